@@ -1,0 +1,56 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The environment, read and checked in one place. Server-side only: nothing
+ * here is meant for the browser.
+ */
+const ZEnv = z.object({
+  DATABASE_URL: z.string().trim().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  if (!cached) {
+    const parsed = ZEnv.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export type DatabaseTarget =
+  | { engine: "pglite"; dataDir: string }
+  | { engine: "postgres"; url: string };
+
+export const DEFAULT_PGLITE_DIR = "./data/pglite";
+
+/**
+ * Unset, `pglite:<dir>`, `file:<dir>` or a bare path means the embedded
+ * database; `postgres://` or `postgresql://` means a PostgreSQL server.
+ */
+export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
+  const value = raw?.trim();
+  if (!value) return { engine: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ DEFAULT_PGLITE_DIR) };
+  if (/^postgres(ql)?:\/\//i.test(value)) return { engine: "postgres", url: value };
+  if (value === "memory://" || value.startsWith("memory://")) return { engine: "pglite", dataDir: value };
+  const match = /^(pglite|file):(.*)$/i.exec(value);
+  const dir = match ? (match[2] ?? "") : value;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) {
+    throw new Error(
+      `DATABASE_URL must be a postgresql:// URL or a PGlite data folder (pglite:./data/pglite); got "${value.split(":")[0]}:…"`,
+    );
+  }
+  return { engine: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ dir || DEFAULT_PGLITE_DIR) };
+}

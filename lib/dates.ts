@@ -1,0 +1,26 @@
+/** Party organizations keep Beijing time; due dates are calendar days there. */
+export const TIME_ZONE = "Asia/Shanghai";
+
+/** A calendar day as "YYYY-MM-DD" in Beijing time. */
+export function dayString(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** Today in Beijing as a UTC-midnight Date, the form in which date columns come back. */
+export function today(at: Date = new Date()): Date {
+  return new Date(`${dayString(at)}T00:00:00.000Z`);
+}
+
+export function currentYear(at: Date = new Date()): number {
+  return Number(dayString(at).slice(0, 4));
+}
+
+/** A date column value (UTC midnight) as "YYYY-MM-DD". */
+export function isoDay(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/** The last day of a month (1-12) as a UTC-midnight Date. */
+export function monthEnd(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month, 0));
+}

@@ -1,0 +1,72 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDatabaseUrl } from "@/lib/env";
+import { openDatabase, type Connection } from "@/lib/server/db/connect";
+import { migrate } from "@/lib/server/db/migrate";
+import { createTestDatabase } from "@/lib/test/test-database";
+import { TEST_NOW } from "@/lib/test/seeded-database";
+import { NonDemoDataError, seedDemo } from "@/prisma/seed/seed-demo";
+
+let db: Connection;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const created = await createTestDatabase("seed");
+  drop = created.drop;
+  await migrate({ target: parseDatabaseUrl(created.url), migrationsDir: path.resolve("prisma/migrations") });
+  db = openDatabase(created.url);
+});
+afterAll(async () => {
+  await db.close();
+  await drop();
+});
+
+async function snapshot() {
+  const p = db.prisma;
+  return {
+    orgs: await p.org.findMany({ orderBy: { code: "asc" }, select: { code: true, path: true, type: true } }),
+    users: await p.user.count(),
+    grants: await p.roleGrant.count(),
+    catalogs: await p.catalogVersion.count(),
+    duties: await p.duty.count(),
+    items: await p.checklistItem.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, dueDate: true } }),
+  };
+}
+
+describe("demo seed", () => {
+  it("builds the demo province with the sample catalogs", async () => {
+    const result = await seedDemo(db.prisma, { now: TEST_NOW });
+    expect(result.createdItems).toBeGreaterThan(0);
+    const units = await db.prisma.org.count({ where: { type: "PARTY_GROUP" } });
+    expect(units).toBeGreaterThanOrEqual(8);
+    const branchesPerUnit = await db.prisma.org.findMany({ where: { type: "PARTY_GROUP" }, select: { path: true } });
+    for (const unit of branchesPerUnit) {
+      expect(await db.prisma.org.count({ where: { type: "BRANCH", path: { startsWith: unit.path } } })).toBeGreaterThanOrEqual(2);
+      expect(await db.prisma.org.count({ where: { type: "ORGAN_PARTY_COMMITTEE", path: { startsWith: unit.path } } })).toBe(1);
+    }
+    const shandong = await db.prisma.catalogVersion.findFirstOrThrow({ where: { catalog: { key: "shandong-style-sample" } }, include: { duties: true, catalog: true } });
+    expect(shandong.source).toBe("sample");
+    expect(shandong.catalog.isSample).toBe(true);
+    const count = (kind: string) => shandong.duties.filter((d) => d.kind === kind).length;
+    expect([count("MAIN"), count("ASSISTING"), count("SUPERVISORY")]).toEqual([12, 8, 7]);
+    for (const role of ["ADMIN", "SUPERVISOR", "INSPECTOR", "SECRETARY", "STAFF"] as const) {
+      expect(await db.prisma.roleGrant.count({ where: { role } })).toBeGreaterThan(0);
+    }
+    expect(await db.prisma.checklistItem.count({ where: { status: "DONE" } })).toBeGreaterThan(0);
+    expect(await db.prisma.checklistItem.count({ where: { status: { not: "DONE" }, dueDate: { lt: new Date("2026-11-25") } } })).toBeGreaterThan(0);
+  });
+
+  it("leaves the same data when run again", async () => {
+    const before = await snapshot();
+    const result = await seedDemo(db.prisma, { now: TEST_NOW });
+    expect(result.createdItems).toBe(0);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a database that holds non-demo data unless forced", async () => {
+    const root = await db.prisma.org.findFirstOrThrow({ where: { parentId: null } });
+    await db.prisma.org.create({ data: { code: "REAL-1", name: "真实单位", type: "PARTY_GROUP", parentId: root.id, path: `${root.path}real-1/`, depth: 1 } });
+    await expect(seedDemo(db.prisma, { now: TEST_NOW })).rejects.toBeInstanceOf(NonDemoDataError);
+    await expect(seedDemo(db.prisma, { now: TEST_NOW, force: true })).resolves.toMatchObject({ createdItems: 0 });
+  });
+});

@@ -1,0 +1,181 @@
+import fs from "node:fs";
+import path from "node:path";
+import { hash } from "@node-rs/argon2";
+import { currentYear, today } from "../../lib/dates";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { ItemStatus, OrgType } from "../../lib/generated/prisma/enums";
+import { importPublishedCatalog } from "../../lib/server/catalogs/import-catalog";
+import { occurrencesInYear } from "../../lib/server/checklists/recurrence";
+import { ZCatalogFile, type TCatalogFile } from "../../lib/validation/catalog-file";
+import { DEMO_PASSWORD, DEMO_TREE, DEMO_USERS, type DemoOrg } from "./demo-orgs";
+
+export const CATALOG_DIR = path.join(process.cwd(), "prisma", "catalogs");
+const DEMO_CATALOGS = ["shandong-style-sample", "organ-party-committee-art10-sample", "branch-five-basics-sample"];
+
+export class NonDemoDataError extends Error {
+  constructor() {
+    super(
+      "This database holds organizations or users that are not demo data. The demo seed refuses to mix with them; " +
+        "run it with --force (or SEED_FORCE=1) if you really mean to add demo data here.",
+    );
+    this.name = "NonDemoDataError";
+  }
+}
+
+export function readCatalogFile(key: string): TCatalogFile {
+  const raw: unknown = JSON.parse(fs.readFileSync(path.join(CATALOG_DIR, `${key}.json`), "utf8"));
+  return ZCatalogFile.parse(raw);
+}
+
+/** A stable number in [0, 1) from a string, so the demo looks the same on every run and machine. */
+function unitHash(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return ((h >>> 0) % 10_000) / 10_000;
+}
+
+/** How diligent each demo unit is, so that the progress table has leaders and laggards. */
+const UNIT_DILIGENCE: Record<string, number> = { U01: 0.9, U02: 0.8, U03: 0.55, U04: 0.85, U05: 0.95, U06: 0.7, U07: 0.75, U08: 0.6 };
+
+function demoStatus(key: string, dueDate: Date, day: Date): ItemStatus {
+  const roll = unitHash(key);
+  const diligence = UNIT_DILIGENCE[key.slice(0, 3)] ?? 0.85;
+  if (dueDate < day) return roll < diligence ? "DONE" : roll < diligence + (1 - diligence) / 2 ? "IN_PROGRESS" : "NOT_STARTED";
+  return roll < diligence * 0.3 ? "DONE" : roll < diligence * 0.5 ? "IN_PROGRESS" : "NOT_STARTED";
+}
+
+export type SeedResult = { orgs: number; users: number; items: number; createdItems: number };
+
+/**
+ * Builds the demo province. Idempotent: every row is found by its natural key
+ * and created only when missing, so a second run leaves the data as it was.
+ */
+export async function seedDemo(prisma: PrismaClient, options: { force?: boolean; now?: Date } = {}): Promise<SeedResult> {
+  const now = options.now ?? new Date();
+  const day = today(now);
+  const year = currentYear(now);
+
+  if (!options.force) {
+    const foreign =
+      (await prisma.org.count({ where: { isDemo: false } })) + (await prisma.user.count({ where: { isDemo: false } }));
+    if (foreign > 0) throw new NonDemoDataError();
+  }
+
+  // Organizations, parents before children.
+  const orgs = new Map<string, { id: string; type: OrgType; path: string }>();
+  async function upsertOrg(node: DemoOrg, parent: { id: string; path: string; depth: number } | null, sortOrder: number) {
+    const existing = await prisma.org.findUnique({ where: { code: node.code }, select: { id: true, path: true, depth: true } });
+    const org =
+      existing ??
+      (await prisma.$transaction(async (tx) => {
+        const created = await tx.org.create({
+          data: {
+            code: node.code,
+            name: node.name,
+            nameEn: node.nameEn,
+            type: node.type,
+            parentId: parent?.id ?? null,
+            path: `pending:${node.code}`,
+            depth: parent ? parent.depth + 1 : 0,
+            sortOrder,
+            isDemo: true,
+          },
+        });
+        return tx.org.update({
+          where: { id: created.id },
+          data: { path: `${parent?.path ?? "/"}${created.id}/` },
+          select: { id: true, path: true, depth: true },
+        });
+      }));
+    orgs.set(node.code, { id: org.id, type: node.type, path: org.path });
+    for (const [index, child] of (node.children ?? []).entries()) await upsertOrg(child, org, index);
+  }
+  await upsertOrg(DEMO_TREE, null, 0);
+
+  // Users and their roles.
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const users = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const user = await prisma.user.upsert({
+      where: { username: u.username },
+      create: { username: u.username, name: u.name, passwordHash, isDemo: true, locale: u.locale ?? "zh" },
+      update: {},
+      select: { id: true },
+    });
+    users.set(u.username, user.id);
+    for (const g of u.grants) {
+      const org = orgs.get(g.org);
+      if (!org) throw new Error(`Demo user ${u.username} names unknown org ${g.org}`);
+      await prisma.roleGrant.upsert({
+        where: { userId_orgId_role: { userId: user.id, orgId: org.id, role: g.role } },
+        create: { userId: user.id, orgId: org.id, role: g.role },
+        update: {},
+      });
+    }
+  }
+
+  // The year and its quarters.
+  const periodIds = new Map<number, string>();
+  for (const quarter of [0, 1, 2, 3, 4]) {
+    const startsOn = new Date(Date.UTC(year, quarter === 0 ? 0 : (quarter - 1) * 3, 1));
+    const endsOn = new Date(Date.UTC(year, quarter === 0 ? 12 : quarter * 3, 0));
+    const period = await prisma.period.upsert({
+      where: { year_quarter: { year, quarter } },
+      create: { year, quarter, kind: quarter === 0 ? "YEAR" : "QUARTER", startsOn, endsOn },
+      update: {},
+      select: { id: true },
+    });
+    periodIds.set(quarter, period.id);
+  }
+  const periodId = periodIds.get(0) as string;
+
+  // Sample catalogs, assigned for the year to every organization whose type they address.
+  const completerFor = (orgCode: string): string | null => {
+    const holder = DEMO_USERS.find((u) => u.grants.some((g) => g.org === orgCode && (g.role === "SECRETARY" || g.role === "STAFF")));
+    return holder ? (users.get(holder.username) ?? null) : null;
+  };
+  let createdItems = 0;
+  for (const key of DEMO_CATALOGS) {
+    const file = readCatalogFile(key);
+    const { versionId } = await prisma.$transaction((tx) => importPublishedCatalog(tx, file, now));
+    const duties = await prisma.duty.findMany({ where: { catalogVersionId: versionId }, orderBy: { sortOrder: "asc" } });
+    for (const [orgCode, org] of orgs) {
+      const orgDuties = duties.filter((d) => d.bodyType === org.type);
+      if (orgDuties.length === 0) continue;
+      const assignment = await prisma.assignment.upsert({
+        where: { catalogVersionId_periodId_orgId: { catalogVersionId: versionId, periodId, orgId: org.id } },
+        create: { catalogVersionId: versionId, periodId, orgId: org.id },
+        update: {},
+        select: { id: true },
+      });
+      const completer = completerFor(orgCode) ?? completerFor(orgCode.replace(/-.*$/, ""));
+      const rows = orgDuties.flatMap((duty) =>
+        occurrencesInYear(duty.frequency, year).map(({ occurrence, dueDate }) => {
+          const status = demoStatus(`${orgCode}/${duty.code}/${occurrence}`, dueDate, day);
+          const doneAt = new Date(Math.min(dueDate.getTime() - 3 * 86_400_000, now.getTime() - 86_400_000));
+          return {
+            assignmentId: assignment.id,
+            orgId: org.id,
+            dutyId: duty.id,
+            periodId,
+            occurrence,
+            dueDate,
+            status,
+            completedAt: status === "DONE" ? doneAt : null,
+            completedById: status === "DONE" ? completer : null,
+            note: status === "DONE" ? "已按要求完成，材料已归档。" : status === "IN_PROGRESS" ? "正在推进，材料整理中。" : null,
+          };
+        }),
+      );
+      const { count } = await prisma.checklistItem.createMany({ data: rows, skipDuplicates: true });
+      createdItems += count;
+    }
+  }
+
+  return {
+    orgs: orgs.size,
+    users: users.size,
+    items: await prisma.checklistItem.count({ where: { periodId } }),
+    createdItems,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ChecklistView } from "@/components/checklists/checklist-view";
+import { PageHeading } from "@/components/layout/page-heading";
+import { EmptyState } from "@/components/ui/empty-state";
+import { guardPage } from "@/lib/server/access/guard-page";
+import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { localized } from "@/lib/org-label";
+import { ZChecklistFilters } from "@/lib/validation/checklists";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("duties"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DutiesPage({ searchParams }: Props) {
+  const actor = await guardPage("page:/duties", undefined, "/duties");
+  const [filters, period, t, locale] = await Promise.all([
+    searchParams.then((p) => ZChecklistFilters.parse(p)),
+    getCurrentPeriod(),
+    getTranslations("duties"),
+    getLocale(),
+  ]);
+  const scope = [...new Set(actor.grants.map((g) => localized(g.orgName, g.orgNameEn, locale)))].join("、");
+  return (
+    <>
+      <PageHeading title={t("title")} subtitle={period ? t("subtitle", { year: period.year, scope }) : scope} />
+      {period ? (
+        <ChecklistView actor={actor} periodId={period.id} filters={filters} basePath="/duties" />
+      ) : (
+        <EmptyState title={t("noPeriod")} hint={t("noPeriodHint")} />
+      )}
+    </>
+  );
+}

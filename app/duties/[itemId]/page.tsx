@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { CompleteItemForm } from "@/components/checklists/complete-item-form";
+import { ItemHistory } from "@/components/checklists/item-history";
+import { OccurrenceLabel } from "@/components/checklists/checklist-table";
+import { StatusBadge } from "@/components/checklists/status-badge";
+import { PageHeading } from "@/components/layout/page-heading";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { guardPage } from "@/lib/server/access/guard-page";
+import { listEntityHistory } from "@/lib/server/audit/list-entity-history";
+import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
+import { localized } from "@/lib/org-label";
+
+type Props = { params: Promise<{ itemId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("item"))("title") };
+}
+
+export default async function ChecklistItemPage({ params }: Props) {
+  const { itemId } = await params;
+  const actor = await guardPage("page:/duties/[itemId]", { itemId }, `/duties/${itemId}`);
+  const [item, history, t, tk, tf, format, locale] = await Promise.all([
+    getChecklistItem(actor, itemId),
+    listEntityHistory("ChecklistItem", itemId),
+    getTranslations("item"),
+    getTranslations("kind"),
+    getTranslations("frequency"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const catalog = item.duty.catalogVersion.catalog;
+  const description = localized(item.duty.description, item.duty.descriptionEn, locale);
+  return (
+    <>
+      <PageHeading title={localized(item.duty.title, item.duty.titleEn, locale)}>
+        <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
+          <Link href="/duties" className="hover:text-brand hover:underline">
+            {t("back")}
+          </Link>
+          {" / "}
+          <Link href={`/orgs/${item.org.id}`} className="hover:text-brand hover:underline">
+            {localized(item.org.name, item.org.nameEn, locale)}
+          </Link>
+        </nav>
+      </PageHeading>
+      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-4">
+          <Card>
+            <div className="flex flex-wrap items-center gap-2">
+              <StatusBadge status={item.status} isOverdue={item.isOverdue} />
+              <Badge tone="brand">{tk(item.duty.kind)}</Badge>
+              <Badge>{tf(item.duty.frequency)}</Badge>
+              {item.duty.evidenceRequired ? <Badge>{t("evidenceRequired")}</Badge> : null}
+              <OccurrenceLabel frequency={item.duty.frequency} occurrence={item.occurrence} />
+            </div>
+            {description ? <p className="mt-4 leading-relaxed whitespace-pre-line">{description}</p> : null}
+            <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+              <dt className="text-muted">{t("code")}</dt>
+              <dd className="font-mono">{item.duty.code}</dd>
+              <dt className="text-muted">{t("due")}</dt>
+              <dd className={item.isOverdue ? "font-medium text-danger" : undefined}>
+                {format.dateTime(item.dueDate, { dateStyle: "long", timeZone: "UTC" })}
+              </dd>
+              <dt className="text-muted">{t("catalog")}</dt>
+              <dd>
+                {localized(catalog.title, catalog.titleEn, locale)}
+                {catalog.isSample ? <Badge className="ml-2">{t("sample")}</Badge> : null}
+              </dd>
+              <dt className="text-muted">{t("weight")}</dt>
+              <dd>{item.duty.weight}</dd>
+              {item.completedBy && item.completedAt ? (
+                <>
+                  <dt className="text-muted">{t("completed")}</dt>
+                  <dd data-testid="completed-by">
+                    {t("completedBy", { name: item.completedBy.name, at: format.dateTime(item.completedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                  </dd>
+                </>
+              ) : null}
+              {item.note ? (
+                <>
+                  <dt className="text-muted">{t("note")}</dt>
+                  <dd className="whitespace-pre-line">{item.note}</dd>
+                </>
+              ) : null}
+            </dl>
+          </Card>
+          <ItemHistory entries={history} />
+        </div>
+        <Card aria-labelledby="action-heading" className="h-fit">
+          <h2 id="action-heading" className="mb-3 text-base font-semibold">
+            {t("actionHeading")}
+          </h2>
+          {item.canWrite ? (
+            <CompleteItemForm key={item.version} itemId={item.id} version={item.version} status={item.status} note={item.note ?? ""} />
+          ) : (
+            <p className="text-sm text-muted">{t("readOnly")}</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

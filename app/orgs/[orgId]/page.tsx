@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ChecklistView } from "@/components/checklists/checklist-view";
+import { PageHeading } from "@/components/layout/page-heading";
+import { buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { guardPage } from "@/lib/server/access/guard-page";
+import { ALL_ROLES, hasAnyRole } from "@/lib/server/access/scope";
+import { getOrg } from "@/lib/server/orgs/list-orgs";
+import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { localized } from "@/lib/org-label";
+import { ZChecklistFilters } from "@/lib/validation/checklists";
+
+type Props = {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("org"))("title") };
+}
+
+/** One organization's checklist and its subtree's; read-only unless the user may tick its items. */
+export default async function OrgChecklistPage({ params, searchParams }: Props) {
+  const { orgId } = await params;
+  const actor = await guardPage("page:/orgs/[orgId]", { orgId }, `/orgs/${orgId}`);
+  const [org, filters, period, t, to, locale] = await Promise.all([
+    getOrg(actor, ALL_ROLES, orgId),
+    searchParams.then((p) => ZChecklistFilters.parse(p)),
+    getCurrentPeriod(),
+    getTranslations("org"),
+    getTranslations("orgType"),
+    getLocale(),
+  ]);
+  const canFollow = hasAnyRole(actor, ["ADMIN", "SUPERVISOR", "SECRETARY"]);
+  return (
+    <>
+      <PageHeading
+        title={localized(org.name, org.nameEn, locale)}
+        subtitle={period ? t("subtitle", { type: to(org.type), year: period.year }) : to(org.type)}
+        actions={
+          canFollow ? (
+            <Link href={`/progress?org=${org.id}`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
+              {t("progressLink")}
+            </Link>
+          ) : undefined
+        }
+      >
+        {org.ancestors.length > 0 ? (
+          <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
+            {org.ancestors.map((a) => (
+              <span key={a.id}>
+                <Link href={`/orgs/${a.id}`} className="hover:text-brand hover:underline">
+                  {localized(a.name, a.nameEn, locale)}
+                </Link>
+                {" / "}
+              </span>
+            ))}
+          </nav>
+        ) : null}
+      </PageHeading>
+      {period ? (
+        <ChecklistView actor={actor} periodId={period.id} filters={filters} basePath={`/orgs/${org.id}`} rootPath={org.path} />
+      ) : (
+        <EmptyState title={t("noPeriod")} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { NavLinks } from "@/components/layout/nav-links";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { isLocale } from "@/i18n/config";
+import { hasAnyRole } from "@/lib/server/access/scope";
+import { getActor } from "@/lib/server/auth/actor";
+import { orgLabel } from "@/lib/org-label";
+
+export async function SiteHeader() {
+  const [actor, t, locale] = await Promise.all([getActor(), getTranslations(), getLocale()]);
+  const lang = isLocale(locale) ? locale : "zh";
+  const links = actor
+    ? [
+        { href: "/duties", label: t("nav.duties") },
+        ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR", "SECRETARY"]) ? [{ href: "/progress", label: t("nav.progress") }] : []),
+      ]
+    : [];
+  const primary = actor?.grants[0];
+  return (
+    <header className="border-b border-line bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold text-brand">
+          <span aria-hidden className="inline-block h-6 w-6 rounded bg-brand text-center text-sm leading-6 text-white">
+            责
+          </span>
+          {t("app.name")}
+        </Link>
+        {actor ? <NavLinks links={links} label={t("nav.label")} /> : null}
+        <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          {actor ? (
+            <span className="text-muted" data-testid="current-user">
+              {actor.name}
+              {primary ? ` · ${orgLabel(primary.orgName, primary.orgNameEn, lang)}` : null}
+            </span>
+          ) : null}
+          <LanguageSwitcher current={lang} isSignedIn={Boolean(actor)} />
+          {actor ? <SignOutButton label={t("nav.signOut")} /> : null}
+        </div>
+      </div>
+    </header>
+  );
+}

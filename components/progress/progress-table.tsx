@@ -1,0 +1,126 @@
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { localized } from "@/lib/org-label";
+import type { ProgressRow } from "@/lib/server/checklists/get-progress";
+import { cn } from "@/lib/utils";
+import type { TProgressQuery } from "@/lib/validation/checklists";
+
+type SortKey = TProgressQuery["sort"];
+
+function percent(rate: number | null): string {
+  return rate === null ? "—" : `${Math.round(rate * 100)}%`;
+}
+
+export function ProgressTable({
+  parent,
+  parentName,
+  rows,
+  query,
+}: {
+  parent: ProgressRow | null;
+  parentName: string | null;
+  rows: ProgressRow[];
+  query: TProgressQuery;
+}) {
+  const t = useTranslations("progress");
+  const to = useTranslations("orgType");
+  const locale = useLocale();
+
+  const sortHeader = (key: SortKey, label: string, className?: string) => {
+    const isActive = query.sort === key;
+    const nextDir = isActive && query.dir === "asc" ? "desc" : key === "name" ? "asc" : isActive ? "asc" : "desc";
+    const search = new URLSearchParams();
+    if (query.org) search.set("org", query.org);
+    search.set("sort", key);
+    search.set("dir", nextDir);
+    return (
+      <th
+        scope="col"
+        className={cn("px-4 py-2 font-medium", className)}
+        aria-sort={isActive ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+      >
+        <Link href={`/progress?${search.toString()}`} className="inline-flex items-center gap-1 hover:text-brand">
+          {label}
+          <span aria-hidden>{isActive ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+        </Link>
+      </th>
+    );
+  };
+
+  return (
+    <div className="space-y-4">
+      {parent ? (
+        <div className="rounded-lg border border-line bg-white p-4" data-testid="progress-parent">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <p className="font-semibold">
+              {parentName} <span className="text-sm font-normal text-muted">{t("wholeSubtree")}</span>
+            </p>
+            <p className="text-sm text-muted">
+              {t("parentCounts", { done: parent.done, total: parent.total, rate: percent(parent.rate), overdue: parent.overdue })}
+            </p>
+          </div>
+          <ProgressBar value={parent.rate ?? 0} label={parentName ?? t("title")} className="mt-3" />
+          <Link href={`/orgs/${parent.id}`} className="mt-3 inline-block text-sm text-brand hover:underline">
+            {t("openChecklist")}
+          </Link>
+        </div>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead className="bg-surface text-xs text-muted">
+              <tr>
+                {sortHeader("name", t("org"))}
+                {sortHeader("total", t("total"), "text-right")}
+                {sortHeader("rate", t("rate"))}
+                {sortHeader("overdue", t("overdue"), "text-right")}
+                <th scope="col" className="px-4 py-2 font-medium">
+                  <span className="sr-only">{t("actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const name = localized(row.name, row.nameEn, locale);
+                return (
+                  <tr key={row.id} className="border-t border-line" data-testid="progress-row">
+                    <th scope="row" className="px-4 py-3 text-left font-medium">
+                      {row.childCount > 0 ? (
+                        <Link href={`/progress?org=${row.id}`} className="hover:text-brand hover:underline">
+                          {name}
+                        </Link>
+                      ) : (
+                        name
+                      )}
+                      <span className="block text-xs font-normal text-muted">{to(row.type)}</span>
+                    </th>
+                    <td className="px-4 py-3 text-right tabular-nums">
+                      {row.done}/{row.total}
+                    </td>
+                    <td className="px-4 py-3">
+                      <div className="flex items-center gap-2">
+                        <ProgressBar value={row.rate ?? 0} label={name} className="w-24 sm:w-32" />
+                        <span className="tabular-nums" data-testid="progress-rate">{percent(row.rate)}</span>
+                      </div>
+                    </td>
+                    <td className={cn("px-4 py-3 text-right tabular-nums", row.overdue > 0 && "font-semibold text-danger")} data-testid="progress-overdue">
+                      {row.overdue}
+                    </td>
+                    <td className="px-4 py-3 text-right">
+                      <Link href={`/orgs/${row.id}`} className="text-brand hover:underline">
+                        {t("openChecklist")}
+                        <span className="sr-only"> {name}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}

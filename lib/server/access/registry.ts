@@ -1,0 +1,85 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ALL_ROLES } from "@/lib/server/access/scope";
+
+/**
+ * Every entry point of the app (page, route handler, server action) and the
+ * rule that guards it. Pages and actions look their rule up here by key, and
+ * a test walks this list for every role against the role's own organization
+ * and another one; an entry point missing from it fails that test.
+ *
+ * - public: anybody, signed in or not;
+ * - signed-in: any active user;
+ * - roles: a user holding one of `roles` on an organization whose subtree
+ *   contains the target (the organization itself, or the item's organization).
+ *   With target "none" the role anywhere suffices and the handler scopes its
+ *   queries to the user's subtrees.
+ */
+export type Rule =
+  | { access: "public" }
+  | { access: "signed-in" }
+  | { access: "roles"; roles: readonly Role[]; target: "none" | "org" | "item" };
+
+export type EntryPoint = {
+  kind: "page" | "route" | "action";
+  /** The file under app/ that defines it. */
+  file: string;
+  /** For actions, the exported function's name. */
+  name?: string;
+  rule: Rule;
+};
+
+const READERS = ALL_ROLES;
+const WRITERS = ["SECRETARY", "STAFF"] as const satisfies readonly Role[];
+const FOLLOWERS = ["ADMIN", "SUPERVISOR", "SECRETARY"] as const satisfies readonly Role[];
+
+export const registry = {
+  "page:/": { kind: "page", file: "app/page.tsx", rule: { access: "signed-in" } },
+  "page:/login": { kind: "page", file: "app/login/page.tsx", rule: { access: "public" } },
+  "page:/duties": {
+    kind: "page",
+    file: "app/duties/(list)/page.tsx",
+    rule: { access: "roles", roles: READERS, target: "none" },
+  },
+  "page:/duties/[itemId]": {
+    kind: "page",
+    file: "app/duties/[itemId]/page.tsx",
+    rule: { access: "roles", roles: READERS, target: "item" },
+  },
+  "page:/orgs/[orgId]": {
+    kind: "page",
+    file: "app/orgs/[orgId]/page.tsx",
+    rule: { access: "roles", roles: READERS, target: "org" },
+  },
+  "page:/progress": {
+    kind: "page",
+    file: "app/progress/page.tsx",
+    rule: { access: "roles", roles: FOLLOWERS, target: "org" },
+  },
+  "route:/api/auth/[...nextauth]": {
+    kind: "route",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    rule: { access: "public" },
+  },
+  "action:completeItem": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "completeItem",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  "action:reopenItem": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "reopenItem",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  "action:setLocale": { kind: "action", file: "app/actions.ts", name: "setLocale", rule: { access: "public" } },
+} as const satisfies Record<string, EntryPoint>;
+
+export type EntryKey = keyof typeof registry;
+
+export function ruleFor(key: EntryKey): Rule {
+  return registry[key].rule;
+}
+
+/** The roles that may write to a checklist item; pages use it to decide whether to show the form. */
+export const ITEM_WRITERS: readonly Role[] = WRITERS;

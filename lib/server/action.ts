@@ -1,0 +1,79 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { z } from "zod";
+import { authorize, type Target } from "@/lib/server/access/authorize";
+import type { EntryKey } from "@/lib/server/access/registry";
+import { getActor, type Actor } from "@/lib/server/auth/actor";
+import { ConflictError, DomainError, UnauthenticatedError, ValidationError } from "@/lib/server/errors";
+
+export type ActionErrorCode = "not_found" | "forbidden" | "conflict" | "validation" | "unauthenticated" | "internal";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      error: ActionErrorCode;
+      fieldErrors?: Record<string, string[]>;
+      /** With "conflict": the record as it stands now. */
+      current?: unknown;
+      /** With "internal": the id under which the failure was logged. */
+      errorId?: string;
+    };
+
+/**
+ * The one wrapper for server actions: parses the input with the same zod
+ * schema as the form, applies the registry's rule for `key` to the signed-in
+ * user and the record the input names, runs the handler, and maps errors to
+ * small plain results. Unexpected errors are logged with an id and never
+ * reach the browser.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  key: EntryKey,
+  schema: S,
+  target: (input: z.output<S>) => Target,
+  handler: (actor: Actor, input: z.output<S>) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return runAction(key, schema, target, async (actor, input) => {
+    if (!actor) throw new UnauthenticatedError();
+    return handler(actor, input);
+  });
+}
+
+/** For actions whose rule is public: the handler gets the actor when there is one. */
+export function definePublicAction<S extends z.ZodType, T>(
+  key: EntryKey,
+  schema: S,
+  handler: (actor: Actor | null, input: z.output<S>) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return runAction(key, schema, () => undefined, handler);
+}
+
+function runAction<S extends z.ZodType, T>(
+  key: EntryKey,
+  schema: S,
+  target: (input: z.output<S>) => Target,
+  handler: (actor: Actor | null, input: z.output<S>) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    try {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          const field = issue.path.join(".") || "_";
+          (fieldErrors[field] ??= []).push(issue.message);
+        }
+        return { ok: false, error: "validation", fieldErrors };
+      }
+      const actor = await authorize(await getActor(), key, target(parsed.data));
+      return { ok: true, data: await handler(actor, parsed.data) };
+    } catch (error) {
+      if (error instanceof ConflictError) return { ok: false, error: "conflict", current: error.current };
+      if (error instanceof ValidationError) return { ok: false, error: "validation", fieldErrors: error.fieldErrors };
+      if (error instanceof DomainError) return { ok: false, error: error.code };
+      const errorId = crypto.randomUUID().slice(0, 8);
+      console.error(`[action ${key}] error ${errorId}`, error);
+      return { ok: false, error: "internal", errorId };
+    }
+  };
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { today } from "@/lib/dates";
+import type { OrgType } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { scopePaths } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma } from "@/lib/server/db";
+import type { TProgressQuery } from "@/lib/validation/checklists";
+
+export type ProgressRow = {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  type: OrgType;
+  childCount: number;
+  total: number;
+  done: number;
+  overdue: number;
+  /** done / total, 0..1; null when the subtree has no items. */
+  rate: number | null;
+};
+
+export type ProgressPage = {
+  parent: ProgressRow | null;
+  rows: ProgressRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+};
+
+export const PROGRESS_PAGE_SIZE = 30;
+
+function orderBy(sort: TProgressQuery["sort"], dir: TProgressQuery["dir"]): Prisma.Sql {
+  const d = dir === "desc" ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
+  switch (sort) {
+    case "name":
+      return Prisma.sql`o."sortOrder" ${d}, o."name" ${d}`;
+    case "rate":
+      return Prisma.sql`rate ${d}, o."name" ASC`;
+    case "overdue":
+      return Prisma.sql`overdue ${d}, o."name" ASC`;
+    case "total":
+      return Prisma.sql`total ${d}, o."name" ASC`;
+  }
+}
+
+type RawRow = Omit<ProgressRow, "rate"> & { rate: number | null };
+
+function rollupQuery(periodId: string, day: Date, where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number) {
+  // Each row counts the items of the organization's whole subtree.
+  return prisma.$queryRaw<RawRow[]>`
+    SELECT o."id", o."name", o."nameEn", o."type",
+           (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
+           count(i."id")::int AS total,
+           count(i."id") FILTER (WHERE i."status" = 'DONE')::int AS done,
+           count(i."id") FILTER (WHERE i."status" <> 'DONE' AND i."dueDate" < ${day}::date)::int AS overdue,
+           CASE WHEN count(i."id") = 0 THEN NULL
+                ELSE (count(i."id") FILTER (WHERE i."status" = 'DONE'))::float8 / count(i."id") END AS rate
+      FROM "Org" o
+      LEFT JOIN "Org" d ON d."path" LIKE o."path" || '%'
+      LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${periodId}
+     WHERE ${where}
+     GROUP BY o."id"
+     ORDER BY ${order}
+     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+function toRow(r: RawRow): ProgressRow {
+  return { ...r, childCount: Number(r.childCount), total: Number(r.total), done: Number(r.done), overdue: Number(r.overdue), rate: r.rate === null ? null : Number(r.rate) };
+}
+
+/**
+ * Progress of the organizations directly under `parentPath` (or, without
+ * one, of the actor's top organizations), each rolled up over its subtree.
+ */
+export async function getProgress(
+  actor: Actor,
+  roles: readonly Role[],
+  periodId: string,
+  q: TProgressQuery & { parentId?: string },
+  now = new Date(),
+): Promise<ProgressPage> {
+  const day = today(now);
+  const roots = scopePaths(actor, roles);
+  if (roots.length === 0) return { parent: null, rows: [], total: 0, page: 1, pageCount: 1 };
+
+  let parent: ProgressRow | null = null;
+  let where: Prisma.Sql;
+  if (q.parentId) {
+    const [row] = await rollupQuery(periodId, day, Prisma.sql`o."id" = ${q.parentId}`, Prisma.sql`o."id"`, 1, 0);
+    parent = row ? toRow(row) : null;
+    where = Prisma.sql`o."parentId" = ${q.parentId}`;
+  } else if (roots.length === 1) {
+    const [row] = await rollupQuery(periodId, day, Prisma.sql`o."path" = ${roots[0]}`, Prisma.sql`o."id"`, 1, 0);
+    parent = row ? toRow(row) : null;
+    where = Prisma.sql`o."parentId" = ${parent?.id ?? ""}`;
+  } else {
+    where = Prisma.sql`o."path" = ANY (${roots}::text[])`;
+  }
+
+  const [counted] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Org" o WHERE ${where}`;
+  const total = Number(counted?.count ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / PROGRESS_PAGE_SIZE));
+  const page = Math.min(q.page, pageCount);
+  const rows = await rollupQuery(periodId, day, where, orderBy(q.sort, q.dir), PROGRESS_PAGE_SIZE, (page - 1) * PROGRESS_PAGE_SIZE);
+  return { parent, rows: rows.map(toRow), total, page, pageCount };
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { today } from "@/lib/dates";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DutyKind } from "@/lib/generated/prisma/enums";
+import { ALL_ROLES, orgScopeWhere, scopePatterns } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
+import { prisma } from "@/lib/server/db";
+import type { TChecklistFilters } from "@/lib/validation/checklists";
+
+export const PAGE_SIZE = 25;
+
+export type ChecklistQuery = Omit<TChecklistFilters, "page"> & {
+  periodId: string;
+  /** Limit to this organization's subtree (still inside the actor's scope). */
+  rootPath?: string;
+  page?: number;
+  pageSize?: number;
+  now?: Date;
+};
+
+function itemWhere(actor: Actor, q: ChecklistQuery, day: Date): Prisma.ChecklistItemWhereInput {
+  const and: Prisma.ChecklistItemWhereInput[] = [
+    { periodId: q.periodId },
+    { org: orgScopeWhere(actor, ALL_ROLES) },
+  ];
+  if (q.rootPath) and.push({ org: { path: { startsWith: q.rootPath } } });
+  if (q.org) and.push({ orgId: q.org });
+  if (q.kind) and.push({ duty: { kind: q.kind } });
+  switch (q.status) {
+    case "open":
+      and.push({ status: { not: "DONE" } });
+      break;
+    case "overdue":
+      and.push({ status: { not: "DONE" }, dueDate: { lt: day } });
+      break;
+    case undefined:
+      break;
+    default:
+      and.push({ status: q.status });
+  }
+  return { AND: and };
+}
+
+export type ChecklistPage = {
+  rows: ChecklistItemRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+/** One page of the checklist in the actor's scope, ordered by duty kind, then organization, then duty. */
+export async function listChecklistItems(actor: Actor, q: ChecklistQuery): Promise<ChecklistPage> {
+  const day = today(q.now);
+  const pageSize = q.pageSize ?? PAGE_SIZE;
+  const where = itemWhere(actor, q, day);
+  const total = await prisma.checklistItem.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(q.page ?? 1, pageCount);
+  const rows = await prisma.checklistItem.findMany({
+    where,
+    select: checklistItemSelect,
+    orderBy: [{ duty: { kind: "asc" } }, { org: { path: "asc" } }, { duty: { sortOrder: "asc" } }, { occurrence: "asc" }, { id: "asc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  return {
+    rows: rows.map((r) => ({ ...r, isOverdue: r.status !== "DONE" && r.dueDate < day })),
+    total,
+    page,
+    pageCount,
+    pageSize,
+  };
+}
+
+export type KindProgress = { kind: DutyKind; total: number; done: number; overdue: number };
+export type ChecklistSummary = { total: number; done: number; overdue: number; byKind: KindProgress[] };
+
+/** Progress of the same selection as the list (without the status filter), counted in SQL. */
+export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Promise<ChecklistSummary> {
+  const day = today(q.now);
+  const patterns = scopePatterns(actor, ALL_ROLES);
+  if (patterns.length === 0) return { total: 0, done: 0, overdue: 0, byKind: [] };
+  const rows = await prisma.$queryRaw<{ kind: DutyKind; total: number; done: number; overdue: number }[]>`
+    SELECT d."kind" AS kind,
+           count(*)::int AS total,
+           count(*) FILTER (WHERE i."status" = 'DONE')::int AS done,
+           count(*) FILTER (WHERE i."status" <> 'DONE' AND i."dueDate" < ${day}::date)::int AS overdue
+      FROM "ChecklistItem" i
+      JOIN "Org" o ON o."id" = i."orgId"
+      JOIN "Duty" d ON d."id" = i."dutyId"
+     WHERE i."periodId" = ${q.periodId}
+       AND o."path" LIKE ANY (${patterns}::text[])
+       AND (${q.rootPath ?? null}::text IS NULL OR o."path" LIKE ${(q.rootPath ?? "") + "%"})
+       AND (${q.org ?? null}::text IS NULL OR i."orgId" = ${q.org ?? ""})
+       AND (${q.kind ?? null}::text IS NULL OR d."kind"::text = ${q.kind ?? ""})
+     GROUP BY d."kind"
+     ORDER BY d."kind"`;
+  const byKind = rows.map((r) => ({ kind: r.kind, total: Number(r.total), done: Number(r.done), overdue: Number(r.overdue) }));
+  return {
+    total: byKind.reduce((s, r) => s + r.total, 0),
+    done: byKind.reduce((s, r) => s + r.done, 0),
+    overdue: byKind.reduce((s, r) => s + r.overdue, 0),
+    byKind,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const checklistItemSelect = {
+  id: true,
+  occurrence: true,
+  dueDate: true,
+  status: true,
+  note: true,
+  version: true,
+  completedAt: true,
+  updatedAt: true,
+  completedBy: { select: { id: true, name: true } },
+  owner: { select: { id: true, name: true } },
+  org: { select: { id: true, name: true, nameEn: true, type: true, path: true } },
+  duty: {
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      titleEn: true,
+      description: true,
+      descriptionEn: true,
+      kind: true,
+      frequency: true,
+      evidenceRequired: true,
+      weight: true,
+      group: true,
+      catalogVersion: { select: { version: true, source: true, catalog: { select: { title: true, titleEn: true, isSample: true } } } },
+    },
+  },
+  period: { select: { id: true, year: true, quarter: true } },
+} satisfies Prisma.ChecklistItemSelect;
+
+export type ChecklistItemRow = Prisma.ChecklistItemGetPayload<{ select: typeof checklistItemSelect }> & {
+  isOverdue: boolean;
+};

@@ -1,0 +1,40 @@
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
+
+test.describe("sign-in", () => {
+  test("a secretary signs in with the right password and lands on their duties", async ({ page, expectAccessible }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+    await expectAccessible(page);
+    await page.getByLabel("用户名").fill("u01-secretary");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/duties$/);
+    await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toContainText("张书记");
+
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/duties");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fduties/);
+  });
+
+  test("a wrong password and an unknown user get the same generic error", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill("u01-secretary");
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "用户名或密码不正确。" })).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+
+    await page.getByLabel("用户名").fill("no-such-user");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "用户名或密码不正确。" })).toBeVisible();
+  });
+
+  test("empty fields are caught before anything is sent", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByText("此项为必填项。")).toHaveCount(2);
+    await expect(page.getByLabel("用户名")).toHaveAttribute("aria-invalid", "true");
+  });
+});

@@ -1,0 +1,54 @@
+import type { Browser } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
+
+/** An item and the organization page of unit U02, found as unit U02's own secretary sees them. */
+async function unitBTargets(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await page.request.post("/api/auth/callback/credentials", { form: { username: "u02-secretary", password: DEMO_PASSWORD, csrfToken, json: "true" } });
+  await page.goto("/duties?status=NOT_STARTED");
+  const itemPath = (await page.getByTestId("checklist-row").first().getByRole("link").getAttribute("href")) ?? "";
+  await page.goto(itemPath);
+  const orgPath = (await page.getByRole("navigation", { name: "位置" }).getByRole("link").nth(1).getAttribute("href")) ?? "";
+  expect(itemPath).toMatch(/^\/duties\/\w+$/);
+  expect(orgPath).toMatch(/^\/orgs\/\w+$/);
+  return {
+    itemPath,
+    orgPath,
+    statusOfItem: async () => {
+      await page.goto(itemPath);
+      return page.getByRole("button", { name: "标记为已完成" }).isVisible();
+    },
+    close: () => context.close(),
+  };
+}
+
+test("a secretary of unit A gets not found for unit B's checklist and item, and cannot change B's item", async ({ browser, page, signIn }) => {
+  const b = await unitBTargets(browser);
+  await signIn("u01-secretary");
+
+  for (const path of [b.orgPath, b.itemPath, `/progress?org=${b.orgPath.split("/").pop()}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  }
+
+  // Post to B's item: open one of A's own items and rewrite the action's payload to B's item id.
+  await page.goto("/duties?status=NOT_STARTED");
+  await page.getByTestId("checklist-row").first().getByRole("link").click();
+  const ownId = page.url().split("/").pop() ?? "";
+  const foreignId = b.itemPath.split("/").pop() ?? "";
+  await page.route(`**/duties/${ownId}`, async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST") return route.continue();
+    await route.continue({ postData: (request.postData() ?? "").replaceAll(ownId, foreignId) });
+  });
+  await page.getByLabel("完成说明").fill("越权尝试");
+  await page.getByRole("button", { name: "标记为已完成" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "未找到该事项，或您无权访问。" })).toBeVisible();
+
+  // B's item is still open for B's own secretary.
+  expect(await b.statusOfItem()).toBe(true);
+  await b.close();
+});

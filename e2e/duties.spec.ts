@@ -51,6 +51,7 @@ test("the second of two people ticking the same duty gets a conflict with the cu
   await signIn("u07-secretary");
   await page.goto("/duties?status=NOT_STARTED&kind=IMPLEMENTING");
   await page.getByTestId("checklist-row").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/duties\/\w+$/);
   const itemUrl = page.url();
 
   const other = await browser.newContext();
@@ -74,4 +75,19 @@ test("the second of two people ticking the same duty gets a conflict with the cu
   await page.getByRole("button", { name: "载入最新内容" }).click();
   await expect(page.getByText("干事已完成").first()).toBeVisible();
   await other.close();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("a branch secretary's duties fit the screen, with due date and status under each title", async ({ page, signIn, expectAccessible }) => {
+    await signIn("u03-branch");
+    await page.goto("/duties");
+    await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
+    const row = page.getByTestId("checklist-row").first();
+    await expect(row.getByText(/^(未开始|进行中|已完成)$/).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  });
 });

@@ -37,6 +37,7 @@ test("a secretary of unit A gets not found for unit B's checklist and item, and 
   // Post to B's item: open one of A's own items and rewrite the action's payload to B's item id.
   await page.goto("/duties?status=NOT_STARTED");
   await page.getByTestId("checklist-row").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/duties\/\w+$/);
   const ownId = page.url().split("/").pop() ?? "";
   const foreignId = b.itemPath.split("/").pop() ?? "";
   await page.route(`**/duties/${ownId}`, async (route) => {

@@ -12,7 +12,7 @@ import { seedDemo } from "../prisma/seed/seed-demo";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
-  const db = await createTestDatabase("e2e");
+  const db = await createTestDatabase("e2e", { fixedName: true });
   await migrate({ target: parseDatabaseUrl(db.url), migrationsDir: path.resolve("prisma/migrations") });
   const seeding = openDatabase(db.url);
   try {

@@ -9,12 +9,18 @@ import { Client } from "pg";
  * or a new database on the PostgreSQL server that TEST_DATABASE_URL names.
  * Returns its DATABASE_URL and a function that removes it.
  */
-export async function createTestDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  label: string,
+  options: { fixedName?: boolean } = {},
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (admin && /^postgres(ql)?:\/\//.test(admin)) {
-    const name = `dl_test_${label.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${crypto.randomBytes(4).toString("hex")}`;
+    const base = `dl_test_${label.replace(/[^a-z0-9]/gi, "_").toLowerCase()}`;
+    // A fixed name is for a process that may be killed before it can clean up: the next run replaces it.
+    const name = options.fixedName ? base : `${base}_${crypto.randomBytes(4).toString("hex")}`;
     const client = new Client({ connectionString: admin });
     await client.connect();
+    if (options.fixedName) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
     await client.end();
     const url = new URL(admin);

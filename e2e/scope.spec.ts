@@ -24,7 +24,7 @@ async function unitBTargets(browser: Browser) {
   };
 }
 
-test("a secretary of unit A gets not found for unit B's checklist and item, and cannot change B's item", async ({ browser, page, signIn }) => {
+test("a secretary of unit A gets not found for unit B's checklist and item, and cannot change B's item", async ({ browser, page, signIn, expectAccessible }) => {
   const b = await unitBTargets(browser);
   await signIn("u01-secretary");
 
@@ -33,6 +33,7 @@ test("a secretary of unit A gets not found for unit B's checklist and item, and 
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   }
+  await expectAccessible(page);
 
   // Post to B's item: open one of A's own items and rewrite the action's payload to B's item id.
   await page.goto("/duties?status=NOT_STARTED");

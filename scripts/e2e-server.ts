@@ -3,12 +3,14 @@
 // that TEST_DATABASE_URL names. Migrates, seeds the demo, then runs `next start`.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { parseDatabaseUrl } from "../lib/env";
 import { openDatabase } from "../lib/server/db/connect";
 import { migrate } from "../lib/server/db/migrate";
 import { createTestDatabase } from "../lib/test/test-database";
 import { seedDemo } from "../prisma/seed/seed-demo";
+import { e2eDatabaseFile } from "../e2e/e2e-database";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
@@ -20,6 +22,9 @@ async function main() {
   } finally {
     await seeding.close();
   }
+
+  // The suite's own tests of the database (a second server on the same one) read this.
+  fs.writeFileSync(e2eDatabaseFile(port), JSON.stringify({ url: db.url }));
 
   const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
     stdio: "inherit",

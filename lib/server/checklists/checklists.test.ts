@@ -109,6 +109,15 @@ describe("filters, paging and progress", () => {
     const byRate = await getProgress(supervisor, ["SUPERVISOR"], periodId, { sort: "rate", dir: "desc", page: 1 }, TEST_NOW);
     const rates = byRate.rows.map((r) => r.rate ?? -1);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    // Another unit's subtree stays closed to a unit secretary, even asked for by id.
+    const secretary = await actorFor("u01-secretary");
+    const u02 = await prisma.org.findUniqueOrThrow({ where: { code: "U02" } });
+    const foreign = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1, parentId: u02.id }, TEST_NOW);
+    expect(foreign).toMatchObject({ parent: null, rows: [], total: 0 });
+    const own = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    expect(own.parent?.name).toBe("省发展和改革委员会党组");
+    expect(own.rows.map((r) => r.type)).toEqual(["ORGAN_PARTY_COMMITTEE"]);
+
     const byOverdue = await getProgress(supervisor, ["SUPERVISOR"], periodId, { sort: "overdue", dir: "asc", page: 1 }, TEST_NOW);
     const overdue = byOverdue.rows.map((r) => r.overdue);
     expect(overdue).toEqual([...overdue].sort((a, b) => a - b));

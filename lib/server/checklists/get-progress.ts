@@ -87,10 +87,12 @@ export async function getProgress(
 
   let parent: ProgressRow | null = null;
   let where: Prisma.Sql;
+  // Only organizations inside the actor's subtrees, whatever parent was asked for.
+  const inScope = Prisma.sql`o."path" LIKE ANY (${roots.map((r) => `${r}%`)}::text[])`;
   if (q.parentId) {
-    const [row] = await rollupQuery(periodId, day, Prisma.sql`o."id" = ${q.parentId}`, Prisma.sql`o."id"`, 1, 0);
+    const [row] = await rollupQuery(periodId, day, Prisma.sql`o."id" = ${q.parentId} AND ${inScope}`, Prisma.sql`o."id"`, 1, 0);
     parent = row ? toRow(row) : null;
-    where = Prisma.sql`o."parentId" = ${q.parentId}`;
+    where = Prisma.sql`o."parentId" = ${parent?.id ?? ""} AND ${inScope}`;
   } else if (roots.length === 1) {
     const [row] = await rollupQuery(periodId, day, Prisma.sql`o."path" = ${roots[0]}`, Prisma.sql`o."id"`, 1, 0);
     parent = row ? toRow(row) : null;

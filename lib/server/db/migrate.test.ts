@@ -16,6 +16,7 @@ import {
   type HistoryProblem,
   type MigrateLog,
   type MigrateResult,
+  type MigrationRow as RecordedMigration,
 } from "./migrate";
 import { acquirePgliteLock, lockPathFor } from "./pglite-lock";
 
@@ -231,16 +232,7 @@ function postgresEngine(adminUrl: string): Engine {
 
 const engines: Engine[] = [pgliteEngine(), ...(ON_POSTGRES && ADMIN_URL ? [postgresEngine(ADMIN_URL)] : [])];
 
-type MigrationRow = {
-  id: string;
-  checksum: string;
-  finished_at: Date | null;
-  migration_name: string;
-  logs: string | null;
-  rolled_back_at: Date | null;
-  started_at: Date;
-  applied_steps_count: number;
-};
+type MigrationRow = RecordedMigration & { applied_steps_count: number };
 
 describe.each(engines)("migrate on $name", (engine) => {
   let db: Db;

@@ -255,7 +255,7 @@ function pgSession(client: Client): Session {
 /* The run                                                                  */
 /* ------------------------------------------------------------------------ */
 
-type MigrationRow = {
+export type MigrationRow = {
   id: string;
   checksum: string;
   finished_at: Date | null;

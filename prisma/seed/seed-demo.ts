@@ -5,7 +5,7 @@ import { currentYear, today } from "../../lib/dates";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { ItemStatus, OrgType } from "../../lib/generated/prisma/enums";
 import { importPublishedCatalog } from "../../lib/server/catalogs/import-catalog";
-import { occurrencesInYear } from "../../lib/server/checklists/recurrence";
+import { applyAssignment } from "../../lib/server/assignments/assignment-core";
 import { ZCatalogFile, type TCatalogFile } from "../../lib/validation/catalog-file";
 import { DEMO_PASSWORD, DEMO_TREE, DEMO_USERS, type DemoOrg } from "./demo-orgs";
 
@@ -130,47 +130,22 @@ export async function seedDemo(prisma: PrismaClient, options: { force?: boolean;
   const periodId = periodIds.get(0) as string;
 
   // Sample catalogs, assigned for the year to every organization whose type they address.
-  const completerFor = (orgCode: string): string | null => {
-    const holder = DEMO_USERS.find((u) => u.grants.some((g) => g.org === orgCode && (g.role === "SECRETARY" || g.role === "STAFF")));
-    return holder ? (users.get(holder.username) ?? null) : null;
-  };
+  const root = orgs.get(DEMO_TREE.code);
+  if (!root) throw new Error("demo tree has no root");
   let createdItems = 0;
   for (const key of DEMO_CATALOGS) {
     const file = readCatalogFile(key);
     const { versionId } = await prisma.$transaction((tx) => importPublishedCatalog(tx, file, now));
-    const duties = await prisma.duty.findMany({ where: { catalogVersionId: versionId }, orderBy: { sortOrder: "asc" } });
-    for (const [orgCode, org] of orgs) {
-      const orgDuties = duties.filter((d) => d.bodyType === org.type);
-      if (orgDuties.length === 0) continue;
-      const assignment = await prisma.assignment.upsert({
-        where: { catalogVersionId_periodId_orgId: { catalogVersionId: versionId, periodId, orgId: org.id } },
-        create: { catalogVersionId: versionId, periodId, orgId: org.id },
-        update: {},
-        select: { id: true },
-      });
-      const completer = completerFor(orgCode) ?? completerFor(orgCode.replace(/-.*$/, ""));
-      const rows = orgDuties.flatMap((duty) =>
-        occurrencesInYear(duty.frequency, year).map(({ occurrence, dueDate }) => {
-          const status = demoStatus(`${orgCode}/${duty.code}/${occurrence}`, dueDate, day);
-          const doneAt = new Date(Math.min(dueDate.getTime() - 3 * 86_400_000, now.getTime() - 86_400_000));
-          return {
-            assignmentId: assignment.id,
-            orgId: org.id,
-            dutyId: duty.id,
-            periodId,
-            occurrence,
-            dueDate,
-            status,
-            completedAt: status === "DONE" ? doneAt : null,
-            completedById: status === "DONE" ? completer : null,
-            note: status === "DONE" ? "已按要求完成，材料已归档。" : status === "IN_PROGRESS" ? "正在推进，材料整理中。" : null,
-          };
-        }),
-      );
-      const { count } = await prisma.checklistItem.createMany({ data: rows, skipDuplicates: true });
-      createdItems += count;
-    }
+    const orgTypes = [...new Set(file.duties.map((d) => d.bodyType))];
+    const result = await applyAssignment(
+      prisma,
+      // Only demo organizations: a forced seed never hands sample lists to real ones.
+      { catalogVersionId: versionId, periodId, rootOrgId: root.id, orgTypes, orgIds: [...orgs.values()].map((o) => o.id) },
+      { actorId: null },
+    );
+    createdItems += result.itemsCreated;
   }
+  await setDemoProgress(prisma, { orgs, users, periodId, day, now });
 
   return {
     orgs: orgs.size,
@@ -178,4 +153,57 @@ export async function seedDemo(prisma: PrismaClient, options: { force?: boolean;
     items: await prisma.checklistItem.count({ where: { periodId } }),
     createdItems,
   };
+}
+
+/**
+ * Gives the demo items a plausible state: most past-due items done, some
+ * open (overdue), some later ones started. Only items nobody has touched
+ * (version 1, not started) are set, and always to the same state, so a
+ * second run changes nothing and never undoes what a user did.
+ */
+async function setDemoProgress(
+  prisma: PrismaClient,
+  ctx: { orgs: Map<string, { id: string }>; users: Map<string, string>; periodId: string; day: Date; now: Date },
+): Promise<void> {
+  const codeOf = new Map([...ctx.orgs].map(([code, org]) => [org.id, code]));
+  const completerFor = (orgCode: string): string | null => {
+    const unitCode = orgCode.replace(/-.*$/, "");
+    for (const code of [orgCode, unitCode]) {
+      const holder = DEMO_USERS.find((u) => u.grants.some((g) => g.org === code && (g.role === "SECRETARY" || g.role === "STAFF")));
+      if (holder) return ctx.users.get(holder.username) ?? null;
+    }
+    return null;
+  };
+  const items = await prisma.checklistItem.findMany({
+    where: { periodId: ctx.periodId, version: 1, status: "NOT_STARTED", completedAt: null },
+    select: { id: true, orgId: true, occurrence: true, dueDate: true, duty: { select: { code: true } } },
+  });
+  const groups = new Map<string, { status: ItemStatus; completer: string | null; ids: string[] }>();
+  for (const item of items) {
+    const orgCode = codeOf.get(item.orgId);
+    if (!orgCode) continue;
+    const status = demoStatus(`${orgCode}/${item.duty.code}/${item.occurrence}`, item.dueDate, ctx.day);
+    if (status === "NOT_STARTED") continue;
+    const completer = status === "DONE" ? completerFor(orgCode) : null;
+    const key = `${status}/${completer ?? ""}`;
+    const group = groups.get(key) ?? { status, completer, ids: [] };
+    group.ids.push(item.id);
+    groups.set(key, group);
+  }
+  const yesterday = new Date(ctx.now.getTime() - 86_400_000);
+  for (const group of groups.values()) {
+    if (group.status === "DONE") {
+      await prisma.$executeRaw`
+        UPDATE "ChecklistItem"
+           SET "status" = 'DONE', "completedById" = ${group.completer},
+               "completedAt" = LEAST("dueDate" - interval '3 days', ${yesterday}::timestamp),
+               "note" = ${"已按要求完成，材料已归档。"}
+         WHERE "id" = ANY (${group.ids}::text[])`;
+    } else {
+      await prisma.checklistItem.updateMany({
+        where: { id: { in: group.ids } },
+        data: { status: group.status, note: "正在推进，材料整理中。" },
+      });
+    }
+  }
 }

@@ -5,16 +5,33 @@ export type Occurrence = { occurrence: number; dueDate: Date };
 
 /** The items a duty makes in a year: one per occurrence, due at the end of its month, quarter or half. */
 export function occurrencesInYear(frequency: Frequency, year: number): Occurrence[] {
-  const ends = (months: number[]) => months.map((m, i) => ({ occurrence: i + 1, dueDate: monthEnd(year, m) }));
-  switch (frequency) {
-    case "MONTHLY":
-      return ends([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    case "QUARTERLY":
-      return ends([3, 6, 9, 12]);
-    case "HALF_YEARLY":
-      return ends([6, 12]);
-    case "YEARLY":
-    case "ONCE":
-      return ends([12]);
+  return occurrencesIn(frequency, year, 0);
+}
+
+const END_MONTHS: Record<Frequency, number[]> = {
+  MONTHLY: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  QUARTERLY: [3, 6, 9, 12],
+  HALF_YEARLY: [6, 12],
+  YEARLY: [12],
+  ONCE: [12],
+};
+
+/**
+ * The items a duty makes in a period: a year (quarter 0) or one quarter.
+ * In a quarter, a monthly duty makes one item per month of the quarter and
+ * every other duty one item due at the quarter's end. Occurrences are
+ * numbered from 1 within the period.
+ */
+export function occurrencesIn(frequency: Frequency, year: number, quarter: number): Occurrence[] {
+  if (quarter === 0) {
+    return END_MONTHS[frequency].map((m, i) => ({ occurrence: i + 1, dueDate: monthEnd(year, m) }));
   }
+  const lastMonth = quarter * 3;
+  const months = frequency === "MONTHLY" ? [lastMonth - 2, lastMonth - 1, lastMonth] : [lastMonth];
+  return months.map((m, i) => ({ occurrence: i + 1, dueDate: monthEnd(year, m) }));
+}
+
+/** A due date moved by whole days (negative: earlier). */
+export function shiftDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
 }

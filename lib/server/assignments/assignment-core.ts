@@ -1,7 +1,8 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrgType } from "@/lib/generated/prisma/enums";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { occurrencesIn, shiftDays, type Occurrence } from "@/lib/server/checklists/recurrence";
+import { newId } from "@/lib/server/db/ids";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 
 // No "server-only" here: the seed and the benchmark call this core directly.
@@ -84,7 +85,26 @@ export async function planAssignment(db: PrismaClient, input: AssignmentInput): 
 
 export type AssignmentProgress = { orgsDone: number; orgsTotal: number; itemsCreated: number };
 
-const ITEM_CHUNK = 2000;
+const ITEM_CHUNK = 5000;
+
+type ItemRow = { assignmentId: string; orgId: string; dutyId: string; periodId: string; occurrence: number; dueDate: Date };
+
+/**
+ * Inserts items as seven arrays through unnest: one statement with seven
+ * parameters however many rows, many times faster than createMany's row
+ * of parameters per item (bench/assign.ts measures it). Items that exist
+ * already are left as they are.
+ */
+async function insertItems(tx: Prisma.TransactionClient, rows: ItemRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return tx.$executeRaw`
+    INSERT INTO "ChecklistItem" ("id", "assignmentId", "orgId", "dutyId", "periodId", "occurrence", "dueDate", "updatedAt")
+    SELECT u.*, now()
+      FROM unnest(${rows.map(() => newId())}::text[], ${rows.map((r) => r.assignmentId)}::text[], ${rows.map((r) => r.orgId)}::text[],
+                  ${rows.map((r) => r.dutyId)}::text[], ${rows.map((r) => r.periodId)}::text[], ${rows.map((r) => r.occurrence)}::int[],
+                  ${rows.map((r) => r.dueDate.toISOString().slice(0, 10))}::date[]) AS u
+    ON CONFLICT ("orgId", "dutyId", "periodId", "occurrence") DO NOTHING`;
+}
 
 /**
  * Creates the assignments and their checklist items, a batch of
@@ -129,9 +149,7 @@ export async function applyAssignment(
           })),
         );
         let newItems = 0;
-        for (let i = 0; i < rows.length; i += ITEM_CHUNK) {
-          newItems += (await tx.checklistItem.createMany({ data: rows.slice(i, i + ITEM_CHUNK), skipDuplicates: true })).count;
-        }
+        for (let i = 0; i < rows.length; i += ITEM_CHUNK) newItems += await insertItems(tx, rows.slice(i, i + ITEM_CHUNK));
         if (newAssignments > 0 || newItems > 0) {
           await writeAudit(tx, {
             actorId: options.actorId,

@@ -15,6 +15,7 @@ export async function SiteHeader() {
     ? [
         { href: "/duties", label: t("nav.duties") },
         ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR", "SECRETARY"]) ? [{ href: "/progress", label: t("nav.progress") }] : []),
+        ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR"]) ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
       ]
     : [];
   const primary = actor?.grants[0];

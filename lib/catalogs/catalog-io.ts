@@ -32,76 +32,37 @@ import ExcelJS from "exceljs";
 import { parseDocument, stringify } from "yaml";
 import { type z } from "zod";
 import { ZCatalogFile, type TCatalogFile } from "../validation/catalog-file";
+import {
+  CATALOG_SHEET,
+  DUTIES_SHEET,
+  MAX_CATALOG_FILE_BYTES,
+  type CatalogFormat,
+  type CatalogFormatDetection,
+  type CatalogImportResult,
+  type CatalogProblem,
+  type CatalogProblemCode,
+} from "./catalog-problems";
 
-export const CATALOG_FORMATS = ["json", "yaml", "xlsx"] as const;
-export type CatalogFormat = (typeof CATALOG_FORMATS)[number];
-
-export const CATALOG_FILE_EXTENSIONS: Record<CatalogFormat, string> = { json: ".json", yaml: ".yaml", xlsx: ".xlsx" };
-export const CATALOG_MEDIA_TYPES: Record<CatalogFormat, string> = {
-  json: "application/json",
-  yaml: "application/yaml",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-export const MAX_CATALOG_FILE_BYTES = 5 * 1024 * 1024;
 /** An .xlsx under the size limit inflates to some tens of MB of XML; more than this is a zip bomb, not a list. */
 const MAX_XLSX_INFLATED_BYTES = 100 * 1024 * 1024;
 
-export const CATALOG_SHEET = "清单";
-export const DUTIES_SHEET = "职责";
-
-/** Every code a problem can carry; each has a message `catalogProblems.<code>` in messages/*.json. */
-export const CATALOG_PROBLEM_CODES = [
-  "tooLarge",
-  "unknownFormat",
-  "legacyExcel",
-  "notASpreadsheet",
-  "notUtf8",
-  "invalidJson",
-  "invalidYaml",
-  "notACatalog",
-  "sheetMissing",
-  "emptySheet",
-  "missingColumn",
-  "duplicateColumn",
-  "missingField",
-  "duplicateField",
-  "required",
-  "tooLong",
-  "tooSmall",
-  "tooBig",
-  "notANumber",
-  "notAnInteger",
-  "notABoolean",
-  "notText",
-  "unknownValue",
-  "invalidKey",
-  "duplicateCode",
-  "noDuties",
-  "invalid",
-] as const;
-export type CatalogProblemCode = (typeof CATALOG_PROBLEM_CODES)[number];
-
-/**
- * One thing wrong with an imported file. `code` is a message key under `catalogProblems`, `params` its ICU
- * params. Excel problems carry `sheet`, the 1-based spreadsheet `row` and the Chinese header (or, on the
- * "清单" sheet, the field label) as `column`; JSON/YAML problems carry a `path` like `duties[3].kind`.
- */
-export type CatalogProblem = {
-  code: CatalogProblemCode;
-  params: Record<string, string | number>;
-  sheet?: string;
-  row?: number;
-  column?: string;
-  path?: string;
-};
-
-export type CatalogImportResult = { ok: true; catalog: TCatalogFile } | { ok: false; problems: CatalogProblem[] };
-export type CatalogFormatDetection = { ok: true; format: CatalogFormat } | { ok: false; problems: CatalogProblem[] };
-
-/** Message keys (under `catalogProblems`) that describe where a problem is, for the UI to show beside it. */
-export const CATALOG_LOCATION_KEYS = ["at.cell", "at.row", "at.sheet", "at.path"] as const;
-export type CatalogLocationKey = (typeof CATALOG_LOCATION_KEYS)[number];
+export {
+  CATALOG_FILE_EXTENSIONS,
+  CATALOG_FORMATS,
+  CATALOG_LOCATION_KEYS,
+  CATALOG_MEDIA_TYPES,
+  CATALOG_PROBLEM_CODES,
+  CATALOG_SHEET,
+  DUTIES_SHEET,
+  MAX_CATALOG_FILE_BYTES,
+  catalogProblemLocation,
+  type CatalogFormat,
+  type CatalogFormatDetection,
+  type CatalogImportResult,
+  type CatalogLocationKey,
+  type CatalogProblem,
+  type CatalogProblemCode,
+} from "./catalog-problems";
 
 type TDuty = TCatalogFile["duties"][number];
 type DutyField = keyof TDuty;
@@ -848,13 +809,3 @@ function readDutiesSheet(sheet: ExcelJS.Worksheet | undefined): DutiesSheet {
 // ---------------------------------------------------------------------------------------------------------------
 // Presentation helpers
 
-/** The message (under `catalogProblems`) saying where a problem is, or undefined for a problem with the whole file. */
-export function catalogProblemLocation(item: CatalogProblem): { key: CatalogLocationKey; params: Record<string, string | number> } | undefined {
-  if (item.path !== undefined) return { key: "at.path", params: { path: item.path } };
-  if (item.sheet === undefined) return undefined;
-  if (item.row !== undefined && item.column !== undefined) {
-    return { key: "at.cell", params: { sheet: item.sheet, row: item.row, column: item.column } };
-  }
-  if (item.row !== undefined) return { key: "at.row", params: { sheet: item.sheet, row: item.row } };
-  return { key: "at.sheet", params: { sheet: item.sheet } };
-}

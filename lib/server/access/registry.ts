@@ -31,6 +31,8 @@ export type EntryPoint = {
 const READERS = ALL_ROLES;
 const WRITERS = ["SECRETARY", "STAFF"] as const satisfies readonly Role[];
 const FOLLOWERS = ["ADMIN", "SUPERVISOR", "SECRETARY"] as const satisfies readonly Role[];
+const CATALOG_READERS = ["ADMIN", "SUPERVISOR"] as const satisfies readonly Role[];
+const CATALOG_EDITORS = ["ADMIN"] as const satisfies readonly Role[];
 
 export const registry = {
   "page:/": { kind: "page", file: "app/page.tsx", rule: { access: "signed-in" } },
@@ -73,6 +75,51 @@ export const registry = {
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },
   "action:setLocale": { kind: "action", file: "app/actions.ts", name: "setLocale", rule: { access: "public" } },
+  "page:/catalogs": {
+    kind: "page",
+    file: "app/catalogs/page.tsx",
+    rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
+  },
+  "page:/catalogs/[versionId]": {
+    kind: "page",
+    file: "app/catalogs/[versionId]/page.tsx",
+    rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
+  },
+  "route:/catalogs/[versionId]/export": {
+    kind: "route",
+    file: "app/catalogs/[versionId]/export/route.ts",
+    rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
+  },
+  "action:loadLibraryCatalog": {
+    kind: "action",
+    file: "app/catalogs/actions.ts",
+    name: "loadLibraryCatalog",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
+  },
+  "action:importCatalog": {
+    kind: "action",
+    file: "app/catalogs/actions.ts",
+    name: "importCatalog",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
+  },
+  "action:publishCatalogVersion": {
+    kind: "action",
+    file: "app/catalogs/[versionId]/actions.ts",
+    name: "publishCatalogVersion",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
+  },
+  "action:previewAssignment": {
+    kind: "action",
+    file: "app/catalogs/[versionId]/actions.ts",
+    name: "previewAssignment",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "org" },
+  },
+  "action:assignCatalog": {
+    kind: "action",
+    file: "app/catalogs/[versionId]/actions.ts",
+    name: "assignCatalog",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "org" },
+  },
 } as const satisfies Record<string, EntryPoint>;
 
 export type EntryKey = keyof typeof registry;

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AssignCatalogForm } from "@/components/catalogs/assign-catalog-form";
+import { PublishVersionButton } from "@/components/catalogs/publish-version-button";
+import { PageHeading } from "@/components/layout/page-heading";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { guardPage } from "@/lib/server/access/guard-page";
+import { hasAnyRole } from "@/lib/server/access/scope";
+import { CATALOG_EDITORS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
+import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { listPeriods } from "@/lib/server/periods/list-periods";
+import { localized } from "@/lib/org-label";
+
+type Props = { params: Promise<{ versionId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("catalogs"))("title") };
+}
+
+export default async function CatalogVersionPage({ params }: Props) {
+  const { versionId } = await params;
+  const actor = await guardPage("page:/catalogs/[versionId]", undefined, `/catalogs/${versionId}`);
+  const isEditor = hasAnyRole(actor, CATALOG_EDITORS);
+  const [version, t, tk, to, tf, locale] = await Promise.all([
+    getCatalogVersion(actor, versionId),
+    getTranslations("catalogs"),
+    getTranslations("kind"),
+    getTranslations("orgType"),
+    getTranslations("frequency"),
+    getLocale(),
+  ]);
+  const canAssign = isEditor && version.status === "PUBLISHED";
+  const [periods, orgs] = canAssign ? await Promise.all([listPeriods(), listOrgOptions(actor, CATALOG_EDITORS)]) : [[], []];
+  const bodyTypes = [...new Set(version.duties.map((d) => d.bodyType))];
+  const title = localized(version.catalog.title, version.catalog.titleEn, locale);
+  return (
+    <>
+      <PageHeading
+        title={title}
+        subtitle={`${t("versionLabel", { version: version.version })} · ${version.catalog.issuer}`}
+        actions={
+          <>
+            {(["xlsx", "json", "yaml"] as const).map((format) => (
+              <a key={format} href={`/catalogs/${version.id}/export?format=${format}`} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
+                {t(`export.${format}`)}
+              </a>
+            ))}
+          </>
+        }
+      >
+        <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
+          <Link href="/catalogs" className="hover:text-brand hover:underline">
+            {t("title")}
+          </Link>
+        </nav>
+      </PageHeading>
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        <Badge tone={version.status === "PUBLISHED" ? "ok" : "warn"}>{t(`status.${version.status}`)}</Badge>
+        {version.catalog.isSample ? <Badge>{t("sample")}</Badge> : null}
+        {version.sourceNote ? <p className="text-sm text-muted">{version.sourceNote}</p> : null}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("dutiesCaption", { count: version.duties.length })}</caption>
+            <thead className="bg-surface text-xs text-muted">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.duty")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.body")}</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">{t("columns.frequency")}</th>
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t("columns.weight")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {version.duties.map((d) => (
+                <tr key={d.id} className="border-t border-line align-top" data-testid="catalog-duty">
+                  <td className="px-3 py-2">
+                    <span className="mr-2 font-mono text-xs text-muted">{d.code}</span>
+                    {localized(d.title, d.titleEn, locale)}
+                    <span className="block text-xs text-muted">{tk(d.kind)}{d.group ? ` · ${d.group}` : ""}</span>
+                  </td>
+                  <td className="px-3 py-2 text-muted">{to(d.bodyType)}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{tf(d.frequency)}</td>
+                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{d.weight}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {isEditor ? (
+          <Card aria-labelledby="assign-heading" className="h-fit">
+            <h2 id="assign-heading" className="mb-3 text-base font-semibold">
+              {version.status === "PUBLISHED" ? t("assignHeading") : t("publishHeading")}
+            </h2>
+            {version.status === "PUBLISHED" ? (
+              <AssignCatalogForm
+                catalogVersionId={version.id}
+                periods={periods.map((p) => ({ id: p.id, label: p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter }) }))}
+                orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+                bodyTypes={bodyTypes.map((type) => ({ type, label: to(type) }))}
+              />
+            ) : (
+              <PublishVersionButton versionId={version.id} />
+            )}
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

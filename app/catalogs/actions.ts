@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/server/action";
+import { importCatalogUpload, loadLibraryCatalog as loadFromLibrary } from "@/lib/server/catalogs/catalogs";
+
+export const loadLibraryCatalog = defineAction(
+  "action:loadLibraryCatalog",
+  z.object({ key: z.string().min(1).max(64) }),
+  () => undefined,
+  async (actor, { key }) => {
+    const result = await loadFromLibrary(actor, key);
+    revalidatePath("/catalogs");
+    return result;
+  },
+);
+
+const ZUpload = z
+  .instanceof(FormData)
+  .transform((form) => ({ file: form.get("file") }))
+  .pipe(z.object({ file: z.instanceof(File, { message: "required" }) }));
+
+export const importCatalog = defineAction("action:importCatalog", ZUpload, () => undefined, async (actor, { file }) => {
+  const outcome = await importCatalogUpload(actor, file.name, Buffer.from(await file.arrayBuffer()));
+  if (outcome.ok) revalidatePath("/catalogs");
+  return outcome;
+});

@@ -1,0 +1,149 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { assignCatalog, previewAssignment } from "@/app/catalogs/[versionId]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import { FieldError, Label } from "@/components/ui/label";
+import type { ActionResult } from "@/lib/server/action";
+import type { AssignmentPlan } from "@/lib/server/assignments/assignment-core";
+import { ZAssignCatalog, type TAssignCatalog } from "@/lib/validation/assignments";
+
+type Props = {
+  catalogVersionId: string;
+  periods: { id: string; label: string }[];
+  orgs: { id: string; label: string; depth: number }[];
+  bodyTypes: { type: TAssignCatalog["orgTypes"][number]; label: string }[];
+};
+
+/** Preview, then confirm: how many organizations and items an assignment makes, before it makes them. */
+export function AssignCatalogForm({ catalogVersionId, periods, orgs, bodyTypes }: Props) {
+  const t = useTranslations("assign");
+  const tv = useTranslations("validation");
+  const te = useTranslations("errors");
+  const [plan, setPlan] = useState<AssignmentPlan | null>(null);
+  const [done, setDone] = useState<{ assignmentsCreated: number; itemsCreated: number } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TAssignCatalog>({
+    resolver: zodResolver(ZAssignCatalog),
+    defaultValues: {
+      catalogVersionId,
+      periodId: periods[0]?.id ?? "",
+      rootOrgId: orgs[0]?.id ?? "",
+      orgTypes: bodyTypes.map((b) => b.type),
+      dueShiftDays: 0,
+    },
+  });
+
+  function failed<T>(result: ActionResult<T>): result is Exclude<ActionResult<T>, { ok: true }> {
+    if (result.ok) return false;
+    if (result.error === "validation" && result.fieldErrors) {
+      for (const [field, messages] of Object.entries(result.fieldErrors)) {
+        if (field in ZAssignCatalog.shape) setError(field as keyof TAssignCatalog, { message: messages[0] });
+      }
+    }
+    setProblem(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+    return true;
+  }
+
+  const onPreview = handleSubmit(async (values) => {
+    setProblem(null);
+    setDone(null);
+    const result = await previewAssignment(values);
+    if (!failed(result)) setPlan(result.data);
+  });
+
+  const onConfirm = handleSubmit(async (values) => {
+    setProblem(null);
+    const result = await assignCatalog(values);
+    if (!failed(result)) {
+      setDone(result.data);
+      setPlan(null);
+    }
+  });
+
+  const message = (key?: string) => (key ? tv(key, { max: 90 }) : undefined);
+
+  return (
+    <form onSubmit={onPreview} noValidate className="space-y-4" onChange={() => setPlan(null)}>
+      <input type="hidden" {...register("catalogVersionId")} />
+      <fieldset disabled={isSubmitting} className="space-y-4">
+        <div>
+          <Label htmlFor="assign-period">{t("period")}</Label>
+          <Select id="assign-period" aria-invalid={errors.periodId ? true : undefined} {...register("periodId")}>
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </Select>
+          <FieldError id="assign-period-error" message={message(errors.periodId?.message)} />
+        </div>
+        <div>
+          <Label htmlFor="assign-root">{t("root")}</Label>
+          <Select id="assign-root" aria-describedby="assign-root-hint" {...register("rootOrgId")}>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {"\u3000".repeat(o.depth)}
+                {o.label}
+              </option>
+            ))}
+          </Select>
+          <p id="assign-root-hint" className="mt-1 text-xs text-muted">{t("rootHint")}</p>
+        </div>
+        <fieldset>
+          <legend className="mb-1 text-sm font-medium">{t("orgTypes")}</legend>
+          <div className="space-y-1">
+            {bodyTypes.map((b) => (
+              <label key={b.type} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" value={b.type} className="h-4 w-4 accent-brand" {...register("orgTypes")} />
+                {b.label}
+              </label>
+            ))}
+          </div>
+          <FieldError id="assign-types-error" message={message(errors.orgTypes?.message)} />
+        </fieldset>
+        <div>
+          <Label htmlFor="assign-shift">{t("shift")}</Label>
+          <Input
+            id="assign-shift"
+            type="number"
+            inputMode="numeric"
+            step={1}
+            aria-describedby="assign-shift-hint"
+            aria-invalid={errors.dueShiftDays ? true : undefined}
+            {...register("dueShiftDays", { valueAsNumber: true })}
+          />
+          <p id="assign-shift-hint" className="mt-1 text-xs text-muted">{t("shiftHint")}</p>
+          <FieldError id="assign-shift-error" message={message(errors.dueShiftDays?.message)} />
+        </div>
+        <Button type="submit" variant="secondary" className="w-full">
+          {isSubmitting && !plan ? t("working") : t("preview")}
+        </Button>
+      </fieldset>
+      {plan ? (
+        <div className="space-y-3 rounded-md border border-line bg-surface p-3 text-sm" data-testid="assign-plan">
+          <p>{t("plan", { orgs: plan.orgs, items: plan.items, newOrgs: plan.newOrgs, newItems: plan.newItems })}</p>
+          {plan.newItems === 0 ? (
+            <p className="text-muted">{t("nothingNew")}</p>
+          ) : (
+            <Button type="button" className="w-full" disabled={isSubmitting} onClick={() => void onConfirm()}>
+              {isSubmitting ? t("assigning") : t("confirm", { items: plan.newItems })}
+            </Button>
+          )}
+        </div>
+      ) : null}
+      {done ? <Alert tone="ok">{t("done", { orgs: done.assignmentsCreated, items: done.itemsCreated })}</Alert> : null}
+      {problem ? <Alert tone="error">{problem}</Alert> : null}
+    </form>
+  );
+}

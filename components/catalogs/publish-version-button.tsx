@@ -1,0 +1,34 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { publishCatalogVersion } from "@/app/catalogs/[versionId]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+export function PublishVersionButton({ versionId }: { versionId: string }) {
+  const t = useTranslations("catalogs");
+  const te = useTranslations("errors");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-muted">{t("publishHint")}</p>
+      <Button
+        disabled={isPending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await publishCatalogVersion({ versionId });
+            if (!result.ok) setError(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+            else router.refresh();
+          })
+        }
+      >
+        {isPending ? t("publishing") : t("publish")}
+      </Button>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const ORG_TYPES = ["WORKING_COMMITTEE", "PARTY_GROUP", "ORGAN_PARTY_COMMITTEE", "GENERAL_BRANCH", "BRANCH"] as const;
+
+/** An assignment as the form sends it; the server checks it again with the same schema. */
+export const ZAssignCatalog = z.object({
+  catalogVersionId: z.string().min(1).max(40),
+  periodId: z.string().min(1, "required").max(40),
+  rootOrgId: z.string().min(1, "required").max(40),
+  orgTypes: z.array(z.enum(ORG_TYPES)).min(1, "pickOrgType"),
+  dueShiftDays: z.number({ error: "notANumber" }).int("notAnInteger").min(-90, "shiftRange").max(90, "shiftRange"),
+});
+
+export type TAssignCatalog = z.infer<typeof ZAssignCatalog>;

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { importCatalogUpload, loadLibraryCatalog as loadFromLibrary } from "@/lib/server/catalogs/catalogs";
+import { createCatalog as create } from "@/lib/server/catalogs/edit-catalogs";
+import { ZNewCatalog } from "@/lib/validation/catalog-editor";
 
 export const loadLibraryCatalog = defineAction(
   "action:loadLibraryCatalog",
@@ -25,4 +27,10 @@ export const importCatalog = defineAction("action:importCatalog", ZUpload, () =>
   const outcome = await importCatalogUpload(actor, file.name, Buffer.from(await file.arrayBuffer()));
   if (outcome.ok) revalidatePath("/catalogs");
   return outcome;
+});
+
+export const createCatalog = defineAction("action:createCatalog", ZNewCatalog, () => undefined, async (actor, input) => {
+  const result = await create(actor, input);
+  revalidatePath("/catalogs");
+  return result;
 });

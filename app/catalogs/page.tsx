@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ImportCatalogForm } from "@/components/catalogs/import-catalog-form";
 import { LoadLibraryButton } from "@/components/catalogs/load-library-button";
+import { NewCatalogForm } from "@/components/catalogs/new-catalog-form";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -65,6 +66,12 @@ export default async function CatalogsPage() {
                 {t("importHeading")}
               </h2>
               <ImportCatalogForm />
+            </Card>
+            <Card aria-labelledby="new-heading">
+              <h2 id="new-heading" className="mb-3 text-base font-semibold">
+                {t("newHeading")}
+              </h2>
+              <NewCatalogForm />
             </Card>
             <Card aria-labelledby="library-heading">
               <h2 id="library-heading" className="text-base font-semibold">

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { assignCatalog as assign, previewAssignment as preview } from "@/lib/server/assignments/assign-catalog";
 import { publishCatalogVersion as publish } from "@/lib/server/catalogs/catalogs";
+import { reviseCatalogVersion as revise, saveCatalogDraft as save } from "@/lib/server/catalogs/edit-catalogs";
+import { ZCatalogDraft } from "@/lib/validation/catalog-editor";
 import { ZAssignCatalog } from "@/lib/validation/assignments";
 
 export const publishCatalogVersion = defineAction(
@@ -26,4 +28,21 @@ export const assignCatalog = defineAction("action:assignCatalog", ZAssignCatalog
   const result = await assign(actor, input);
   revalidatePath("/", "layout");
   return result;
+});
+
+export const reviseCatalogVersion = defineAction(
+  "action:reviseCatalogVersion",
+  z.object({ versionId: z.string().min(1).max(40) }),
+  () => undefined,
+  async (actor, { versionId }) => {
+    const result = await revise(actor, versionId);
+    revalidatePath("/catalogs", "layout");
+    return result;
+  },
+);
+
+export const saveCatalogDraft = defineAction("action:saveCatalogDraft", ZCatalogDraft, () => undefined, async (actor, input) => {
+  await save(actor, input);
+  revalidatePath("/catalogs", "layout");
+  return { versionId: input.versionId };
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AssignCatalogForm } from "@/components/catalogs/assign-catalog-form";
 import { PublishVersionButton } from "@/components/catalogs/publish-version-button";
+import { ReviseVersionButton } from "@/components/catalogs/revise-version-button";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -61,6 +62,19 @@ export default async function CatalogVersionPage({ params }: Props) {
         <Badge tone={version.status === "PUBLISHED" ? "ok" : "warn"}>{t(`status.${version.status}`)}</Badge>
         {version.catalog.isSample ? <Badge>{t("sample")}</Badge> : null}
         {version.sourceNote ? <p className="text-sm text-muted">{version.sourceNote}</p> : null}
+      </div>
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        {isEditor && version.status === "DRAFT" ? (
+          <Link href={`/catalogs/${version.id}/edit`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
+            {t("edit")}
+          </Link>
+        ) : null}
+        {isEditor && version.status === "PUBLISHED" ? <ReviseVersionButton versionId={version.id} /> : null}
+        {version.version > 1 ? (
+          <Link href={`/catalogs/${version.id}/diff`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
+            {t("compare")}
+          </Link>
+        ) : null}
       </div>
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <div className="overflow-x-auto rounded-lg border border-line bg-white">

@@ -90,6 +90,34 @@ export const registry = {
     file: "app/catalogs/[versionId]/export/route.ts",
     rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
   },
+  "page:/catalogs/[versionId]/edit": {
+    kind: "page",
+    file: "app/catalogs/[versionId]/edit/page.tsx",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
+  },
+  "page:/catalogs/[versionId]/diff": {
+    kind: "page",
+    file: "app/catalogs/[versionId]/diff/page.tsx",
+    rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
+  },
+  "action:createCatalog": {
+    kind: "action",
+    file: "app/catalogs/actions.ts",
+    name: "createCatalog",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
+  },
+  "action:reviseCatalogVersion": {
+    kind: "action",
+    file: "app/catalogs/[versionId]/actions.ts",
+    name: "reviseCatalogVersion",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
+  },
+  "action:saveCatalogDraft": {
+    kind: "action",
+    file: "app/catalogs/[versionId]/actions.ts",
+    name: "saveCatalogDraft",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
+  },
   "action:loadLibraryCatalog": {
     kind: "action",
     file: "app/catalogs/actions.ts",

@@ -1,0 +1,218 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useFieldArray, useForm, useWatch, type FieldErrors } from "react-hook-form";
+import { saveCatalogDraft } from "@/app/catalogs/[versionId]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { FieldError, Label } from "@/components/ui/label";
+import {
+  BODY_TYPE_VALUES,
+  DUTY_KIND_VALUES,
+  EMPTY_DUTY,
+  FREQUENCY_VALUES,
+  ZCatalogDraft,
+  type TCatalogDraft,
+} from "@/lib/validation/catalog-editor";
+
+/** Edits a draft version: its duties as a list to add to, reorder, change and remove, with a preview. */
+export function CatalogEditor({ initial }: { initial: TCatalogDraft }) {
+  const t = useTranslations("editor");
+  const tv = useTranslations("validation");
+  const te = useTranslations("errors");
+  const tk = useTranslations("kind");
+  const to = useTranslations("orgType");
+  const tf = useTranslations("frequency");
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [isPreview, setPreview] = useState(false);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<TCatalogDraft>({ resolver: zodResolver(ZCatalogDraft), defaultValues: initial });
+  const { fields, append, remove, move } = useFieldArray({ control, name: "duties" });
+  const duties = useWatch({ control, name: "duties" });
+
+  const message = (key?: string) => (key ? tv(key, { max: 1000 }) : undefined);
+  const dutyError = (index: number): FieldErrors<TCatalogDraft["duties"][number]> | undefined => errors.duties?.[index];
+
+  const onSubmit = handleSubmit(async (values) => {
+    setSaved(false);
+    setProblem(null);
+    const result = await saveCatalogDraft(values);
+    if (result.ok) {
+      // What was saved is the new baseline: "saved" shows until the next change.
+      reset(values);
+      setSaved(true);
+      router.refresh();
+      return;
+    }
+    if (result.error === "validation" && result.fieldErrors) {
+      for (const [field, messages] of Object.entries(result.fieldErrors)) setError(field as "source", { message: messages[0] });
+    }
+    setProblem(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <input type="hidden" {...register("versionId")} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <Label htmlFor="source">{t("source")}</Label>
+          <Input id="source" aria-invalid={errors.source ? true : undefined} {...register("source")} />
+          <FieldError id="source-error" message={message(errors.source?.message)} />
+        </div>
+        <div>
+          <Label htmlFor="sourceNote">{t("sourceNote")}</Label>
+          <Input id="sourceNote" {...register("sourceNote")} />
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-base font-semibold">{t("duties", { count: fields.length })}</h2>
+        <Button type="button" variant="secondary" size="sm" aria-pressed={isPreview} onClick={() => setPreview((p) => !p)}>
+          {isPreview ? t("backToEdit") : t("preview")}
+        </Button>
+      </div>
+      {errors.duties?.root?.message || errors.duties?.message ? (
+        <Alert tone="error">{message(errors.duties?.root?.message ?? errors.duties?.message)}</Alert>
+      ) : null}
+
+      {isPreview ? (
+        <ol className="divide-y divide-line rounded-lg border border-line bg-white text-sm" data-testid="editor-preview">
+          {duties.map((d, index) => (
+            <li key={index} className="px-4 py-3">
+              <p className="font-medium">
+                <span className="mr-2 font-mono text-xs text-muted">{d.code}</span>
+                {d.title}
+              </p>
+              <p className="text-xs text-muted">
+                {tk(d.kind)} · {to(d.bodyType)} · {tf(d.frequency)} · {t("weightShort", { weight: Number.isFinite(d.weight) ? d.weight : 0 })}
+              </p>
+              {d.description ? <p className="mt-1 text-muted">{d.description}</p> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <ol className="space-y-3">
+          {fields.map((field, index) => {
+            const err = dutyError(index);
+            const id = (name: string) => `duty-${index}-${name}`;
+            return (
+              <li key={field.id} className="rounded-lg border border-line bg-white p-4" data-testid="editor-duty">
+                <fieldset className="space-y-3">
+                  <legend className="sr-only">{t("dutyLegend", { n: index + 1 })}</legend>
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="text-sm font-semibold text-muted">{t("dutyLegend", { n: index + 1 })}</span>
+                    <span className="flex gap-1">
+                      <Button type="button" size="sm" variant="ghost" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={t("moveUp", { n: index + 1 })}>
+                        ↑
+                      </Button>
+                      <Button type="button" size="sm" variant="ghost" disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} aria-label={t("moveDown", { n: index + 1 })}>
+                        ↓
+                      </Button>
+                      <Button type="button" size="sm" variant="ghost" onClick={() => remove(index)} aria-label={t("remove", { n: index + 1 })}>
+                        {t("removeShort")}
+                      </Button>
+                    </span>
+                  </div>
+                  <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
+                    <div>
+                      <Label htmlFor={id("code")}>{t("code")}</Label>
+                      <Input id={id("code")} aria-invalid={err?.code ? true : undefined} {...register(`duties.${index}.code`)} />
+                      <FieldError id={id("code-error")} message={message(err?.code?.message)} />
+                    </div>
+                    <div>
+                      <Label htmlFor={id("title")}>{t("title")}</Label>
+                      <Input id={id("title")} aria-invalid={err?.title ? true : undefined} {...register(`duties.${index}.title`)} />
+                      <FieldError id={id("title-error")} message={message(err?.title?.message)} />
+                    </div>
+                  </div>
+                  <div className="grid gap-3 sm:grid-cols-4">
+                    <div>
+                      <Label htmlFor={id("kind")}>{t("kind")}</Label>
+                      <Select id={id("kind")} {...register(`duties.${index}.kind`)}>
+                        {DUTY_KIND_VALUES.map((v) => (
+                          <option key={v} value={v}>{tk(v)}</option>
+                        ))}
+                      </Select>
+                    </div>
+                    <div>
+                      <Label htmlFor={id("bodyType")}>{t("bodyType")}</Label>
+                      <Select id={id("bodyType")} {...register(`duties.${index}.bodyType`)}>
+                        {BODY_TYPE_VALUES.map((v) => (
+                          <option key={v} value={v}>{to(v)}</option>
+                        ))}
+                      </Select>
+                    </div>
+                    <div>
+                      <Label htmlFor={id("frequency")}>{t("frequency")}</Label>
+                      <Select id={id("frequency")} {...register(`duties.${index}.frequency`)}>
+                        {FREQUENCY_VALUES.map((v) => (
+                          <option key={v} value={v}>{tf(v)}</option>
+                        ))}
+                      </Select>
+                    </div>
+                    <div>
+                      <Label htmlFor={id("weight")}>{t("weight")}</Label>
+                      <Input id={id("weight")} type="number" inputMode="numeric" aria-invalid={err?.weight ? true : undefined} {...register(`duties.${index}.weight`, { valueAsNumber: true })} />
+                      <FieldError id={id("weight-error")} message={message(err?.weight?.message)} />
+                    </div>
+                  </div>
+                  <div>
+                    <Label htmlFor={id("description")}>{t("description")}</Label>
+                    <Textarea id={id("description")} rows={2} {...register(`duties.${index}.description`)} />
+                    <FieldError id={id("description-error")} message={message(err?.description?.message)} />
+                  </div>
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    <div>
+                      <Label htmlFor={id("group")}>{t("group")}</Label>
+                      <Input id={id("group")} {...register(`duties.${index}.group`)} />
+                    </div>
+                    <label className="flex items-center gap-2 self-end pb-2 text-sm">
+                      <input type="checkbox" className="h-4 w-4 accent-brand" {...register(`duties.${index}.evidenceRequired`)} />
+                      {t("evidenceRequired")}
+                    </label>
+                  </div>
+                  <details className="text-sm">
+                    <summary className="cursor-pointer text-muted">{t("english")}</summary>
+                    <div className="mt-2 grid gap-3">
+                      <div>
+                        <Label htmlFor={id("titleEn")}>{t("titleEn")}</Label>
+                        <Input id={id("titleEn")} {...register(`duties.${index}.titleEn`)} />
+                      </div>
+                      <div>
+                        <Label htmlFor={id("descriptionEn")}>{t("descriptionEn")}</Label>
+                        <Textarea id={id("descriptionEn")} rows={2} {...register(`duties.${index}.descriptionEn`)} />
+                      </div>
+                    </div>
+                  </details>
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="button" variant="secondary" onClick={() => append({ ...EMPTY_DUTY })}>
+          {t("add")}
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : t("save")}
+        </Button>
+        {saved && !isDirty ? <span role="status" className="text-sm text-ok">{t("saved")}</span> : null}
+      </div>
+      {problem ? <Alert tone="error">{problem}</Alert> : null}
+    </form>
+  );
+}

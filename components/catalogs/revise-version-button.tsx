@@ -1,0 +1,36 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { reviseCatalogVersion } from "@/app/catalogs/[versionId]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+/** Opens a draft of the next version (or the open one) in the editor. */
+export function ReviseVersionButton({ versionId }: { versionId: string }) {
+  const t = useTranslations("editor");
+  const te = useTranslations("errors");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  return (
+    <>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={isPending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await reviseCatalogVersion({ versionId });
+            if (result.ok) router.push(`/catalogs/${result.data.versionId}/edit`);
+            else setError(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+          })
+        }
+      >
+        {isPending ? t("opening") : t("revise")}
+      </Button>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import crypto from "node:crypto";
+import { expect, test } from "./fixtures";
+
+test("an administrator writes a list in the editor, publishes it, revises it and compares the versions", async ({ page, signIn, expectAccessible }) => {
+  const suffix = crypto.randomBytes(3).toString("hex");
+  await signIn("admin");
+  await page.goto("/catalogs");
+  await page.getByLabel("清单名称").fill(`编辑器测试清单${suffix}`);
+  await page.getByLabel("发布机关").fill("测试工委");
+  await page.getByLabel("清单标识").fill(`editor-${suffix}`);
+  await page.getByRole("button", { name: "新建并编辑" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "编辑清单" })).toBeVisible();
+
+  // An empty list is refused.
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("清单中至少要有一项职责。")).toBeVisible();
+
+  await page.getByRole("button", { name: "添加职责" }).click();
+  await page.getByRole("button", { name: "添加职责" }).click();
+  const first = page.getByTestId("editor-duty").nth(0);
+  const second = page.getByTestId("editor-duty").nth(1);
+  await first.getByLabel("编号").fill("E-1");
+  await first.getByLabel("职责名称").fill("研究部署年度工作");
+  await second.getByLabel("编号").fill("E-1");
+  await second.getByLabel("职责名称").fill("报告年度工作");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(second.getByText("编号重复，每项职责的编号必须唯一。")).toBeVisible();
+  await second.getByLabel("编号").fill("E-2");
+  await second.getByLabel("频次").selectOption("QUARTERLY");
+  await page.getByRole("button", { name: "下移第 1 项" }).click();
+  await expect(page.getByTestId("editor-duty").nth(0).getByLabel("编号")).toHaveValue("E-2");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("editor-preview").getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByTestId("editor-preview")).toContainText("每季度");
+  await page.getByRole("button", { name: "返回编辑" }).click();
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
+
+  await page.getByRole("link", { name: `编辑器测试清单${suffix}` }).click();
+  await expect(page.getByTestId("catalog-duty")).toHaveCount(2);
+  await page.getByRole("button", { name: "发布此版本" }).click();
+  await expect(page.getByText("已发布")).toBeVisible();
+
+  await page.getByRole("button", { name: "新建修订版" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "编辑清单" })).toBeVisible();
+  await expect(page.getByText("第 2 版")).toBeVisible();
+  await page.getByTestId("editor-duty").nth(0).getByLabel("职责名称").fill("每季度报告工作");
+  await page.getByRole("button", { name: "删除第 2 项" }).click();
+  await page.getByRole("button", { name: "添加职责" }).click();
+  const added = page.getByTestId("editor-duty").nth(1);
+  await added.getByLabel("编号").fill("E-3");
+  await added.getByLabel("职责名称").fill("约谈后进单位");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
+
+  await page.getByRole("link", { name: `编辑器测试清单${suffix}` }).click();
+  await page.getByRole("link", { name: "与上一版比较" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "版本比较" })).toBeVisible();
+  const rows = page.getByTestId("diff-row");
+  await expect(rows.filter({ hasText: "修改" })).toContainText("E-2");
+  await expect(rows.filter({ hasText: "修改" })).toContainText("报告年度工作 → 每季度报告工作");
+  await expect(rows.filter({ hasText: "新增" })).toContainText("E-3");
+  await expect(rows.filter({ hasText: "删除" })).toContainText("E-1");
+  await expectAccessible(page);
+});

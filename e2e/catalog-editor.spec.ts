@@ -41,7 +41,7 @@ test("an administrator writes a list in the editor, publishes it, revises it and
   await page.getByRole("link", { name: `编辑器测试清单${suffix}` }).click();
   await expect(page.getByTestId("catalog-duty")).toHaveCount(2);
   await page.getByRole("button", { name: "发布此版本" }).click();
-  await expect(page.getByText("已发布")).toBeVisible();
+  await expect(page.getByText("已发布", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "新建修订版" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "编辑清单" })).toBeVisible();

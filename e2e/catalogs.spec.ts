@@ -48,9 +48,9 @@ test("an administrator imports an Excel list, publishes it, assigns it to every 
 
   await expect(page.getByRole("heading", { level: 1, name: list.title })).toBeVisible();
   await expect(page.getByTestId("catalog-duty")).toHaveCount(2);
-  await expect(page.getByText("草稿")).toBeVisible();
+  await expect(page.getByText("草稿", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "发布此版本" }).click();
-  await expect(page.getByText("已发布")).toBeVisible();
+  await expect(page.getByText("已发布", { exact: true })).toBeVisible();
 
   // Assign to every unit party group under the committee, for this year.
   await expect(page.getByLabel("下达范围")).toHaveValue(/.+/);
@@ -112,4 +112,22 @@ test("a bad spreadsheet is refused whole, with every problem by row and column",
   // Nothing of it reached the database.
   await page.reload();
   await expect(page.getByText("有问题的清单")).toHaveCount(0);
+});
+
+test("an administrator starts next year from this one, with every status reset", async ({ page, signIn }) => {
+  await signIn("admin");
+  await page.goto("/catalogs");
+  const form = page.getByRole("region", { name: "从本期间开始下一期间" });
+  await form.getByLabel("复制来源期间").selectOption({ index: 0 });
+  const nextYear = Number(await form.getByLabel("目标年度").inputValue());
+  expect(nextYear).toBeGreaterThan(2000);
+  await form.getByLabel("目标期间").selectOption("0");
+  await form.getByRole("button", { name: "开始新期间" }).click();
+  await expect(form.getByText(/已为新期间下达：新增 \d+ 个组织、\d+ 项职责/)).toBeVisible();
+  const text = (await form.getByText(/已为新期间下达/).textContent()) ?? "";
+  expect(Number(/、(\d+) 项/.exec(text)?.[1])).toBeGreaterThan(1000);
+
+  // Again: nothing is made twice.
+  await form.getByRole("button", { name: "开始新期间" }).click();
+  await expect(form.getByText("已为新期间下达：新增 0 个组织、0 项职责，状态均为未开始。")).toBeVisible();
 });

@@ -16,18 +16,14 @@ const ZEnv = z.object({
 
 export type TEnv = z.infer<typeof ZEnv>;
 
-let cached: TEnv | undefined;
-
+/** Read afresh on each call (it is cheap), so that tests can point a process at another database. */
 export function env(): TEnv {
-  if (!cached) {
-    const parsed = ZEnv.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Invalid environment: ${problems}`);
-    }
-    cached = parsed.data;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
   }
-  return cached;
+  return parsed.data;
 }
 
 export type DatabaseTarget =

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { importCatalogUpload, loadLibraryCatalog as loadFromLibrary } from "@/lib/server/catalogs/catalogs";
 import { createCatalog as create } from "@/lib/server/catalogs/edit-catalogs";
+import { copyForward } from "@/lib/server/assignments/assign-catalog";
+import { ZCopyForward } from "@/lib/validation/assignments";
 import { ZNewCatalog } from "@/lib/validation/catalog-editor";
 
 export const loadLibraryCatalog = defineAction(
@@ -34,3 +36,14 @@ export const createCatalog = defineAction("action:createCatalog", ZNewCatalog, (
   revalidatePath("/catalogs");
   return result;
 });
+
+export const copyAssignmentsForward = defineAction(
+  "action:copyAssignmentsForward",
+  ZCopyForward,
+  (input) => ({ orgId: input.rootOrgId }),
+  async (actor, input) => {
+    const result = await copyForward(actor, input);
+    revalidatePath("/", "layout");
+    return result;
+  },
+);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CopyForwardForm } from "@/components/catalogs/copy-forward-form";
 import { ImportCatalogForm } from "@/components/catalogs/import-catalog-form";
 import { LoadLibraryButton } from "@/components/catalogs/load-library-button";
 import { NewCatalogForm } from "@/components/catalogs/new-catalog-form";
@@ -11,6 +12,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { hasAnyRole } from "@/lib/server/access/scope";
 import { CATALOG_EDITORS, listCatalogs, listLibrary } from "@/lib/server/catalogs/catalogs";
+import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,9 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CatalogsPage() {
   const actor = await guardPage("page:/catalogs", undefined, "/catalogs");
   const isEditor = hasAnyRole(actor, CATALOG_EDITORS);
-  const [catalogs, library, t, locale] = await Promise.all([
+  const [catalogs, library, periods, orgs, t, locale] = await Promise.all([
     listCatalogs(actor),
     isEditor ? listLibrary(actor) : Promise.resolve([]),
+    isEditor ? listPeriods() : Promise.resolve([]),
+    isEditor ? listOrgOptions(actor, CATALOG_EDITORS) : Promise.resolve([]),
     getTranslations("catalogs"),
     getLocale(),
   ]);
@@ -66,6 +71,16 @@ export default async function CatalogsPage() {
                 {t("importHeading")}
               </h2>
               <ImportCatalogForm />
+            </Card>
+            <Card aria-labelledby="copy-heading">
+              <h2 id="copy-heading" className="text-base font-semibold">
+                {t("copyHeading")}
+              </h2>
+              <p className="mt-1 mb-3 text-sm text-muted">{t("copyHint")}</p>
+              <CopyForwardForm
+                periods={periods.map((p) => ({ id: p.id, year: p.year, label: p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter }) }))}
+                orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+              />
             </Card>
             <Card aria-labelledby="new-heading">
               <h2 id="new-heading" className="mb-3 text-base font-semibold">

@@ -15,13 +15,15 @@ import { ZAssignCatalog, type TAssignCatalog } from "@/lib/validation/assignment
 
 type Props = {
   catalogVersionId: string;
+  /** The period chosen at first: this year's. */
+  defaultPeriodId?: string;
   periods: { id: string; label: string }[];
   orgs: { id: string; label: string; depth: number }[];
   bodyTypes: { type: TAssignCatalog["orgTypes"][number]; label: string }[];
 };
 
 /** Preview, then confirm: how many organizations and items an assignment makes, before it makes them. */
-export function AssignCatalogForm({ catalogVersionId, periods, orgs, bodyTypes }: Props) {
+export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, orgs, bodyTypes }: Props) {
   const t = useTranslations("assign");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
@@ -37,7 +39,7 @@ export function AssignCatalogForm({ catalogVersionId, periods, orgs, bodyTypes }
     resolver: zodResolver(ZAssignCatalog),
     defaultValues: {
       catalogVersionId,
-      periodId: periods[0]?.id ?? "",
+      periodId: defaultPeriodId ?? periods[0]?.id ?? "",
       rootOrgId: orgs[0]?.id ?? "",
       orgTypes: bodyTypes.map((b) => b.type),
       dueShiftDays: 0,

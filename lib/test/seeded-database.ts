@@ -24,8 +24,8 @@ export async function useSeededDatabase(label: string): Promise<() => Promise<vo
     await seeding.close();
   }
   return async () => {
-    const { connection } = await import("@/lib/server/db");
-    await connection().close();
+    const { closeConnection } = await import("@/lib/server/db");
+    await closeConnection();
     await db.drop();
   };
 }

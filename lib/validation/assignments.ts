@@ -12,3 +12,12 @@ export const ZAssignCatalog = z.object({
 });
 
 export type TAssignCatalog = z.infer<typeof ZAssignCatalog>;
+
+export const ZCopyForward = z.object({
+  fromPeriodId: z.string().min(1, "required").max(40),
+  toYear: z.number({ error: "notANumber" }).int("notAnInteger").min(2000, "yearRange").max(2100, "yearRange"),
+  toQuarter: z.number().int().min(0).max(4),
+  rootOrgId: z.string().min(1, "required").max(40),
+});
+
+export type TCopyForward = z.infer<typeof ZCopyForward>;

@@ -12,6 +12,7 @@ import { guardPage } from "@/lib/server/access/guard-page";
 import { hasAnyRole } from "@/lib/server/access/scope";
 import { CATALOG_EDITORS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
 
@@ -34,7 +35,9 @@ export default async function CatalogVersionPage({ params }: Props) {
     getLocale(),
   ]);
   const canAssign = isEditor && version.status === "PUBLISHED";
-  const [periods, orgs] = canAssign ? await Promise.all([listPeriods(), listOrgOptions(actor, CATALOG_EDITORS)]) : [[], []];
+  const [periods, orgs, current] = canAssign
+    ? await Promise.all([listPeriods(), listOrgOptions(actor, CATALOG_EDITORS), getCurrentPeriod()])
+    : [[], [], null];
   const bodyTypes = [...new Set(version.duties.map((d) => d.bodyType))];
   const title = localized(version.catalog.title, version.catalog.titleEn, locale);
   return (
@@ -112,6 +115,7 @@ export default async function CatalogVersionPage({ params }: Props) {
             {version.status === "PUBLISHED" ? (
               <AssignCatalogForm
                 catalogVersionId={version.id}
+                defaultPeriodId={current?.id}
                 periods={periods.map((p) => ({ id: p.id, label: p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter }) }))}
                 orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
                 bodyTypes={bodyTypes.map((type) => ({ type, label: to(type) }))}

@@ -118,6 +118,12 @@ export const registry = {
     name: "saveCatalogDraft",
     rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
   },
+  "action:copyAssignmentsForward": {
+    kind: "action",
+    file: "app/catalogs/actions.ts",
+    name: "copyAssignmentsForward",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "org" },
+  },
   "action:loadLibraryCatalog": {
     kind: "action",
     file: "app/catalogs/actions.ts",

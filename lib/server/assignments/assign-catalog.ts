@@ -1,10 +1,11 @@
 import "server-only";
 import { reachesPath } from "@/lib/server/access/scope";
-import { applyAssignment, planAssignment, type AssignmentInput, type AssignmentPlan } from "@/lib/server/assignments/assignment-core";
+import { applyAssignment, copyAssignmentsForward, planAssignment, type AssignmentInput, type AssignmentPlan } from "@/lib/server/assignments/assignment-core";
 import type { Actor } from "@/lib/server/auth/actor";
 import { CATALOG_EDITORS } from "@/lib/server/catalogs/catalogs";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
+import type { TCopyForward } from "@/lib/validation/assignments";
 
 async function checkRoot(actor: Actor, rootOrgId: string): Promise<void> {
   const root = await prisma.org.findUnique({ where: { id: rootOrgId }, select: { path: true } });
@@ -20,4 +21,22 @@ export async function previewAssignment(actor: Actor, input: AssignmentInput): P
 export async function assignCatalog(actor: Actor, input: AssignmentInput) {
   await checkRoot(actor, input.rootOrgId);
   return applyAssignment(prisma, input, { actorId: actor.id });
+}
+
+/**
+ * Copies an administrator's assignments of one period into a year or
+ * quarter (made if it does not exist yet), within their subtree.
+ */
+export async function copyForward(actor: Actor, input: TCopyForward) {
+  await checkRoot(actor, input.rootOrgId);
+  const { toYear: year, toQuarter: quarter } = input;
+  const startsOn = new Date(Date.UTC(year, quarter === 0 ? 0 : (quarter - 1) * 3, 1));
+  const endsOn = new Date(Date.UTC(year, quarter === 0 ? 12 : quarter * 3, 0));
+  const period = await prisma.period.upsert({
+    where: { year_quarter: { year, quarter } },
+    create: { year, quarter, kind: quarter === 0 ? "YEAR" : "QUARTER", startsOn, endsOn },
+    update: {},
+    select: { id: true },
+  });
+  return copyAssignmentsForward(prisma, { fromPeriodId: input.fromPeriodId, toPeriodId: period.id, rootOrgId: input.rootOrgId }, { actorId: actor.id });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyAssignment, planAssignment, type AssignmentProgress } from "@/lib/server/assignments/assignment-core";
+import { applyAssignment, copyAssignmentsForward, planAssignment, type AssignmentProgress } from "@/lib/server/assignments/assignment-core";
 import { importPublishedCatalog } from "@/lib/server/catalogs/import-catalog";
 import { occurrencesIn } from "@/lib/server/checklists/recurrence";
 import { prisma } from "@/lib/server/db";
@@ -120,5 +120,29 @@ describe("assigning a catalog down the tree", () => {
     await expect(
       planAssignment(prisma, { catalogVersionId: draft.id, periodId: yearId, rootOrgId: rootId, orgTypes: ["BRANCH"] }),
     ).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("starting the next period from this one", () => {
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    drop = await useSeededDatabase("copyforward");
+  });
+  afterAll(() => drop());
+
+  it("makes every assignment again for the new period with fresh items, once", async () => {
+    const root = await prisma.org.findUniqueOrThrow({ where: { code: "WC" } });
+    const from = await prisma.period.findUniqueOrThrow({ where: { year_quarter: { year: 2026, quarter: 0 } } });
+    const to = await prisma.period.create({ data: { kind: "YEAR", year: 2027, startsOn: day("2027-01-01"), endsOn: day("2027-12-31") } });
+    const before = await prisma.assignment.count({ where: { periodId: from.id } });
+    const result = await copyAssignmentsForward(prisma, { fromPeriodId: from.id, toPeriodId: to.id, rootOrgId: root.id }, { actorId: null });
+    expect(result).toMatchObject({ catalogVersions: 3, assignmentsCreated: before });
+    expect(await prisma.checklistItem.count({ where: { periodId: to.id } })).toBe(await prisma.checklistItem.count({ where: { periodId: from.id } }));
+    const items = await prisma.checklistItem.findMany({ where: { periodId: to.id }, select: { status: true, dueDate: true, completedById: true } });
+    expect(items.every((i) => i.status === "NOT_STARTED" && i.completedById === null && i.dueDate.getUTCFullYear() === 2027)).toBe(true);
+
+    const again = await copyAssignmentsForward(prisma, { fromPeriodId: from.id, toPeriodId: to.id, rootOrgId: root.id }, { actorId: null });
+    expect(again).toMatchObject({ assignmentsCreated: 0, itemsCreated: 0 });
+    await expect(copyAssignmentsForward(prisma, { fromPeriodId: from.id, toPeriodId: from.id, rootOrgId: root.id }, { actorId: null })).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -177,3 +177,41 @@ export async function applyAssignment(
   }
   return { assignmentsCreated, itemsCreated };
 }
+
+/**
+ * "Start the next period from this one": every assignment of `fromPeriodId`
+ * in the subtree is made again for `toPeriodId`, with fresh items (statuses
+ * reset, due dates from the new period). Idempotent like any assignment.
+ */
+export async function copyAssignmentsForward(
+  db: PrismaClient,
+  input: { fromPeriodId: string; toPeriodId: string; rootOrgId: string },
+  options: { actorId: string | null },
+): Promise<{ catalogVersions: number; assignmentsCreated: number; itemsCreated: number }> {
+  if (input.fromPeriodId === input.toPeriodId) throw new ValidationError("Same period", { toPeriodId: ["samePeriod"] });
+  const root = await db.org.findUnique({ where: { id: input.rootOrgId }, select: { path: true } });
+  if (!root) throw new NotFoundError();
+  const assignments = await db.assignment.findMany({
+    where: { periodId: input.fromPeriodId, org: { path: { startsWith: root.path } } },
+    select: { catalogVersionId: true, orgId: true, org: { select: { type: true } } },
+  });
+  const byVersion = new Map<string, { orgIds: string[]; types: Set<OrgType> }>();
+  for (const a of assignments) {
+    const entry = byVersion.get(a.catalogVersionId) ?? { orgIds: [], types: new Set<OrgType>() };
+    entry.orgIds.push(a.orgId);
+    entry.types.add(a.org.type);
+    byVersion.set(a.catalogVersionId, entry);
+  }
+  let assignmentsCreated = 0;
+  let itemsCreated = 0;
+  for (const [catalogVersionId, entry] of byVersion) {
+    const result = await applyAssignment(
+      db,
+      { catalogVersionId, periodId: input.toPeriodId, rootOrgId: input.rootOrgId, orgTypes: [...entry.types], orgIds: entry.orgIds },
+      options,
+    );
+    assignmentsCreated += result.assignmentsCreated;
+    itemsCreated += result.itemsCreated;
+  }
+  return { catalogVersions: byVersion.size, assignmentsCreated, itemsCreated };
+}

@@ -23,3 +23,10 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 export type { Prisma } from "../../generated/prisma/client";
+
+/** Closes this process's connection; the next use opens a new one (tests open one database after another). */
+export async function closeConnection(): Promise<void> {
+  const open = globalForDb.dutyLedgerDb;
+  globalForDb.dutyLedgerDb = undefined;
+  await open?.close();
+}

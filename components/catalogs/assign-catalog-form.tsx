@@ -9,9 +9,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
+import { OrgOptions } from "@/components/ui/org-options";
 import type { ActionResult } from "@/lib/server/action";
 import type { AssignmentPlan } from "@/lib/server/assignments/assignment-core";
 import { ZAssignCatalog, type TAssignCatalog } from "@/lib/validation/assignments";
+import { useActionError } from "@/components/ui/use-action-error";
 
 type Props = {
   catalogVersionId: string;
@@ -26,7 +28,7 @@ type Props = {
 export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, orgs, bodyTypes }: Props) {
   const t = useTranslations("assign");
   const tv = useTranslations("validation");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const [plan, setPlan] = useState<AssignmentPlan | null>(null);
   const [done, setDone] = useState<{ assignmentsCreated: number; itemsCreated: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
         if (field in ZAssignCatalog.shape) setError(field as keyof TAssignCatalog, { message: messages[0] });
       }
     }
-    setProblem(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+    setProblem(actionError(result));
     return true;
   }
 
@@ -93,12 +95,7 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
         <div>
           <Label htmlFor="assign-root">{t("root")}</Label>
           <Select id="assign-root" aria-describedby="assign-root-hint" {...register("rootOrgId")}>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {"\u3000".repeat(o.depth)}
-                {o.label}
-              </option>
-            ))}
+            <OrgOptions orgs={orgs} />
           </Select>
           <p id="assign-root-hint" className="mt-1 text-xs text-muted">{t("rootHint")}</p>
         </div>

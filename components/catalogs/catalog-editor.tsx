@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
+import { useActionError } from "@/components/ui/use-action-error";
 import {
   BODY_TYPE_VALUES,
   DUTY_KIND_VALUES,
@@ -23,7 +24,7 @@ import {
 export function CatalogEditor({ initial }: { initial: TCatalogDraft }) {
   const t = useTranslations("editor");
   const tv = useTranslations("validation");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const tk = useTranslations("kind");
   const to = useTranslations("orgType");
   const tf = useTranslations("frequency");
@@ -59,7 +60,7 @@ export function CatalogEditor({ initial }: { initial: TCatalogDraft }) {
     if (result.error === "validation" && result.fieldErrors) {
       for (const [field, messages] of Object.entries(result.fieldErrors)) setError(field as "source", { message: messages[0] });
     }
-    setProblem(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+    setProblem(actionError(result));
   });
 
   return (

@@ -9,7 +9,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
+import { OrgOptions } from "@/components/ui/org-options";
 import { ZCopyForward, type TCopyForward } from "@/lib/validation/assignments";
+import { useActionError } from "@/components/ui/use-action-error";
 
 type Props = {
   periods: { id: string; label: string; year: number }[];
@@ -20,7 +22,7 @@ type Props = {
 export function CopyForwardForm({ periods, orgs }: Props) {
   const t = useTranslations("copyForward");
   const tv = useTranslations("validation");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const [result, setResult] = useState<{ itemsCreated: number; assignmentsCreated: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const {
@@ -36,7 +38,7 @@ export function CopyForwardForm({ periods, orgs }: Props) {
     setResult(null);
     const outcome = await copyAssignmentsForward(values);
     if (outcome.ok) setResult(outcome.data);
-    else setProblem(outcome.error === "internal" ? te("internal", { id: outcome.errorId ?? "" }) : te(outcome.error));
+    else setProblem(actionError(outcome));
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
@@ -67,12 +69,7 @@ export function CopyForwardForm({ periods, orgs }: Props) {
         <div>
           <Label htmlFor="copy-root">{t("root")}</Label>
           <Select id="copy-root" {...register("rootOrgId")}>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {"\u3000".repeat(o.depth)}
-                {o.label}
-              </option>
-            ))}
+            <OrgOptions orgs={orgs} />
           </Select>
         </div>
         <Button type="submit" variant="secondary">

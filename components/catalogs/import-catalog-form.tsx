@@ -11,12 +11,13 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { MAX_CATALOG_FILE_BYTES } from "@/lib/catalogs/catalog-problems";
 import type { UploadProblem } from "@/lib/server/catalogs/catalogs";
+import { useActionError } from "@/components/ui/use-action-error";
 
 type State = { kind: "idle" } | { kind: "problems"; problems: UploadProblem[] } | { kind: "done"; versionId: string } | { kind: "error"; message: string };
 
 export function ImportCatalogForm() {
   const t = useTranslations("catalogs");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const [state, setState] = useState<State>({ kind: "idle" });
   const [isPending, startTransition] = useTransition();
 
@@ -35,7 +36,7 @@ export function ImportCatalogForm() {
     startTransition(async () => {
       const result = await importCatalog(form);
       if (!result.ok) {
-        setState({ kind: "error", message: result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error) });
+        setState({ kind: "error", message: actionError(result) });
       } else if (!result.data.ok) {
         setState({ kind: "problems", problems: result.data.problems });
       } else {

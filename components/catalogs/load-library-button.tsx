@@ -5,10 +5,11 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { loadLibraryCatalog } from "@/app/catalogs/actions";
 import { Button } from "@/components/ui/button";
+import { useActionError } from "@/components/ui/use-action-error";
 
 export function LoadLibraryButton({ catalogKey, title }: { catalogKey: string; title: string }) {
   const t = useTranslations("catalogs");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -22,7 +23,7 @@ export function LoadLibraryButton({ catalogKey, title }: { catalogKey: string; t
         onClick={() =>
           startTransition(async () => {
             const result = await loadLibraryCatalog({ key: catalogKey });
-            if (!result.ok) setError(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+            if (!result.ok) setError(actionError(result));
             else router.refresh();
           })
         }

@@ -11,12 +11,13 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
 import { ZNewCatalog, type TNewCatalog } from "@/lib/validation/catalog-editor";
+import { useActionError } from "@/components/ui/use-action-error";
 
 /** Starts a list from scratch: a key, a title and an issuer, then the editor. */
 export function NewCatalogForm() {
   const t = useTranslations("editor");
   const tv = useTranslations("validation");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const {
@@ -34,7 +35,7 @@ export function NewCatalogForm() {
       return;
     }
     if (result.error === "validation" && result.fieldErrors?.key) setError("key", { message: result.fieldErrors.key[0] });
-    else setProblem(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+    else setProblem(actionError(result));
   });
 
   const fields = [

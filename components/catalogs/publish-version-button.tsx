@@ -6,10 +6,11 @@ import { useState, useTransition } from "react";
 import { publishCatalogVersion } from "@/app/catalogs/[versionId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useActionError } from "@/components/ui/use-action-error";
 
 export function PublishVersionButton({ versionId }: { versionId: string }) {
   const t = useTranslations("catalogs");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -21,7 +22,7 @@ export function PublishVersionButton({ versionId }: { versionId: string }) {
         onClick={() =>
           startTransition(async () => {
             const result = await publishCatalogVersion({ versionId });
-            if (!result.ok) setError(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+            if (!result.ok) setError(actionError(result));
             else router.refresh();
           })
         }

@@ -6,11 +6,12 @@ import { useState, useTransition } from "react";
 import { reviseCatalogVersion } from "@/app/catalogs/[versionId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useActionError } from "@/components/ui/use-action-error";
 
 /** Opens a draft of the next version (or the open one) in the editor. */
 export function ReviseVersionButton({ versionId }: { versionId: string }) {
   const t = useTranslations("editor");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -24,7 +25,7 @@ export function ReviseVersionButton({ versionId }: { versionId: string }) {
           startTransition(async () => {
             const result = await reviseCatalogVersion({ versionId });
             if (result.ok) router.push(`/catalogs/${result.data.versionId}/edit`);
-            else setError(result.error === "internal" ? te("internal", { id: result.errorId ?? "" }) : te(result.error));
+            else setError(actionError(result));
           })
         }
       >

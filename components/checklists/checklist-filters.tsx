@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { OrgOptions } from "@/components/ui/org-options";
 import { DUTY_KINDS, ITEM_STATUS_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
 
 /** A plain GET form: works without JavaScript, and the URL keeps the filters. */
@@ -45,12 +46,7 @@ export function ChecklistFilters({
         <Label htmlFor="filter-org">{t("org")}</Label>
         <Select id="filter-org" name="org" defaultValue={filters.org ?? ""}>
           <option value="">{t("allOrgs")}</option>
-          {orgOptions.map((o) => (
-            <option key={o.id} value={o.id}>
-              {"\u3000".repeat(o.depth)}
-              {o.label}
-            </option>
-          ))}
+          <OrgOptions orgs={orgOptions} />
         </Select>
       </div>
       <Button type="submit" variant="secondary">

@@ -13,6 +13,7 @@ import { FieldError, Label } from "@/components/ui/label";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/server/action";
 import { NOTE_MAX, ZCompleteItem, type TCompleteItem } from "@/lib/validation/checklists";
+import { useActionError } from "@/components/ui/use-action-error";
 
 type Current = { status: ItemStatus; version: number; completedAt: string | Date | null; completedBy: { name: string } | null };
 
@@ -25,7 +26,7 @@ export function CompleteItemForm({ itemId, version, status, note }: { itemId: st
   const t = useTranslations("item");
   const tv = useTranslations("validation");
   const ts = useTranslations("status");
-  const te = useTranslations("errors");
+  const actionError = useActionError();
   const format = useFormatter();
   const router = useRouter();
   const [isReopening, startReopen] = useTransition();
@@ -46,10 +47,8 @@ export function CompleteItemForm({ itemId, version, status, note }: { itemId: st
       setProblem({ message: t("conflict"), current: result.current });
     } else if (result.error === "validation" && result.fieldErrors?.note) {
       setError("note", { message: result.fieldErrors.note[0] });
-    } else if (result.error === "internal") {
-      setProblem({ message: te("internal", { id: result.errorId ?? "" }) });
     } else {
-      setProblem({ message: te(result.error) });
+      setProblem({ message: actionError(result) });
     }
     return false;
   }

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { ItemStatus, OrgType } from "../../lib/generated/prisma/enums";
 import { importPublishedCatalog } from "../../lib/server/catalogs/import-catalog";
 import { applyAssignment } from "../../lib/server/assignments/assignment-core";
+import { periodRange } from "../../lib/server/checklists/recurrence";
 import { ZCatalogFile, type TCatalogFile } from "../../lib/validation/catalog-file";
 import { DEMO_PASSWORD, DEMO_TREE, DEMO_USERS, type DemoOrg } from "./demo-orgs";
 
@@ -117,8 +118,7 @@ export async function seedDemo(prisma: PrismaClient, options: { force?: boolean;
   // The year and its quarters.
   const periodIds = new Map<number, string>();
   for (const quarter of [0, 1, 2, 3, 4]) {
-    const startsOn = new Date(Date.UTC(year, quarter === 0 ? 0 : (quarter - 1) * 3, 1));
-    const endsOn = new Date(Date.UTC(year, quarter === 0 ? 12 : quarter * 3, 0));
+    const { startsOn, endsOn } = periodRange(year, quarter);
     const period = await prisma.period.upsert({
       where: { year_quarter: { year, quarter } },
       create: { year, quarter, kind: quarter === 0 ? "YEAR" : "QUARTER", startsOn, endsOn },

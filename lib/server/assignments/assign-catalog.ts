@@ -2,6 +2,7 @@ import "server-only";
 import { reachesPath } from "@/lib/server/access/scope";
 import { applyAssignment, copyAssignmentsForward, planAssignment, type AssignmentInput, type AssignmentPlan } from "@/lib/server/assignments/assignment-core";
 import type { Actor } from "@/lib/server/auth/actor";
+import { periodRange } from "@/lib/server/checklists/recurrence";
 import { CATALOG_EDITORS } from "@/lib/server/catalogs/catalogs";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
@@ -30,8 +31,7 @@ export async function assignCatalog(actor: Actor, input: AssignmentInput) {
 export async function copyForward(actor: Actor, input: TCopyForward) {
   await checkRoot(actor, input.rootOrgId);
   const { toYear: year, toQuarter: quarter } = input;
-  const startsOn = new Date(Date.UTC(year, quarter === 0 ? 0 : (quarter - 1) * 3, 1));
-  const endsOn = new Date(Date.UTC(year, quarter === 0 ? 12 : quarter * 3, 0));
+  const { startsOn, endsOn } = periodRange(year, quarter);
   const period = await prisma.period.upsert({
     where: { year_quarter: { year, quarter } },
     create: { year, quarter, kind: quarter === 0 ? "YEAR" : "QUARTER", startsOn, endsOn },

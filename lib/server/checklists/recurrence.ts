@@ -35,3 +35,11 @@ export function occurrencesIn(frequency: Frequency, year: number, quarter: numbe
 export function shiftDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }
+
+/** The first and last day of a year (quarter 0) or of one of its quarters. */
+export function periodRange(year: number, quarter: number): { startsOn: Date; endsOn: Date } {
+  return {
+    startsOn: new Date(Date.UTC(year, quarter === 0 ? 0 : (quarter - 1) * 3, 1)),
+    endsOn: new Date(Date.UTC(year, quarter === 0 ? 12 : quarter * 3, 0)),
+  };
+}

@@ -19,8 +19,7 @@ export function CatalogProblems({ problems }: { problems: UploadProblem[] }) {
           const where = problem.code === "versionExists" ? undefined : catalogProblemLocation(problem as CatalogProblem);
           return (
             <li key={index}>
-              {where ? <span className="font-medium">{t(where.key, where.params)}：</span> : null}
-              {t(problem.code, problem.params)}
+              {where ? t("located", { where: t(where.key, where.params), problem: t(problem.code, problem.params) }) : t(problem.code, problem.params)}
             </li>
           );
         })}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ChecklistView } from "@/components/checklists/checklist-view";
 import { PageHeading } from "@/components/layout/page-heading";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,13 +16,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DutiesPage({ searchParams }: Props) {
   const actor = await guardPage("page:/duties", undefined, "/duties");
-  const [filters, period, t, locale] = await Promise.all([
+  const [filters, period, t, locale, format] = await Promise.all([
     searchParams.then((p) => ZChecklistFilters.parse(p)),
     getCurrentPeriod(),
     getTranslations("duties"),
     getLocale(),
+    getFormatter(),
   ]);
-  const scope = [...new Set(actor.grants.map((g) => localized(g.orgName, g.orgNameEn, locale)))].join("、");
+  const scope = format.list([...new Set(actor.grants.map((g) => localized(g.orgName, g.orgNameEn, locale)))]);
   return (
     <>
       <PageHeading title={t("title")} subtitle={period ? t("subtitle", { year: period.year, scope }) : scope} />

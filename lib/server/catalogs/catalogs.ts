@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hasAnyRole } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
+import { dutyCreateData, dutyFieldsSelect } from "@/lib/server/catalogs/duty-fields";
 import { importPublishedCatalog } from "@/lib/server/catalogs/import-catalog";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
@@ -61,23 +62,7 @@ const versionSelect = {
   sourceNote: true,
   publishedAt: true,
   catalog: { select: { id: true, key: true, title: true, titleEn: true, issuer: true, issuerEn: true, isSample: true } },
-  duties: {
-    orderBy: { sortOrder: "asc" },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      titleEn: true,
-      description: true,
-      descriptionEn: true,
-      kind: true,
-      bodyType: true,
-      frequency: true,
-      evidenceRequired: true,
-      weight: true,
-      group: true,
-    },
-  },
+  duties: { orderBy: { sortOrder: "asc" }, select: { id: true, ...dutyFieldsSelect } },
 } satisfies Prisma.CatalogVersionSelect;
 
 export type CatalogVersionDetail = Prisma.CatalogVersionGetPayload<{ select: typeof versionSelect }>;
@@ -193,7 +178,7 @@ export async function importCatalogUpload(actor: Actor, fileName: string, bytes:
         version: file.version,
         source: file.source,
         sourceNote: file.sourceNote,
-        duties: { create: file.duties.map((d, index) => ({ ...d, sortOrder: index })) },
+        duties: { create: file.duties.map((d, index) => dutyCreateData(d, index)) },
       },
     });
     await writeAudit(tx, {

@@ -1,9 +1,9 @@
 import "server-only";
-import type { DutyKind, Frequency, OrgType } from "@/lib/generated/prisma/enums";
 import { hasAnyRole } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { CATALOG_EDITORS, CATALOG_READERS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
+import { dutyCreateData, type DutyFields } from "@/lib/server/catalogs/duty-fields";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import type { TCatalogDraft, TNewCatalog } from "@/lib/validation/catalog-editor";
@@ -48,20 +48,7 @@ export async function reviseCatalogVersion(actor: Actor, versionId: string): Pro
         source: source.source,
         sourceNote: source.sourceNote,
         duties: {
-          create: source.duties.map((d) => ({
-            code: d.code,
-            title: d.title,
-            titleEn: d.titleEn,
-            description: d.description,
-            descriptionEn: d.descriptionEn,
-            kind: d.kind,
-            bodyType: d.bodyType,
-            frequency: d.frequency,
-            evidenceRequired: d.evidenceRequired,
-            weight: d.weight,
-            group: d.group,
-            sortOrder: d.sortOrder,
-          })),
+          create: source.duties.map((d) => dutyCreateData(d, d.sortOrder)),
         },
       },
     });
@@ -110,19 +97,6 @@ export async function saveCatalogDraft(actor: Actor, input: TCatalogDraft): Prom
   });
 }
 
-type DutyFields = {
-  code: string;
-  title: string;
-  titleEn: string | null;
-  description: string;
-  descriptionEn: string | null;
-  kind: DutyKind;
-  bodyType: OrgType;
-  frequency: Frequency;
-  evidenceRequired: boolean;
-  weight: number;
-  group: string | null;
-};
 
 const COMPARED = ["title", "titleEn", "description", "descriptionEn", "kind", "bodyType", "frequency", "evidenceRequired", "weight", "group"] as const;
 export type ComparedField = (typeof COMPARED)[number];

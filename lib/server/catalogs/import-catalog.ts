@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { dutyCreateData } from "@/lib/server/catalogs/duty-fields";
 import type { TCatalogFile } from "@/lib/validation/catalog-file";
 
 type Tx = Prisma.TransactionClient;
@@ -29,20 +30,7 @@ export async function importPublishedCatalog(tx: Tx, file: TCatalogFile, now = n
       sourceNote: file.sourceNote,
       publishedAt: now,
       duties: {
-        create: file.duties.map((d, index) => ({
-          code: d.code,
-          title: d.title,
-          titleEn: d.titleEn,
-          description: d.description,
-          descriptionEn: d.descriptionEn,
-          kind: d.kind,
-          bodyType: d.bodyType,
-          frequency: d.frequency,
-          evidenceRequired: d.evidenceRequired,
-          weight: d.weight,
-          group: d.group,
-          sortOrder: index,
-        })),
+        create: file.duties.map((d, index) => dutyCreateData(d, index)),
       },
     },
   });

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { dutyFieldsSelect } from "@/lib/server/catalogs/duty-fields";
 
 export const checklistItemSelect = {
   id: true,
@@ -15,16 +16,7 @@ export const checklistItemSelect = {
   duty: {
     select: {
       id: true,
-      code: true,
-      title: true,
-      titleEn: true,
-      description: true,
-      descriptionEn: true,
-      kind: true,
-      frequency: true,
-      evidenceRequired: true,
-      weight: true,
-      group: true,
+      ...dutyFieldsSelect,
       catalogVersion: { select: { version: true, source: true, catalog: { select: { title: true, titleEn: true, isSample: true } } } },
     },
   },

@@ -36,6 +36,7 @@ export function ChecklistTable({ rows, showOrg }: { rows: ChecklistItemRow[]; sh
           {rows.map((row, index) => {
             const isNewKind = index === 0 || rows[index - 1]?.duty.kind !== row.duty.kind;
             const due = format.dateTime(row.dueDate, { dateStyle: "medium", timeZone: "UTC" });
+            const delegate = row.delegatedOrg ? localized(row.delegatedOrg.name, row.delegatedOrg.nameEn, locale) : row.delegatedTo?.name;
             return (
               <Fragment key={row.id}>
                 {isNewKind ? (
@@ -51,8 +52,13 @@ export function ChecklistTable({ rows, showOrg }: { rows: ChecklistItemRow[]; sh
                       <span className="mr-2 font-mono text-xs text-muted">{row.duty.code}</span>
                       {localized(row.duty.title, row.duty.titleEn, locale)}
                     </Link>
-                    <div>
+                    <div className="flex flex-wrap items-center gap-2">
                       <OccurrenceLabel frequency={row.duty.frequency} occurrence={row.occurrence} />
+                      {delegate ? (
+                        <span className="text-xs text-warn" data-testid="row-delegated">
+                          {t("delegatedTo", { to: delegate })}
+                        </span>
+                      ) : null}
                     </div>
                     {/* On a phone, due date and status sit under the title. */}
                     <div className="mt-1 flex flex-wrap items-center gap-2 sm:hidden">

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ITEM_STATUS_FILTERS = ["open", "NOT_STARTED", "IN_PROGRESS", "DONE", "overdue"] as const;
+export const ITEM_STATUS_FILTERS = ["open", "NOT_STARTED", "IN_PROGRESS", "DONE", "overdue", "delegated", "WITHDRAWN"] as const;
 export const DUTY_KINDS = ["MAIN", "ASSISTING", "SUPERVISORY", "IMPLEMENTING"] as const;
 
 const optionalId = z
@@ -47,3 +47,12 @@ export const ZProgressQuery = z.object({
 });
 
 export type TProgressQuery = z.infer<typeof ZProgressQuery>;
+
+/** A delegation target as the form sends it: "org:<id>" or "user:<id>". */
+export const ZDelegateItem = z.object({
+  itemId: z.string().min(1).max(40),
+  expectedVersion: z.number().int().min(1),
+  target: z.string().regex(/^(org|user):[a-z0-9]{1,40}$/i, "required"),
+});
+
+export type TDelegateItem = z.infer<typeof ZDelegateItem>;

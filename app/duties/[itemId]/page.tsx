@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CompleteItemForm } from "@/components/checklists/complete-item-form";
+import { DelegateItemForm } from "@/components/checklists/delegate-item-form";
 import { ItemHistory } from "@/components/checklists/item-history";
 import { OccurrenceLabel } from "@/components/checklists/checklist-table";
 import { StatusBadge } from "@/components/checklists/status-badge";
@@ -11,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { listEntityHistory } from "@/lib/server/audit/list-entity-history";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
+import { listDelegationTargets, type DelegationTargets } from "@/lib/server/checklists/delegate-item";
 import { localized } from "@/lib/org-label";
 
 type Props = { params: Promise<{ itemId: string }> };
@@ -31,6 +33,10 @@ export default async function ChecklistItemPage({ params }: Props) {
     getFormatter(),
     getLocale(),
   ]);
+  const targets: DelegationTargets = item.canDelegate ? await listDelegationTargets(actor, itemId) : { orgs: [], people: [] };
+  const delegatedTo = item.delegatedOrg
+    ? localized(item.delegatedOrg.name, item.delegatedOrg.nameEn, locale)
+    : item.delegatedTo?.name ?? null;
   const catalog = item.duty.catalogVersion.catalog;
   const description = localized(item.duty.description, item.duty.descriptionEn, locale);
   return (
@@ -51,6 +57,7 @@ export default async function ChecklistItemPage({ params }: Props) {
           <Card>
             <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={item.status} isOverdue={item.isOverdue} />
+              {item.viaDelegation ? <Badge tone="warn">{t("delegatedToYou")}</Badge> : null}
               <Badge tone="brand">{tk(item.duty.kind)}</Badge>
               <Badge>{tf(item.duty.frequency)}</Badge>
               {item.duty.evidenceRequired ? <Badge>{t("evidenceRequired")}</Badge> : null}
@@ -79,6 +86,18 @@ export default async function ChecklistItemPage({ params }: Props) {
                   </dd>
                 </>
               ) : null}
+              {delegatedTo && item.delegatedAt ? (
+                <>
+                  <dt className="text-muted">{t("delegation")}</dt>
+                  <dd data-testid="delegated-to">
+                    {t("delegatedTo", {
+                      to: delegatedTo,
+                      by: item.delegatedBy?.name ?? "—",
+                      at: format.dateTime(item.delegatedAt, { dateStyle: "medium", timeStyle: "short" }),
+                    })}
+                  </dd>
+                </>
+              ) : null}
               {item.note ? (
                 <>
                   <dt className="text-muted">{t("note")}</dt>
@@ -89,16 +108,35 @@ export default async function ChecklistItemPage({ params }: Props) {
           </Card>
           <ItemHistory entries={history} />
         </div>
-        <Card aria-labelledby="action-heading" className="h-fit">
-          <h2 id="action-heading" className="mb-3 text-base font-semibold">
-            {t("actionHeading")}
-          </h2>
-          {item.canWrite ? (
-            <CompleteItemForm key={item.version} itemId={item.id} version={item.version} status={item.status} note={item.note ?? ""} />
-          ) : (
-            <p className="text-sm text-muted">{t("readOnly")}</p>
-          )}
-        </Card>
+        <div className="h-fit space-y-4">
+          <Card aria-labelledby="action-heading">
+            <h2 id="action-heading" className="mb-3 text-base font-semibold">
+              {t("actionHeading")}
+            </h2>
+            {item.status === "WITHDRAWN" ? (
+              <p className="text-sm text-muted">{t("withdrawnHint")}</p>
+            ) : item.canWrite ? (
+              <CompleteItemForm key={item.version} itemId={item.id} version={item.version} status={item.status} note={item.note ?? ""} />
+            ) : (
+              <p className="text-sm text-muted">{t("readOnly")}</p>
+            )}
+          </Card>
+          {item.canDelegate ? (
+            <Card aria-labelledby="delegation-heading">
+              <h2 id="delegation-heading" className="mb-3 text-base font-semibold">
+                {t("delegationHeading")}
+              </h2>
+              <DelegateItemForm
+                key={item.version}
+                itemId={item.id}
+                version={item.version}
+                delegatedTo={delegatedTo}
+                orgOptions={targets.orgs.map((o) => ({ id: o.id, label: localized(o.name, o.nameEn, locale), depth: o.depth - item.org.depth - 1 }))}
+                peopleOptions={targets.people.map((p) => ({ id: p.id, label: t("personAt", { name: p.name, org: localized(p.orgName, p.orgNameEn, locale) }) }))}
+              />
+            </Card>
+          ) : null}
+        </div>
       </div>
     </>
   );

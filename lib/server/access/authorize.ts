@@ -1,5 +1,6 @@
 import "server-only";
-import { ruleFor, type EntryKey } from "@/lib/server/access/registry";
+import { ruleFor, type EntryKey, type Rule } from "@/lib/server/access/registry";
+import { itemScopeWhere } from "@/lib/server/access/item-scope";
 import { hasAnyRole, reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
@@ -7,17 +8,19 @@ import { NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
 
 export type Target = { orgId: string } | { itemId: string } | undefined;
 
-async function targetPath(target: Target): Promise<string | null> {
-  if (!target) return null;
+type RolesRule = Extract<Rule, { access: "roles" }>;
+
+async function reachesTarget(actor: Actor, { roles, target: kind }: RolesRule, target: NonNullable<Target>): Promise<boolean> {
   if ("orgId" in target) {
+    if (kind !== "org") return false;
     const org = await prisma.org.findUnique({ where: { id: target.orgId }, select: { path: true } });
-    return org?.path ?? null;
+    return !!org && reachesPath(actor, roles, org.path);
   }
-  const item = await prisma.checklistItem.findUnique({
-    where: { id: target.itemId },
-    select: { org: { select: { path: true } } },
+  if (kind !== "item" && kind !== "item-org") return false;
+  const found = await prisma.checklistItem.count({
+    where: { AND: [{ id: target.itemId }, itemScopeWhere(actor, roles, { delegates: kind === "item" })] },
   });
-  return item?.org.path ?? null;
+  return found > 0;
 }
 
 /**
@@ -31,11 +34,12 @@ export async function authorize(actor: Actor | null, key: EntryKey, target?: Tar
   if (rule.access === "signed-in") return actor;
 
   if (!hasAnyRole(actor, rule.roles)) throw new NotFoundError();
-  if (rule.target === "none" || !target) {
-    if (rule.target === "item") throw new NotFoundError();
-    return actor;
+  if (rule.target === "none") return actor;
+  // An organization target may be left out (a page showing the whole scope); an item may not.
+  if (!target) {
+    if (rule.target === "org") return actor;
+    throw new NotFoundError();
   }
-  const path = await targetPath(target);
-  if (!path || !reachesPath(actor, rule.roles, path)) throw new NotFoundError();
+  if (!(await reachesTarget(actor, rule, target))) throw new NotFoundError();
   return actor;
 }

@@ -88,7 +88,7 @@ describe("every rule, for every role, on its own organization and on another", (
   it.each(entries)("%s", async (key, entry) => {
     const rule = entry.rule;
     const pick = (where: "own" | "other"): Target =>
-      rule.access === "roles" && rule.target !== "none" ? targets[where][rule.target] : undefined;
+      rule.access === "roles" && rule.target !== "none" ? targets[where][rule.target === "org" ? "org" : "item"] : undefined;
     for (const where of ["own", "other"] as const) {
       expect(await outcome(null, key, pick(where)), `anonymous, ${where}`).toBe(expected(entry, null, where));
     }

@@ -10,14 +10,16 @@ import { ALL_ROLES } from "@/lib/server/access/scope";
  * - public: anybody, signed in or not;
  * - signed-in: any active user;
  * - roles: a user holding one of `roles` on an organization whose subtree
- *   contains the target (the organization itself, or the item's organization).
- *   With target "none" the role anywhere suffices and the handler scopes its
- *   queries to the user's subtrees.
+ *   contains the target: the organization itself ("org"), or the item's
+ *   organization or the organization or person it is delegated to ("item"),
+ *   or the item's own organization alone ("item-org", for what only the
+ *   answering organization may do). With target "none" the role anywhere
+ *   suffices and the handler scopes its queries to the user's subtrees.
  */
 export type Rule =
   | { access: "public" }
   | { access: "signed-in" }
-  | { access: "roles"; roles: readonly Role[]; target: "none" | "org" | "item" };
+  | { access: "roles"; roles: readonly Role[]; target: "none" | "org" | "item" | "item-org" };
 
 export type EntryPoint = {
   kind: "page" | "route" | "action";
@@ -30,6 +32,7 @@ export type EntryPoint = {
 
 const READERS = ALL_ROLES;
 const WRITERS = ["SECRETARY", "STAFF"] as const satisfies readonly Role[];
+const DELEGATORS = ["SECRETARY"] as const satisfies readonly Role[];
 const FOLLOWERS = ["ADMIN", "SUPERVISOR", "SECRETARY"] as const satisfies readonly Role[];
 const CATALOG_READERS = ["ADMIN", "SUPERVISOR"] as const satisfies readonly Role[];
 const CATALOG_EDITORS = ["ADMIN"] as const satisfies readonly Role[];
@@ -73,6 +76,18 @@ export const registry = {
     file: "app/duties/[itemId]/actions.ts",
     name: "reopenItem",
     rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  "action:delegateItem": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "delegateItem",
+    rule: { access: "roles", roles: DELEGATORS, target: "item-org" },
+  },
+  "action:revokeDelegation": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "revokeDelegation",
+    rule: { access: "roles", roles: DELEGATORS, target: "item-org" },
   },
   "action:setLocale": { kind: "action", file: "app/actions.ts", name: "setLocale", rule: { access: "public" } },
   "page:/catalogs": {
@@ -164,3 +179,6 @@ export function ruleFor(key: EntryKey): Rule {
 
 /** The roles that may write to a checklist item; pages use it to decide whether to show the form. */
 export const ITEM_WRITERS: readonly Role[] = WRITERS;
+
+/** The roles that may hand an item of their organization down the tree. */
+export const ITEM_DELEGATORS: readonly Role[] = DELEGATORS;

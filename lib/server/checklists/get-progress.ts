@@ -48,7 +48,9 @@ function orderBy(sort: TProgressQuery["sort"], dir: TProgressQuery["dir"]): Pris
 type RawRow = Omit<ProgressRow, "rate"> & { rate: number | null };
 
 function rollupQuery(periodId: string, day: Date, where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number) {
-  // Each row counts the items of the organization's whole subtree.
+  // Each row counts the items of the organization's whole subtree. A delegated
+  // item counts where it belongs, with the organization that answers for it;
+  // a withdrawn one counts nowhere.
   return prisma.$queryRaw<RawRow[]>`
     SELECT o."id", o."name", o."nameEn", o."type",
            (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
@@ -59,7 +61,7 @@ function rollupQuery(periodId: string, day: Date, where: Prisma.Sql, order: Pris
                 ELSE (count(i."id") FILTER (WHERE i."status" = 'DONE'))::float8 / count(i."id") END AS rate
       FROM "Org" o
       LEFT JOIN "Org" d ON d."path" LIKE o."path" || '%'
-      LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${periodId}
+      LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${periodId} AND i."status" <> 'WITHDRAWN'
      WHERE ${where}
      GROUP BY o."id"
      ORDER BY ${order}

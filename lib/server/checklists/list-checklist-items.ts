@@ -1,14 +1,17 @@
 import "server-only";
 import { today } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DutyKind } from "@/lib/generated/prisma/enums";
-import { ALL_ROLES, orgScopeWhere, scopePatterns } from "@/lib/server/access/scope";
+import type { DutyKind, ItemStatus } from "@/lib/generated/prisma/enums";
+import { itemScopeWhere } from "@/lib/server/access/item-scope";
+import { ALL_ROLES, hasAnyRole, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { prisma } from "@/lib/server/db";
 import type { TChecklistFilters } from "@/lib/validation/checklists";
 
 export const PAGE_SIZE = 25;
+
+const OPEN: ItemStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
 
 export type ChecklistQuery = Omit<TChecklistFilters, "page"> & {
   periodId: string;
@@ -20,21 +23,24 @@ export type ChecklistQuery = Omit<TChecklistFilters, "page"> & {
 };
 
 function itemWhere(actor: Actor, q: ChecklistQuery, day: Date): Prisma.ChecklistItemWhereInput {
-  const and: Prisma.ChecklistItemWhereInput[] = [
-    { periodId: q.periodId },
-    { org: orgScopeWhere(actor, ALL_ROLES) },
-  ];
-  if (q.rootPath) and.push({ org: { path: { startsWith: q.rootPath } } });
-  if (q.org) and.push({ orgId: q.org });
+  const and: Prisma.ChecklistItemWhereInput[] = [{ periodId: q.periodId }, itemScopeWhere(actor, ALL_ROLES, { delegates: true })];
+  // An organization's items include those delegated to it: they show on both sides.
+  if (q.rootPath) and.push({ OR: [{ org: { path: { startsWith: q.rootPath } } }, { delegatedOrg: { path: { startsWith: q.rootPath } } }] });
+  if (q.org) and.push({ OR: [{ orgId: q.org }, { delegatedOrgId: q.org }] });
   if (q.kind) and.push({ duty: { kind: q.kind } });
   switch (q.status) {
     case "open":
-      and.push({ status: { not: "DONE" } });
+      and.push({ status: { in: OPEN } });
       break;
     case "overdue":
-      and.push({ status: { not: "DONE" }, dueDate: { lt: day } });
+      and.push({ status: { in: OPEN }, dueDate: { lt: day } });
+      break;
+    case "delegated":
+      and.push({ status: { not: "WITHDRAWN" }, OR: [{ delegatedOrgId: { not: null } }, { delegatedToId: { not: null } }] });
       break;
     case undefined:
+      // Withdrawn items left the list; they show only when asked for.
+      and.push({ status: { not: "WITHDRAWN" } });
       break;
     default:
       and.push({ status: q.status });
@@ -66,7 +72,7 @@ export async function listChecklistItems(actor: Actor, q: ChecklistQuery): Promi
     take: pageSize,
   });
   return {
-    rows: rows.map((r) => ({ ...r, isOverdue: r.status !== "DONE" && r.dueDate < day })),
+    rows: rows.map((r) => ({ ...r, isOverdue: OPEN.includes(r.status) && r.dueDate < day })),
     total,
     page,
     pageCount,
@@ -81,7 +87,8 @@ export type ChecklistSummary = { total: number; done: number; overdue: number; b
 export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Promise<ChecklistSummary> {
   const day = today(q.now);
   const patterns = scopePatterns(actor, ALL_ROLES);
-  if (patterns.length === 0) return { total: 0, done: 0, overdue: 0, byKind: [] };
+  if (!hasAnyRole(actor, ALL_ROLES)) return { total: 0, done: 0, overdue: 0, byKind: [] };
+  const rootPattern = q.rootPath ? `${q.rootPath}%` : null;
   const rows = await prisma.$queryRaw<{ kind: DutyKind; total: number; done: number; overdue: number }[]>`
     SELECT d."kind" AS kind,
            count(*)::int AS total,
@@ -89,11 +96,13 @@ export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Prom
            count(*) FILTER (WHERE i."status" <> 'DONE' AND i."dueDate" < ${day}::date)::int AS overdue
       FROM "ChecklistItem" i
       JOIN "Org" o ON o."id" = i."orgId"
+      LEFT JOIN "Org" g ON g."id" = i."delegatedOrgId"
       JOIN "Duty" d ON d."id" = i."dutyId"
      WHERE i."periodId" = ${q.periodId}
-       AND o."path" LIKE ANY (${patterns}::text[])
-       AND (${q.rootPath ?? null}::text IS NULL OR o."path" LIKE ${(q.rootPath ?? "") + "%"})
-       AND (${q.org ?? null}::text IS NULL OR i."orgId" = ${q.org ?? ""})
+       AND i."status" <> 'WITHDRAWN'
+       AND (o."path" LIKE ANY (${patterns}::text[]) OR g."path" LIKE ANY (${patterns}::text[]) OR i."delegatedToId" = ${actor.id})
+       AND (${rootPattern}::text IS NULL OR o."path" LIKE ${rootPattern} OR g."path" LIKE ${rootPattern})
+       AND (${q.org ?? null}::text IS NULL OR i."orgId" = ${q.org ?? ""} OR i."delegatedOrgId" = ${q.org ?? ""})
        AND (${q.kind ?? null}::text IS NULL OR d."kind"::text = ${q.kind ?? ""})
      GROUP BY d."kind"
      ORDER BY d."kind"`;

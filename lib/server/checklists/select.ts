@@ -12,7 +12,12 @@ export const checklistItemSelect = {
   updatedAt: true,
   completedBy: { select: { id: true, name: true } },
   owner: { select: { id: true, name: true } },
-  org: { select: { id: true, name: true, nameEn: true, type: true, path: true } },
+  org: { select: { id: true, name: true, nameEn: true, type: true, path: true, depth: true } },
+  delegatedOrg: { select: { id: true, name: true, nameEn: true, path: true } },
+  delegatedTo: { select: { id: true, name: true } },
+  delegatedToId: true,
+  delegatedBy: { select: { name: true } },
+  delegatedAt: true,
   duty: {
     select: {
       id: true,

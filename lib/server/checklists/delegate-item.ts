@@ -1,0 +1,90 @@
+import "server-only";
+import type { OrgType } from "@/lib/generated/prisma/enums";
+import { ITEM_DELEGATORS, ITEM_WRITERS } from "@/lib/server/access/registry";
+import { itemScopeWhere } from "@/lib/server/access/item-scope";
+import type { Actor } from "@/lib/server/auth/actor";
+import { writeItem, type ItemState } from "@/lib/server/checklists/complete-item";
+import { prisma } from "@/lib/server/db";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import type { TDelegateItem, TReopenItem } from "@/lib/validation/checklists";
+
+/** Only the item's own organization hands it down or takes it back; a delegate cannot pass it on. */
+const OWNERS = { roles: ITEM_DELEGATORS, delegates: false };
+
+export type DelegationTargets = {
+  orgs: { id: string; name: string; nameEn: string | null; type: OrgType; depth: number }[];
+  people: { id: string; name: string; orgName: string; orgNameEn: string | null }[];
+};
+
+const TARGET_LIMIT = 300;
+
+/**
+ * Whom an item can be handed to: the organizations below the item's own,
+ * and the people holding a working role (secretary or staff) anywhere in
+ * its subtree, the actor excepted.
+ */
+export async function listDelegationTargets(actor: Actor, itemId: string): Promise<DelegationTargets> {
+  const item = await prisma.checklistItem.findFirst({
+    where: { AND: [{ id: itemId }, itemScopeWhere(actor, OWNERS.roles, { delegates: false })] },
+    select: { orgId: true, org: { select: { path: true } } },
+  });
+  if (!item) throw new NotFoundError();
+  const [orgs, grants] = await Promise.all([
+    prisma.org.findMany({
+      where: { path: { startsWith: item.org.path }, id: { not: item.orgId } },
+      select: { id: true, name: true, nameEn: true, type: true, depth: true },
+      orderBy: { path: "asc" },
+      take: TARGET_LIMIT,
+    }),
+    prisma.roleGrant.findMany({
+      where: {
+        role: { in: [...ITEM_WRITERS] },
+        org: { path: { startsWith: item.org.path } },
+        user: { isActive: true, id: { not: actor.id } },
+      },
+      select: { user: { select: { id: true, name: true } }, org: { select: { name: true, nameEn: true } } },
+      orderBy: [{ org: { path: "asc" } }, { user: { name: "asc" } }],
+      take: TARGET_LIMIT,
+    }),
+  ]);
+  const seen = new Set<string>();
+  const people = grants
+    .filter((g) => !seen.has(g.user.id) && seen.add(g.user.id))
+    .map((g) => ({ id: g.user.id, name: g.user.name, orgName: g.org.name, orgNameEn: g.org.nameEn }));
+  return { orgs, people };
+}
+
+/**
+ * Hands an open item to an organization below its own or to a person in its
+ * subtree. The item stays with its organization, which still answers for
+ * it; the delegate sees it among their duties and may tick it off.
+ */
+export function delegateItem(actor: Actor, input: TDelegateItem, now = new Date()): Promise<ItemState> {
+  const [kind, targetId] = input.target.split(":") as ["org" | "user", string];
+  return writeItem(actor, OWNERS, input, "checklist.delegate", async (current, tx) => {
+    if (current.status === "DONE" || current.status === "WITHDRAWN") {
+      throw new ValidationError("Only an open item can be delegated", { target: ["closed"] });
+    }
+    const subtree = { path: { startsWith: current.org.path } };
+    if (kind === "org") {
+      const org = await tx.org.findFirst({ where: { id: targetId, ...subtree, NOT: { id: current.orgId } }, select: { id: true } });
+      if (!org) throw new ValidationError("Not an organization below the item's own", { target: ["notBelow"] });
+      return { delegatedOrgId: org.id, delegatedToId: null, delegatedById: actor.id, delegatedAt: now };
+    }
+    if (targetId === actor.id) throw new ValidationError("Cannot delegate to oneself", { target: ["self"] });
+    const person = await tx.user.findFirst({
+      where: { id: targetId, isActive: true, roles: { some: { role: { in: [...ITEM_WRITERS] }, org: subtree } } },
+      select: { id: true },
+    });
+    if (!person) throw new ValidationError("Not a person in the item's organization", { target: ["notInSubtree"] });
+    return { delegatedOrgId: null, delegatedToId: person.id, delegatedById: actor.id, delegatedAt: now };
+  });
+}
+
+/** Takes a delegated item back; its history keeps the delegation. */
+export function revokeDelegation(actor: Actor, input: TReopenItem): Promise<ItemState> {
+  return writeItem(actor, OWNERS, input, "checklist.undelegate", (current) => {
+    if (!current.delegatedOrgId && !current.delegatedToId) throw new ValidationError("The item is not delegated", { itemId: ["notDelegated"] });
+    return { delegatedOrgId: null, delegatedToId: null, delegatedById: null, delegatedAt: null };
+  });
+}

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authorize } from "@/lib/server/access/authorize";
+import { listEntityHistory } from "@/lib/server/audit/list-entity-history";
+import type { Actor } from "@/lib/server/auth/actor";
+import { completeItem } from "@/lib/server/checklists/complete-item";
+import { delegateItem, listDelegationTargets, revokeDelegation } from "@/lib/server/checklists/delegate-item";
+import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
+import { getProgress } from "@/lib/server/checklists/get-progress";
+import { getChecklistSummary, listChecklistItems } from "@/lib/server/checklists/list-checklist-items";
+import { prisma } from "@/lib/server/db";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { actorFor, itemOf, orgId } from "@/lib/test/actors";
+import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
+
+let drop: () => Promise<void>;
+let periodId: string;
+let secretary: Actor;
+let branch: Actor;
+let staff: Actor;
+
+beforeAll(async () => {
+  drop = await useSeededDatabase("delegation");
+  periodId = (await getCurrentPeriod(TEST_NOW))!.id;
+  [secretary, branch, staff] = await Promise.all([actorFor("u01-secretary"), actorFor("u01-branch"), actorFor("u01-staff")]);
+});
+afterAll(() => drop());
+
+async function version(itemId: string) {
+  return (await prisma.checklistItem.findUniqueOrThrow({ where: { id: itemId } })).version;
+}
+
+async function fieldError(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ValidationError) return Object.values(error.fieldErrors)[0]?.[0];
+    throw error;
+  }
+  return undefined;
+}
+
+const sees = (actor: Actor, itemId: string) =>
+  getChecklistItem(actor, itemId, TEST_NOW).then(
+    () => true,
+    (e: unknown) => (e instanceof NotFoundError ? false : Promise.reject(e)),
+  );
+
+describe("delegation to a child organization", () => {
+  it("shows the item on both sides; the delegate works on it, the owner still answers for it", async () => {
+    const item = await itemOf("U01", "NOT_STARTED");
+    const b1 = await orgId("U01-B1");
+    expect(await sees(branch, item.id)).toBe(false);
+    const before = await listChecklistItems(branch, { periodId, pageSize: 1000, now: TEST_NOW });
+    const progressBefore = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+
+    await delegateItem(secretary, { itemId: item.id, expectedVersion: item.version, target: `org:${b1}` });
+
+    // The delegate's side: listed, counted, filterable by their organization, and readable.
+    const after = await listChecklistItems(branch, { periodId, pageSize: 1000, now: TEST_NOW });
+    expect(after.total).toBe(before.total + 1);
+    expect(after.rows.some((r) => r.id === item.id)).toBe(true);
+    const summary = await getChecklistSummary(branch, { periodId, now: TEST_NOW });
+    expect(summary.total).toBe(after.total);
+    const byOrg = await listChecklistItems(branch, { periodId, org: b1, pageSize: 1000, now: TEST_NOW });
+    expect(byOrg.rows.some((r) => r.id === item.id)).toBe(true);
+    const seen = await getChecklistItem(branch, item.id, TEST_NOW);
+    expect(seen).toMatchObject({ viaDelegation: true, canWrite: true, canDelegate: false });
+    expect(seen.delegatedOrg?.id).toBe(b1);
+
+    // The owner's side: still theirs, still in their progress, marked as delegated.
+    const owner = await getChecklistItem(secretary, item.id, TEST_NOW);
+    expect(owner).toMatchObject({ viaDelegation: false, canDelegate: true });
+    const progressAfter = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    expect(progressAfter.parent?.total).toBe(progressBefore.parent?.total);
+    expect((await prisma.checklistItem.findUniqueOrThrow({ where: { id: item.id } })).orgId).toBe(await orgId("U01"));
+
+    // The delegate ticks it off; the owner sees it done.
+    await completeItem(branch, { itemId: item.id, expectedVersion: await version(item.id), note: "支部已落实" });
+    expect((await getChecklistItem(secretary, item.id, TEST_NOW)).status).toBe("DONE");
+    const actions = (await listEntityHistory("ChecklistItem", item.id)).map((h) => h.action);
+    expect(actions.slice(0, 2)).toEqual(["checklist.complete", "checklist.delegate"]);
+  });
+
+  it("does not let the delegate pass the item on or take it back", async () => {
+    const item = await itemOf("U01", "NOT_STARTED");
+    const b1 = await orgId("U01-B1");
+    await delegateItem(secretary, { itemId: item.id, expectedVersion: item.version, target: `org:${b1}` });
+    const v = await version(item.id);
+    await expect(delegateItem(branch, { itemId: item.id, expectedVersion: v, target: `user:${staff.id}` })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revokeDelegation(branch, { itemId: item.id, expectedVersion: v })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listDelegationTargets(branch, item.id)).rejects.toBeInstanceOf(NotFoundError);
+    // The registry's rules say the same for the pages and actions.
+    await expect(authorize(branch, "page:/duties/[itemId]", { itemId: item.id })).resolves.toBe(branch);
+    await expect(authorize(branch, "action:completeItem", { itemId: item.id })).resolves.toBe(branch);
+    await expect(authorize(branch, "action:delegateItem", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(authorize(branch, "action:revokeDelegation", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
+
+    // Taking it back ends the delegate's access; the history keeps both steps.
+    await revokeDelegation(secretary, { itemId: item.id, expectedVersion: v });
+    expect(await sees(branch, item.id)).toBe(false);
+    await expect(authorize(branch, "page:/duties/[itemId]", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
+    const actions = (await listEntityHistory("ChecklistItem", item.id)).map((h) => h.action);
+    expect(actions.slice(0, 2)).toEqual(["checklist.undelegate", "checklist.delegate"]);
+  });
+});
+
+describe("delegation to a person", () => {
+  it("lets a staff member in the subtree work on a party group item they could not see before", async () => {
+    const item = await itemOf("U01", "NOT_STARTED");
+    expect(await sees(staff, item.id)).toBe(false);
+    const targets = await listDelegationTargets(secretary, item.id);
+    expect(targets.people.map((p) => p.id)).toContain(staff.id);
+    expect(targets.people.map((p) => p.id)).not.toContain(secretary.id);
+    await delegateItem(secretary, { itemId: item.id, expectedVersion: item.version, target: `user:${staff.id}` });
+    expect(await getChecklistItem(staff, item.id, TEST_NOW)).toMatchObject({ viaDelegation: true, canWrite: true });
+    // Nobody else in the staff member's organization gains anything.
+    expect(await sees(branch, item.id)).toBe(false);
+  });
+});
+
+describe("delegation rules", () => {
+  it("refuses targets outside the item's subtree, the item's own organization, oneself and closed items", async () => {
+    const item = await itemOf("U01-OPC", "NOT_STARTED");
+    const input = { itemId: item.id, expectedVersion: item.version };
+    expect(await fieldError(delegateItem(secretary, { ...input, target: `org:${await orgId("U02-B1")}` }))).toBe("notBelow");
+    expect(await fieldError(delegateItem(secretary, { ...input, target: `org:${await orgId("U01-OPC")}` }))).toBe("notBelow");
+    expect(await fieldError(delegateItem(secretary, { ...input, target: `org:${await orgId("U01")}` }))).toBe("notBelow");
+    const foreigner = await actorFor("u02-branch");
+    expect(await fieldError(delegateItem(secretary, { ...input, target: `user:${foreigner.id}` }))).toBe("notInSubtree");
+    expect(await fieldError(delegateItem(secretary, { ...input, target: `user:${secretary.id}` }))).toBe("self");
+    // Someone above the item's organization is not "in its subtree" either.
+    const itemOfBranch = await itemOf("U01-B1", "NOT_STARTED");
+    expect(
+      await fieldError(delegateItem(secretary, { itemId: itemOfBranch.id, expectedVersion: itemOfBranch.version, target: `user:${staff.id}` })),
+    ).toBe("notInSubtree");
+    const done = await itemOf("U01", "DONE");
+    expect(await fieldError(delegateItem(secretary, { itemId: done.id, expectedVersion: done.version, target: `org:${await orgId("U01-B1")}` }))).toBe(
+      "closed",
+    );
+    expect(await version(item.id)).toBe(item.version);
+  });
+
+  it("is only for secretaries of the item's organization or above", async () => {
+    const item = await itemOf("U01-OPC", "NOT_STARTED");
+    const b1 = await orgId("U01-B1");
+    // Staff work on items but do not hand them out; another unit's secretary does not reach them.
+    await expect(delegateItem(staff, { itemId: item.id, expectedVersion: item.version, target: `org:${b1}` })).rejects.toBeInstanceOf(NotFoundError);
+    const other = await actorFor("u02-secretary");
+    await expect(delegateItem(other, { itemId: item.id, expectedVersion: item.version, target: `org:${b1}` })).rejects.toBeInstanceOf(NotFoundError);
+    const admin = await actorFor("admin");
+    await expect(delegateItem(admin, { itemId: item.id, expectedVersion: item.version, target: `org:${b1}` })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

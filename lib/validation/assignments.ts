@@ -21,3 +21,12 @@ export const ZCopyForward = z.object({
 });
 
 export type TCopyForward = z.infer<typeof ZCopyForward>;
+
+/** Moving a period's assignments in a subtree to a newer published version of their list. */
+export const ZMoveAssignments = z.object({
+  toVersionId: z.string().min(1).max(40),
+  periodId: z.string().min(1, "required").max(40),
+  rootOrgId: z.string().min(1, "required").max(40),
+});
+
+export type TMoveAssignments = z.infer<typeof ZMoveAssignments>;

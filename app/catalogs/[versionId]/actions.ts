@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { assignCatalog as assign, previewAssignment as preview } from "@/lib/server/assignments/assign-catalog";
+import { assignCatalog as assign, moveToVersion, previewAssignment as preview } from "@/lib/server/assignments/assign-catalog";
 import { publishCatalogVersion as publish } from "@/lib/server/catalogs/catalogs";
 import { reviseCatalogVersion as revise, saveCatalogDraft as save } from "@/lib/server/catalogs/edit-catalogs";
 import { ZCatalogDraft } from "@/lib/validation/catalog-editor";
-import { ZAssignCatalog } from "@/lib/validation/assignments";
+import { ZAssignCatalog, ZMoveAssignments } from "@/lib/validation/assignments";
 
 export const publishCatalogVersion = defineAction(
   "action:publishCatalogVersion",
@@ -45,4 +45,10 @@ export const saveCatalogDraft = defineAction("action:saveCatalogDraft", ZCatalog
   await save(actor, input);
   revalidatePath("/catalogs", "layout");
   return { versionId: input.versionId };
+});
+
+export const moveAssignments = defineAction("action:moveAssignments", ZMoveAssignments, (input) => ({ orgId: input.rootOrgId }), async (actor, input) => {
+  const result = await moveToVersion(actor, input);
+  revalidatePath("/", "layout");
+  return result;
 });

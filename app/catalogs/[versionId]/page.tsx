@@ -26,12 +26,13 @@ export default async function CatalogVersionPage({ params }: Props) {
   const { versionId } = await params;
   const actor = await guardPage("page:/catalogs/[versionId]", undefined, `/catalogs/${versionId}`);
   const isEditor = hasAnyRole(actor, CATALOG_EDITORS);
-  const [version, t, tk, to, tf, locale] = await Promise.all([
+  const [version, t, tk, to, tf, tm, locale] = await Promise.all([
     getCatalogVersion(actor, versionId),
     getTranslations("catalogs"),
     getTranslations("kind"),
     getTranslations("orgType"),
     getTranslations("frequency"),
+    getTranslations("move"),
     getLocale(),
   ]);
   const canAssign = isEditor && version.status === "PUBLISHED";
@@ -73,6 +74,11 @@ export default async function CatalogVersionPage({ params }: Props) {
           </Link>
         ) : null}
         {isEditor && version.status === "PUBLISHED" ? <ReviseVersionButton versionId={version.id} /> : null}
+        {isEditor && version.status === "PUBLISHED" && version.version > 1 ? (
+          <Link href={`/catalogs/${version.id}/move`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
+            {tm("link")}
+          </Link>
+        ) : null}
         {version.version > 1 ? (
           <Link href={`/catalogs/${version.id}/diff`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
             {t("compare")}

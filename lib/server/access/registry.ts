@@ -115,6 +115,17 @@ export const registry = {
     file: "app/catalogs/[versionId]/diff/page.tsx",
     rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
   },
+  "page:/catalogs/[versionId]/move": {
+    kind: "page",
+    file: "app/catalogs/[versionId]/move/page.tsx",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "org" },
+  },
+  "action:moveAssignments": {
+    kind: "action",
+    file: "app/catalogs/[versionId]/actions.ts",
+    name: "moveAssignments",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "org" },
+  },
   "action:createCatalog": {
     kind: "action",
     file: "app/catalogs/actions.ts",

@@ -1,12 +1,13 @@
 import "server-only";
 import { reachesPath } from "@/lib/server/access/scope";
 import { applyAssignment, copyAssignmentsForward, planAssignment, type AssignmentInput, type AssignmentPlan } from "@/lib/server/assignments/assignment-core";
+import { applyVersionMove, planVersionMove, type MovePlan } from "@/lib/server/assignments/move-version";
 import type { Actor } from "@/lib/server/auth/actor";
 import { periodRange } from "@/lib/server/checklists/recurrence";
 import { CATALOG_EDITORS } from "@/lib/server/catalogs/catalogs";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import type { TCopyForward } from "@/lib/validation/assignments";
+import type { TCopyForward, TMoveAssignments } from "@/lib/validation/assignments";
 
 async function checkRoot(actor: Actor, rootOrgId: string): Promise<void> {
   const root = await prisma.org.findUnique({ where: { id: rootOrgId }, select: { path: true } });
@@ -39,4 +40,15 @@ export async function copyForward(actor: Actor, input: TCopyForward) {
     select: { id: true },
   });
   return copyAssignmentsForward(prisma, { fromPeriodId: input.fromPeriodId, toPeriodId: period.id, rootOrgId: input.rootOrgId }, { actorId: actor.id });
+}
+
+/** The plan of moving an administrator's open assignments to a newer version, within their subtree. */
+export async function previewVersionMove(actor: Actor, input: TMoveAssignments): Promise<MovePlan> {
+  await checkRoot(actor, input.rootOrgId);
+  return planVersionMove(prisma, input);
+}
+
+export async function moveToVersion(actor: Actor, input: TMoveAssignments) {
+  await checkRoot(actor, input.rootOrgId);
+  return applyVersionMove(prisma, input, { actorId: actor.id });
 }

@@ -51,3 +51,11 @@ export function dutyCreateData(d: DutySource, sortOrder: number): Prisma.DutyCre
     sortOrder,
   };
 }
+
+/** The fields whose change makes a duty "changed" between two versions (the code is what matches them). */
+const COMPARED = ["title", "titleEn", "description", "descriptionEn", "kind", "bodyType", "frequency", "evidenceRequired", "weight", "group"] as const;
+export type ComparedField = (typeof COMPARED)[number];
+
+export function changedDutyFields(before: DutyFields, after: DutyFields): ComparedField[] {
+  return COMPARED.filter((f) => before[f] !== after[f]);
+}

@@ -3,7 +3,7 @@ import { hasAnyRole } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { CATALOG_EDITORS, CATALOG_READERS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
-import { dutyCreateData, type DutyFields } from "@/lib/server/catalogs/duty-fields";
+import { changedDutyFields, dutyCreateData, type ComparedField, type DutyFields } from "@/lib/server/catalogs/duty-fields";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import type { TCatalogDraft, TNewCatalog } from "@/lib/validation/catalog-editor";
@@ -97,9 +97,7 @@ export async function saveCatalogDraft(actor: Actor, input: TCatalogDraft): Prom
   });
 }
 
-
-const COMPARED = ["title", "titleEn", "description", "descriptionEn", "kind", "bodyType", "frequency", "evidenceRequired", "weight", "group"] as const;
-export type ComparedField = (typeof COMPARED)[number];
+export type { ComparedField } from "@/lib/server/catalogs/duty-fields";
 
 export type DutyChange =
   | { change: "added"; code: string; after: DutyFields }
@@ -117,7 +115,7 @@ export async function diffCatalogVersions(actor: Actor, fromId: string, toId: st
   const changes: DutyChange[] = to.duties.map((d) => {
     const old = before.get(d.code);
     if (!old) return { change: "added", code: d.code, after: d };
-    const fields = COMPARED.filter((f) => old[f] !== d[f]);
+    const fields = changedDutyFields(old, d);
     return fields.length > 0 ? { change: "changed", code: d.code, before: old, after: d, fields } : { change: "unchanged", code: d.code, after: d };
   });
   for (const d of from.duties) if (!after.has(d.code)) changes.push({ change: "removed", code: d.code, before: d });

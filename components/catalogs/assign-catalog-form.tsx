@@ -1,19 +1,53 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { assignCatalog, previewAssignment } from "@/app/catalogs/[versionId]/actions";
+import { previewAssignment } from "@/app/catalogs/[versionId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ActionResult } from "@/lib/server/action";
-import type { AssignmentPlan } from "@/lib/server/assignments/assignment-core";
+import type { AssignmentPlan, AssignmentProgress } from "@/lib/server/assignments/assignment-core";
 import { ZAssignCatalog, type TAssignCatalog } from "@/lib/validation/assignments";
 import { useActionError } from "@/components/ui/use-action-error";
+
+type Assigned = { assignmentsCreated: number; itemsCreated: number };
+
+/** Posts the assignment and reads its NDJSON stream: progress lines, then the result. */
+async function runAssignment(values: TAssignCatalog, onProgress: (p: AssignmentProgress) => void): Promise<ActionResult<Assigned>> {
+  const response = await fetch(`/catalogs/${encodeURIComponent(values.catalogVersionId)}/assign`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(values),
+  });
+  if (!response.ok || !response.body) {
+    const failure = (await response.json().catch(() => null)) as ActionResult<Assigned> | null;
+    return failure ?? { ok: false, error: "internal" };
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    for (const line of lines) {
+      if (line.trim() === "") continue;
+      const message = JSON.parse(line) as { progress: AssignmentProgress } | ActionResult<Assigned>;
+      if ("progress" in message) onProgress(message.progress);
+      else return message;
+    }
+  }
+  // The stream ended without a result: the connection or the server broke off.
+  return { ok: false, error: "internal" };
+}
 
 type Props = {
   catalogVersionId: string;
@@ -29,8 +63,10 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
   const t = useTranslations("assign");
   const tv = useTranslations("validation");
   const actionError = useActionError();
+  const router = useRouter();
   const [plan, setPlan] = useState<AssignmentPlan | null>(null);
-  const [done, setDone] = useState<{ assignmentsCreated: number; itemsCreated: number } | null>(null);
+  const [done, setDone] = useState<Assigned | null>(null);
+  const [progress, setProgress] = useState<AssignmentProgress | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const {
     register,
@@ -68,10 +104,12 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
 
   const onConfirm = handleSubmit(async (values) => {
     setProblem(null);
-    const result = await assignCatalog(values);
+    setProgress(null);
+    const result = await runAssignment(values, setProgress).catch((): ActionResult<Assigned> => ({ ok: false, error: "internal" }));
     if (!failed(result)) {
       setDone(result.data);
       setPlan(null);
+      router.refresh();
     }
   });
 
@@ -139,6 +177,14 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
               {isSubmitting ? t("assigning") : t("confirm", { items: plan.newItems })}
             </Button>
           )}
+          {isSubmitting && progress ? (
+            <div className="space-y-1" aria-live="polite">
+              <ProgressBar value={progress.orgsDone / Math.max(1, progress.orgsTotal)} label={t("progressLabel")} />
+              <p className="text-xs text-muted" data-testid="assign-progress">
+                {t("progress", { done: progress.orgsDone, total: progress.orgsTotal, items: progress.itemsCreated })}
+              </p>
+            </div>
+          ) : null}
         </div>
       ) : null}
       {done ? <Alert tone="ok">{t("done", { orgs: done.assignmentsCreated, items: done.itemsCreated })}</Alert> : null}

@@ -56,24 +56,36 @@ function runAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const field = issue.path.join(".") || "_";
-          (fieldErrors[field] ??= []).push(issue.message);
-        }
-        return { ok: false, error: "validation", fieldErrors };
-      }
+      const parsed = parseInput(schema, raw);
+      if (!parsed.ok) return parsed;
       const actor = await authorize(await getActor(), key, target(parsed.data));
       return { ok: true, data: await handler(actor, parsed.data) };
     } catch (error) {
-      if (error instanceof ConflictError) return { ok: false, error: "conflict", current: error.current };
-      if (error instanceof ValidationError) return { ok: false, error: "validation", fieldErrors: error.fieldErrors };
-      if (error instanceof DomainError) return { ok: false, error: error.code };
-      const errorId = crypto.randomUUID().slice(0, 8);
-      console.error(`[action ${key}] error ${errorId}`, error);
-      return { ok: false, error: "internal", errorId };
+      return failureOf(key, error);
     }
   };
+}
+
+export type ActionFailure = Exclude<ActionResult<never>, { ok: true }>;
+
+/** Parses an input with its zod schema; a failure lists the messages by field path. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | ActionFailure {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join(".") || "_";
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return { ok: false, error: "validation", fieldErrors };
+}
+
+/** An error as the browser may see it: domain errors by code, anything else logged under an id. */
+export function failureOf(key: EntryKey, error: unknown): ActionFailure {
+  if (error instanceof ConflictError) return { ok: false, error: "conflict", current: error.current };
+  if (error instanceof ValidationError) return { ok: false, error: "validation", fieldErrors: error.fieldErrors };
+  if (error instanceof DomainError) return { ok: false, error: error.code };
+  const errorId = crypto.randomUUID().slice(0, 8);
+  console.error(`[${key}] error ${errorId}`, error);
+  return { ok: false, error: "internal", errorId };
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { assignCatalog as assign, moveToVersion, previewAssignment as preview } from "@/lib/server/assignments/assign-catalog";
+import { moveToVersion, previewAssignment as preview } from "@/lib/server/assignments/assign-catalog";
 import { publishCatalogVersion as publish } from "@/lib/server/catalogs/catalogs";
 import { reviseCatalogVersion as revise, saveCatalogDraft as save } from "@/lib/server/catalogs/edit-catalogs";
 import { ZCatalogDraft } from "@/lib/validation/catalog-editor";
@@ -24,11 +24,6 @@ export const previewAssignment = defineAction("action:previewAssignment", ZAssig
   preview(actor, input),
 );
 
-export const assignCatalog = defineAction("action:assignCatalog", ZAssignCatalog, (input) => ({ orgId: input.rootOrgId }), async (actor, input) => {
-  const result = await assign(actor, input);
-  revalidatePath("/", "layout");
-  return result;
-});
 
 export const reviseCatalogVersion = defineAction(
   "action:reviseCatalogVersion",

@@ -174,10 +174,9 @@ export const registry = {
     name: "previewAssignment",
     rule: { access: "roles", roles: CATALOG_EDITORS, target: "org" },
   },
-  "action:assignCatalog": {
-    kind: "action",
-    file: "app/catalogs/[versionId]/actions.ts",
-    name: "assignCatalog",
+  "route:/catalogs/[versionId]/assign": {
+    kind: "route",
+    file: "app/catalogs/[versionId]/assign/route.ts",
     rule: { access: "roles", roles: CATALOG_EDITORS, target: "org" },
   },
 } as const satisfies Record<string, EntryPoint>;

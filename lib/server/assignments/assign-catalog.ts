@@ -1,6 +1,6 @@
 import "server-only";
 import { reachesPath } from "@/lib/server/access/scope";
-import { applyAssignment, copyAssignmentsForward, planAssignment, type AssignmentInput, type AssignmentPlan } from "@/lib/server/assignments/assignment-core";
+import { applyAssignment, copyAssignmentsForward, planAssignment, type AssignmentInput, type AssignmentPlan, type AssignmentProgress } from "@/lib/server/assignments/assignment-core";
 import { applyVersionMove, planVersionMove, type MovePlan } from "@/lib/server/assignments/move-version";
 import type { Actor } from "@/lib/server/auth/actor";
 import { periodRange } from "@/lib/server/checklists/recurrence";
@@ -20,9 +20,9 @@ export async function previewAssignment(actor: Actor, input: AssignmentInput): P
   return planAssignment(prisma, input);
 }
 
-export async function assignCatalog(actor: Actor, input: AssignmentInput) {
+export async function assignCatalog(actor: Actor, input: AssignmentInput, onProgress?: (p: AssignmentProgress) => void) {
   await checkRoot(actor, input.rootOrgId);
-  return applyAssignment(prisma, input, { actorId: actor.id });
+  return applyAssignment(prisma, input, { actorId: actor.id, onProgress });
 }
 
 /**

@@ -1,7 +1,12 @@
 import crypto from "node:crypto";
-import { expect, test } from "./fixtures";
+import { expect, openAs, test } from "./fixtures";
 
-test("an administrator writes a list in the editor, publishes it, revises it and compares the versions", async ({ page, signIn, expectAccessible }) => {
+test("an administrator writes a list in the editor, publishes and assigns it, revises it, compares the versions and moves the assignments to the new one", async ({
+  browser,
+  page,
+  signIn,
+  expectAccessible,
+}) => {
   const suffix = crypto.randomBytes(3).toString("hex");
   await signIn("admin");
   await page.goto("/catalogs");
@@ -43,6 +48,12 @@ test("an administrator writes a list in the editor, publishes it, revises it and
   await page.getByRole("button", { name: "发布此版本" }).click();
   await expect(page.getByText("已发布", { exact: true })).toBeVisible();
 
+  // Version 1 goes to every unit party group for this year: E-2 four times, E-1 once.
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("assign-plan")).toContainText("将下达到 8 个组织，共 40 项职责");
+  await page.getByRole("button", { name: "确认下达 40 项职责" }).click();
+  await expect(page.getByText("下达完成：新增 8 个组织、40 项职责。")).toBeVisible();
+
   await page.getByRole("button", { name: "新建修订版" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "编辑清单" })).toBeVisible();
   await expect(page.getByText("第 2 版")).toBeVisible();
@@ -64,4 +75,34 @@ test("an administrator writes a list in the editor, publishes it, revises it and
   await expect(rows.filter({ hasText: "新增" })).toContainText("E-3");
   await expect(rows.filter({ hasText: "删除" })).toContainText("E-1");
   await expectAccessible(page);
+
+  // Publish version 2 and move this year's assignments to it, from the plan.
+  await page.getByRole("link", { name: "第 2 版" }).click();
+  await page.getByRole("button", { name: "发布此版本" }).click();
+  await expect(page.getByText("已发布", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "将进行中的分配迁移到此版本" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "迁移到新版本" })).toBeVisible();
+  const plan = page.getByTestId("move-plan");
+  // E-2 keeps its 4 open items each (retitled), E-3 makes one each, E-1's one each is withdrawn.
+  await expect(plan.getByTestId("move-row").filter({ hasText: "E-2" })).toContainText("修改");
+  await expect(page.getByTestId("move-total-create")).toHaveText("8");
+  await expect(page.getByTestId("move-total-update")).toHaveText("32");
+  await expect(page.getByTestId("move-total-withdraw")).toHaveText("8");
+  await expect(page.getByText("第 1 版：8 个组织")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "执行迁移" }).click();
+  await expect(page.getByText("已迁移 8 个组织：新建 8 项，更新 32 项，移出 8 项。")).toBeVisible();
+  await expect(page.getByText("该期间和范围内没有需要迁移到此版本的分配。")).toBeVisible();
+
+  // A unit secretary sees the new version's duties, and the withdrawn one only when asking for it.
+  const { page: secretary, close } = await openAs(browser, "u06-secretary");
+  await secretary.goto("/duties?status=open");
+  await expect(secretary.getByRole("link", { name: /每季度报告工作/ })).toHaveCount(4);
+  await expect(secretary.getByRole("link", { name: /约谈后进单位/ })).toHaveCount(1);
+  await expect(secretary.getByRole("link", { name: /研究部署年度工作/ })).toHaveCount(0);
+  await secretary.goto("/duties?status=WITHDRAWN");
+  await secretary.getByRole("link", { name: /研究部署年度工作/ }).click();
+  await expect(secretary.getByText("该职责已在清单新版本中删除，此事项不再办理，仅保留记录。")).toBeVisible();
+  await expect(secretary.getByTestId("item-history")).toContainText("因职责删除移出清单");
+  await close();
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { exportCatalog } from "../lib/catalogs/catalog-io";
 import type { TCatalogFile } from "../lib/validation/catalog-file";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { expect, openAs, test } from "./fixtures";
 
 function unitList(suffix: string): TCatalogFile {
   return {
@@ -72,14 +72,11 @@ test("an administrator imports an Excel list, publishes it, assigns it to every 
   expect(await download.json()).toMatchObject({ key: list.key, version: 1, duties: [{ code: "T-01" }, { code: "T-02" }] });
 
   // A secretary of one of those units sees the new duties.
-  const other = await browser.newContext();
-  const secretary = await other.newPage();
-  const { csrfToken } = (await (await secretary.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await secretary.request.post("/api/auth/callback/credentials", { form: { username: "u04-secretary", password: DEMO_PASSWORD, csrfToken, json: "true" } });
+  const { page: secretary, close } = await openAs(browser, "u04-secretary");
   await secretary.goto("/duties?kind=MAIN&status=NOT_STARTED");
   await expect(secretary.getByRole("link", { name: new RegExp(`专题研究机关党建工作${suffix}`) })).toHaveCount(4);
   await expect(secretary.getByRole("link", { name: new RegExp(`报告年度党建工作${suffix}`) })).toHaveCount(1);
-  await other.close();
+  await close();
 });
 
 test("a bad spreadsheet is refused whole, with every problem by row and column", async ({ page, signIn }) => {

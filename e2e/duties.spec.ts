@@ -1,4 +1,4 @@
-import { doneCount, expect, test } from "./fixtures";
+import { doneCount, expect, openAs, test } from "./fixtures";
 
 test("a unit secretary ticks a duty off with a note, sees progress move, and undoes it", async ({ page, signIn, expectAccessible }) => {
   await signIn("u05-secretary");
@@ -54,12 +54,7 @@ test("the second of two people ticking the same duty gets a conflict with the cu
   await expect(page).toHaveURL(/\/duties\/\w+$/);
   const itemUrl = page.url();
 
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  const { csrfToken } = (await (await otherPage.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await otherPage.request.post("/api/auth/callback/credentials", {
-    form: { username: "u07-staff", password: "Demo#2026", csrfToken, json: "true" },
-  });
+  const { page: otherPage, close } = await openAs(browser, "u07-staff");
 
   // Both have the item open; the staff member ticks first.
   await otherPage.goto(itemUrl);
@@ -74,7 +69,7 @@ test("the second of two people ticking the same duty gets a conflict with the cu
   await expect(page.getByTestId("conflict-current")).toContainText("赵干事");
   await page.getByRole("button", { name: "载入最新内容" }).click();
   await expect(page.getByText("干事已完成").first()).toBeVisible();
-  await other.close();
+  await close();
 });
 
 test.describe("on a phone", () => {

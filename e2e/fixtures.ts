@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo#2026";
 
@@ -12,6 +12,14 @@ async function signInByRequest(page: Page, username: string, password = DEMO_PAS
   expect(response.ok()).toBe(true);
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token")), `signed in as ${username}`).toBe(true);
+}
+
+/** A second person at another browser: a fresh context signed in as `username`. */
+export async function openAs(browser: Browser, username: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInByRequest(page, username);
+  return { page, close: () => context.close() };
 }
 
 type Fixtures = {

@@ -1,0 +1,53 @@
+import { expect, openAs, test } from "./fixtures";
+
+test("a unit secretary hands a duty to a branch, which sees it and ticks it off; the unit still answers for it", async ({
+  browser,
+  page,
+  signIn,
+  expectAccessible,
+}) => {
+  await signIn("u03-secretary");
+  // Main duties belong to the unit's party group itself.
+  await page.goto("/duties?kind=MAIN&status=NOT_STARTED");
+  const row = page.getByTestId("checklist-row").first();
+  const title = (await row.getByRole("link").textContent())?.trim() ?? "";
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/duties\/\w+$/);
+  const itemUrl = page.url();
+
+  const target = page.getByLabel("交办给");
+  const branch = await target.locator('optgroup[label="下级组织"] option', { hasText: "省财政厅办公室党支部" }).getAttribute("value");
+  expect(branch).toMatch(/^org:/);
+  // Nothing chosen: refused in place.
+  await page.getByRole("button", { name: "交办", exact: true }).click();
+  await expect(page.getByText("请选择交办对象。")).toBeVisible();
+  await target.selectOption(branch ?? "");
+  await page.getByRole("button", { name: "交办", exact: true }).click();
+  await expect(page.getByText("已交办给 省财政厅办公室党支部。")).toBeVisible();
+  await expect(page.getByTestId("delegated-to")).toContainText("省财政厅办公室党支部");
+  await expect(page.getByTestId("item-history")).toContainText("交办了此事项");
+  await expectAccessible(page);
+
+  // The branch secretary finds it among their duties and ticks it off.
+  const { page: branchPage, close } = await openAs(browser, "u03-branch");
+  await branchPage.goto("/duties?status=delegated");
+  await branchPage.getByRole("link", { name: title }).click();
+  await expect(branchPage.getByText("上级交办")).toBeVisible();
+  // A delegate works on the item but cannot pass it on.
+  await expect(branchPage.getByRole("heading", { name: "交办" })).toHaveCount(0);
+  await branchPage.getByLabel("完成说明").fill("支部已按要求落实");
+  await branchPage.getByRole("button", { name: "标记为已完成" }).click();
+  await expect(branchPage.getByRole("button", { name: "撤销完成" })).toBeVisible();
+
+  // The unit sees it done, by the branch.
+  await page.goto(itemUrl);
+  await expect(page.getByTestId("completed-by")).toContainText("支书");
+  await expect(page.getByText("支部已按要求落实", { exact: true })).toBeVisible();
+
+  // Another unit's branch secretary still cannot open it.
+  const { page: stranger, close: closeStranger } = await openAs(browser, "u02-branch");
+  const response = await stranger.goto(itemUrl);
+  expect(response?.status()).toBe(404);
+  await closeStranger();
+  await close();
+});

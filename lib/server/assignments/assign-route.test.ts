@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type * as ActorModule from "@/lib/server/auth/actor";
 import type { Actor } from "@/lib/server/auth/actor";
 import { importPublishedCatalog } from "@/lib/server/catalogs/import-catalog";
 import { prisma } from "@/lib/server/db";
@@ -9,7 +10,7 @@ import { readCatalogFile } from "@/prisma/seed/seed-demo";
 // The route reads the session through getActor; here the session is whoever the test says.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/server/auth/actor", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/server/auth/actor")>()),
+  ...(await importOriginal<typeof ActorModule>()),
   getActor: async () => session.actor,
 }));
 

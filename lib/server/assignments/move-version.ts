@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Frequency, ItemStatus, OrgType } from "@/lib/generated/prisma/enums";
+import { isSettled, LIVE_STATUSES } from "@/lib/item-status";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { changedDutyFields, dutyFieldsSelect, type DutyFields } from "@/lib/server/catalogs/duty-fields";
 import { occurrencesIn } from "@/lib/server/checklists/recurrence";
@@ -111,7 +112,6 @@ type Ops = {
   counts: Map<string, MoveCounts>;
 };
 
-const OPEN: ItemStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
 
 function computeOps(ctx: Context, assignments: AssignmentRow[], items: ItemRow[]): Ops {
   const ops: Ops = { create: [], update: [], withdraw: [], counts: new Map() };
@@ -141,7 +141,7 @@ function computeOps(ctx: Context, assignments: AssignmentRow[], items: ItemRow[]
         if (!found) {
           ops.create.push({ assignmentId: a.id, orgId: a.orgId, dutyId: duty.id, occurrence: want.occurrence, dueDate: want.dueDate });
           count(duty.code, "create");
-        } else if (found.item.status === "DONE") {
+        } else if (isSettled(found.item.status)) {
           count(duty.code, "keepDone");
         } else {
           // Same frequency: keep the due date, which may have been shifted for the assignment.
@@ -152,7 +152,7 @@ function computeOps(ctx: Context, assignments: AssignmentRow[], items: ItemRow[]
       }
       for (const e of existing) {
         if (desired.some((w) => w.occurrence === e.item.occurrence)) continue;
-        if (e.item.status === "DONE") count(duty.code, "keepDone");
+        if (isSettled(e.item.status)) count(duty.code, "keepDone");
         else {
           ops.withdraw.push(e.item);
           count(duty.code, "withdraw");
@@ -162,7 +162,7 @@ function computeOps(ctx: Context, assignments: AssignmentRow[], items: ItemRow[]
     // Codes the new version dropped, or no longer gives to this type of organization.
     for (const [code, rest] of byCode) {
       for (const e of rest) {
-        if (e.item.status === "DONE") count(code, "keepDone");
+        if (isSettled(e.item.status)) count(code, "keepDone");
         else {
           ops.withdraw.push(e.item);
           count(code, "withdraw");
@@ -296,7 +296,7 @@ export async function applyVersionMove(db: PrismaClient, input: MoveInput, optio
                    SET "dutyId" = u.duty, "dueDate" = u.due, "version" = i."version" + 1, "updatedAt" = now()
                   FROM unnest(${ops.update.map((u) => u.item.id)}::text[], ${ops.update.map((u) => u.dutyId)}::text[],
                               ${ops.update.map((u) => day(u.dueDate))}::date[]) AS u(id, duty, due)
-                 WHERE i."id" = u.id AND i."status"::text = ANY (${OPEN}::text[])
+                 WHERE i."id" = u.id AND i."status"::text = ANY (${LIVE_STATUSES}::text[])
              RETURNING i."id"`;
         const withdrawn =
           ops.withdraw.length === 0
@@ -304,7 +304,7 @@ export async function applyVersionMove(db: PrismaClient, input: MoveInput, optio
             : await tx.$queryRaw<{ id: string }[]>`
                 UPDATE "ChecklistItem"
                    SET "status" = 'WITHDRAWN', "version" = "version" + 1, "updatedAt" = now()
-                 WHERE "id" = ANY (${ops.withdraw.map((i) => i.id)}::text[]) AND "status"::text = ANY (${OPEN}::text[])
+                 WHERE "id" = ANY (${ops.withdraw.map((i) => i.id)}::text[]) AND "status"::text = ANY (${LIVE_STATUSES}::text[])
              RETURNING "id"`;
         const created =
           ops.create.length === 0

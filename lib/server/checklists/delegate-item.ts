@@ -1,5 +1,6 @@
 import "server-only";
 import type { OrgType } from "@/lib/generated/prisma/enums";
+import { isOpen } from "@/lib/item-status";
 import { ITEM_DELEGATORS, ITEM_WRITERS } from "@/lib/server/access/registry";
 import { itemScopeWhere } from "@/lib/server/access/item-scope";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -62,7 +63,7 @@ export async function listDelegationTargets(actor: Actor, itemId: string): Promi
 export function delegateItem(actor: Actor, input: TDelegateItem, now = new Date()): Promise<ItemState> {
   const [kind, targetId] = input.target.split(":") as ["org" | "user", string];
   return writeItem(actor, OWNERS, input, "checklist.delegate", async (current, tx) => {
-    if (current.status === "DONE" || current.status === "WITHDRAWN") {
+    if (!isOpen(current.status)) {
       throw new ValidationError("Only an open item can be delegated", { target: ["closed"] });
     }
     const subtree = { path: { startsWith: current.org.path } };

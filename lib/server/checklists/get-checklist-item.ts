@@ -1,5 +1,6 @@
 import "server-only";
 import { today } from "@/lib/dates";
+import { isOpen } from "@/lib/item-status";
 import { itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
 import { ITEM_DELEGATORS, ITEM_WRITERS } from "@/lib/server/access/registry";
 import { ALL_ROLES } from "@/lib/server/access/scope";
@@ -22,7 +23,7 @@ export async function getChecklistItem(actor: Actor, itemId: string, now = new D
     select: checklistItemSelect,
   });
   if (!item) throw new NotFoundError();
-  const open = item.status === "NOT_STARTED" || item.status === "IN_PROGRESS";
+  const open = isOpen(item.status);
   return {
     ...item,
     isOverdue: open && item.dueDate < today(now),

@@ -3,6 +3,7 @@ import { today } from "@/lib/dates";
 import type { OrgType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
@@ -50,18 +51,18 @@ type RawRow = Omit<ProgressRow, "rate"> & { rate: number | null };
 function rollupQuery(periodId: string, day: Date, where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number) {
   // Each row counts the items of the organization's whole subtree. A delegated
   // item counts where it belongs, with the organization that answers for it;
-  // a withdrawn one counts nowhere.
+  // withdrawn and not-applicable ones count nowhere.
   return prisma.$queryRaw<RawRow[]>`
     SELECT o."id", o."name", o."nameEn", o."type",
            (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
            count(i."id")::int AS total,
            count(i."id") FILTER (WHERE i."status" = 'DONE')::int AS done,
-           count(i."id") FILTER (WHERE i."status" <> 'DONE' AND i."dueDate" < ${day}::date)::int AS overdue,
+           count(i."id") FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${day}::date)::int AS overdue,
            CASE WHEN count(i."id") = 0 THEN NULL
                 ELSE (count(i."id") FILTER (WHERE i."status" = 'DONE'))::float8 / count(i."id") END AS rate
       FROM "Org" o
       LEFT JOIN "Org" d ON d."path" LIKE o."path" || '%'
-      LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${periodId} AND i."status" <> 'WITHDRAWN'
+      LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${periodId} AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
      WHERE ${where}
      GROUP BY o."id"
      ORDER BY ${order}

@@ -1,7 +1,8 @@
 import "server-only";
 import { today } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DutyKind, ItemStatus } from "@/lib/generated/prisma/enums";
+import type { DutyKind } from "@/lib/generated/prisma/enums";
+import { isOpen, OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { itemScopeWhere } from "@/lib/server/access/item-scope";
 import { ALL_ROLES, hasAnyRole, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -11,7 +12,7 @@ import type { TChecklistFilters } from "@/lib/validation/checklists";
 
 export const PAGE_SIZE = 25;
 
-const OPEN: ItemStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
+
 
 export type ChecklistQuery = Omit<TChecklistFilters, "page"> & {
   periodId: string;
@@ -30,10 +31,10 @@ function itemWhere(actor: Actor, q: ChecklistQuery, day: Date): Prisma.Checklist
   if (q.kind) and.push({ duty: { kind: q.kind } });
   switch (q.status) {
     case "open":
-      and.push({ status: { in: OPEN } });
+      and.push({ status: { in: [...OPEN_STATUSES] } });
       break;
     case "overdue":
-      and.push({ status: { in: OPEN }, dueDate: { lt: day } });
+      and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: day } });
       break;
     case "delegated":
       and.push({ status: { not: "WITHDRAWN" }, OR: [{ delegatedOrgId: { not: null } }, { delegatedToId: { not: null } }] });
@@ -72,7 +73,7 @@ export async function listChecklistItems(actor: Actor, q: ChecklistQuery): Promi
     take: pageSize,
   });
   return {
-    rows: rows.map((r) => ({ ...r, isOverdue: OPEN.includes(r.status) && r.dueDate < day })),
+    rows: rows.map((r) => ({ ...r, isOverdue: isOpen(r.status) && r.dueDate < day })),
     total,
     page,
     pageCount,
@@ -93,13 +94,13 @@ export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Prom
     SELECT d."kind" AS kind,
            count(*)::int AS total,
            count(*) FILTER (WHERE i."status" = 'DONE')::int AS done,
-           count(*) FILTER (WHERE i."status" <> 'DONE' AND i."dueDate" < ${day}::date)::int AS overdue
+           count(*) FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${day}::date)::int AS overdue
       FROM "ChecklistItem" i
       JOIN "Org" o ON o."id" = i."orgId"
       LEFT JOIN "Org" g ON g."id" = i."delegatedOrgId"
       JOIN "Duty" d ON d."id" = i."dutyId"
      WHERE i."periodId" = ${q.periodId}
-       AND i."status" <> 'WITHDRAWN'
+       AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
        AND (o."path" LIKE ANY (${patterns}::text[]) OR g."path" LIKE ANY (${patterns}::text[]) OR i."delegatedToId" = ${actor.id})
        AND (${rootPattern}::text IS NULL OR o."path" LIKE ${rootPattern} OR g."path" LIKE ${rootPattern})
        AND (${q.org ?? null}::text IS NULL OR i."orgId" = ${q.org ?? ""} OR i."delegatedOrgId" = ${q.org ?? ""})

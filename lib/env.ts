@@ -12,6 +12,11 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The largest evidence file accepted, in megabytes (docs/evidence-storage.md). */
+  EVIDENCE_MAX_MB: z.coerce.number().positive().max(200).default(20),
+  /** Where evidence files are kept: in the database (the default) or in EVIDENCE_DIR. */
+  EVIDENCE_STORAGE: z.enum(["db", "fs"]).default("db"),
+  EVIDENCE_DIR: z.string().trim().min(1).default("./data/evidence"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -49,4 +54,9 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
     );
   }
   return { engine: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ dir || DEFAULT_PGLITE_DIR) };
+}
+
+/** The evidence file size limit in bytes. */
+export function evidenceMaxBytes(): number {
+  return Math.floor(env().EVIDENCE_MAX_MB * 1024 * 1024);
 }

@@ -17,7 +17,11 @@ const ZEnv = z.object({
   /** Where evidence files are kept: in the database (the default) or in EVIDENCE_DIR. */
   EVIDENCE_STORAGE: z.enum(["db", "fs"]).default("db"),
   EVIDENCE_DIR: z.string().trim().min(1).default("./data/evidence"),
-});
+  /** Three-colour warnings (lib/warnings.ts): an open item turns green this many days before it is due… */
+  WARN_GREEN_DAYS: z.coerce.number().int().min(0).max(366).default(20),
+  /** …and yellow this many days before (due today included); red once overdue. */
+  WARN_YELLOW_DAYS: z.coerce.number().int().min(0).max(366).default(10),
+}).refine((e) => e.WARN_YELLOW_DAYS <= e.WARN_GREEN_DAYS, { message: "must not exceed WARN_GREEN_DAYS", path: ["WARN_YELLOW_DAYS"] });
 
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -1,0 +1,33 @@
+import "server-only";
+import { isoDay } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { OPEN_STATUSES } from "@/lib/item-status";
+import type { WarningThresholds } from "@/lib/warnings";
+
+/** This deployment's thresholds (WARN_GREEN_DAYS, WARN_YELLOW_DAYS), read afresh like the rest of the environment. */
+export function warningThresholds(): WarningThresholds {
+  const { WARN_GREEN_DAYS: greenDays, WARN_YELLOW_DAYS: yellowDays } = env();
+  return { greenDays, yellowDays };
+}
+
+/**
+ * The SQL twin of `itemWarning` (lib/warnings.ts): 'red', 'yellow', 'green'
+ * or NULL for an item with these status and due-date columns. `date - date`
+ * is a whole number of days in PostgreSQL, so the boundaries are the same
+ * as in JavaScript; a test compares the two on each of them.
+ */
+export function warningColourSql(columns: { status: Prisma.Sql; dueDate: Prisma.Sql }, day: Date, thresholds: WarningThresholds): Prisma.Sql {
+  const today = Prisma.sql`${isoDay(day)}::date`;
+  return Prisma.sql`(CASE
+    WHEN NOT (${columns.status}::text = ANY (${[...OPEN_STATUSES]}::text[])) THEN NULL
+    WHEN ${columns.dueDate} < ${today} THEN 'red'
+    WHEN ${columns.dueDate} - ${today} <= ${thresholds.yellowDays}::int THEN 'yellow'
+    WHEN ${columns.dueDate} - ${today} <= ${thresholds.greenDays}::int THEN 'green'
+    ELSE NULL END)`;
+}
+
+/** The colour of a `"ChecklistItem"` row under the alias `i`. */
+export function itemWarningSql(day: Date, thresholds: WarningThresholds): Prisma.Sql {
+  return warningColourSql({ status: Prisma.sql`i."status"`, dueDate: Prisma.sql`i."dueDate"` }, day, thresholds);
+}

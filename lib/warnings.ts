@@ -1,0 +1,71 @@
+import type { ItemStatus } from "@/lib/generated/prisma/enums";
+import { isOpen } from "@/lib/item-status";
+
+/**
+ * Three-colour warnings by the time left to an open item's due date
+ * (红黄绿三色预警). Everything is derived when read, from the due date and
+ * "today" (lib/dates.ts `today`): no job stores a colour.
+ *
+ * With `left` = due date − today in whole calendar days and the
+ * deployment's thresholds (WARN_YELLOW_DAYS ≤ WARN_GREEN_DAYS, see
+ * lib/server/checklists/warning-sql.ts), an open item (NOT_STARTED,
+ * IN_PROGRESS) is
+ *
+ * - red    when left < 0                      (overdue: due yesterday or earlier)
+ * - yellow when 0 ≤ left ≤ yellowDays         (due today counts as yellow, not red)
+ * - green  when yellowDays < left ≤ greenDays
+ * - none   when left > greenDays.
+ *
+ * With the defaults 20/10: due today → yellow, in 10 days → yellow, in 11
+ * → green, in 20 → green, in 21 → none. Submitted, done, not applicable and
+ * withdrawn items never carry a colour: the organization has done its part.
+ *
+ * The SQL twin of `itemWarning` is `warningColourSql`; a test checks that
+ * both agree on every boundary.
+ */
+export const WARNING_COLOURS = ["red", "yellow", "green"] as const;
+
+export type WarningColour = (typeof WARNING_COLOURS)[number];
+
+export type WarningThresholds = { greenDays: number; yellowDays: number };
+
+export const DEFAULT_WARNING_THRESHOLDS: WarningThresholds = { greenDays: 20, yellowDays: 10 };
+
+/** An item's colour and the whole days left (negative when overdue); null when it has no colour. */
+export type ItemWarning = { colour: WarningColour; daysLeft: number } | null;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole calendar days from `day` to `dueDate`, both UTC-midnight dates; negative when overdue. */
+export function daysLeft(dueDate: Date, day: Date): number {
+  return Math.round((dueDate.getTime() - day.getTime()) / DAY_MS);
+}
+
+export function itemWarning(status: ItemStatus, dueDate: Date, day: Date, thresholds: WarningThresholds): ItemWarning {
+  if (!isOpen(status)) return null;
+  const left = daysLeft(dueDate, day);
+  if (left < 0) return { colour: "red", daysLeft: left };
+  if (left <= thresholds.yellowDays) return { colour: "yellow", daysLeft: left };
+  if (left <= thresholds.greenDays) return { colour: "green", daysLeft: left };
+  return null;
+}
+
+export function warningColour(status: ItemStatus, dueDate: Date, day: Date, thresholds: WarningThresholds): WarningColour | null {
+  return itemWarning(status, dueDate, day, thresholds)?.colour ?? null;
+}
+
+/** Red is worse than yellow, yellow than green, green than none. */
+export const WARNING_RANK: Record<WarningColour, number> = { red: 3, yellow: 2, green: 1 };
+
+/** The worst of some colours, as a roll-up shows it; null when none has a colour. */
+export function worstWarning(colours: Iterable<WarningColour | null>): WarningColour | null {
+  let worst: WarningColour | null = null;
+  for (const colour of colours) {
+    if (colour && (!worst || WARNING_RANK[colour] > WARNING_RANK[worst])) worst = colour;
+  }
+  return worst;
+}
+
+export function isWarningColour(value: unknown): value is WarningColour {
+  return typeof value === "string" && (WARNING_COLOURS as readonly string[]).includes(value);
+}

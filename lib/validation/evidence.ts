@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+export const EVIDENCE_TITLE_MAX = 200;
+export const EVIDENCE_TEXT_MAX = 5000;
+export const EVIDENCE_URL_MAX = 2000;
+
+/**
+ * The file types evidence may have, found from a file's content: the
+ * extension a stored file gets, the extensions a user's file name may carry
+ * for it, and the media type it is sent with.
+ */
+export const EVIDENCE_FILE_TYPES = {
+  pdf: { extension: "pdf", aliases: ["pdf"], mediaType: "application/pdf" },
+  png: { extension: "png", aliases: ["png"], mediaType: "image/png" },
+  jpeg: { extension: "jpg", aliases: ["jpg", "jpeg", "jpe", "jfif"], mediaType: "image/jpeg" },
+  gif: { extension: "gif", aliases: ["gif"], mediaType: "image/gif" },
+  webp: { extension: "webp", aliases: ["webp"], mediaType: "image/webp" },
+  docx: {
+    extension: "docx",
+    aliases: ["docx"],
+    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  },
+  doc: { extension: "doc", aliases: ["doc"], mediaType: "application/msword" },
+  xlsx: {
+    extension: "xlsx",
+    aliases: ["xlsx"],
+    mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  },
+  xls: { extension: "xls", aliases: ["xls"], mediaType: "application/vnd.ms-excel" },
+} as const;
+
+export type EvidenceFileType = keyof typeof EVIDENCE_FILE_TYPES;
+
+/** For the file input's `accept`: a hint to the browser's picker, never the check itself. */
+export const EVIDENCE_FILE_ACCEPT = Object.values(EVIDENCE_FILE_TYPES)
+  .flatMap((t) => t.aliases.map((a) => `.${a}`))
+  .join(",");
+
+export const EVIDENCE_KINDS = ["TEXT", "LINK", "FILE"] as const;
+
+const ZId = z.string().min(1).max(40);
+const ZTitle = z.string().trim().min(1, "required").max(EVIDENCE_TITLE_MAX, "tooLong");
+
+/** Only web links: no javascript:, data: or file: URLs reach a page as a link. */
+const ZUrl = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .max(EVIDENCE_URL_MAX, "tooLong")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "invalidUrl");
+
+export const ZAddTextEvidence = z.object({
+  itemId: ZId,
+  kind: z.literal("TEXT"),
+  title: ZTitle,
+  text: z.string().trim().min(1, "required").max(EVIDENCE_TEXT_MAX, "tooLong"),
+});
+
+export const ZAddLinkEvidence = z.object({
+  itemId: ZId,
+  kind: z.literal("LINK"),
+  title: ZTitle,
+  url: ZUrl,
+});
+
+/** Text and link evidence, as the server action takes it. Files go through the upload route. */
+export const ZAddEvidence = z.discriminatedUnion("kind", [ZAddTextEvidence, ZAddLinkEvidence]);
+
+export type TAddEvidence = z.infer<typeof ZAddEvidence>;
+
+/**
+ * A file as the upload route and the form check it. `maxBytes` comes from
+ * the server's configuration; the server checks the content's type again.
+ * Without `evidenceId` the file is new evidence; with it, a new revision of
+ * that evidence's file.
+ */
+export function zEvidenceUpload(maxBytes: number) {
+  return z.object({
+    itemId: ZId,
+    evidenceId: ZId.optional(),
+    title: z.string().trim().max(EVIDENCE_TITLE_MAX, "tooLong").optional().default(""),
+    file: z
+      .instanceof(File, { message: "required" })
+      .refine((f) => f.size > 0, "empty")
+      .refine((f) => f.size <= maxBytes, "tooLarge"),
+  });
+}
+
+export type TEvidenceUpload = z.output<ReturnType<typeof zEvidenceUpload>>;
+
+/** The add form: one of the three kinds. */
+export function zEvidenceForm(maxBytes: number) {
+  const upload = zEvidenceUpload(maxBytes);
+  return z.discriminatedUnion("kind", [
+    ZAddTextEvidence,
+    ZAddLinkEvidence,
+    z.object({ itemId: ZId, kind: z.literal("FILE"), title: upload.shape.title, file: upload.shape.file }),
+  ]);
+}
+
+export type TEvidenceForm = z.input<ReturnType<typeof zEvidenceForm>>;
+
+export const ZItemEvidenceRef = z.object({
+  itemId: ZId,
+  evidenceId: z.string().min(1, "required").max(40),
+});
+
+export type TItemEvidenceRef = z.infer<typeof ZItemEvidenceRef>;

@@ -129,7 +129,6 @@ const BASE_NAME_MAX = 100;
 export function safeBaseName(raw: string): string {
   const cleaned = raw
     .normalize("NFC")
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
     .replace(/[<>:"|?*\\/]/g, "_")
     .replace(/\s+/g, " ")

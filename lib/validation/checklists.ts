@@ -10,15 +10,50 @@ const optionalId = z
   .optional()
   .catch(undefined);
 
+export const WARNING_FILTERS = ["red", "yellow", "green"] as const;
+
+export const SEARCH_MAX = 100;
+
 /** The filters of a checklist page, read from its search params; bad values fall back to none. */
 export const ZChecklistFilters = z.object({
   status: z.enum(ITEM_STATUS_FILTERS).optional().catch(undefined),
+  /** The three-colour warning (lib/warnings.ts). */
+  warning: z.enum(WARNING_FILTERS).optional().catch(undefined),
   kind: z.enum(DUTY_KINDS).optional().catch(undefined),
   org: optionalId,
+  /** The item's owner: a user id, or "mine" for the signed-in user. */
+  owner: z.union([z.literal("mine"), z.string().trim().regex(/^[a-z0-9]{1,40}$/i)]).optional().catch(undefined),
+  /** A period id; none means the current period. */
+  period: optionalId,
+  /** Words in the duty's title (Chinese or English), matched ignoring case. */
+  q: z
+    .string()
+    .trim()
+    .transform((v) => v.slice(0, SEARCH_MAX) || undefined)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
 export type TChecklistFilters = z.infer<typeof ZChecklistFilters>;
+
+/** The filters as search params (without the page), to carry them on links: paging, export. */
+export function checklistFilterParams(filters: Omit<TChecklistFilters, "page">): Record<string, string | undefined> {
+  return {
+    status: filters.status,
+    warning: filters.warning,
+    kind: filters.kind,
+    org: filters.org,
+    owner: filters.owner,
+    period: filters.period,
+    q: filters.q,
+  };
+}
+
+/** Whether any filter narrows the list (the period is a choice of list, not a filter). */
+export function isFiltered(filters: Omit<TChecklistFilters, "page">): boolean {
+  return Boolean(filters.status || filters.warning || filters.kind || filters.org || filters.owner || filters.q);
+}
 
 export const NOTE_MAX = 2000;
 

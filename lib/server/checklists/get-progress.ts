@@ -6,8 +6,10 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
+import { itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
 import type { TProgressQuery } from "@/lib/validation/checklists";
+import type { WarningColour, WarningThresholds } from "@/lib/warnings";
 
 export type ProgressRow = {
   id: string;
@@ -20,6 +22,11 @@ export type ProgressRow = {
   overdue: number;
   /** done / total, 0..1; null when the subtree has no items. */
   rate: number | null;
+  /** The worst three-colour warning of any item in the subtree (red > yellow > green > none). */
+  worst: WarningColour | null;
+  /** Red (overdue) and yellow items in the subtree. */
+  red: number;
+  yellow: number;
 };
 
 export type ProgressPage = {
@@ -46,20 +53,33 @@ function orderBy(sort: TProgressQuery["sort"], dir: TProgressQuery["dir"]): Pris
   }
 }
 
-type RawRow = Omit<ProgressRow, "rate"> & { rate: number | null };
+type RawRow = ProgressRow;
 
-function rollupQuery(periodId: string, day: Date, where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number) {
+function rollupQuery(
+  periodId: string,
+  clock: { day: Date; thresholds: WarningThresholds },
+  where: Prisma.Sql,
+  order: Prisma.Sql,
+  limit: number,
+  offset: number,
+) {
   // Each row counts the items of the organization's whole subtree. A delegated
   // item counts where it belongs, with the organization that answers for it;
   // withdrawn and not-applicable ones count nowhere.
+  const warning = itemWarningSql(clock.day, clock.thresholds);
   return prisma.$queryRaw<RawRow[]>`
     SELECT o."id", o."name", o."nameEn", o."type",
            (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
            count(i."id")::int AS total,
            count(i."id") FILTER (WHERE i."status" = 'DONE')::int AS done,
-           count(i."id") FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${day}::date)::int AS overdue,
+           count(i."id") FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${clock.day}::date)::int AS overdue,
            CASE WHEN count(i."id") = 0 THEN NULL
-                ELSE (count(i."id") FILTER (WHERE i."status" = 'DONE'))::float8 / count(i."id") END AS rate
+                ELSE (count(i."id") FILTER (WHERE i."status" = 'DONE'))::float8 / count(i."id") END AS rate,
+           count(i."id") FILTER (WHERE ${warning} = 'red')::int AS red,
+           count(i."id") FILTER (WHERE ${warning} = 'yellow')::int AS yellow,
+           CASE WHEN bool_or(${warning} = 'red') THEN 'red'
+                WHEN bool_or(${warning} = 'yellow') THEN 'yellow'
+                WHEN bool_or(${warning} = 'green') THEN 'green' END AS worst
       FROM "Org" o
       LEFT JOIN "Org" d ON d."path" LIKE o."path" || '%'
       LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${periodId} AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
@@ -70,7 +90,17 @@ function rollupQuery(periodId: string, day: Date, where: Prisma.Sql, order: Pris
 }
 
 function toRow(r: RawRow): ProgressRow {
-  return { ...r, childCount: Number(r.childCount), total: Number(r.total), done: Number(r.done), overdue: Number(r.overdue), rate: r.rate === null ? null : Number(r.rate) };
+  return {
+    ...r,
+    childCount: Number(r.childCount),
+    total: Number(r.total),
+    done: Number(r.done),
+    overdue: Number(r.overdue),
+    rate: r.rate === null ? null : Number(r.rate),
+    red: Number(r.red),
+    yellow: Number(r.yellow),
+    worst: r.worst ?? null,
+  };
 }
 
 /**
@@ -84,7 +114,7 @@ export async function getProgress(
   q: TProgressQuery & { parentId?: string },
   now = new Date(),
 ): Promise<ProgressPage> {
-  const day = today(now);
+  const clock = { day: today(now), thresholds: warningThresholds() };
   const roots = scopePaths(actor, roles);
   if (roots.length === 0) return { parent: null, rows: [], total: 0, page: 1, pageCount: 1 };
 
@@ -93,11 +123,11 @@ export async function getProgress(
   // Only organizations inside the actor's subtrees, whatever parent was asked for.
   const inScope = Prisma.sql`o."path" LIKE ANY (${roots.map((r) => `${r}%`)}::text[])`;
   if (q.parentId) {
-    const [row] = await rollupQuery(periodId, day, Prisma.sql`o."id" = ${q.parentId} AND ${inScope}`, Prisma.sql`o."id"`, 1, 0);
+    const [row] = await rollupQuery(periodId, clock, Prisma.sql`o."id" = ${q.parentId} AND ${inScope}`, Prisma.sql`o."id"`, 1, 0);
     parent = row ? toRow(row) : null;
     where = Prisma.sql`o."parentId" = ${parent?.id ?? ""} AND ${inScope}`;
   } else if (roots.length === 1) {
-    const [row] = await rollupQuery(periodId, day, Prisma.sql`o."path" = ${roots[0]}`, Prisma.sql`o."id"`, 1, 0);
+    const [row] = await rollupQuery(periodId, clock, Prisma.sql`o."path" = ${roots[0]}`, Prisma.sql`o."id"`, 1, 0);
     parent = row ? toRow(row) : null;
     where = Prisma.sql`o."parentId" = ${parent?.id ?? ""}`;
   } else {
@@ -108,6 +138,6 @@ export async function getProgress(
   const total = Number(counted?.count ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PROGRESS_PAGE_SIZE));
   const page = Math.min(q.page, pageCount);
-  const rows = await rollupQuery(periodId, day, where, orderBy(q.sort, q.dir), PROGRESS_PAGE_SIZE, (page - 1) * PROGRESS_PAGE_SIZE);
+  const rows = await rollupQuery(periodId, clock, where, orderBy(q.sort, q.dir), PROGRESS_PAGE_SIZE, (page - 1) * PROGRESS_PAGE_SIZE);
   return { parent, rows: rows.map(toRow), total, page, pageCount };
 }

@@ -1,20 +1,19 @@
 import "server-only";
-import { today } from "@/lib/dates";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { isoDay, today } from "@/lib/dates";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DutyKind } from "@/lib/generated/prisma/enums";
 import { isOpen, OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
-import { itemScopeWhere } from "@/lib/server/access/item-scope";
 import { ALL_ROLES, hasAnyRole, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
+import { itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
 import type { TChecklistFilters } from "@/lib/validation/checklists";
+import { itemWarning, worstWarning, type ItemWarning, type WarningColour, type WarningThresholds } from "@/lib/warnings";
 
 export const PAGE_SIZE = 25;
 
-
-
-export type ChecklistQuery = Omit<TChecklistFilters, "page"> & {
+export type ChecklistQuery = Omit<TChecklistFilters, "page" | "period"> & {
   periodId: string;
   /** Limit to this organization's subtree (still inside the actor's scope). */
   rootPath?: string;
@@ -23,34 +22,105 @@ export type ChecklistQuery = Omit<TChecklistFilters, "page"> & {
   now?: Date;
 };
 
-function itemWhere(actor: Actor, q: ChecklistQuery, day: Date): Prisma.ChecklistItemWhereInput {
-  const and: Prisma.ChecklistItemWhereInput[] = [{ periodId: q.periodId }, itemScopeWhere(actor, ALL_ROLES, { delegates: true })];
-  // An organization's items include those delegated to it: they show on both sides.
-  if (q.rootPath) and.push({ OR: [{ org: { path: { startsWith: q.rootPath } } }, { delegatedOrg: { path: { startsWith: q.rootPath } } }] });
-  if (q.org) and.push({ OR: [{ orgId: q.org }, { delegatedOrgId: q.org }] });
-  if (q.kind) and.push({ duty: { kind: q.kind } });
-  switch (q.status) {
+/** A row of the list: the item with its three-colour warning. */
+export type ChecklistRow = ChecklistItemRow & { warning: ItemWarning };
+
+type Clock = { day: Date; thresholds: WarningThresholds };
+
+// Every list, count, summary and export reads through this one FROM and the
+// conditions below, so that they cannot disagree on what a filter means.
+const FROM = Prisma.sql`"ChecklistItem" i
+  JOIN "Org" o ON o."id" = i."orgId"
+  LEFT JOIN "Org" g ON g."id" = i."delegatedOrgId"
+  JOIN "Duty" d ON d."id" = i."dutyId"`;
+
+const ORDER = Prisma.sql`d."kind" ASC, o."path" ASC, d."sortOrder" ASC, i."occurrence" ASC, i."id" ASC`;
+
+/** `%`, `_` and the escape character itself match literally in the search. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function statusCondition(status: ChecklistQuery["status"], day: Date): Prisma.Sql {
+  switch (status) {
     case "open":
-      and.push({ status: { in: [...OPEN_STATUSES] } });
-      break;
+      return Prisma.sql`i."status"::text = ANY (${[...OPEN_STATUSES]}::text[])`;
     case "overdue":
-      and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: day } });
-      break;
+      return Prisma.sql`i."status"::text = ANY (${[...OPEN_STATUSES]}::text[]) AND i."dueDate" < ${isoDay(day)}::date`;
     case "delegated":
-      and.push({ status: { not: "WITHDRAWN" }, OR: [{ delegatedOrgId: { not: null } }, { delegatedToId: { not: null } }] });
-      break;
+      return Prisma.sql`i."status" <> 'WITHDRAWN' AND (i."delegatedOrgId" IS NOT NULL OR i."delegatedToId" IS NOT NULL)`;
     case undefined:
       // Withdrawn items left the list; they show only when asked for.
-      and.push({ status: { not: "WITHDRAWN" } });
-      break;
+      return Prisma.sql`i."status" <> 'WITHDRAWN'`;
     default:
-      and.push({ status: q.status });
+      return Prisma.sql`i."status"::text = ${status}`;
   }
-  return { AND: and };
+}
+
+/**
+ * The WHERE of a checklist selection. The scope is the one of
+ * `itemScopeWhere(actor, ALL_ROLES, { delegates: true })`: the actor's
+ * subtrees, items delegated into them, and items delegated to the actor.
+ * The summary counts without the status filter, and without the items that
+ * count nowhere (not applicable, withdrawn).
+ */
+function selectionWhere(actor: Actor, q: ChecklistQuery, clock: Clock, status: "filter" | "counted"): Prisma.Sql {
+  const patterns = scopePatterns(actor, ALL_ROLES);
+  const and: Prisma.Sql[] = [
+    Prisma.sql`i."periodId" = ${q.periodId}`,
+    Prisma.sql`(o."path" LIKE ANY (${patterns}::text[]) OR g."path" LIKE ANY (${patterns}::text[]) OR i."delegatedToId" = ${actor.id})`,
+  ];
+  // An organization's items include those delegated to it: they show on both sides.
+  if (q.rootPath) and.push(Prisma.sql`(o."path" LIKE ${`${q.rootPath}%`} OR g."path" LIKE ${`${q.rootPath}%`})`);
+  if (q.org) and.push(Prisma.sql`(i."orgId" = ${q.org} OR i."delegatedOrgId" = ${q.org})`);
+  if (q.kind) and.push(Prisma.sql`d."kind"::text = ${q.kind}`);
+  if (q.owner) and.push(Prisma.sql`i."ownerId" = ${q.owner === "mine" ? actor.id : q.owner}`);
+  // A contains-match cannot use a b-tree index; the period and scope narrow the rows first.
+  if (q.q) and.push(Prisma.sql`(d."title" ILIKE ${likePattern(q.q)} OR d."titleEn" ILIKE ${likePattern(q.q)})`);
+  if (q.warning) and.push(Prisma.sql`${itemWarningSql(clock.day, clock.thresholds)} = ${q.warning}`);
+  and.push(
+    status === "filter" ? statusCondition(q.status, clock.day) : Prisma.sql`NOT (i."status"::text = ANY (${[...UNCOUNTED_STATUSES]}::text[]))`,
+  );
+  return Prisma.join(and, " AND ");
+}
+
+function clockOf(now?: Date): Clock {
+  return { day: today(now), thresholds: warningThresholds() };
+}
+
+/** How many items the list shows for these filters. */
+export async function countChecklistItems(actor: Actor, q: ChecklistQuery): Promise<number> {
+  if (!hasAnyRole(actor, ALL_ROLES)) return 0;
+  const [row] = await prisma.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM ${FROM} WHERE ${selectionWhere(actor, q, clockOf(q.now), "filter")}`;
+  return Number(row?.count ?? 0);
+}
+
+/** The ids of one slice of the list, in list order. */
+export async function listChecklistItemIds(actor: Actor, q: ChecklistQuery, slice: { limit: number; offset: number }): Promise<string[]> {
+  if (!hasAnyRole(actor, ALL_ROLES)) return [];
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT i."id" FROM ${FROM}
+     WHERE ${selectionWhere(actor, q, clockOf(q.now), "filter")}
+     ORDER BY ${ORDER}
+     LIMIT ${slice.limit} OFFSET ${slice.offset}`;
+  return rows.map((r) => r.id);
+}
+
+/** The rows for ids already filtered by scope, in the order of `ids`. */
+export async function loadChecklistRows(ids: string[], now?: Date): Promise<ChecklistRow[]> {
+  if (ids.length === 0) return [];
+  const { day, thresholds } = clockOf(now);
+  const found = await prisma.checklistItem.findMany({ where: { id: { in: ids } }, select: checklistItemSelect });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ ...r, isOverdue: isOpen(r.status) && r.dueDate < day, warning: itemWarning(r.status, r.dueDate, day, thresholds) }] : [];
+  });
 }
 
 export type ChecklistPage = {
-  rows: ChecklistItemRow[];
+  rows: ChecklistRow[];
   total: number;
   page: number;
   pageCount: number;
@@ -59,59 +129,70 @@ export type ChecklistPage = {
 
 /** One page of the checklist in the actor's scope, ordered by duty kind, then organization, then duty. */
 export async function listChecklistItems(actor: Actor, q: ChecklistQuery): Promise<ChecklistPage> {
-  const day = today(q.now);
   const pageSize = q.pageSize ?? PAGE_SIZE;
-  const where = itemWhere(actor, q, day);
-  const total = await prisma.checklistItem.count({ where });
+  const total = await countChecklistItems(actor, q);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(q.page ?? 1, pageCount);
-  const rows = await prisma.checklistItem.findMany({
-    where,
-    select: checklistItemSelect,
-    orderBy: [{ duty: { kind: "asc" } }, { org: { path: "asc" } }, { duty: { sortOrder: "asc" } }, { occurrence: "asc" }, { id: "asc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
+  const ids = total === 0 ? [] : await listChecklistItemIds(actor, q, { limit: pageSize, offset: (page - 1) * pageSize });
+  return { rows: await loadChecklistRows(ids, q.now), total, page, pageCount, pageSize };
+}
+
+export type WarningCounts = { red: number; yellow: number; green: number };
+export type KindProgress = { kind: DutyKind; total: number; done: number; overdue: number } & WarningCounts;
+export type ChecklistSummary = {
+  total: number;
+  done: number;
+  /** Open items past their due date: the red ones. */
+  overdue: number;
+  /** The worst colour in the selection. */
+  worst: WarningColour | null;
+  byKind: KindProgress[];
+} & WarningCounts;
+
+/** Progress and warnings of the same selection as the list (without the status filter), counted in SQL. */
+export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Promise<ChecklistSummary> {
+  const empty: ChecklistSummary = { total: 0, done: 0, overdue: 0, red: 0, yellow: 0, green: 0, worst: null, byKind: [] };
+  if (!hasAnyRole(actor, ALL_ROLES)) return empty;
+  const clock = clockOf(q.now);
+  const rows = await prisma.$queryRaw<{ kind: DutyKind; total: number; done: number; red: number; yellow: number; green: number }[]>`
+    SELECT x.kind,
+           count(*)::int AS total,
+           count(*) FILTER (WHERE x.status = 'DONE')::int AS done,
+           count(*) FILTER (WHERE x.warning = 'red')::int AS red,
+           count(*) FILTER (WHERE x.warning = 'yellow')::int AS yellow,
+           count(*) FILTER (WHERE x.warning = 'green')::int AS green
+      FROM (SELECT d."kind" AS kind, i."status" AS status, ${itemWarningSql(clock.day, clock.thresholds)} AS warning
+              FROM ${FROM}
+             WHERE ${selectionWhere(actor, q, clock, "counted")}) x
+     GROUP BY x.kind
+     ORDER BY x.kind`;
+  const byKind = rows.map((r) => {
+    const red = Number(r.red);
+    return { kind: r.kind, total: Number(r.total), done: Number(r.done), overdue: red, red, yellow: Number(r.yellow), green: Number(r.green) };
   });
+  const sum = (key: "total" | "done" | "red" | "yellow" | "green") => byKind.reduce((s, r) => s + r[key], 0);
+  const counts = { red: sum("red"), yellow: sum("yellow"), green: sum("green") };
   return {
-    rows: rows.map((r) => ({ ...r, isOverdue: isOpen(r.status) && r.dueDate < day })),
-    total,
-    page,
-    pageCount,
-    pageSize,
+    total: sum("total"),
+    done: sum("done"),
+    overdue: counts.red,
+    ...counts,
+    worst: worstWarning([counts.red > 0 ? "red" : null, counts.yellow > 0 ? "yellow" : null, counts.green > 0 ? "green" : null]),
+    byKind,
   };
 }
 
-export type KindProgress = { kind: DutyKind; total: number; done: number; overdue: number };
-export type ChecklistSummary = { total: number; done: number; overdue: number; byKind: KindProgress[] };
+export type OwnerOption = { id: string; name: string };
 
-/** Progress of the same selection as the list (without the status filter), counted in SQL. */
-export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Promise<ChecklistSummary> {
-  const day = today(q.now);
-  const patterns = scopePatterns(actor, ALL_ROLES);
-  if (!hasAnyRole(actor, ALL_ROLES)) return { total: 0, done: 0, overdue: 0, byKind: [] };
-  const rootPattern = q.rootPath ? `${q.rootPath}%` : null;
-  const rows = await prisma.$queryRaw<{ kind: DutyKind; total: number; done: number; overdue: number }[]>`
-    SELECT d."kind" AS kind,
-           count(*)::int AS total,
-           count(*) FILTER (WHERE i."status" = 'DONE')::int AS done,
-           count(*) FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${day}::date)::int AS overdue
-      FROM "ChecklistItem" i
-      JOIN "Org" o ON o."id" = i."orgId"
-      LEFT JOIN "Org" g ON g."id" = i."delegatedOrgId"
-      JOIN "Duty" d ON d."id" = i."dutyId"
-     WHERE i."periodId" = ${q.periodId}
-       AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
-       AND (o."path" LIKE ANY (${patterns}::text[]) OR g."path" LIKE ANY (${patterns}::text[]) OR i."delegatedToId" = ${actor.id})
-       AND (${rootPattern}::text IS NULL OR o."path" LIKE ${rootPattern} OR g."path" LIKE ${rootPattern})
-       AND (${q.org ?? null}::text IS NULL OR i."orgId" = ${q.org ?? ""} OR i."delegatedOrgId" = ${q.org ?? ""})
-       AND (${q.kind ?? null}::text IS NULL OR d."kind"::text = ${q.kind ?? ""})
-     GROUP BY d."kind"
-     ORDER BY d."kind"`;
-  const byKind = rows.map((r) => ({ kind: r.kind, total: Number(r.total), done: Number(r.done), overdue: Number(r.overdue) }));
-  return {
-    total: byKind.reduce((s, r) => s + r.total, 0),
-    done: byKind.reduce((s, r) => s + r.done, 0),
-    overdue: byKind.reduce((s, r) => s + r.overdue, 0),
-    byKind,
-  };
+export const OWNER_OPTION_LIMIT = 300;
+
+/** The people who own items of the period in scope (under `rootPath`), for the owner filter. */
+export async function listItemOwners(actor: Actor, q: Pick<ChecklistQuery, "periodId" | "rootPath">): Promise<OwnerOption[]> {
+  if (!hasAnyRole(actor, ALL_ROLES)) return [];
+  const where = selectionWhere(actor, { periodId: q.periodId, rootPath: q.rootPath }, clockOf(), "filter");
+  return prisma.$queryRaw<OwnerOption[]>`
+    SELECT u."id", u."name" FROM "User" u
+     WHERE u."id" IN (SELECT i."ownerId" FROM ${FROM} WHERE ${where} AND i."ownerId" IS NOT NULL)
+     ORDER BY u."name", u."id"
+     LIMIT ${OWNER_OPTION_LIMIT}`;
 }

@@ -14,3 +14,9 @@ export async function getCurrentPeriod(now = new Date()): Promise<PeriodSummary 
     (await prisma.period.findFirst({ where: { quarter: 0, year: { lte: year } }, orderBy: { year: "desc" }, select: periodSelect }))
   );
 }
+
+/** The period a list asks for by id, or the current one when it asks for none or for one that does not exist. */
+export async function resolvePeriod(periodId: string | undefined, now = new Date()): Promise<PeriodSummary | null> {
+  const chosen = periodId ? await prisma.period.findUnique({ where: { id: periodId }, select: periodSelect }) : null;
+  return chosen ?? getCurrentPeriod(now);
+}

@@ -179,6 +179,36 @@ export const registry = {
     file: "app/catalogs/[versionId]/assign/route.ts",
     rule: { access: "roles", roles: CATALOG_EDITORS, target: "org" },
   },
+  "action:addEvidence": {
+    kind: "action",
+    file: "app/duties/[itemId]/evidence-actions.ts",
+    name: "addEvidence",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  "action:attachEvidence": {
+    kind: "action",
+    file: "app/duties/[itemId]/evidence-actions.ts",
+    name: "attachEvidence",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  "action:detachEvidence": {
+    kind: "action",
+    file: "app/duties/[itemId]/evidence-actions.ts",
+    name: "detachEvidence",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  // Uploads a new file or a new revision; a route so that large bodies bypass the proxy and the action limit.
+  "route:/api/duties/[itemId]/evidence": {
+    kind: "route",
+    file: "app/api/duties/[itemId]/evidence/route.ts",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  // A file may back several items: the handler scopes the download itself (any item read, or the evidence's organization).
+  "route:/evidence/[fileId]": {
+    kind: "route",
+    file: "app/evidence/[fileId]/route.ts",
+    rule: { access: "roles", roles: READERS, target: "none" },
+  },
 } as const satisfies Record<string, EntryPoint>;
 
 export type EntryKey = keyof typeof registry;

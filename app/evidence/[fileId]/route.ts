@@ -1,0 +1,36 @@
+import { authorize } from "@/lib/server/access/authorize";
+import { getActor } from "@/lib/server/auth/actor";
+import { DomainError } from "@/lib/server/errors";
+import { attachmentDisposition } from "@/lib/server/evidence/content-disposition";
+import { getEvidenceFileDownload } from "@/lib/server/evidence/read-evidence";
+
+/**
+ * Downloads one revision of an evidence file. The registry rule has no
+ * target: a file belongs to no single item (one piece may back several), so
+ * getEvidenceFileDownload applies the scope itself: a reader of any item
+ * the evidence backs, or a role over the evidence's organization. Anything
+ * else is a 404.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }) {
+  const { fileId } = await params;
+  try {
+    const actor = await authorize(await getActor(), "route:/evidence/[fileId]");
+    if (!actor) return new Response("Sign-in required", { status: 401 });
+    const file = await getEvidenceFileDownload(actor, fileId);
+    return new Response(new Uint8Array(file.bytes), {
+      headers: {
+        "Content-Type": file.mediaType,
+        "Content-Length": String(file.bytes.length),
+        "Content-Disposition": attachmentDisposition(file.fileName),
+        "X-Content-Type-Options": "nosniff",
+        // Should a browser render it anyway, it runs nothing and reaches nothing.
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Cache-Control": "private, no-store",
+        ETag: `"${file.sha256}"`,
+      },
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return new Response("Not found", { status: error.code === "unauthenticated" ? 401 : 404 });
+    throw error;
+  }
+}

@@ -1,13 +1,34 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import type { HistoryEntry } from "@/lib/server/audit/list-entity-history";
 
-function noteOf(state: unknown): string | null {
-  return state && typeof state === "object" && "note" in state && typeof state.note === "string" ? state.note : null;
+type State = { status?: ItemStatus; note?: string | null; reviewComment?: string | null; naReason?: string | null };
+
+function stateOf(value: unknown): State {
+  return value && typeof value === "object" ? (value as State) : {};
+}
+
+/** The words a step leaves: the reviewer's comment, the reason for not applicable, or the note. */
+function wordsOf(action: string, before: State, after: State): string | null {
+  switch (action) {
+    case "checklist.approve":
+    case "checklist.return":
+      return after.reviewComment ?? null;
+    case "checklist.requestNotApplicable":
+      return after.naReason ?? null;
+    case "checklist.submit":
+    case "checklist.save":
+    case "checklist.complete":
+      return after.note && after.note !== before.note ? after.note : action === "checklist.save" ? null : (after.note ?? null);
+    default:
+      return null;
+  }
 }
 
 export function ItemHistory({ entries }: { entries: HistoryEntry[] }) {
   const t = useTranslations("history");
+  const ts = useTranslations("status");
   const format = useFormatter();
   return (
     <Card aria-labelledby="history-heading">
@@ -19,14 +40,20 @@ export function ItemHistory({ entries }: { entries: HistoryEntry[] }) {
       ) : (
         <ol className="space-y-3" data-testid="item-history">
           {entries.map((e) => {
-            const note = noteOf(e.after);
+            const before = stateOf(e.before);
+            const after = stateOf(e.after);
+            const words = wordsOf(e.action, before, after);
+            const moved = before.status && after.status && before.status !== after.status ? { from: ts(before.status), to: ts(after.status) } : null;
             return (
               <li key={e.id} className="border-l-2 border-brand/40 pl-3 text-sm">
                 <p>
                   <span className="font-medium">{e.actorName ?? t("system")}</span> {t.has(`action.${e.action}`) ? t(`action.${e.action}`) : e.action}
                 </p>
-                <p className="text-xs text-muted">{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
-                {note && e.action === "checklist.complete" ? <p className="mt-1 text-muted">“{note}”</p> : null}
+                <p className="text-xs text-muted">
+                  {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  {moved ? <span data-testid="history-move"> · {t("moved", moved)}</span> : null}
+                </p>
+                {words ? <p className="mt-1 whitespace-pre-line text-muted">“{words}”</p> : null}
               </li>
             );
           })}

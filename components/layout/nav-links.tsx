@@ -4,10 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-export function NavLinks({ links, label }: { links: { href: string; label: string }[]; label: string }) {
+type NavLink = { href: string; label: string; count?: number; countLabel?: string };
+
+export function NavLinks({ links, label }: { links: NavLink[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex gap-1">
+    <nav aria-label={label} className="flex flex-wrap gap-1">
       {links.map((link) => {
         const isActive = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
@@ -21,6 +23,12 @@ export function NavLinks({ links, label }: { links: { href: string; label: strin
             )}
           >
             {link.label}
+            {link.count ? (
+              <span className="ml-1 rounded-full bg-brand px-1.5 text-xs text-white tabular-nums" data-testid={`nav-count-${link.href.slice(1)}`}>
+                <span aria-hidden>{link.count}</span>
+                <span className="sr-only">{link.countLabel}</span>
+              </span>
+            ) : null}
           </Link>
         );
       })}

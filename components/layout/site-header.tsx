@@ -4,17 +4,21 @@ import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { NavLinks } from "@/components/layout/nav-links";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { isLocale } from "@/i18n/config";
+import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
 import { hasAnyRole } from "@/lib/server/access/scope";
+import { countReviewQueue } from "@/lib/server/checklists/review-queue";
 import { getActor } from "@/lib/server/auth/actor";
 import { orgLabel } from "@/lib/org-label";
 
 export async function SiteHeader() {
   const [actor, t, locale] = await Promise.all([getActor(), getTranslations(), getLocale()]);
   const lang = isLocale(locale) ? locale : "zh";
+  const reviewing = actor && hasAnyRole(actor, ITEM_REVIEWERS) ? await countReviewQueue(actor) : null;
   const links = actor
     ? [
         { href: "/duties", label: t("nav.duties") },
         ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR", "SECRETARY"]) ? [{ href: "/progress", label: t("nav.progress") }] : []),
+        ...(reviewing !== null ? [{ href: "/reviews", label: t("nav.reviews"), count: reviewing, countLabel: t("nav.reviewCount", { count: reviewing }) }] : []),
         ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR"]) ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
       ]
     : [];

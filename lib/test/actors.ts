@@ -34,3 +34,9 @@ export async function itemOf(code: string, status?: "NOT_STARTED" | "DONE"): Pro
     orderBy: { id: "asc" },
   });
 }
+
+/** Backs an item with a piece of text evidence, so that duties requiring evidence can be submitted. */
+export async function withEvidence(itemId: string, title = "会议纪要"): Promise<void> {
+  const item = await prisma.checklistItem.findUniqueOrThrow({ where: { id: itemId }, select: { orgId: true } });
+  await prisma.evidence.create({ data: { orgId: item.orgId, kind: "TEXT", title, text: title, items: { create: { itemId } } } });
+}

@@ -57,20 +57,37 @@ export function isFiltered(filters: Omit<TChecklistFilters, "page">): boolean {
 
 export const NOTE_MAX = 2000;
 
-export const ZCompleteItem = z.object({
-  itemId: z.string().min(1).max(40),
-  expectedVersion: z.number().int().min(1),
+const itemId = z.string().min(1).max(40);
+const expectedVersion = z.number().int().min(1);
+
+/** One step on an item that needs nothing but the version the user saw. */
+export const ZItemStep = z.object({ itemId, expectedVersion });
+export type TItemStep = z.infer<typeof ZItemStep>;
+
+/** Saving progress, or submitting, with the note on what was done. */
+export const ZSubmitItem = z.object({
+  itemId,
+  expectedVersion,
   note: z.string().trim().max(NOTE_MAX, "tooLong").optional().default(""),
 });
+export type TSubmitItem = z.input<typeof ZSubmitItem>;
 
-export type TCompleteItem = z.input<typeof ZCompleteItem>;
-
-export const ZReopenItem = z.object({
-  itemId: z.string().min(1).max(40),
-  expectedVersion: z.number().int().min(1),
+export const ZRequestNotApplicable = z.object({
+  itemId,
+  expectedVersion,
+  reason: z.string().trim().min(1, "required").max(NOTE_MAX, "tooLong"),
 });
+export type TRequestNotApplicable = z.input<typeof ZRequestNotApplicable>;
 
-export type TReopenItem = z.infer<typeof ZReopenItem>;
+/** Approving takes an optional comment; returning needs one, so the unit knows what to fix. */
+export const ZApproveItem = z.object({ itemId, expectedVersion, comment: z.string().trim().max(NOTE_MAX, "tooLong").optional().default("") });
+export type TApproveItem = z.input<typeof ZApproveItem>;
+export const ZReturnItem = z.object({ itemId, expectedVersion, comment: z.string().trim().min(1, "required").max(NOTE_MAX, "tooLong") });
+export type TReturnItem = z.input<typeof ZReturnItem>;
+
+export const APPROVE_MANY_MAX = 100;
+export const ZApproveMany = z.object({ items: z.array(ZItemStep).min(1, "pickItems").max(APPROVE_MANY_MAX) });
+export type TApproveMany = z.infer<typeof ZApproveMany>;
 
 export const PROGRESS_SORTS = ["name", "rate", "overdue", "total"] as const;
 
@@ -85,8 +102,8 @@ export type TProgressQuery = z.infer<typeof ZProgressQuery>;
 
 /** A delegation target as the form sends it: "org:<id>" or "user:<id>". */
 export const ZDelegateItem = z.object({
-  itemId: z.string().min(1).max(40),
-  expectedVersion: z.number().int().min(1),
+  itemId,
+  expectedVersion,
   target: z.string().regex(/^(org|user):[a-z0-9]{1,40}$/i, "required"),
 });
 

@@ -2,50 +2,36 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/server/action";
-import { completeItem as complete, reopenItem as reopen } from "@/lib/server/checklists/complete-item";
+import type { Actor } from "@/lib/server/auth/actor";
 import { delegateItem as delegate, revokeDelegation as revoke } from "@/lib/server/checklists/delegate-item";
-import { ZCompleteItem, ZDelegateItem, ZReopenItem } from "@/lib/validation/checklists";
-
-export const completeItem = defineAction(
-  "action:completeItem",
-  ZCompleteItem,
-  (input) => ({ itemId: input.itemId }),
-  async (actor, input) => {
-    const state = await complete(actor, input);
-    revalidatePath("/", "layout");
-    return { version: state.version, status: state.status };
-  },
-);
-
-export const reopenItem = defineAction(
-  "action:reopenItem",
-  ZReopenItem,
-  (input) => ({ itemId: input.itemId }),
-  async (actor, input) => {
-    const state = await reopen(actor, input);
-    revalidatePath("/", "layout");
-    return { version: state.version, status: state.status };
-  },
-);
-
-export const delegateItem = defineAction(
-  "action:delegateItem",
+import * as steps from "@/lib/server/checklists/transitions";
+import type { ItemState } from "@/lib/server/checklists/write-item";
+import {
+  ZApproveItem,
   ZDelegateItem,
-  (input) => ({ itemId: input.itemId }),
-  async (actor, input) => {
-    const state = await delegate(actor, input);
-    revalidatePath("/", "layout");
-    return { version: state.version };
-  },
-);
+  ZItemStep,
+  ZRequestNotApplicable,
+  ZReturnItem,
+  ZSubmitItem,
+} from "@/lib/validation/checklists";
 
-export const revokeDelegation = defineAction(
-  "action:revokeDelegation",
-  ZReopenItem,
-  (input) => ({ itemId: input.itemId }),
-  async (actor, input) => {
-    const state = await revoke(actor, input);
+const target = (input: { itemId: string }) => ({ itemId: input.itemId });
+
+/** Every step answers with the item's new version and status, and refreshes the pages that show it. */
+function done<I>(step: (actor: Actor, input: I) => Promise<ItemState>) {
+  return async (actor: Actor, input: I) => {
+    const state = await step(actor, input);
     revalidatePath("/", "layout");
-    return { version: state.version };
-  },
-);
+    return { version: state.version, status: state.status };
+  };
+}
+
+export const saveProgress = defineAction("action:saveProgress", ZSubmitItem, target, done(steps.saveProgress));
+export const submitItem = defineAction("action:submitItem", ZSubmitItem, target, done(steps.submitItem));
+export const requestNotApplicable = defineAction("action:requestNotApplicable", ZRequestNotApplicable, target, done(steps.requestNotApplicable));
+export const recallSubmission = defineAction("action:recallSubmission", ZItemStep, target, done(steps.recallSubmission));
+export const approveItem = defineAction("action:approveItem", ZApproveItem, () => undefined, done(steps.approveItem));
+export const returnItem = defineAction("action:returnItem", ZReturnItem, () => undefined, done(steps.returnItem));
+export const reopenItem = defineAction("action:reopenItem", ZItemStep, () => undefined, done(steps.reopenItem));
+export const delegateItem = defineAction("action:delegateItem", ZDelegateItem, target, done(delegate));
+export const revokeDelegation = defineAction("action:revokeDelegation", ZItemStep, target, done(revoke));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { CompleteItemForm } from "@/components/checklists/complete-item-form";
+import { ItemActions } from "@/components/checklists/item-actions";
 import { DelegateItemForm } from "@/components/checklists/delegate-item-form";
 import { ItemHistory } from "@/components/checklists/item-history";
 import { OccurrenceLabel } from "@/components/checklists/checklist-table";
@@ -37,6 +37,8 @@ export default async function ChecklistItemPage({ params }: Props) {
   const delegatedTo = item.delegatedOrg
     ? localized(item.delegatedOrg.name, item.delegatedOrg.nameEn, locale)
     : item.delegatedTo?.name ?? null;
+  const reviewer = item.reviewerOrg ? localized(item.reviewerOrg.name, item.reviewerOrg.nameEn, locale) : null;
+  const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
   const catalog = item.duty.catalogVersion.catalog;
   const description = localized(item.duty.description, item.duty.descriptionEn, locale);
   return (
@@ -78,6 +80,29 @@ export default async function ChecklistItemPage({ params }: Props) {
               </dd>
               <dt className="text-muted">{t("weight")}</dt>
               <dd>{item.duty.weight}</dd>
+              <dt className="text-muted">{t("reviewer")}</dt>
+              <dd>{reviewer ?? t("noReviewer")}</dd>
+              {item.submittedBy && item.submittedAt ? (
+                <>
+                  <dt className="text-muted">{t("submittedLabel")}</dt>
+                  <dd data-testid="submitted-by">{t("submittedBy", { name: item.submittedBy.name, at: when(item.submittedAt) })}</dd>
+                </>
+              ) : null}
+              {item.naReason && (item.status === "SUBMITTED" || item.status === "NOT_APPLICABLE") ? (
+                <>
+                  <dt className="text-muted">{t("naReasonLabel")}</dt>
+                  <dd className="whitespace-pre-line">{item.naReason}</dd>
+                </>
+              ) : null}
+              {item.reviewedBy && item.reviewedAt ? (
+                <>
+                  <dt className="text-muted">{t("lastComment")}</dt>
+                  <dd data-testid="review-comment">
+                    <span className="block text-xs text-muted">{t("reviewedBy", { name: item.reviewedBy.name, at: when(item.reviewedAt) })}</span>
+                    {item.reviewComment ? <span className="whitespace-pre-line">{item.reviewComment}</span> : null}
+                  </dd>
+                </>
+              ) : null}
               {item.completedBy && item.completedAt ? (
                 <>
                   <dt className="text-muted">{t("completed")}</dt>
@@ -113,13 +138,18 @@ export default async function ChecklistItemPage({ params }: Props) {
             <h2 id="action-heading" className="mb-3 text-base font-semibold">
               {t("actionHeading")}
             </h2>
-            {item.status === "WITHDRAWN" ? (
-              <p className="text-sm text-muted">{t("withdrawnHint")}</p>
-            ) : item.canWrite ? (
-              <CompleteItemForm key={item.version} itemId={item.id} version={item.version} status={item.status} note={item.note ?? ""} />
-            ) : (
-              <p className="text-sm text-muted">{t("readOnly")}</p>
-            )}
+            <ItemActions
+              key={item.version}
+              itemId={item.id}
+              version={item.version}
+              status={item.status}
+              note={item.note ?? ""}
+              reviewer={reviewer}
+              canWrite={item.canWrite}
+              canReview={item.canReview}
+              canReopen={item.canReopen}
+              requestedNotApplicable={item.requestedNotApplicable}
+            />
           </Card>
           {item.canDelegate ? (
             <Card aria-labelledby="delegation-heading">

@@ -33,6 +33,8 @@ export type EntryPoint = {
 const READERS = ALL_ROLES;
 const WRITERS = ["SECRETARY", "STAFF"] as const satisfies readonly Role[];
 const DELEGATORS = ["SECRETARY"] as const satisfies readonly Role[];
+/** Review is a working role too: held on the reviewer organization (or above it), checked by the handler. */
+const REVIEWERS = ["SECRETARY", "STAFF"] as const satisfies readonly Role[];
 const FOLLOWERS = ["ADMIN", "SUPERVISOR", "SECRETARY"] as const satisfies readonly Role[];
 const CATALOG_READERS = ["ADMIN", "SUPERVISOR"] as const satisfies readonly Role[];
 const CATALOG_EDITORS = ["ADMIN"] as const satisfies readonly Role[];
@@ -65,17 +67,61 @@ export const registry = {
     file: "app/api/auth/[...nextauth]/route.ts",
     rule: { access: "public" },
   },
-  "action:completeItem": {
+  "action:saveProgress": {
     kind: "action",
     file: "app/duties/[itemId]/actions.ts",
-    name: "completeItem",
+    name: "saveProgress",
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },
+  "action:submitItem": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "submitItem",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  "action:requestNotApplicable": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "requestNotApplicable",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  "action:recallSubmission": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "recallSubmission",
+    rule: { access: "roles", roles: WRITERS, target: "item" },
+  },
+  // The reviewer organization need not contain the item: the handler applies the reviewer rule.
+  "action:approveItem": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "approveItem",
+    rule: { access: "roles", roles: REVIEWERS, target: "none" },
+  },
+  // The reviewer organization need not contain the item: the handler applies the reviewer rule.
+  "action:returnItem": {
+    kind: "action",
+    file: "app/duties/[itemId]/actions.ts",
+    name: "returnItem",
+    rule: { access: "roles", roles: REVIEWERS, target: "none" },
+  },
+  // The reviewer organization need not contain the item: the handler applies the reviewer rule.
   "action:reopenItem": {
     kind: "action",
     file: "app/duties/[itemId]/actions.ts",
     name: "reopenItem",
-    rule: { access: "roles", roles: WRITERS, target: "item" },
+    rule: { access: "roles", roles: REVIEWERS, target: "none" },
+  },
+  "page:/reviews": {
+    kind: "page",
+    file: "app/reviews/page.tsx",
+    rule: { access: "roles", roles: REVIEWERS, target: "none" },
+  },
+  "action:approveMany": {
+    kind: "action",
+    file: "app/reviews/actions.ts",
+    name: "approveMany",
+    rule: { access: "roles", roles: REVIEWERS, target: "none" },
   },
   "action:delegateItem": {
     kind: "action",
@@ -222,3 +268,6 @@ export const ITEM_WRITERS: readonly Role[] = WRITERS;
 
 /** The roles that may hand an item of their organization down the tree. */
 export const ITEM_DELEGATORS: readonly Role[] = DELEGATORS;
+
+/** The roles that review items submitted by the organizations below. */
+export const ITEM_REVIEWERS: readonly Role[] = REVIEWERS;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { today } from "@/lib/dates";
-import { completeItem, reopenItem } from "@/lib/server/checklists/complete-item";
+import { approveItem, reopenItem, submitItem } from "@/lib/server/checklists/transitions";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
 import { getProgress } from "@/lib/server/checklists/get-progress";
 import { getChecklistSummary, listChecklistItems } from "@/lib/server/checklists/list-checklist-items";
 import { prisma } from "@/lib/server/db";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
-import { actorFor, itemOf } from "@/lib/test/actors";
+import { actorFor, itemOf, withEvidence } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 
 let drop: () => Promise<void>;
@@ -47,7 +47,7 @@ describe("scope", () => {
     const secretary = await actorFor("u01-secretary");
     const foreign = await itemOf("U02-B1", "NOT_STARTED");
     await expect(getChecklistItem(secretary, foreign.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(completeItem(secretary, { itemId: foreign.id, expectedVersion: foreign.version, note: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(submitItem(secretary, { itemId: foreign.id, expectedVersion: foreign.version, note: "x" })).rejects.toBeInstanceOf(NotFoundError);
     const after = await prisma.checklistItem.findUniqueOrThrow({ where: { id: foreign.id } });
     expect(after.status).toBe("NOT_STARTED");
     expect(after.version).toBe(foreign.version);
@@ -58,7 +58,7 @@ describe("scope", () => {
     const item = await itemOf("U03-B1", "NOT_STARTED");
     const detail = await getChecklistItem(supervisor, item.id);
     expect(detail.canWrite).toBe(false);
-    await expect(completeItem(supervisor, { itemId: item.id, expectedVersion: item.version, note: "" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(submitItem(supervisor, { itemId: item.id, expectedVersion: item.version, note: "" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -125,26 +125,32 @@ describe("filters, paging and progress", () => {
 });
 
 describe("ticking off", () => {
-  it("marks an item done with the note, bumps its version and writes the audit row", async () => {
+  it("submits an item with the note for review, bumps its version and writes the audit row; approval makes it done", async () => {
     const secretary = await actorFor("u01-secretary");
     const item = await itemOf("U01", "NOT_STARTED");
+    await withEvidence(item.id);
     const auditBefore = await prisma.auditLog.count({ where: { entityId: item.id } });
-    const state = await completeItem(secretary, { itemId: item.id, expectedVersion: item.version, note: "会议纪要已归档" });
-    expect(state).toMatchObject({ status: "DONE", version: item.version + 1, note: "会议纪要已归档" });
-    expect(state.completedBy?.id).toBe(secretary.id);
+    const state = await submitItem(secretary, { itemId: item.id, expectedVersion: item.version, note: "会议纪要已归档" });
+    expect(state).toMatchObject({ status: "SUBMITTED", version: item.version + 1, note: "会议纪要已归档", submittedById: secretary.id });
 
     const audit = await prisma.auditLog.findMany({ where: { entityId: item.id }, orderBy: { createdAt: "asc" } });
     expect(audit).toHaveLength(auditBefore + 1);
     expect(audit.at(-1)).toMatchObject({
       actorId: secretary.id,
-      action: "checklist.complete",
+      action: "checklist.submit",
       entityType: "ChecklistItem",
       before: expect.objectContaining({ status: "NOT_STARTED", version: item.version }),
-      after: expect.objectContaining({ status: "DONE", version: item.version + 1, note: "会议纪要已归档" }),
+      after: expect.objectContaining({ status: "SUBMITTED", version: item.version + 1, note: "会议纪要已归档" }),
     });
 
-    const reopened = await reopenItem(secretary, { itemId: item.id, expectedVersion: state.version });
-    expect(reopened).toMatchObject({ status: "IN_PROGRESS", version: item.version + 2, completedAt: null, completedBy: null });
+    // The working committee reviews unit party groups.
+    const committee = await actorFor("wc-secretary");
+    const approved = await approveItem(committee, { itemId: item.id, expectedVersion: state.version, comment: "" });
+    expect(approved).toMatchObject({ status: "DONE", version: item.version + 2 });
+    expect(approved.completedBy?.id).toBe(secretary.id);
+
+    const reopened = await reopenItem(committee, { itemId: item.id, expectedVersion: approved.version });
+    expect(reopened).toMatchObject({ status: "IN_PROGRESS", version: item.version + 3, completedAt: null, completedBy: null });
     const last = await prisma.auditLog.findFirstOrThrow({ where: { entityId: item.id }, orderBy: { createdAt: "desc" } });
     expect(last.action).toBe("checklist.reopen");
   });
@@ -152,9 +158,10 @@ describe("ticking off", () => {
   it("writes the change and its audit row in one transaction: no audit, no change", async () => {
     const secretary = await actorFor("u01-secretary");
     const item = await itemOf("U01-OPC", "NOT_STARTED");
+    await withEvidence(item.id);
     // An actor id that no user has makes the audit insert fail on its foreign key.
     const ghost = { ...secretary, id: "ghost-user-id" };
-    await expect(completeItem(ghost, { itemId: item.id, expectedVersion: item.version, note: "" })).rejects.toThrow();
+    await expect(submitItem(ghost, { itemId: item.id, expectedVersion: item.version, note: "" })).rejects.toThrow();
     const after = await prisma.checklistItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(after).toMatchObject({ status: "NOT_STARTED", version: item.version, completedById: null });
   });
@@ -163,9 +170,10 @@ describe("ticking off", () => {
     const secretary = await actorFor("u01-secretary");
     const staff = await actorFor("u01-staff");
     const item = await itemOf("U01-B1", "NOT_STARTED");
+    await withEvidence(item.id);
     const results = await Promise.allSettled([
-      completeItem(secretary, { itemId: item.id, expectedVersion: item.version, note: "first" }),
-      completeItem(staff, { itemId: item.id, expectedVersion: item.version, note: "second" }),
+      submitItem(secretary, { itemId: item.id, expectedVersion: item.version, note: "first" }),
+      submitItem(staff, { itemId: item.id, expectedVersion: item.version, note: "second" }),
     ]);
     const ok = results.filter((r) => r.status === "fulfilled");
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -173,14 +181,14 @@ describe("ticking off", () => {
     expect(failed).toHaveLength(1);
     const conflict = failed[0]?.reason as ConflictError<{ status: string; version: number; note: string }>;
     expect(conflict).toBeInstanceOf(ConflictError);
-    expect(conflict.current).toMatchObject({ status: "DONE", version: item.version + 1 });
+    expect(conflict.current).toMatchObject({ status: "SUBMITTED", version: item.version + 1 });
 
     const stored = await prisma.checklistItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(stored.version).toBe(item.version + 1);
     expect(stored.note).toBe(conflict.current.note);
-    expect(await prisma.auditLog.count({ where: { entityId: item.id, action: "checklist.complete" } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { entityId: item.id, action: "checklist.submit" } })).toBe(1);
 
     // A stale write after the fact is refused the same way.
-    await expect(completeItem(staff, { itemId: item.id, expectedVersion: item.version, note: "late" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(submitItem(staff, { itemId: item.id, expectedVersion: item.version, note: "late" })).rejects.toBeInstanceOf(ConflictError);
   });
 });

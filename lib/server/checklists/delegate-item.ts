@@ -2,15 +2,17 @@ import "server-only";
 import type { OrgType } from "@/lib/generated/prisma/enums";
 import { isOpen } from "@/lib/item-status";
 import { ITEM_DELEGATORS, ITEM_WRITERS } from "@/lib/server/access/registry";
-import { itemScopeWhere } from "@/lib/server/access/item-scope";
+import { itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
 import type { Actor } from "@/lib/server/auth/actor";
-import { writeItem, type ItemState } from "@/lib/server/checklists/complete-item";
+import { writeItem, type ItemState } from "@/lib/server/checklists/write-item";
+import { holdersOf, notify } from "@/lib/server/notifications/notify";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
-import type { TDelegateItem, TReopenItem } from "@/lib/validation/checklists";
+import type { TDelegateItem, TItemStep } from "@/lib/validation/checklists";
 
 /** Only the item's own organization hands it down or takes it back; a delegate cannot pass it on. */
 const OWNERS = { roles: ITEM_DELEGATORS, delegates: false };
+const owns = (actor: Actor) => (s: ItemState) => reachesItem(actor, OWNERS.roles, s, { delegates: false });
 
 export type DelegationTargets = {
   orgs: { id: string; name: string; nameEn: string | null; type: OrgType; depth: number }[];
@@ -62,30 +64,40 @@ export async function listDelegationTargets(actor: Actor, itemId: string): Promi
  */
 export function delegateItem(actor: Actor, input: TDelegateItem, now = new Date()): Promise<ItemState> {
   const [kind, targetId] = input.target.split(":") as ["org" | "user", string];
-  return writeItem(actor, OWNERS, input, "checklist.delegate", async (current, tx) => {
-    if (!isOpen(current.status)) {
-      throw new ValidationError("Only an open item can be delegated", { target: ["closed"] });
-    }
-    const subtree = { path: { startsWith: current.org.path } };
-    if (kind === "org") {
-      const org = await tx.org.findFirst({ where: { id: targetId, ...subtree, NOT: { id: current.orgId } }, select: { id: true } });
-      if (!org) throw new ValidationError("Not an organization below the item's own", { target: ["notBelow"] });
-      return { delegatedOrgId: org.id, delegatedToId: null, delegatedById: actor.id, delegatedAt: now };
-    }
-    if (targetId === actor.id) throw new ValidationError("Cannot delegate to oneself", { target: ["self"] });
-    const person = await tx.user.findFirst({
-      where: { id: targetId, isActive: true, roles: { some: { role: { in: [...ITEM_WRITERS] }, org: subtree } } },
-      select: { id: true },
-    });
-    if (!person) throw new ValidationError("Not a person in the item's organization", { target: ["notInSubtree"] });
-    return { delegatedOrgId: null, delegatedToId: person.id, delegatedById: actor.id, delegatedAt: now };
+  return writeItem(actor, input, "checklist.delegate", {
+    allowed: owns(actor),
+    after: async (_, after, tx) => {
+      const userIds = after.delegatedToId ? [after.delegatedToId] : after.delegatedOrgId ? await holdersOf(tx, after.delegatedOrgId, ITEM_WRITERS) : [];
+      await notify(tx, { kind: "ITEM_DELEGATED", userIds, itemId: after.id, actorId: actor.id });
+    },
+    data: async (current, tx) => {
+      if (!isOpen(current.status)) {
+        throw new ValidationError("Only an open item can be delegated", { target: ["closed"] });
+      }
+      const subtree = { path: { startsWith: current.org.path } };
+      if (kind === "org") {
+        const org = await tx.org.findFirst({ where: { id: targetId, ...subtree, NOT: { id: current.orgId } }, select: { id: true } });
+        if (!org) throw new ValidationError("Not an organization below the item's own", { target: ["notBelow"] });
+        return { delegatedOrgId: org.id, delegatedToId: null, delegatedById: actor.id, delegatedAt: now };
+      }
+      if (targetId === actor.id) throw new ValidationError("Cannot delegate to oneself", { target: ["self"] });
+      const person = await tx.user.findFirst({
+        where: { id: targetId, isActive: true, roles: { some: { role: { in: [...ITEM_WRITERS] }, org: subtree } } },
+        select: { id: true },
+      });
+      if (!person) throw new ValidationError("Not a person in the item's organization", { target: ["notInSubtree"] });
+      return { delegatedOrgId: null, delegatedToId: person.id, delegatedById: actor.id, delegatedAt: now };
+    },
   });
 }
 
 /** Takes a delegated item back; its history keeps the delegation. */
-export function revokeDelegation(actor: Actor, input: TReopenItem): Promise<ItemState> {
-  return writeItem(actor, OWNERS, input, "checklist.undelegate", (current) => {
-    if (!current.delegatedOrgId && !current.delegatedToId) throw new ValidationError("The item is not delegated", { itemId: ["notDelegated"] });
-    return { delegatedOrgId: null, delegatedToId: null, delegatedById: null, delegatedAt: null };
+export function revokeDelegation(actor: Actor, input: TItemStep): Promise<ItemState> {
+  return writeItem(actor, input, "checklist.undelegate", {
+    allowed: owns(actor),
+    data: (current) => {
+      if (!current.delegatedOrgId && !current.delegatedToId) throw new ValidationError("The item is not delegated", { itemId: ["notDelegated"] });
+      return { delegatedOrgId: null, delegatedToId: null, delegatedById: null, delegatedAt: null };
+    },
   });
 }

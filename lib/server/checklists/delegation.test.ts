@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize } from "@/lib/server/access/authorize";
 import { listEntityHistory } from "@/lib/server/audit/list-entity-history";
 import type { Actor } from "@/lib/server/auth/actor";
-import { completeItem } from "@/lib/server/checklists/complete-item";
+import { submitItem } from "@/lib/server/checklists/transitions";
 import { delegateItem, listDelegationTargets, revokeDelegation } from "@/lib/server/checklists/delegate-item";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
 import { getProgress } from "@/lib/server/checklists/get-progress";
@@ -10,7 +10,7 @@ import { getChecklistSummary, listChecklistItems } from "@/lib/server/checklists
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
-import { actorFor, itemOf, orgId } from "@/lib/test/actors";
+import { actorFor, itemOf, orgId, withEvidence } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 
 let drop: () => Promise<void>;
@@ -75,11 +75,12 @@ describe("delegation to a child organization", () => {
     expect(progressAfter.parent?.total).toBe(progressBefore.parent?.total);
     expect((await prisma.checklistItem.findUniqueOrThrow({ where: { id: item.id } })).orgId).toBe(await orgId("U01"));
 
-    // The delegate ticks it off; the owner sees it done.
-    await completeItem(branch, { itemId: item.id, expectedVersion: await version(item.id), note: "支部已落实" });
-    expect((await getChecklistItem(secretary, item.id, TEST_NOW)).status).toBe("DONE");
+    // The delegate submits it; the owner sees it submitted.
+    await withEvidence(item.id);
+    await submitItem(branch, { itemId: item.id, expectedVersion: await version(item.id), note: "支部已落实" });
+    expect((await getChecklistItem(secretary, item.id, TEST_NOW)).status).toBe("SUBMITTED");
     const actions = (await listEntityHistory("ChecklistItem", item.id)).map((h) => h.action);
-    expect(actions.slice(0, 2)).toEqual(["checklist.complete", "checklist.delegate"]);
+    expect(actions.slice(0, 2)).toEqual(["checklist.submit", "checklist.delegate"]);
   });
 
   it("does not let the delegate pass the item on or take it back", async () => {
@@ -92,7 +93,7 @@ describe("delegation to a child organization", () => {
     await expect(listDelegationTargets(branch, item.id)).rejects.toBeInstanceOf(NotFoundError);
     // The registry's rules say the same for the pages and actions.
     await expect(authorize(branch, "page:/duties/[itemId]", { itemId: item.id })).resolves.toBe(branch);
-    await expect(authorize(branch, "action:completeItem", { itemId: item.id })).resolves.toBe(branch);
+    await expect(authorize(branch, "action:submitItem", { itemId: item.id })).resolves.toBe(branch);
     await expect(authorize(branch, "action:delegateItem", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(authorize(branch, "action:revokeDelegation", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
 

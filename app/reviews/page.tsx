@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/checklists/pagination";
+import { ReviewQueueTable } from "@/components/checklists/review-queue-table";
+import { PageHeading } from "@/components/layout/page-heading";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { OrgOptions } from "@/components/ui/org-options";
+import { guardPage } from "@/lib/server/access/guard-page";
+import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
+import { listReviewQueue } from "@/lib/server/checklists/review-queue";
+import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { localized } from "@/lib/org-label";
+import { DUTY_KINDS } from "@/lib/validation/checklists";
+import { ZReviewQuery } from "@/lib/validation/reviews";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reviews"))("title") };
+}
+
+/** The reviewer's queue across their subtree: filter, open one, or approve many at once. */
+export default async function ReviewsPage({ searchParams }: Props) {
+  const actor = await guardPage("page:/reviews", undefined, "/reviews");
+  const query = ZReviewQuery.parse(await searchParams);
+  const [queue, orgs, t, tk, locale] = await Promise.all([
+    listReviewQueue(actor, query),
+    listOrgOptions(actor, ITEM_REVIEWERS),
+    getTranslations("reviews"),
+    getTranslations("kind"),
+    getLocale(),
+  ]);
+  return (
+    <>
+      <PageHeading title={t("title")} subtitle={t("subtitle", { count: queue.total })} />
+      <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end">
+        <div>
+          <Label htmlFor="review-org">{t("org")}</Label>
+          <Select id="review-org" name="org" defaultValue={query.org ?? ""}>
+            <option value="">{t("allOrgs")}</option>
+            <OrgOptions orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))} />
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="review-kind">{t("kind")}</Label>
+          <Select id="review-kind" name="kind" defaultValue={query.kind ?? ""}>
+            <option value="">{t("allKinds")}</option>
+            {DUTY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {tk(k)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input type="checkbox" name="na" value="1" defaultChecked={query.na === "1"} className="h-4 w-4 accent-brand" />
+          {t("onlyNotApplicable")}
+        </label>
+        <Button type="submit" variant="secondary">
+          {t("filter")}
+        </Button>
+      </form>
+      {queue.rows.length === 0 ? <EmptyState title={t("empty")} hint={t("emptyHint")} /> : <ReviewQueueTable key={queue.rows.map((r) => `${r.id}:${r.version}`).join()} rows={queue.rows} />}
+      <Pagination page={queue.page} pageCount={queue.pageCount} total={queue.total} basePath="/reviews" params={{ org: query.org, kind: query.kind, na: query.na }} />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
+import { scopePatterns } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma } from "@/lib/server/db";
+import type { TReviewQuery } from "@/lib/validation/reviews";
+
+export const REVIEW_PAGE_SIZE = 30;
+
+const rowSelect = {
+  id: true,
+  version: true,
+  occurrence: true,
+  dueDate: true,
+  submittedAt: true,
+  requestedNotApplicable: true,
+  note: true,
+  naReason: true,
+  submittedBy: { select: { name: true } },
+  org: { select: { id: true, name: true, nameEn: true } },
+  duty: { select: { code: true, title: true, titleEn: true, kind: true, frequency: true, evidenceRequired: true } },
+  _count: { select: { evidence: true } },
+} satisfies Prisma.ChecklistItemSelect;
+
+export type ReviewRow = Prisma.ChecklistItemGetPayload<{ select: typeof rowSelect }>;
+export type ReviewPage = { rows: ReviewRow[]; total: number; page: number; pageCount: number };
+
+/**
+ * The items waiting for the actor's review, oldest submission first: those
+ * whose reviewer organization (see review.ts; the same rule in SQL) lies in
+ * a subtree where the actor holds a reviewing role, less their own
+ * submissions.
+ */
+async function queueSql(actor: Actor, q: TReviewQuery): Promise<{ from: Prisma.Sql; where: Prisma.Sql } | null> {
+  const patterns = scopePatterns(actor, ITEM_REVIEWERS);
+  if (patterns.length === 0) return null;
+  const orgPath = q.org ? (await prisma.org.findUnique({ where: { id: q.org }, select: { path: true } }))?.path : undefined;
+  const where = Prisma.sql`
+      i."status" = 'SUBMITTED'
+      AND i."submittedById" IS DISTINCT FROM ${actor.id}
+      AND (CASE a."reviewMode"
+             WHEN 'NONE' THEN NULL
+             WHEN 'ORG' THEN CASE WHEN o."path" LIKE r."path" || '%' AND o."path" <> r."path" THEN r."path" ELSE p."path" END
+             ELSE p."path" END) LIKE ANY (${patterns}::text[])
+      AND (${orgPath ?? null}::text IS NULL OR o."path" LIKE ${(orgPath ?? "") + "%"})
+      AND (${q.kind ?? null}::text IS NULL OR d."kind"::text = ${q.kind ?? ""})
+      AND (${q.na ? true : null}::boolean IS NULL OR i."requestedNotApplicable")`;
+  const from = Prisma.sql`
+      FROM "ChecklistItem" i
+      JOIN "Org" o ON o."id" = i."orgId"
+      LEFT JOIN "Org" p ON p."id" = o."parentId"
+      JOIN "Assignment" a ON a."id" = i."assignmentId"
+      LEFT JOIN "Org" r ON r."id" = a."reviewerOrgId"
+      JOIN "Duty" d ON d."id" = i."dutyId"`;
+  return { from, where };
+}
+
+async function countWith({ from, where }: { from: Prisma.Sql; where: Prisma.Sql }): Promise<number> {
+  const [counted] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${from} WHERE ${where}`;
+  return Number(counted?.count ?? 0);
+}
+
+export async function listReviewQueue(actor: Actor, q: TReviewQuery): Promise<ReviewPage> {
+  const sql = await queueSql(actor, q);
+  if (!sql) return { rows: [], total: 0, page: 1, pageCount: 1 };
+  const { from, where } = sql;
+  const total = await countWith(sql);
+  const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
+  const page = Math.min(q.page, pageCount);
+  const ids = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT i."id" ${from} WHERE ${where}
+     ORDER BY i."submittedAt" ASC NULLS LAST, i."id"
+     LIMIT ${REVIEW_PAGE_SIZE} OFFSET ${(page - 1) * REVIEW_PAGE_SIZE}`;
+  const rows = await prisma.checklistItem.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: rowSelect });
+  const order = new Map(ids.map((r, index) => [r.id, index]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { rows, total, page, pageCount };
+}
+
+/** How many items wait for the actor's review: the count beside the menu entry. */
+export async function countReviewQueue(actor: Actor): Promise<number> {
+  const sql = await queueSql(actor, { page: 1 });
+  return sql ? countWith(sql) : 0;
+}

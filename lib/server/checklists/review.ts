@@ -1,0 +1,43 @@
+import type { ReviewMode } from "@/lib/generated/prisma/enums";
+import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
+import { reachesPath } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+
+type OrgRef = { id: string; path: string };
+
+type ReviewSource<O extends OrgRef> = {
+  org: { path: string; parent: O | null };
+  assignment: { reviewMode: ReviewMode; reviewerOrg: O | null };
+};
+
+/**
+ * The organization that reviews an item: by default the one above the
+ * item's (an organ party committee reviews its branches, the working
+ * committee the unit party groups), or the one the assignment names when
+ * it lies above the item's organization, or none (the assignment says so,
+ * or the item's organization is the top). Reviewers are thus always above
+ * the item, and so among its readers.
+ */
+export function reviewerOrgOf<O extends OrgRef>(item: ReviewSource<O>): O | null {
+  switch (item.assignment.reviewMode) {
+    case "NONE":
+      return null;
+    case "ORG": {
+      const named = item.assignment.reviewerOrg;
+      return named && item.org.path.startsWith(named.path) && item.org.path !== named.path ? named : item.org.parent;
+    }
+    case "PARENT":
+      return item.org.parent;
+  }
+}
+
+/** A reviewer holds a reviewing role on the reviewer organization or above it. */
+export function isReviewerOf(actor: Actor, item: ReviewSource<OrgRef>): boolean {
+  const reviewer = reviewerOrgOf(item);
+  return !!reviewer && reachesPath(actor, ITEM_REVIEWERS, reviewer.path);
+}
+
+/** Nobody approves their own submission. */
+export function canReview(actor: Actor, item: ReviewSource<OrgRef> & { status: string; submittedById: string | null }): boolean {
+  return item.status === "SUBMITTED" && item.submittedById !== actor.id && isReviewerOf(actor, item);
+}

@@ -1,0 +1,48 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationKind, Role } from "@/lib/generated/prisma/enums";
+
+type Tx = Prisma.TransactionClient;
+
+export type Notice = {
+  kind: NotificationKind;
+  userIds: readonly (string | null | undefined)[];
+  itemId?: string;
+  /** Who caused it; never notified of their own step. */
+  actorId?: string | null;
+  payload?: Prisma.InputJsonObject;
+  /** For notices a scheduled run may raise again: one per key and recipient. */
+  dedupeKey?: (userId: string) => string;
+};
+
+/**
+ * Fans a notice out to its recipients, in the transaction of the change that
+ * caused it, leaving out the actor, inactive users and those who turned
+ * this kind off. Returns how many notices were created.
+ */
+export async function notify(tx: Tx, notice: Notice): Promise<number> {
+  const wanted = [...new Set(notice.userIds.filter((id): id is string => !!id && id !== notice.actorId))];
+  if (wanted.length === 0) return 0;
+  const recipients = await tx.user.findMany({
+    where: { id: { in: wanted }, isActive: true, noticeOptOuts: { none: { kind: notice.kind } } },
+    select: { id: true },
+  });
+  if (recipients.length === 0) return 0;
+  const { count } = await tx.notification.createMany({
+    data: recipients.map((r) => ({
+      userId: r.id,
+      kind: notice.kind,
+      itemId: notice.itemId ?? null,
+      actorId: notice.actorId ?? null,
+      payload: notice.payload,
+      dedupeKey: notice.dedupeKey?.(r.id) ?? null,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+/** The people holding one of `roles` on the organization itself (not above it): the ones a notice is for. */
+export async function holdersOf(tx: Tx, orgId: string, roles: readonly Role[]): Promise<string[]> {
+  const grants = await tx.roleGrant.findMany({ where: { orgId, role: { in: [...roles] }, user: { isActive: true } }, select: { userId: true } });
+  return grants.map((g) => g.userId);
+}

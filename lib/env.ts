@@ -1,6 +1,13 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** An optional setting: blank counts as unset. */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined);
+
 /**
  * The environment, read and checked in one place. Server-side only: nothing
  * here is meant for the browser.
@@ -21,7 +28,16 @@ const ZEnv = z.object({
   WARN_GREEN_DAYS: z.coerce.number().int().min(0).max(366).default(20),
   /** …and yellow this many days before (due today included); red once overdue. */
   WARN_YELLOW_DAYS: z.coerce.number().int().min(0).max(366).default(10),
-}).refine((e) => e.WARN_YELLOW_DAYS <= e.WARN_GREEN_DAYS, { message: "must not exceed WARN_GREEN_DAYS", path: ["WARN_YELLOW_DAYS"] });
+  /** Email digests (`npm run notify`): the SMTP server as smtp://user:pass@host:587 or smtps://…:465; unset means no email at all. */
+  SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/i, "must be an smtp:// or smtps:// URL").optional()),
+  /** The sender of the digests, as "责任台账 <duty-ledger@example.org>"; required with SMTP_URL. */
+  MAIL_FROM: optionalText,
+  /** The app's public address for links in emails; NEXTAUTH_URL when unset. */
+  APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+})
+  .refine((e) => e.WARN_YELLOW_DAYS <= e.WARN_GREEN_DAYS, { message: "must not exceed WARN_GREEN_DAYS", path: ["WARN_YELLOW_DAYS"] })
+  .refine((e) => !e.SMTP_URL || !!e.MAIL_FROM, { message: "is required when SMTP_URL is set", path: ["MAIL_FROM"] });
 
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -14,7 +14,7 @@ import { OrgOptions } from "@/components/ui/org-options";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ActionResult } from "@/lib/server/action";
 import type { AssignmentPlan, AssignmentProgress } from "@/lib/server/assignments/assignment-core";
-import { ZAssignCatalog, type TAssignCatalog } from "@/lib/validation/assignments";
+import { REVIEW_MODES, ZAssignCatalog, type TAssignCatalog } from "@/lib/validation/assignments";
 import { useActionError } from "@/components/ui/use-action-error";
 
 type Assigned = { assignmentsCreated: number; itemsCreated: number };
@@ -72,6 +72,7 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<TAssignCatalog>({
     resolver: zodResolver(ZAssignCatalog),
@@ -81,8 +82,11 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
       rootOrgId: orgs[0]?.id ?? "",
       orgTypes: bodyTypes.map((b) => b.type),
       dueShiftDays: 0,
+      reviewMode: "PARENT",
+      reviewerOrgId: orgs[0]?.id ?? "",
     },
   });
+  const reviewMode = watch("reviewMode");
 
   function failed<T>(result: ActionResult<T>): result is Exclude<ActionResult<T>, { ok: true }> {
     if (result.ok) return false;
@@ -148,6 +152,29 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
             ))}
           </div>
           <FieldError id="assign-types-error" message={message(errors.orgTypes?.message)} />
+        </fieldset>
+        <fieldset>
+          <legend className="mb-1 text-sm font-medium">{t("review")}</legend>
+          <div className="space-y-1">
+            {REVIEW_MODES.map((mode) => (
+              <label key={mode} className="flex items-center gap-2 text-sm">
+                <input type="radio" value={mode} className="h-4 w-4 accent-brand" {...register("reviewMode")} />
+                {t(`reviewMode.${mode}`)}
+              </label>
+            ))}
+          </div>
+          {reviewMode === "ORG" ? (
+            <div className="mt-2">
+              <Label htmlFor="assign-reviewer">{t("reviewer")}</Label>
+              <Select id="assign-reviewer" aria-describedby="assign-reviewer-hint" {...register("reviewerOrgId")}>
+                <OrgOptions orgs={orgs} />
+              </Select>
+              <p id="assign-reviewer-hint" className="mt-1 text-xs text-muted">
+                {t("reviewerHint")}
+              </p>
+              <FieldError id="assign-reviewer-error" message={errors.reviewerOrgId?.message && t("reviewerAbove")} />
+            </div>
+          ) : null}
         </fieldset>
         <div>
           <Label htmlFor="assign-shift">{t("shift")}</Label>

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export const REVIEW_MODES = ["PARENT", "ORG", "NONE"] as const;
+
 export const ORG_TYPES = ["WORKING_COMMITTEE", "PARTY_GROUP", "ORGAN_PARTY_COMMITTEE", "GENERAL_BRANCH", "BRANCH"] as const;
 
 /** An assignment as the form sends it; the server checks it again with the same schema. */
@@ -9,9 +11,11 @@ export const ZAssignCatalog = z.object({
   rootOrgId: z.string().min(1, "required").max(40),
   orgTypes: z.array(z.enum(ORG_TYPES)).min(1, "pickOrgType"),
   dueShiftDays: z.number({ error: "notANumber" }).int("notAnInteger").min(-90, "shiftRange").max(90, "shiftRange"),
+  reviewMode: z.enum(REVIEW_MODES).default("PARENT"),
+  reviewerOrgId: z.string().max(40).optional(),
 });
 
-export type TAssignCatalog = z.infer<typeof ZAssignCatalog>;
+export type TAssignCatalog = z.input<typeof ZAssignCatalog>;
 
 export const ZCopyForward = z.object({
   fromPeriodId: z.string().min(1, "required").max(40),

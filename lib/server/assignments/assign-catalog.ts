@@ -1,12 +1,13 @@
 import "server-only";
 import { reachesPath } from "@/lib/server/access/scope";
 import { applyAssignment, copyAssignmentsForward, planAssignment, type AssignmentInput, type AssignmentPlan, type AssignmentProgress } from "@/lib/server/assignments/assignment-core";
+import { setAssignmentReview, type ReviewSettings } from "@/lib/server/assignments/review-settings";
 import { applyVersionMove, planVersionMove, type MovePlan } from "@/lib/server/assignments/move-version";
 import type { Actor } from "@/lib/server/auth/actor";
 import { periodRange } from "@/lib/server/checklists/recurrence";
 import { CATALOG_EDITORS } from "@/lib/server/catalogs/catalogs";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import type { TCopyForward, TMoveAssignments } from "@/lib/validation/assignments";
 
 async function checkRoot(actor: Actor, rootOrgId: string): Promise<void> {
@@ -20,9 +21,20 @@ export async function previewAssignment(actor: Actor, input: AssignmentInput): P
   return planAssignment(prisma, input);
 }
 
-export async function assignCatalog(actor: Actor, input: AssignmentInput, onProgress?: (p: AssignmentProgress) => void) {
+export async function assignCatalog(
+  actor: Actor,
+  input: AssignmentInput & Partial<Pick<ReviewSettings, "reviewMode" | "reviewerOrgId">>,
+  onProgress?: (p: AssignmentProgress) => void,
+) {
   await checkRoot(actor, input.rootOrgId);
-  return applyAssignment(prisma, input, { actorId: actor.id, onProgress });
+  const reviewMode = input.reviewMode ?? "PARENT";
+  if (reviewMode === "ORG") {
+    const reviewer = input.reviewerOrgId ? await prisma.org.findUnique({ where: { id: input.reviewerOrgId }, select: { path: true } }) : null;
+    if (!reviewer || !reachesPath(actor, CATALOG_EDITORS, reviewer.path)) throw new ValidationError("Reviewer outside the scope", { reviewerOrgId: ["reviewerAbove"] });
+  }
+  const result = await applyAssignment(prisma, input, { actorId: actor.id, onProgress });
+  await setAssignmentReview(prisma, { ...input, reviewMode });
+  return result;
 }
 
 /**

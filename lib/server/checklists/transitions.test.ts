@@ -32,9 +32,13 @@ let stranger: Actor;
 beforeAll(async () => {
   drop = await useSeededDatabase("transitions");
   periodId = (await getCurrentPeriod(TEST_NOW))!.id;
-  [u01, staff, branch, committee, stranger] = await Promise.all(
-    ["u01-secretary", "u01-staff", "u01-branch", "wc-secretary", "u02-staff"].map((u) => actorFor(u)),
-  );
+  [u01, staff, branch, committee, stranger] = await Promise.all([
+    actorFor("u01-secretary"),
+    actorFor("u01-staff"),
+    actorFor("u01-branch"),
+    actorFor("wc-secretary"),
+    actorFor("u02-staff"),
+  ]);
 });
 afterAll(() => drop());
 

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { previewAssignment } from "@/app/catalogs/[versionId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -72,7 +72,7 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
     register,
     handleSubmit,
     setError,
-    watch,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<TAssignCatalog>({
     resolver: zodResolver(ZAssignCatalog),
@@ -86,7 +86,7 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
       reviewerOrgId: orgs[0]?.id ?? "",
     },
   });
-  const reviewMode = watch("reviewMode");
+  const reviewMode = useWatch({ control, name: "reviewMode" });
 
   function failed<T>(result: ActionResult<T>): result is Exclude<ActionResult<T>, { ok: true }> {
     if (result.ok) return false;

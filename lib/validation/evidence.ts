@@ -95,17 +95,38 @@ export function zEvidenceUpload(maxBytes: number) {
 
 export type TEvidenceUpload = z.output<ReturnType<typeof zEvidenceUpload>>;
 
-/** The add form: one of the three kinds. */
+/**
+ * The add form, flat so that every field is always there: the fields of the
+ * chosen kind are checked with the same schemas the server applies.
+ */
 export function zEvidenceForm(maxBytes: number) {
   const upload = zEvidenceUpload(maxBytes);
-  return z.discriminatedUnion("kind", [
-    ZAddTextEvidence,
-    ZAddLinkEvidence,
-    z.object({ itemId: ZId, kind: z.literal("FILE"), title: upload.shape.title, file: upload.shape.file }),
-  ]);
+  return z
+    .object({
+      itemId: ZId,
+      kind: z.enum(EVIDENCE_KINDS),
+      title: z.string(),
+      text: z.string(),
+      url: z.string(),
+      file: z.instanceof(File).nullable(),
+    })
+    .superRefine((value, ctx) => {
+      const result =
+        value.kind === "FILE"
+          ? upload.safeParse({ itemId: value.itemId, title: value.title, file: value.file ?? undefined })
+          : ZAddEvidence.safeParse(value);
+      for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    });
 }
 
 export type TEvidenceForm = z.input<ReturnType<typeof zEvidenceForm>>;
+
+/** A new revision of a file evidence, as its form checks it. */
+export function zEvidenceReplace(maxBytes: number) {
+  return z.object({ file: zEvidenceUpload(maxBytes).shape.file });
+}
+
+export type TEvidenceReplace = z.input<ReturnType<typeof zEvidenceReplace>>;
 
 export const ZItemEvidenceRef = z.object({
   itemId: ZId,

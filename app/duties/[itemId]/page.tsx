@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ItemActions } from "@/components/checklists/item-actions";
 import { DelegateItemForm } from "@/components/checklists/delegate-item-form";
 import { ItemHistory } from "@/components/checklists/item-history";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { OccurrenceLabel } from "@/components/checklists/checklist-table";
 import { StatusBadge } from "@/components/checklists/status-badge";
 import { PageHeading } from "@/components/layout/page-heading";
@@ -12,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { listEntityHistory } from "@/lib/server/audit/list-entity-history";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
+import { getItemEvidence } from "@/lib/server/evidence/read-evidence";
 import { listDelegationTargets, type DelegationTargets } from "@/lib/server/checklists/delegate-item";
 import { localized } from "@/lib/org-label";
 
@@ -131,6 +133,7 @@ export default async function ChecklistItemPage({ params }: Props) {
               ) : null}
             </dl>
           </Card>
+          <EvidencePanel {...await getItemEvidence(actor, item.id)} />
           <ItemHistory entries={history} />
         </div>
         <div className="h-fit space-y-4">

@@ -91,7 +91,7 @@ describe("file evidence", () => {
 
     // A supervisor above reads it but may not change it.
     const seen = await getItemEvidence(supervisor, itemId);
-    expect(seen.canWrite).toBe(false);
+    expect(seen).toMatchObject({ isOpen: true, canWrite: false });
     expect(seen.attachable).toEqual([]);
     expect(seen.entries).toHaveLength(1);
     expect(seen.entries[0]).toMatchObject({ kind: "FILE", title: "三会一课记录.pdf", createdBy: secretary.name });
@@ -305,7 +305,7 @@ describe("closed items", () => {
     expect(await fieldError(reviseEvidenceFile(secretary, { itemId, evidenceId: file.evidenceId, name: "b.pdf", bytes: pdfBytes("b") }))).toBe("closed");
     expect(await countItemEvidence(prisma, itemId)).toBe(2);
     const panel = await getItemEvidence(secretary, itemId);
-    expect(panel).toMatchObject({ canWrite: false, attachable: [] });
+    expect(panel).toMatchObject({ isOpen: false, canWrite: false, attachable: [] });
     expect(panel.entries).toHaveLength(2);
   });
 });

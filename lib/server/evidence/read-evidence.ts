@@ -68,6 +68,8 @@ export type AttachableEvidence = { id: string; kind: EvidenceKind; title: string
 export type ItemEvidence = {
   itemId: string;
   entries: EvidenceView[];
+  /** Not started or in progress: evidence can still change. */
+  isOpen: boolean;
   /** Add, replace, attach and detach: a writer of the item, while it is open. */
   canWrite: boolean;
   /** Other evidence the item could reuse; empty unless canWrite. */
@@ -86,7 +88,8 @@ export async function getItemEvidence(actor: Actor, itemId: string): Promise<Ite
     select: { id: true, orgId: true, status: true, org: { select: { path: true } }, delegatedOrg: { select: { path: true } }, delegatedToId: true },
   });
   if (!item) throw new NotFoundError();
-  const canWrite = isOpen(item.status) && reachesItem(actor, ITEM_WRITERS, item, { delegates: true });
+  const open = isOpen(item.status);
+  const canWrite = open && reachesItem(actor, ITEM_WRITERS, item, { delegates: true });
   const [links, attachable] = await Promise.all([
     prisma.itemEvidence.findMany({
       where: { itemId },
@@ -105,6 +108,7 @@ export async function getItemEvidence(actor: Actor, itemId: string): Promise<Ite
   ]);
   return {
     itemId,
+    isOpen: open,
     canWrite,
     maxBytes: evidenceMaxBytes(),
     attachable,

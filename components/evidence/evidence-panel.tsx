@@ -1,0 +1,138 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { AddEvidenceForm } from "@/components/evidence/add-evidence-form";
+import { AttachEvidenceForm } from "@/components/evidence/attach-evidence-form";
+import { DetachEvidenceButton } from "@/components/evidence/detach-evidence-button";
+import { ReplaceFileForm } from "@/components/evidence/replace-file-form";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { localized } from "@/lib/org-label";
+import type { EvidenceFileView, EvidenceView, ItemEvidence } from "@/lib/server/evidence/read-evidence";
+
+export type EvidencePanelProps = ItemEvidence;
+
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+/** "12 KB", "3.4 MB": sizes as people read them, in the page's locale. */
+export function formatFileSize(format: Formatter, bytes: number): string {
+  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), "megabyte"] : [Math.max(bytes / 1024, 0.1), "kilobyte"];
+  return format.number(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 });
+}
+
+/**
+ * The evidence of an item: what backs it (text, links, files with their
+ * revisions) for everyone who reads the item, and the forms to add, replace,
+ * attach and detach for its writers while it is open. The data comes from
+ * getItemEvidence.
+ */
+export async function EvidencePanel({ itemId, entries, isOpen, canWrite, attachable, maxBytes }: EvidencePanelProps) {
+  const [t, format, locale] = await Promise.all([getTranslations("evidence"), getFormatter(), getLocale()]);
+  const maxLabel = formatFileSize(format, maxBytes);
+  const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
+  const size = (bytes: number) => formatFileSize(format, bytes);
+
+  const revisionLink = (file: EvidenceFileView, label: string) => (
+    <a href={`/evidence/${file.id}`} download className="break-all text-brand underline-offset-4 hover:underline" aria-label={t("downloadLabel", { name: label, revision: file.revision })}>
+      {label}
+    </a>
+  );
+
+  const entry = (e: EvidenceView) => {
+    const [current, ...older] = e.files;
+    return (
+      <li key={e.id} className="py-3 first:pt-0 last:pb-0" data-testid="evidence-entry">
+        <div className="flex flex-wrap items-center gap-2">
+          <p className="min-w-0 font-medium break-words">{e.title}</p>
+          <Badge>{t(`kind.${e.kind}`)}</Badge>
+        </div>
+        {e.kind === "TEXT" && e.text ? <p className="mt-1 text-sm leading-relaxed break-words whitespace-pre-line">{e.text}</p> : null}
+        {e.kind === "LINK" && e.url ? (
+          <p className="mt-1 text-sm">
+            <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand underline-offset-4 hover:underline">
+              {e.url}
+              <span className="sr-only"> {t("newWindow")}</span>
+            </a>
+          </p>
+        ) : null}
+        {current ? (
+          <p className="mt-1 text-sm">
+            {revisionLink(current, current.fileName)}
+            <span className="text-muted"> · {size(current.size)} · {t("revision", { revision: current.revision })}</span>
+          </p>
+        ) : null}
+        <p className="mt-1 text-xs text-muted">
+          {current
+            ? t("uploadedBy", { name: current.uploadedBy ?? t("someone"), at: when(current.createdAt) })
+            : t("addedBy", { name: e.createdBy ?? t("someone"), at: when(e.createdAt) })}
+          {" · "}
+          {localized(e.org.name, e.org.nameEn, locale)}
+        </p>
+        {current ? (
+          <p className="mt-0.5 text-xs break-all text-muted">
+            SHA-256 <code className="font-mono">{current.sha256}</code>
+          </p>
+        ) : null}
+        {older.length > 0 ? (
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-brand">{t("revisions", { count: older.length })}</summary>
+            <ol className="mt-2 space-y-2 border-l-2 border-line pl-3">
+              {older.map((f) => (
+                <li key={f.id}>
+                  {revisionLink(f, t("revisionName", { revision: f.revision, name: f.fileName }))}
+                  <span className="block text-xs text-muted">
+                    {size(f.size)} · {t("uploadedBy", { name: f.uploadedBy ?? t("someone"), at: when(f.createdAt) })}
+                  </span>
+                  <span className="block text-xs break-all text-muted">
+                    SHA-256 <code className="font-mono">{f.sha256}</code>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </details>
+        ) : null}
+        {canWrite ? (
+          <div className="mt-2 flex flex-wrap items-start gap-2">
+            {e.kind === "FILE" ? <ReplaceFileForm itemId={itemId} evidenceId={e.id} title={e.title} maxBytes={maxBytes} maxLabel={maxLabel} /> : null}
+            <DetachEvidenceButton itemId={itemId} evidenceId={e.id} title={e.title} />
+          </div>
+        ) : null}
+      </li>
+    );
+  };
+
+  return (
+    <Card aria-labelledby="evidence-heading" data-testid="evidence-panel">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="evidence-heading" className="text-base font-semibold">
+          {t("heading")}
+        </h2>
+        <span className="text-sm text-muted">{t("count", { count: entries.length })}</span>
+      </div>
+      {entries.length === 0 ? (
+        <p className="text-sm text-muted">{canWrite ? t("emptyWritable") : t("empty")}</p>
+      ) : (
+        <ul className="divide-y divide-line">{entries.map(entry)}</ul>
+      )}
+      {canWrite ? (
+        <div className="mt-4 space-y-6 border-t border-line pt-4">
+          <AddEvidenceForm itemId={itemId} maxBytes={maxBytes} maxLabel={maxLabel} />
+          {attachable.length > 0 ? (
+            <AttachEvidenceForm
+              itemId={itemId}
+              options={attachable.map((a) => ({
+                id: a.id,
+                label: t("attachOption", {
+                  title: a.title,
+                  kind: t(`kind.${a.kind}`),
+                  org: localized(a.org.name, a.org.nameEn, locale),
+                  at: format.dateTime(a.createdAt, { dateStyle: "medium" }),
+                }),
+              }))}
+            />
+          ) : null}
+        </div>
+      ) : (
+        <p className="mt-3 text-xs text-muted">{isOpen ? t("readOnly") : t("closedHint")}</p>
+      )}
+    </Card>
+  );
+}

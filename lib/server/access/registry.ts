@@ -47,6 +47,12 @@ export const registry = {
     file: "app/duties/(list)/page.tsx",
     rule: { access: "roles", roles: READERS, target: "none" },
   },
+  // The list's download: the same readers; with ?root= it must reach that organization, like its page.
+  "route:/duties/export": {
+    kind: "route",
+    file: "app/duties/export/route.ts",
+    rule: { access: "roles", roles: READERS, target: "org" },
+  },
   "page:/duties/[itemId]": {
     kind: "page",
     file: "app/duties/[itemId]/page.tsx",

@@ -1,0 +1,66 @@
+import { PassThrough, Readable } from "node:stream";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { authorize } from "@/lib/server/access/authorize";
+import { ALL_ROLES } from "@/lib/server/access/scope";
+import { getActor } from "@/lib/server/auth/actor";
+import {
+  EXPORT_MEDIA_TYPE,
+  ExportTooLargeError,
+  periodLabel,
+  prepareChecklistExport,
+  type Translate,
+} from "@/lib/server/checklists/export-checklist";
+import { DomainError } from "@/lib/server/errors";
+import { getOrg } from "@/lib/server/orgs/list-orgs";
+import { resolvePeriod } from "@/lib/server/periods/get-current-period";
+import { ZChecklistFilters } from "@/lib/validation/checklists";
+
+const KEY = "route:/duties/export";
+
+/** The organization page's subtree, when the export starts there. */
+const ZRoot = z.string().regex(/^[a-z0-9]{1,40}$/i).optional().catch(undefined);
+
+function text(body: string, status: number): Response {
+  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/**
+ * Downloads the ledger as the list shows it: the same query string
+ * (filters and period; `root` for an organization's page), the same scope.
+ */
+export async function GET(request: Request) {
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const { page: _page, period: periodId, ...filters } = ZChecklistFilters.parse(search);
+  const root = ZRoot.parse(search.root);
+  try {
+    const actor = await authorize(await getActor(), KEY, root ? { orgId: root } : undefined);
+    if (!actor) return text("Sign-in required", 401);
+    const [rootOrg, period] = await Promise.all([root ? getOrg(actor, ALL_ROLES, root) : null, resolvePeriod(periodId)]);
+    if (!period) return text("Not found", 404);
+    const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
+    const prepared = await prepareChecklistExport(actor, { ...filters, periodId: period.id, rootPath: rootOrg?.path }, { t, locale: actor.locale });
+
+    const output = new PassThrough();
+    prepared.writeTo(output).catch((error: unknown) => {
+      // Headers are gone by now: cut the download short so that no broken file passes for a whole one.
+      console.error("ledger export failed", error);
+      output.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    const fileName = `${t("export.fileName", { period: periodLabel(t, period) })}.xlsx`;
+    return new Response(Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>, {
+      headers: {
+        "Content-Type": EXPORT_MEDIA_TYPE,
+        "Content-Disposition": `attachment; filename="duty-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof ExportTooLargeError) {
+      const t = (await getTranslations()) as unknown as Translate;
+      return text(t("export.tooMany", { total: error.total, limit: error.limit }), 413);
+    }
+    if (error instanceof DomainError) return text("Not found", error.code === "unauthenticated" ? 401 : 404);
+    throw error;
+  }
+}

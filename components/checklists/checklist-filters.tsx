@@ -1,57 +1,114 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
-import { DUTY_KINDS, ITEM_STATUS_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
+import { DUTY_KINDS, ITEM_STATUS_FILTERS, isFiltered, SEARCH_MAX, WARNING_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
+
+export type PeriodOption = { id: string; year: number; quarter: number };
 
 /** A plain GET form: works without JavaScript, and the URL keeps the filters. */
 export function ChecklistFilters({
   basePath,
   filters,
+  periodId,
   orgOptions,
+  ownerOptions,
+  periodOptions,
 }: {
   basePath: string;
   filters: TChecklistFilters;
+  /** The period shown, chosen or current. */
+  periodId: string;
   orgOptions: { id: string; label: string; depth: number }[];
+  ownerOptions: { id: string; name: string }[];
+  periodOptions: PeriodOption[];
 }) {
   const t = useTranslations("filters");
   const ts = useTranslations("status");
   const tk = useTranslations("kind");
+  const tw = useTranslations("warning");
   return (
-    <form method="get" action={basePath} className="no-print grid gap-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">
-      <div>
-        <Label htmlFor="filter-status">{t("status")}</Label>
-        <Select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-          <option value="">{t("all")}</option>
-          {ITEM_STATUS_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {ts(s)}
-            </option>
-          ))}
-        </Select>
+    <form method="get" action={basePath} role="search" aria-label={t("label")} className="no-print space-y-3">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="sm:col-span-2">
+          <Label htmlFor="filter-q">{t("search")}</Label>
+          <Input id="filter-q" name="q" type="search" maxLength={SEARCH_MAX} defaultValue={filters.q ?? ""} placeholder={t("searchHint")} />
+        </div>
+        <div>
+          <Label htmlFor="filter-status">{t("status")}</Label>
+          <Select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("all")}</option>
+            {ITEM_STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {ts(s)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="filter-warning">{t("warning")}</Label>
+          <Select id="filter-warning" name="warning" defaultValue={filters.warning ?? ""}>
+            <option value="">{t("all")}</option>
+            {WARNING_FILTERS.map((w) => (
+              <option key={w} value={w}>
+                {tw(w)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="filter-kind">{t("kind")}</Label>
+          <Select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("all")}</option>
+            {DUTY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {tk(k)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="filter-org">{t("org")}</Label>
+          <Select id="filter-org" name="org" defaultValue={filters.org ?? ""}>
+            <option value="">{t("allOrgs")}</option>
+            <OrgOptions orgs={orgOptions} />
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="filter-owner">{t("owner")}</Label>
+          <Select id="filter-owner" name="owner" defaultValue={filters.owner ?? ""}>
+            <option value="">{t("all")}</option>
+            <option value="mine">{t("mine")}</option>
+            {ownerOptions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="filter-period">{t("period")}</Label>
+          <Select id="filter-period" name="period" defaultValue={periodId}>
+            {periodOptions.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter })}
+              </option>
+            ))}
+          </Select>
+        </div>
       </div>
-      <div>
-        <Label htmlFor="filter-kind">{t("kind")}</Label>
-        <Select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
-          <option value="">{t("all")}</option>
-          {DUTY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {tk(k)}
-            </option>
-          ))}
-        </Select>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="secondary">
+          {t("apply")}
+        </Button>
+        {isFiltered(filters) ? (
+          <Link href={filters.period ? `${basePath}?period=${filters.period}` : basePath} className={buttonVariants({ variant: "ghost", size: "md" })}>
+            {t("clear")}
+          </Link>
+        ) : null}
       </div>
-      <div>
-        <Label htmlFor="filter-org">{t("org")}</Label>
-        <Select id="filter-org" name="org" defaultValue={filters.org ?? ""}>
-          <option value="">{t("allOrgs")}</option>
-          <OrgOptions orgs={orgOptions} />
-        </Select>
-      </div>
-      <Button type="submit" variant="secondary">
-        {t("apply")}
-      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { StatusBadge } from "@/components/checklists/status-badge";
 import { localized } from "@/lib/org-label";
+import type { ChecklistRow } from "@/lib/server/checklists/list-checklist-items";
 import type { ChecklistItemRow } from "@/lib/server/checklists/select";
 import { cn } from "@/lib/utils";
 
@@ -13,7 +14,7 @@ export function OccurrenceLabel({ frequency, occurrence }: { frequency: Checklis
 }
 
 /** Checklist rows grouped under a heading per duty kind; rows arrive ordered by kind. */
-export function ChecklistTable({ rows, showOrg }: { rows: ChecklistItemRow[]; showOrg: boolean }) {
+export function ChecklistTable({ rows, showOrg }: { rows: ChecklistRow[]; showOrg: boolean }) {
   const t = useTranslations("checklist");
   const tk = useTranslations("kind");
   const format = useFormatter();
@@ -63,13 +64,13 @@ export function ChecklistTable({ rows, showOrg }: { rows: ChecklistItemRow[]; sh
                     {/* On a phone, due date and status sit under the title. */}
                     <div className="mt-1 flex flex-wrap items-center gap-2 sm:hidden">
                       <span className={cn("text-xs", row.isOverdue ? "font-medium text-danger" : "text-muted")}>{due}</span>
-                      <StatusBadge status={row.status} isOverdue={row.isOverdue} />
+                      <StatusBadge status={row.status} isOverdue={row.isOverdue} warning={row.warning} />
                     </div>
                   </td>
                   {showOrg ? <td className="hidden px-4 py-3 text-muted sm:table-cell">{localized(row.org.name, row.org.nameEn, locale)}</td> : null}
                   <td className={cn("hidden px-4 py-3 whitespace-nowrap sm:table-cell", row.isOverdue && "font-medium text-danger")}>{due}</td>
                   <td className="hidden px-4 py-3 sm:table-cell">
-                    <StatusBadge status={row.status} isOverdue={row.isOverdue} />
+                    <StatusBadge status={row.status} isOverdue={row.isOverdue} warning={row.warning} />
                   </td>
                   <td className="hidden px-4 py-3 text-muted md:table-cell">
                     {row.completedBy ? row.completedBy.name : "—"}

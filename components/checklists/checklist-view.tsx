@@ -3,57 +3,93 @@ import { ChecklistFilters } from "@/components/checklists/checklist-filters";
 import { ChecklistSummaryCard } from "@/components/checklists/checklist-summary";
 import { ChecklistTable } from "@/components/checklists/checklist-table";
 import { Pagination } from "@/components/checklists/pagination";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
-import { getChecklistSummary, listChecklistItems } from "@/lib/server/checklists/list-checklist-items";
+import { EXPORT_ROW_LIMIT } from "@/lib/server/checklists/export-checklist";
+import { getChecklistSummary, listChecklistItems, listItemOwners } from "@/lib/server/checklists/list-checklist-items";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
-import type { TChecklistFilters } from "@/lib/validation/checklists";
+import { cn } from "@/lib/utils";
+import { checklistFilterParams, isFiltered, type TChecklistFilters } from "@/lib/validation/checklists";
+import { WARNING_COLOURS, type WarningColour } from "@/lib/warnings";
 
-/** The checklist of a period in the actor's scope (optionally one subtree): summary, filters, rows, pages. */
+function withParams(path: string, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** The checklist of a period in the actor's scope (optionally one subtree): summary, filters, rows, pages, export. */
 export async function ChecklistView({
   actor,
   periodId,
   filters,
   basePath,
-  rootPath,
+  rootOrg,
 }: {
   actor: Actor;
   periodId: string;
   filters: TChecklistFilters;
   basePath: string;
-  rootPath?: string;
+  /** Limit to this organization's subtree (the organization page). */
+  rootOrg?: { id: string; path: string };
 }) {
+  const rootPath = rootOrg?.path;
   const query = { ...filters, periodId, rootPath };
-  const [page, summary, orgOptions, t, locale] = await Promise.all([
+  const [page, summary, orgOptions, ownerOptions, periodOptions, t, locale] = await Promise.all([
     listChecklistItems(actor, query),
     getChecklistSummary(actor, query),
     listOrgOptions(actor, ALL_ROLES, rootPath),
+    listItemOwners(actor, { periodId, rootPath }),
+    listPeriods(),
     getTranslations("checklist"),
     getLocale(),
   ]);
-  const isFiltered = Boolean(filters.status || filters.kind || filters.org);
+  const params = checklistFilterParams(filters);
+  const filtered = isFiltered(filters);
+  const warningHrefs = Object.fromEntries(
+    WARNING_COLOURS.map((c) => [c, withParams(basePath, { ...params, status: undefined, warning: c })]),
+  ) as Record<WarningColour, string>;
+  // The export names the period shown, so that it matches the page even if "current" moves on.
+  const exportHref = withParams("/duties/export", { ...params, period: periodId, root: rootOrg?.id });
+  const canExport = page.total > 0 && page.total <= EXPORT_ROW_LIMIT;
   return (
     <div className="space-y-4">
-      <ChecklistSummaryCard summary={summary} />
+      <ChecklistSummaryCard summary={summary} warningHrefs={warningHrefs} />
       <ChecklistFilters
         basePath={basePath}
         filters={filters}
+        periodId={periodId}
         orgOptions={orgOptions.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+        ownerOptions={ownerOptions}
+        periodOptions={periodOptions}
       />
+      <div className="no-print flex flex-wrap items-center justify-end gap-3">
+        {page.total > EXPORT_ROW_LIMIT ? (
+          <p className="text-sm text-muted" role="note">
+            {t("exportTooMany", { limit: EXPORT_ROW_LIMIT, total: page.total })}
+          </p>
+        ) : null}
+        {canExport ? (
+          <a href={exportHref} download className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="export-link">
+            {t("export")}
+          </a>
+        ) : (
+          <span className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "pointer-events-none opacity-50")} aria-disabled>
+            {t("export")}
+          </span>
+        )}
+      </div>
       {page.rows.length === 0 ? (
-        <EmptyState title={isFiltered ? t("emptyFiltered") : t("empty")} hint={isFiltered ? t("emptyFilteredHint") : t("emptyHint")} />
+        <EmptyState title={filtered ? t("emptyFiltered") : t("empty")} hint={filtered ? t("emptyFilteredHint") : t("emptyHint")} />
       ) : (
         <ChecklistTable rows={page.rows} showOrg={orgOptions.length > 1} />
       )}
-      <Pagination
-        page={page.page}
-        pageCount={page.pageCount}
-        total={page.total}
-        basePath={basePath}
-        params={{ status: filters.status, kind: filters.kind, org: filters.org }}
-      />
+      <Pagination page={page.page} pageCount={page.pageCount} total={page.total} basePath={basePath} params={params} />
     </div>
   );
 }

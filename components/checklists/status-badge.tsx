@@ -1,6 +1,8 @@
 import { useTranslations } from "next-intl";
+import { WarningBadge } from "@/components/checklists/warning-badge";
 import { Badge } from "@/components/ui/badge";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
+import type { ItemWarning } from "@/lib/warnings";
 
 const TONES = {
   NOT_STARTED: "neutral",
@@ -11,12 +13,18 @@ const TONES = {
   WITHDRAWN: "neutral",
 } as const satisfies Record<ItemStatus, string>;
 
-export function StatusBadge({ status, isOverdue }: { status: ItemStatus; isOverdue: boolean }) {
+/**
+ * The status, and beside it the item's three-colour warning. Without
+ * `warning` (a caller that has not computed it) an overdue item still shows
+ * its red badge.
+ */
+export function StatusBadge({ status, isOverdue, warning }: { status: ItemStatus; isOverdue: boolean; warning?: ItemWarning }) {
   const t = useTranslations("status");
+  const shown = warning === undefined ? (isOverdue ? { colour: "red" as const, daysLeft: undefined } : null) : warning;
   return (
     <span className="inline-flex flex-wrap gap-1">
       <Badge tone={TONES[status]}>{t(status)}</Badge>
-      {isOverdue ? <Badge tone="danger">{t("overdue")}</Badge> : null}
+      {shown ? <WarningBadge colour={shown.colour} daysLeft={shown.daysLeft} /> : null}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { WarningBadge } from "@/components/checklists/warning-badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { localized } from "@/lib/org-label";
 import type { ProgressRow } from "@/lib/server/checklists/get-progress";
@@ -10,6 +11,24 @@ type SortKey = TProgressQuery["sort"];
 
 function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;
+}
+
+/** The worst colour beneath an organization, and links to its red and yellow items. */
+function WarningRollup({ row, name }: { row: ProgressRow; name: string }) {
+  const tw = useTranslations("warning");
+  return (
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="progress-warning" data-worst={row.worst ?? "none"}>
+      {row.worst ? <WarningBadge colour={row.worst} /> : <span className="text-muted">{tw("none")}</span>}
+      {(["red", "yellow"] as const)
+        .filter((c) => row[c] > 0)
+        .map((c) => (
+          <Link key={c} href={`/orgs/${row.id}?warning=${c}`} className="text-xs text-brand whitespace-nowrap hover:underline">
+            {tw("count", { colour: tw(c), count: row[c] })}
+            <span className="sr-only"> {name}</span>
+          </Link>
+        ))}
+    </div>
+  );
 }
 
 export function ProgressTable({
@@ -60,6 +79,9 @@ export function ProgressTable({
               {t("parentCounts", { done: parent.done, total: parent.total, rate: percent(parent.rate), overdue: parent.overdue })}
             </p>
           </div>
+          <div className="mt-2 text-sm">
+            <WarningRollup row={parent} name={parentName ?? ""} />
+          </div>
           <ProgressBar value={parent.rate ?? 0} label={parentName ?? t("title")} className="mt-3" />
           <Link href={`/orgs/${parent.id}`} className="mt-3 inline-block text-sm text-brand hover:underline">
             {t("openChecklist")}
@@ -68,7 +90,7 @@ export function ProgressTable({
       ) : null}
       {rows.length > 0 ? (
         <div className="overflow-x-auto rounded-lg border border-line bg-white">
-          <table className="w-full min-w-[40rem] text-left text-sm">
+          <table className="w-full min-w-[52rem] text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-surface text-xs text-muted">
               <tr>
@@ -76,6 +98,9 @@ export function ProgressTable({
                 {sortHeader("total", t("total"), "text-right")}
                 {sortHeader("rate", t("rate"))}
                 {sortHeader("overdue", t("overdue"), "text-right")}
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("warning")}
+                </th>
                 <th scope="col" className="px-4 py-2 font-medium">
                   <span className="sr-only">{t("actions")}</span>
                 </th>
@@ -107,6 +132,9 @@ export function ProgressTable({
                     </td>
                     <td className={cn("px-4 py-3 text-right tabular-nums", row.overdue > 0 && "font-semibold text-danger")} data-testid="progress-overdue">
                       {row.overdue}
+                    </td>
+                    <td className="px-4 py-3">
+                      <WarningRollup row={row} name={name} />
                     </td>
                     <td className="px-4 py-3 text-right">
                       <Link href={`/orgs/${row.id}`} className="text-brand hover:underline">

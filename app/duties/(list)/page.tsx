@@ -4,7 +4,7 @@ import { ChecklistView } from "@/components/checklists/checklist-view";
 import { PageHeading } from "@/components/layout/page-heading";
 import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { localized } from "@/lib/org-label";
 import { ZChecklistFilters } from "@/lib/validation/checklists";
 
@@ -16,9 +16,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DutiesPage({ searchParams }: Props) {
   const actor = await guardPage("page:/duties", undefined, "/duties");
-  const [filters, period, t, locale, format] = await Promise.all([
-    searchParams.then((p) => ZChecklistFilters.parse(p)),
-    getCurrentPeriod(),
+  const filters = ZChecklistFilters.parse(await searchParams);
+  const [period, t, locale, format] = await Promise.all([
+    resolvePeriod(filters.period),
     getTranslations("duties"),
     getLocale(),
     getFormatter(),

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { ALL_ROLES, hasAnyRole } from "@/lib/server/access/scope";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
-import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { localized } from "@/lib/org-label";
 import { ZChecklistFilters } from "@/lib/validation/checklists";
 
@@ -25,10 +25,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrgChecklistPage({ params, searchParams }: Props) {
   const { orgId } = await params;
   const actor = await guardPage("page:/orgs/[orgId]", { orgId }, `/orgs/${orgId}`);
-  const [org, filters, period, t, to, locale] = await Promise.all([
+  const filters = ZChecklistFilters.parse(await searchParams);
+  const [org, period, t, to, locale] = await Promise.all([
     getOrg(actor, ALL_ROLES, orgId),
-    searchParams.then((p) => ZChecklistFilters.parse(p)),
-    getCurrentPeriod(),
+    resolvePeriod(filters.period),
     getTranslations("org"),
     getTranslations("orgType"),
     getLocale(),
@@ -61,7 +61,7 @@ export default async function OrgChecklistPage({ params, searchParams }: Props) 
         ) : null}
       </PageHeading>
       {period ? (
-        <ChecklistView actor={actor} periodId={period.id} filters={filters} basePath={`/orgs/${org.id}`} rootPath={org.path} />
+        <ChecklistView actor={actor} periodId={period.id} filters={filters} basePath={`/orgs/${org.id}`} rootOrg={org} />
       ) : (
         <EmptyState title={t("noPeriod")} />
       )}

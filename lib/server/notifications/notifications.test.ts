@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NotificationKind } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/server/auth/actor";
+import { delegateItem } from "@/lib/server/checklists/delegate-item";
+import { returnItem, submitItem } from "@/lib/server/checklists/transitions";
+import { prisma } from "@/lib/server/db";
+import { countUnread, listNotifications, NOTIFICATION_PAGE_SIZE } from "@/lib/server/notifications/list-notifications";
+import { markAllRead, markRead, openNotification } from "@/lib/server/notifications/mark-read";
+import { notify } from "@/lib/server/notifications/notify";
+import { listOptOuts, setOptOuts } from "@/lib/server/notifications/opt-outs";
+import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { actorFor, actorWithRole, withEvidence } from "@/lib/test/actors";
+import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
+import { NOTIFICATION_KINDS } from "@/lib/validation/notifications";
+
+let drop: () => Promise<void>;
+let periodId: string;
+// u01: the unit's party group secretary; staff: on its organ party committee (the branches' reviewer); branch: secretary of U01-B1.
+let u01: Actor;
+let staff: Actor;
+let branch: Actor;
+
+beforeAll(async () => {
+  drop = await useSeededDatabase("notifications");
+  periodId = (await getCurrentPeriod(TEST_NOW))!.id;
+  [u01, staff, branch] = await Promise.all(["u01-secretary", "u01-staff", "u01-branch"].map((u) => actorFor(u)));
+});
+afterAll(() => drop());
+
+/** A fresh open item of the organization, backed by evidence so that it can be submitted. */
+async function openItem(code: string) {
+  const item = await prisma.checklistItem.findFirstOrThrow({
+    where: { org: { code }, periodId, status: "NOT_STARTED", submittedById: null, delegatedToId: null, delegatedOrgId: null, evidence: { none: {} } },
+    select: { id: true, version: true },
+    orderBy: { id: "asc" },
+  });
+  await withEvidence(item.id);
+  return item;
+}
+
+const kindsOf = async (userId: string, itemId: string) =>
+  (await prisma.notification.findMany({ where: { userId, itemId }, orderBy: { createdAt: "asc" }, select: { kind: true } })).map((n) => n.kind);
+
+/** Some notices for a user, made the way the app makes them. */
+async function noticesFor(userId: string, kind: NotificationKind, count: number): Promise<void> {
+  const items = await prisma.checklistItem.findMany({ where: { org: { code: "U01-B1" }, periodId }, select: { id: true }, take: count, orderBy: { id: "asc" } });
+  await prisma.$transaction(async (tx) => {
+    for (const item of items) await notify(tx, { kind, userIds: [userId], itemId: item.id, actorId: u01.id });
+  });
+}
+
+describe("fan-out", () => {
+  it("tells the reviewer organization's people of a branch submission, never the submitter or those above", async () => {
+    const item = await openItem("U01-B1");
+    await submitItem(branch, { itemId: item.id, expectedVersion: item.version, note: "" }, TEST_NOW);
+    expect(await kindsOf(staff.id, item.id)).toEqual(["ITEM_SUBMITTED"]);
+    expect(await kindsOf(branch.id, item.id)).toEqual([]);
+    // The party group secretary holds a reviewing role above the organ party committee, not on it.
+    expect(await kindsOf(u01.id, item.id)).toEqual([]);
+
+    const page = await listNotifications(staff, { page: 1 });
+    const row = page.rows.find((r) => r.item?.id === item.id);
+    expect(row).toMatchObject({ kind: "ITEM_SUBMITTED", isRead: false, actorName: branch.name, item: { org: { name: expect.stringContaining("办公室党支部") } } });
+    expect(row?.item?.duty.title).toBeTruthy();
+  });
+
+  it("tells the submitter of a return, with the reviewer's comment", async () => {
+    const item = await openItem("U01-B1");
+    const submitted = await submitItem(branch, { itemId: item.id, expectedVersion: item.version, note: "" }, TEST_NOW);
+    await returnItem(staff, { itemId: item.id, expectedVersion: submitted.version, comment: "请补充会议记录" });
+    const page = await listNotifications(branch, { page: 1, unreadOnly: true });
+    const row = page.rows.find((r) => r.item?.id === item.id);
+    expect(row).toMatchObject({ kind: "ITEM_RETURNED", actorName: staff.name, facts: { comment: "请补充会议记录" } });
+    expect(await kindsOf(staff.id, item.id)).toEqual(["ITEM_SUBMITTED"]);
+  });
+
+  it("tells the person an item is delegated to", async () => {
+    const item = await openItem("U01-B1");
+    const target = await actorWithRole("STAFF", "U01-B1");
+    await delegateItem(branch, { itemId: item.id, expectedVersion: item.version, target: `user:${target.id}` });
+    expect(await kindsOf(target.id, item.id)).toEqual(["ITEM_DELEGATED"]);
+    expect(await countUnread(target)).toBe(1);
+  });
+});
+
+describe("opting out", () => {
+  it("creates no notice of a kind turned off, and hides the earlier ones until it is turned on again", async () => {
+    const reviewer = await actorWithRole("STAFF", "U01-OPC");
+    const first = await openItem("U01-B2");
+    await submitItem(u01, { itemId: first.id, expectedVersion: first.version, note: "" }, TEST_NOW);
+    expect(await kindsOf(reviewer.id, first.id)).toEqual(["ITEM_SUBMITTED"]);
+    expect(await countUnread(reviewer)).toBe(1);
+
+    expect(await setOptOuts(reviewer, ["ITEM_SUBMITTED", "ITEM_RED"])).toEqual(["ITEM_SUBMITTED", "ITEM_RED"]);
+    expect(await listOptOuts(reviewer)).toEqual(["ITEM_SUBMITTED", "ITEM_RED"]);
+    const second = await openItem("U01-B2");
+    await submitItem(u01, { itemId: second.id, expectedVersion: second.version, note: "" }, TEST_NOW);
+    expect(await kindsOf(reviewer.id, second.id)).toEqual([]);
+    // Others on the same organization still hear of it.
+    expect(await kindsOf(staff.id, second.id)).toEqual(["ITEM_SUBMITTED"]);
+    // The earlier notice is kept but not shown nor counted.
+    expect(await countUnread(reviewer)).toBe(0);
+    expect((await listNotifications(reviewer, { page: 1 })).rows).toEqual([]);
+
+    const audit = await prisma.auditLog.findFirst({ where: { entityId: reviewer.id, action: "user.notificationOptOuts" } });
+    expect(audit).toMatchObject({ actorId: reviewer.id, before: { off: [] }, after: { off: ["ITEM_SUBMITTED", "ITEM_RED"] } });
+
+    await setOptOuts(reviewer, []);
+    expect(await listOptOuts(reviewer)).toEqual([]);
+    expect(await countUnread(reviewer)).toBe(1);
+  });
+
+  it("names every kind of the schema in the preferences", () => {
+    expect([...NOTIFICATION_KINDS].sort()).toEqual(Object.values(NotificationKind).sort());
+  });
+});
+
+describe("reading", () => {
+  it("marks only the actor's own notices read", async () => {
+    const reader = await actorWithRole("STAFF", "U01-B1");
+    const other = await actorWithRole("STAFF", "U01-B1");
+    await noticesFor(reader.id, "ITEM_APPROVED", 2);
+    await noticesFor(other.id, "ITEM_APPROVED", 1);
+    const mine = await prisma.notification.findMany({ where: { userId: reader.id }, select: { id: true } });
+    const theirs = await prisma.notification.findFirstOrThrow({ where: { userId: other.id }, select: { id: true } });
+
+    expect(await markRead(reader, [theirs.id])).toBe(0);
+    expect(await openNotification(reader, theirs.id)).toBeNull();
+    expect((await prisma.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
+    expect(await countUnread(other)).toBe(1);
+
+    // Among the actor's own ids, the other's one is ignored.
+    expect(await markRead(reader, [mine[0]!.id, theirs.id], TEST_NOW)).toBe(1);
+    expect(await countUnread(reader)).toBe(1);
+    expect(await markRead(reader, [mine[0]!.id])).toBe(0);
+
+    const opened = await openNotification(reader, mine[1]!.id, TEST_NOW);
+    expect(opened?.itemId).toBeTruthy();
+    expect(await countUnread(reader)).toBe(0);
+
+    await noticesFor(reader.id, "ITEM_RETURNED", 3);
+    expect(await markAllRead(reader)).toBe(3);
+    expect(await countUnread(reader)).toBe(0);
+    expect(await countUnread(other)).toBe(1);
+  });
+
+  it("pages newest first in the database, and filters unread ones", async () => {
+    const reader = await actorWithRole("SECRETARY", "U01-B1");
+    await noticesFor(reader.id, "ITEM_APPROVED", NOTIFICATION_PAGE_SIZE + 5);
+    const all = await prisma.notification.findMany({ where: { userId: reader.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    await markRead(reader, all.slice(0, 10).map((n) => n.id));
+
+    const first = await listNotifications(reader, { page: 1 });
+    expect(first).toMatchObject({ total: NOTIFICATION_PAGE_SIZE + 5, unread: NOTIFICATION_PAGE_SIZE - 5, page: 1, pageCount: 2 });
+    expect(first.rows.map((r) => r.id)).toEqual(all.slice(0, NOTIFICATION_PAGE_SIZE).map((n) => n.id));
+    const second = await listNotifications(reader, { page: 2 });
+    expect(second.rows.map((r) => r.id)).toEqual(all.slice(NOTIFICATION_PAGE_SIZE).map((n) => n.id));
+    // A page past the end shows the last one.
+    expect((await listNotifications(reader, { page: 9 })).page).toBe(2);
+
+    const unread = await listNotifications(reader, { page: 1, unreadOnly: true });
+    expect(unread).toMatchObject({ total: NOTIFICATION_PAGE_SIZE - 5, pageCount: 1 });
+    expect(unread.rows.every((r) => !r.isRead)).toBe(true);
+  });
+});

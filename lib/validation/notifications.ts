@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+
+/** Every kind of notice, in the order the page and the preferences list them. */
+export const NOTIFICATION_KINDS = [
+  "ITEM_SUBMITTED",
+  "ITEM_RETURNED",
+  "ITEM_APPROVED",
+  "ITEM_DELEGATED",
+  "ITEM_YELLOW",
+  "ITEM_RED",
+] as const satisfies readonly NotificationKind[];
+
+const ZNoticeId = z.string().trim().regex(/^[a-z0-9]{1,40}$/i);
+
+/** The notices page's filters, read from its search params; bad values fall back to none. */
+export const ZNotificationQuery = z.object({
+  unread: z.literal("1").optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+export type TNotificationQuery = z.output<typeof ZNotificationQuery>;
+
+export const ZMarkNotificationsRead = z.object({ ids: z.array(ZNoticeId).min(1).max(100) });
+
+export type TMarkNotificationsRead = z.infer<typeof ZMarkNotificationsRead>;
+
+export const ZMarkAllNotificationsRead = z.object({});
+
+/** One checkbox per kind: checked means the user wants that kind, in the app and by email. */
+export const ZNotificationPreferences = z.object({
+  enabled: z.record(z.enum(NOTIFICATION_KINDS), z.boolean()),
+});
+
+export type TNotificationPreferences = z.infer<typeof ZNotificationPreferences>;

@@ -225,6 +225,17 @@ describe("reuse", () => {
     expect(await evidenceActions(b)).toEqual(["evidence.attach"]);
   });
 
+  it("records a replaced file in the history of every item the piece backs, settled ones too", async () => {
+    const [a, b] = [await freshItem("U01"), await freshItem("U01")];
+    const file = await addFileEvidence(secretary, { itemId: a, title: "党组会议纪要", name: "纪要.pdf", bytes: pdfBytes("v1") });
+    await attachEvidence(secretary, { itemId: b, evidenceId: file.evidenceId });
+    await prisma.checklistItem.update({ where: { id: b }, data: { status: "DONE" } });
+    await reviseEvidenceFile(secretary, { itemId: a, evidenceId: file.evidenceId, name: "纪要.pdf", bytes: pdfBytes("v2") });
+    expect(await evidenceActions(a)).toEqual(["evidence.revise", "evidence.add"]);
+    const [revised] = await listEntityHistory("ChecklistItem", b);
+    expect(revised).toMatchObject({ action: "evidence.revise", after: expect.objectContaining({ revision: 2, viaItemId: a }) });
+  });
+
   it("keeps links as links, and only web links", async () => {
     const itemId = await freshItem("U01");
     await addEvidence(secretary, { itemId, kind: "LINK", title: "学习强国专题", url: "https://www.xuexi.cn/" });

@@ -134,7 +134,8 @@ export async function addFileEvidence(actor: Actor, input: FileUpload & { title:
 
 /**
  * Replaces the file of a file evidence attached to the item: a new revision,
- * the old ones kept and still downloadable.
+ * the old ones kept and still downloadable. The piece may back other items,
+ * even settled ones; each of them gets the audit row.
  */
 export async function reviseEvidenceFile(actor: Actor, input: FileUpload & { evidenceId: string }, options: FileOptions = {}): Promise<StoredFile> {
   const storage = options.storage ?? evidenceStorage();
@@ -160,10 +161,22 @@ export async function reviseEvidenceFile(actor: Actor, input: FileUpload & { evi
     const checked = checkEvidenceFile({ name: input.name, bytes: input.bytes, title: evidence.title, maxBytes });
     const stored = await storeRevision(tx, storage, written, actor, evidence.id, (previous?.revision ?? 0) + 1, checked, input.bytes);
     await tx.evidence.update({ where: { id: evidence.id }, data: { updatedAt: new Date() } });
-    await audit(tx, actor, item, "evidence.revise", {
-      before: previous ? { evidenceId: evidence.id, revision: previous.revision, fileName: previous.fileName, sha256: previous.sha256 } : undefined,
-      after: { evidenceId: evidence.id, title: evidence.title, revision: stored.revision, fileName: stored.fileName, size: input.bytes.length, sha256: stored.sha256 },
-    });
+    // Every item the piece backs records the new revision, settled ones too: their history shows that their proof changed.
+    const backed = await tx.itemEvidence.findMany({ where: { evidenceId: evidence.id }, select: { item: { select: { id: true, orgId: true } } } });
+    for (const { item: other } of backed) {
+      await audit(tx, actor, other, "evidence.revise", {
+        before: previous ? { evidenceId: evidence.id, revision: previous.revision, fileName: previous.fileName, sha256: previous.sha256 } : undefined,
+        after: {
+          evidenceId: evidence.id,
+          title: evidence.title,
+          revision: stored.revision,
+          fileName: stored.fileName,
+          size: input.bytes.length,
+          sha256: stored.sha256,
+          ...(other.id === item.id ? {} : { viaItemId: item.id }),
+        },
+      });
+    }
     return stored;
   });
 }

@@ -61,47 +61,55 @@ export function ReplaceFileForm({
     router.refresh();
   });
 
-  if (!isOpen) {
-    return (
-      <Button ref={toggle} type="button" variant="secondary" size="sm" onClick={() => setIsOpen(true)} aria-label={t("replaceLabel", { title })}>
+  return (
+    <>
+      <Button
+        ref={toggle}
+        type="button"
+        variant="secondary"
+        size="sm"
+        aria-expanded={isOpen}
+        aria-controls={`${id}-form`}
+        aria-label={t("replaceLabel", { title })}
+        onClick={() => (isOpen ? close() : setIsOpen(true))}
+      >
         {t("replace")}
       </Button>
-    );
-  }
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="basis-full space-y-2 rounded-md border border-line p-3">
-      {problem ? <Alert tone="error">{problem}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-2">
-        <div>
-          <Label htmlFor={`${id}-file`}>{t("replaceFileLabel", { title })}</Label>
-          <Input
-            id={`${id}-file`}
-            type="file"
-            accept={EVIDENCE_FILE_ACCEPT}
-            className="h-auto py-1.5"
-            autoFocus
-            aria-invalid={errors.file ? true : undefined}
-            aria-describedby={errors.file ? `${id}-error` : `${id}-hint`}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) setValue("file", file, { shouldValidate: true });
-            }}
-          />
-          <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-            {t("replaceHint", { max: maxLabel })}
-          </p>
-          <FieldError id={`${id}-error`} message={fieldMessage(errors.file?.message, { max: maxLabel })} />
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit" size="sm">
-            {isSubmitting ? t("uploading") : t("replaceSubmit")}
-          </Button>
-          <Button type="button" variant="ghost" size="sm" onClick={close}>
-            {t("cancel")}
-          </Button>
-        </div>
-      </fieldset>
-    </form>
+      {isOpen ? (
+        <form id={`${id}-form`} onSubmit={onSubmit} noValidate className="order-last basis-full space-y-2 rounded-md border border-line p-3">
+          {problem ? <Alert tone="error">{problem}</Alert> : null}
+          <fieldset disabled={isSubmitting} className="space-y-2">
+            <div>
+              <Label htmlFor={`${id}-file`}>{t("replaceFileLabel", { title })}</Label>
+              <Input
+                id={`${id}-file`}
+                type="file"
+                accept={EVIDENCE_FILE_ACCEPT}
+                className="h-auto py-1.5"
+                autoFocus
+                aria-invalid={errors.file ? true : undefined}
+                aria-describedby={errors.file ? `${id}-error` : `${id}-hint`}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) setValue("file", file, { shouldValidate: true });
+                }}
+              />
+              <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
+                {t("replaceHint", { max: maxLabel })}
+              </p>
+              <FieldError id={`${id}-error`} message={fieldMessage(errors.file?.message, { max: maxLabel })} />
+            </div>
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" size="sm">
+                {isSubmitting ? t("uploading") : t("replaceSubmit")}
+              </Button>
+              <Button type="button" variant="ghost" size="sm" onClick={close}>
+                {t("cancel")}
+              </Button>
+            </div>
+          </fieldset>
+        </form>
+      ) : null}
+    </>
   );
 }

@@ -8,8 +8,10 @@ import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { canReview, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
+import { warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
+import { itemWarning, type ItemWarning } from "@/lib/warnings";
 
 const orgName = { id: true, path: true, name: true, nameEn: true } as const;
 
@@ -32,6 +34,8 @@ type DetailRow = Prisma.ChecklistItemGetPayload<{ select: typeof detailSelect }>
 export type ChecklistItemDetail = ChecklistItemRow &
   Omit<DetailRow, keyof ChecklistItemRow> & {
     org: DetailRow["org"];
+    /** The three-colour warning, as the lists show it (StatusBadge's `warning`). */
+    warning: ItemWarning;
     /** Who reviews it; null when a submission settles at once. */
     reviewerOrg: { id: string; path: string; name: string; nameEn: string | null } | null;
     /** The actor may work on it: save, submit, ask for not applicable, recall. */
@@ -58,6 +62,7 @@ export async function getChecklistItem(actor: Actor, itemId: string, now = new D
   return {
     ...item,
     isOverdue: isOpen(item.status) && item.dueDate < today(now),
+    warning: itemWarning(item.status, item.dueDate, today(now), warningThresholds()),
     reviewerOrg,
     canWrite: writer,
     canReview: canReview(actor, item),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isoDay, today } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
+import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
 import { getProgress, type ProgressRow } from "@/lib/server/checklists/get-progress";
 import { getChecklistSummary, listChecklistItems } from "@/lib/server/checklists/list-checklist-items";
 import { warningColourSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
@@ -86,14 +87,19 @@ describe("the roll-up shows the worst colour beneath each organization", () => {
     });
   }
 
+  const ids = { red: "", yellow: "", submitted: "" };
+
   beforeAll(async () => {
     // Unit U05's subtree, made quiet (nothing due within the warning window), then one item of each colour.
     const u05 = await org("U05");
     await prisma.checklistItem.updateMany({ where: { periodId, org: { path: { startsWith: u05.path } } }, data: { dueDate: inDays(60) } });
-    await prisma.checklistItem.update({ where: { id: (await openItemOf("U05-B1")).id }, data: { dueDate: inDays(-3) } });
-    await prisma.checklistItem.update({ where: { id: (await openItemOf("U05-B2")).id }, data: { dueDate: inDays(5) } });
+    ids.red = (await openItemOf("U05-B1")).id;
+    ids.yellow = (await openItemOf("U05-B2")).id;
+    ids.submitted = (await openItemOf("U05-B2", 1)).id;
+    await prisma.checklistItem.update({ where: { id: ids.red }, data: { dueDate: inDays(-3) } });
+    await prisma.checklistItem.update({ where: { id: ids.yellow }, data: { dueDate: inDays(5) } });
     // Overdue but handed in for review: no colour, so branch 2 stays yellow.
-    await prisma.checklistItem.update({ where: { id: (await openItemOf("U05-B2", 1)).id }, data: { dueDate: inDays(-10), status: "SUBMITTED" } });
+    await prisma.checklistItem.update({ where: { id: ids.submitted }, data: { dueDate: inDays(-10), status: "SUBMITTED" } });
     await prisma.checklistItem.update({ where: { id: (await openItemOf("U05-OPC")).id }, data: { dueDate: inDays(15) } });
   });
 
@@ -159,5 +165,9 @@ describe("the roll-up shows the worst colour beneath each organization", () => {
       ]),
     );
     expect(coloured).toHaveLength(3);
+    // The item page's badge says the same.
+    expect((await getChecklistItem(supervisor, ids.red, TEST_NOW)).warning).toEqual({ colour: "red", daysLeft: -3 });
+    expect((await getChecklistItem(supervisor, ids.yellow, TEST_NOW)).warning).toEqual({ colour: "yellow", daysLeft: 5 });
+    expect((await getChecklistItem(supervisor, ids.submitted, TEST_NOW)).warning).toBeNull();
   });
 });

@@ -35,13 +35,18 @@ test("a unit secretary hands a duty to a branch, which sees it and ticks it off;
   await expect(branchPage.getByText("上级交办")).toBeVisible();
   // A delegate works on the item but cannot pass it on.
   await expect(branchPage.getByRole("heading", { name: "交办" })).toHaveCount(0);
-  await branchPage.getByLabel("完成说明").fill("支部已按要求落实");
-  await branchPage.getByRole("button", { name: "标记为已完成" }).click();
-  await expect(branchPage.getByRole("button", { name: "撤销完成" })).toBeVisible();
+  await branchPage.getByRole("radio", { name: "文字" }).check();
+  await branchPage.getByLabel("标题").fill("支部落实情况");
+  await branchPage.getByLabel("内容").fill("支部已召开专题会议落实。");
+  await branchPage.getByRole("button", { name: "添加", exact: true }).click();
+  await expect(branchPage.getByText("已添加。")).toBeVisible();
+  await branchPage.getByLabel("办理说明").fill("支部已按要求落实");
+  await branchPage.getByRole("button", { name: "提交审核" }).click();
+  await expect(branchPage.getByText(/已提交，等待.*审核。/)).toBeVisible();
 
-  // The unit sees it done, by the branch.
+  // The unit sees it submitted, by the branch.
   await page.goto(itemUrl);
-  await expect(page.getByTestId("completed-by")).toContainText("支书");
+  await expect(page.getByTestId("submitted-by")).toContainText("支书");
   await expect(page.getByText("支部已按要求落实", { exact: true })).toBeVisible();
 
   // Another unit's branch secretary still cannot open it.

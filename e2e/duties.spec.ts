@@ -1,13 +1,16 @@
 import { doneCount, expect, openAs, test } from "./fixtures";
 
-test("a unit secretary ticks a duty off with a note, sees progress move, and undoes it", async ({ page, signIn, expectAccessible }) => {
+test("a unit secretary backs a duty with evidence and submits it by keyboard; the committee approves it and progress moves; undoing moves it back", async ({
+  browser,
+  page,
+  signIn,
+  expectAccessible,
+}) => {
   await signIn("u05-secretary");
   await page.goto("/duties");
   await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
   await expectAccessible(page);
   const before = await doneCount(page);
-  const bar = page.getByRole("progressbar", { name: "完成进度" }).first();
-  const barBefore = Number(await bar.getAttribute("aria-valuenow"));
 
   // Only this unit's main responsibilities that are not started.
   await page.getByLabel("状态").selectOption("NOT_STARTED");
@@ -17,36 +20,50 @@ test("a unit secretary ticks a duty off with a note, sees progress move, and und
   await page.getByTestId("checklist-row").first().getByRole("link").click();
   await expect(page).toHaveURL(/\/duties\/\w+$/);
   const itemUrl = page.url();
-
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const title = (await page.getByRole("heading", { level: 1 }).textContent())?.trim() ?? "";
   await expectAccessible(page);
+
+  // Evidence first: a short written record.
+  await page.getByRole("radio", { name: "文字" }).check();
+  await page.getByLabel("标题").fill("党组会议纪要");
+  await page.getByLabel("内容").fill("2026年3月12日党组会议专题研究机关党建工作。");
+  await page.getByRole("button", { name: "添加", exact: true }).click();
+  await expect(page.getByText("已添加。")).toBeVisible();
+
   // Keyboard only: the note field, then the button.
-  await page.getByLabel("完成说明").focus();
+  await page.getByLabel("办理说明").focus();
   await page.keyboard.type("已召开党组会议专题研究，纪要已归档。");
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "标记为已完成" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "提交审核" })).toBeFocused();
   await page.keyboard.press("Enter");
-
-  await expect(page.getByRole("button", { name: "撤销完成" })).toBeVisible();
-  await expect(page.getByTestId("completed-by")).toContainText("陈书记");
+  await expect(page.getByText(/已提交，等待.*审核。/)).toBeVisible();
+  await expect(page.getByTestId("submitted-by")).toContainText("陈书记");
   const history = page.getByTestId("item-history");
-  await expect(history.getByRole("listitem").first()).toContainText("陈书记 标记为已完成");
+  await expect(history.getByRole("listitem").first()).toContainText("陈书记 提交了办理情况");
   await expect(history).toContainText("已召开党组会议专题研究，纪要已归档。");
 
-  await page.getByRole("link", { name: "我的职责" }).first().click();
-  await expect(page.getByTestId("progress-text")).toContainText(`已完成 ${before + 1} /`);
-  expect(Number(await bar.getAttribute("aria-valuenow"))).toBeGreaterThanOrEqual(barBefore);
+  // The working committee reviews unit party groups.
+  const { page: committee, close } = await openAs(browser, "wc-secretary");
+  await committee.goto("/reviews");
+  await committee.getByRole("checkbox", { name: `选择：${title}` }).check();
+  await committee.getByRole("button", { name: "批量通过（1 项）" }).click();
+  await expect(committee.getByText("已审核通过 1 项。")).toBeVisible();
 
-  // Undo from the item page.
+  await page.goto("/duties");
+  await expect(page.getByTestId("progress-text")).toContainText(`已完成 ${before + 1} /`);
   await page.goto(itemUrl);
-  await page.getByRole("button", { name: "撤销完成" }).click();
-  await expect(page.getByRole("button", { name: "标记为已完成" })).toBeVisible();
-  await expect(page.getByTestId("item-history").getByRole("listitem").first()).toContainText("陈书记 撤销了完成");
+  await expect(page.getByTestId("completed-by")).toContainText("陈书记");
+  // The unit cannot undo an approved item; the reviewer can.
+  await expect(page.getByRole("button", { name: "撤销完成" })).toHaveCount(0);
+  await committee.goto(itemUrl);
+  await committee.getByRole("button", { name: "撤销完成" }).click();
+  await expect(committee.getByTestId("item-history").getByRole("listitem").first()).toContainText("郑书记 撤销了办结");
+  await close();
   await page.goto("/duties");
   await expect(page.getByTestId("progress-text")).toContainText(`已完成 ${before} /`);
 });
 
-test("the second of two people ticking the same duty gets a conflict with the current state", async ({ browser, page, signIn }) => {
+test("the second of two people submitting the same duty gets a conflict with the current state", async ({ browser, page, signIn }) => {
   // The secretary and the staff member of the organ party committee both reach its branches' duties.
   await signIn("u07-secretary");
   await page.goto("/duties?status=NOT_STARTED&kind=IMPLEMENTING");
@@ -56,17 +73,21 @@ test("the second of two people ticking the same duty gets a conflict with the cu
 
   const { page: otherPage, close } = await openAs(browser, "u07-staff");
 
-  // Both have the item open; the staff member ticks first.
+  // Both have the item open; the staff member backs it with evidence and submits first.
   await otherPage.goto(itemUrl);
-  await otherPage.getByLabel("完成说明").fill("干事已完成");
-  await otherPage.getByRole("button", { name: "标记为已完成" }).click();
-  await expect(otherPage.getByRole("button", { name: "撤销完成" })).toBeVisible();
+  await otherPage.getByRole("radio", { name: "文字" }).check();
+  await otherPage.getByLabel("标题").fill("支部工作记录");
+  await otherPage.getByLabel("内容").fill("已按要求完成。");
+  await otherPage.getByRole("button", { name: "添加", exact: true }).click();
+  await expect(otherPage.getByText("已添加。")).toBeVisible();
+  await otherPage.getByLabel("办理说明").fill("干事已完成");
+  await otherPage.getByRole("button", { name: "提交审核" }).click();
+  await expect(otherPage.getByText(/已提交，等待.*审核。/)).toBeVisible();
 
-  await page.getByLabel("完成说明").fill("书记也来完成");
-  await page.getByRole("button", { name: "标记为已完成" }).click();
+  await page.getByLabel("办理说明").fill("书记也来完成");
+  await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "此事项刚被其他人修改，您的操作未保存。" })).toBeVisible();
-  await expect(page.getByTestId("conflict-current")).toContainText("已完成");
-  await expect(page.getByTestId("conflict-current")).toContainText("赵干事");
+  await expect(page.getByTestId("conflict-current")).toContainText("待审核");
   await page.getByRole("button", { name: "载入最新内容" }).click();
   await expect(page.getByText("干事已完成").first()).toBeVisible();
   await close();

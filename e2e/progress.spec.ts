@@ -30,5 +30,6 @@ test("the supervisor follows progress per unit, sorts it, drills down and reads 
 
   await page.getByTestId("checklist-row").first().getByRole("link").click();
   await expect(page.getByText("您可以查看此事项，但无权办理。")).toBeVisible();
-  await expect(page.getByRole("button", { name: "标记为已完成" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "提交审核" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "保存进展" })).toHaveCount(0);
 });

@@ -18,7 +18,7 @@ async function unitBTargets(browser: Browser) {
     orgPath,
     statusOfItem: async () => {
       await page.goto(itemPath);
-      return page.getByRole("button", { name: "标记为已完成" }).isVisible();
+      return page.getByRole("button", { name: "保存进展" }).isVisible();
     },
     close: () => context.close(),
   };
@@ -46,8 +46,8 @@ test("a secretary of unit A gets not found for unit B's checklist and item, and 
     if (request.method() !== "POST") return route.continue();
     await route.continue({ postData: (request.postData() ?? "").replaceAll(ownId, foreignId) });
   });
-  await page.getByLabel("完成说明").fill("越权尝试");
-  await page.getByRole("button", { name: "标记为已完成" }).click();
+  await page.getByLabel("办理说明").fill("越权尝试");
+  await page.getByRole("button", { name: "保存进展" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "未找到该事项，或您无权访问。" })).toBeVisible();
 
   // B's item is still open for B's own secretary.

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { canReview, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
 import { writeItem, type ItemState, type Tx } from "@/lib/server/checklists/write-item";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { countItemEvidence } from "@/lib/server/evidence/count-item-evidence";
 import { holdersOf, notify } from "@/lib/server/notifications/notify";
 import type { TApproveItem, TApproveMany, TItemStep, TRequestNotApplicable, TReturnItem, TSubmitItem } from "@/lib/validation/checklists";
 
@@ -27,10 +28,6 @@ const canWork = (actor: Actor) => (s: ItemState) => reachesItem(actor, ITEM_WRIT
 
 function requireOpen(s: ItemState): void {
   if (!isOpen(s.status)) throw new ValidationError("The item is not open", { itemId: ["notOpen"] });
-}
-
-async function evidenceCount(tx: Tx, itemId: string): Promise<number> {
-  return tx.itemEvidence.count({ where: { itemId } });
 }
 
 /** Who hears of a submission: the people working on the reviewer organization itself. */
@@ -57,7 +54,7 @@ export function submitItem(actor: Actor, input: TSubmitItem, now = new Date()) {
     allowed: canWork(actor),
     data: async (s, tx) => {
       requireOpen(s);
-      if (s.duty.evidenceRequired && (await evidenceCount(tx, s.id)) === 0) {
+      if (s.duty.evidenceRequired && (await countItemEvidence(tx, s.id)) === 0) {
         throw new ValidationError("This duty needs evidence before it is submitted", { note: ["evidenceRequired"] });
       }
       const note = input.note ? input.note : null;

@@ -1,9 +1,10 @@
-import "server-only";
 import { isoDay } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OPEN_STATUSES } from "@/lib/item-status";
 import type { WarningThresholds } from "@/lib/warnings";
+
+// No "server-only" here: the notify command (scripts/notify.ts) raises warning notices outside Next.js.
 
 /** This deployment's thresholds (WARN_GREEN_DAYS, WARN_YELLOW_DAYS), read afresh like the rest of the environment. */
 export function warningThresholds(): WarningThresholds {

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
+import { noticeFacts, type NoticeFacts } from "@/lib/server/notifications/notice-facts";
 import { listOptOuts } from "@/lib/server/notifications/opt-outs";
 
 export const NOTIFICATION_PAGE_SIZE = 30;
@@ -29,9 +30,6 @@ const noticeSelect = {
 
 type NoticeRecord = Prisma.NotificationGetPayload<{ select: typeof noticeSelect }>;
 
-/** What a notice says beyond its kind: the reviewer's comment on a return, the due date of a warning. */
-export type NoticeFacts = { comment: string | null; dueDate: string | null };
-
 export type NoticeRow = {
   id: string;
   kind: NotificationKind;
@@ -43,12 +41,6 @@ export type NoticeRow = {
 };
 
 export type NoticePage = { rows: NoticeRow[]; total: number; unread: number; page: number; pageCount: number };
-
-export function noticeFacts(payload: Prisma.JsonValue | null): NoticeFacts {
-  const record: Prisma.JsonObject = payload && typeof payload === "object" && !Array.isArray(payload) ? payload : {};
-  const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
-  return { comment: text(record.comment), dueDate: text(record.dueDate) };
-}
 
 function toRow(n: NoticeRecord): NoticeRow {
   return { id: n.id, kind: n.kind, isRead: n.readAt !== null, createdAt: n.createdAt, actorName: n.actor?.name ?? null, facts: noticeFacts(n.payload), item: n.item };

@@ -1,10 +1,11 @@
-import "server-only";
 import { isoDay, today } from "@/lib/dates";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { OPEN_STATUSES } from "@/lib/item-status";
 import { ITEM_WRITERS } from "@/lib/server/access/registry";
 import { itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
 import type { WarningThresholds } from "@/lib/warnings";
+
+// No "server-only" here: the notify command (scripts/notify.ts) runs outside Next.js.
 
 /** Open items looked at per statement: a few round trips for a province's 100k items, none holding much. */
 export const WARNING_BATCH_SIZE = 5000;

@@ -23,7 +23,7 @@ let branch: Actor;
 beforeAll(async () => {
   drop = await useSeededDatabase("notifications");
   periodId = (await getCurrentPeriod(TEST_NOW))!.id;
-  [u01, staff, branch] = await Promise.all(["u01-secretary", "u01-staff", "u01-branch"].map((u) => actorFor(u)));
+  [u01, staff, branch] = await Promise.all([actorFor("u01-secretary"), actorFor("u01-staff"), actorFor("u01-branch")]);
 });
 afterAll(() => drop());
 

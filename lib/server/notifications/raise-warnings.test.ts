@@ -27,7 +27,7 @@ const items: Record<"red" | "dueToday" | "tenDays" | "elevenDays" | "done" | "su
 beforeAll(async () => {
   drop = await useSeededDatabase("warn-notices");
   const periodId = (await getCurrentPeriod(TEST_NOW))!.id;
-  [branch, u01, staff] = await Promise.all(["u01-branch", "u01-secretary", "u01-staff"].map((u) => actorFor(u)));
+  [branch, u01, staff] = await Promise.all([actorFor("u01-branch"), actorFor("u01-secretary"), actorFor("u01-staff")]);
   quiet = await actorWithRole("STAFF", "U01-B1");
   await setOptOuts(quiet, ["ITEM_RED"]);
   delegate = await actorWithRole("STAFF", "U01-B2");

@@ -60,7 +60,7 @@ export default async function ChecklistItemPage({ params }: Props) {
         <div className="space-y-4">
           <Card>
             <div className="flex flex-wrap items-center gap-2">
-              <StatusBadge status={item.status} isOverdue={item.isOverdue} />
+              <StatusBadge status={item.status} isOverdue={item.isOverdue} warning={item.warning} />
               {item.viaDelegation ? <Badge tone="warn">{t("delegatedToYou")}</Badge> : null}
               <Badge tone="brand">{tk(item.duty.kind)}</Badge>
               <Badge>{tf(item.duty.frequency)}</Badge>

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { notify } from "@/lib/server/notifications/notify";
 import { setOptOuts } from "@/lib/server/notifications/opt-outs";
-import { DIGEST_NOTICE_LIMIT, sendDigests, type MailTransport } from "@/lib/server/notifications/send-digests";
+import { DIGEST_FAILURES_IN_A_ROW, DIGEST_NOTICE_LIMIT, sendDigests, type MailTransport } from "@/lib/server/notifications/send-digests";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { actorFor, actorWithRole } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
@@ -91,7 +91,7 @@ describe("email digests", () => {
 
     const transport = jsonTransport();
     const run = await sendDigests(prisma, TEST_NOW, transport);
-    expect(run).toEqual({ configured: true, linked: true, mailsSent: 2, noticesEmailed: 3, failures: 0 });
+    expect(run).toEqual({ configured: true, linked: true, mailsSent: 2, noticesEmailed: 3, failures: 0, stoppedEarly: false });
     expect(transport.sent.map((m) => m.to[0]?.address).sort()).toEqual(["li@example.org", "ming@example.org"]);
 
     const zhMail = transport.sent.find((m) => m.to[0]?.address === "li@example.org")!;
@@ -140,5 +140,22 @@ describe("email digests", () => {
     const transport = jsonTransport();
     expect(await sendDigests(prisma, TEST_NOW, transport)).toMatchObject({ mailsSent: 1, failures: 0 });
     expect(await emailedOf(ids)).toEqual([true]);
+  });
+
+  it("fails at once when the server cannot be reached, and stops when it keeps refusing", async () => {
+    const users = await Promise.all(Array.from({ length: DIGEST_FAILURES_IN_A_ROW + 2 }, (_, i) => recipient(`down${i}@example.org`)));
+    for (const user of users) await tell(user.id, "ITEM_DELEGATED");
+    const attempts: string[] = [];
+    const unreachable: MailTransport = {
+      verify: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:587")),
+      sendMail: (m) => Promise.resolve(attempts.push(String(m.subject))),
+    };
+    await expect(sendDigests(prisma, TEST_NOW, unreachable)).rejects.toThrow(/cannot be reached.*ECONNREFUSED/);
+    expect(attempts).toEqual([]);
+
+    const refusing: MailTransport = { sendMail: () => Promise.reject(new Error("554 rejected")) };
+    expect(await sendDigests(prisma, TEST_NOW, refusing)).toMatchObject({ mailsSent: 0, failures: DIGEST_FAILURES_IN_A_ROW, stoppedEarly: true });
+    const transport = jsonTransport();
+    expect(await sendDigests(prisma, TEST_NOW, transport)).toMatchObject({ mailsSent: users.length, failures: 0, stoppedEarly: false });
   });
 });

@@ -11,12 +11,14 @@ import zh from "@/messages/zh.json";
 // No "server-only" here: the notify command (scripts/notify.ts) runs outside Next.js.
 
 /** What sendDigests needs of a nodemailer transporter; tests pass one built on jsonTransport. */
-export type MailTransport = { sendMail(message: SendMailOptions): Promise<unknown>; close?(): void };
+export type MailTransport = { sendMail(message: SendMailOptions): Promise<unknown>; verify?(): Promise<true>; close?(): void };
 
 /** Users looked at per query. */
 export const DIGEST_USER_BATCH = 200;
 /** Notices spelled out in one mail; the rest are counted, and all of them are marked emailed. */
 export const DIGEST_NOTICE_LIMIT = 50;
+/** Failed mails in a row after which the run stops: the server is down or refuses us, and the rest can wait. */
+export const DIGEST_FAILURES_IN_A_ROW = 5;
 
 export type DigestRun = {
   /** False when SMTP_URL is unset: nothing was sent or marked. */
@@ -27,7 +29,16 @@ export type DigestRun = {
   noticesEmailed: number;
   /** Mails that failed; their notices stay unsent for the next run. */
   failures: number;
+  /** The run gave up after DIGEST_FAILURES_IN_A_ROW failures; the users not reached wait for the next run. */
+  stoppedEarly: boolean;
 };
+
+/** SMTP_URL with connection pooling on, unless it says otherwise: one connection for many mails. */
+function pooledUrl(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  return url.toString();
+}
 
 /** The sender when a transport is passed in without MAIL_FROM (tests); with SMTP_URL, MAIL_FROM is required. */
 const FALLBACK_FROM = "Duty Ledger <duty-ledger@localhost>";
@@ -64,20 +75,37 @@ function translatorFor(locale: "zh" | "en"): Translate {
  * Each user's notices are claimed in a transaction (FOR UPDATE SKIP LOCKED)
  * that commits only after the mail went out: two overlapping runs do not
  * mail the same notice twice, and a failed mail leaves its notices for the
- * next run.
+ * next run. A server that cannot be reached fails the run at once (verify);
+ * one that starts refusing stops it after a few failures in a row.
  */
 export async function sendDigests(db: PrismaClient, now = new Date(), transport?: MailTransport): Promise<DigestRun> {
   const settings = env();
   const appUrl = (settings.APP_URL ?? settings.NEXTAUTH_URL)?.replace(/\/+$/, "") ?? null;
-  const run: DigestRun = { configured: Boolean(transport || settings.SMTP_URL), linked: appUrl !== null, mailsSent: 0, noticesEmailed: 0, failures: 0 };
-  if (!transport && !settings.SMTP_URL) return run;
-  const mailer: MailTransport = transport ?? nodemailer.createTransport(settings.SMTP_URL);
+  const run: DigestRun = {
+    configured: Boolean(transport || settings.SMTP_URL),
+    linked: appUrl !== null,
+    mailsSent: 0,
+    noticesEmailed: 0,
+    failures: 0,
+    stoppedEarly: false,
+  };
+  const mailer: MailTransport | null = transport ?? (settings.SMTP_URL ? nodemailer.createTransport(pooledUrl(settings.SMTP_URL)) : null);
+  if (!mailer) return run;
   const from = settings.MAIL_FROM ?? FALLBACK_FROM;
   const translators = { zh: translatorFor("zh"), en: translatorFor("en") };
   const emailedAt = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
   try {
+    if (mailer.verify) {
+      try {
+        await mailer.verify();
+      } catch (error) {
+        // The message names the server, never the credentials in SMTP_URL.
+        throw new Error(`The mail server (SMTP_URL) cannot be reached or refuses the sign-in: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     let after = "";
+    let failuresInARow = 0;
     for (;;) {
       const users = await db.$queryRaw<{ id: string; name: string; email: string; locale: "zh" | "en" }[]>`
         SELECT u."id", u."name", btrim(u."email") AS email, u."locale"::text AS locale
@@ -89,6 +117,10 @@ export async function sendDigests(db: PrismaClient, now = new Date(), transport?
       if (users.length === 0) break;
       after = users[users.length - 1]!.id;
       for (const user of users) {
+        if (failuresInARow >= DIGEST_FAILURES_IN_A_ROW) {
+          run.stoppedEarly = true;
+          return run;
+        }
         try {
           const emailed = await db.$transaction(
             async (tx) => {
@@ -128,12 +160,14 @@ export async function sendDigests(db: PrismaClient, now = new Date(), transport?
             },
             { maxWait: 30_000, timeout: 120_000 },
           );
+          failuresInARow = 0;
           if (emailed > 0) {
             run.mailsSent += 1;
             run.noticesEmailed += emailed;
           }
         } catch (error) {
           run.failures += 1;
+          failuresInARow += 1;
           // The address is the user's own; the error may name the server, never the credentials in SMTP_URL.
           console.error(`Digest to user ${user.id} failed: ${error instanceof Error ? error.message : String(error)}`);
         }

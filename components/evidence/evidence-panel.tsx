@@ -31,7 +31,7 @@ export async function EvidencePanel({ itemId, entries, isOpen, canWrite, attacha
   const size = (bytes: number) => formatFileSize(format, bytes);
 
   const revisionLink = (file: EvidenceFileView, label: string) => (
-    <a href={`/evidence/${file.id}`} download className="break-all text-brand underline-offset-4 hover:underline" aria-label={t("downloadLabel", { name: label, revision: file.revision })}>
+    <a href={`/evidence/${file.id}`} download className="break-all text-brand underline underline-offset-4" aria-label={t("downloadLabel", { name: label, revision: file.revision })}>
       {label}
     </a>
   );
@@ -47,7 +47,7 @@ export async function EvidencePanel({ itemId, entries, isOpen, canWrite, attacha
         {e.kind === "TEXT" && e.text ? <p className="mt-1 text-sm leading-relaxed break-words whitespace-pre-line">{e.text}</p> : null}
         {e.kind === "LINK" && e.url ? (
           <p className="mt-1 text-sm">
-            <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand underline-offset-4 hover:underline">
+            <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand underline underline-offset-4">
               {e.url}
               <span className="sr-only"> {t("newWindow")}</span>
             </a>

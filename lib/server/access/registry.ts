@@ -261,6 +261,32 @@ export const registry = {
     file: "app/evidence/[fileId]/route.ts",
     rule: { access: "roles", roles: READERS, target: "none" },
   },
+  // Notifications: everyone has their own; the handlers scope every query to the actor's id.
+  "page:/notifications": { kind: "page", file: "app/notifications/page.tsx", rule: { access: "signed-in" } },
+  // Marks the notice read and goes on to its item (whose page applies the item rule).
+  "route:/notifications/[noticeId]/open": {
+    kind: "route",
+    file: "app/notifications/[noticeId]/open/route.ts",
+    rule: { access: "signed-in" },
+  },
+  "action:markNotificationsRead": {
+    kind: "action",
+    file: "app/notifications/actions.ts",
+    name: "markNotificationsRead",
+    rule: { access: "signed-in" },
+  },
+  "action:markAllNotificationsRead": {
+    kind: "action",
+    file: "app/notifications/actions.ts",
+    name: "markAllNotificationsRead",
+    rule: { access: "signed-in" },
+  },
+  "action:saveNotificationPreferences": {
+    kind: "action",
+    file: "app/notifications/actions.ts",
+    name: "saveNotificationPreferences",
+    rule: { access: "signed-in" },
+  },
 } as const satisfies Record<string, EntryPoint>;
 
 export type EntryKey = keyof typeof registry;

@@ -1,0 +1,24 @@
+import { redirect } from "next/navigation";
+import { authorize } from "@/lib/server/access/authorize";
+import { getActor } from "@/lib/server/auth/actor";
+import { UnauthenticatedError } from "@/lib/server/errors";
+import { openNotification } from "@/lib/server/notifications/mark-read";
+
+const NOTICE_ID = /^[a-z0-9]{1,40}$/i;
+
+/**
+ * Opens a notice from the list or from a digest mail: marks it read when it
+ * is the actor's own and goes on to its item, whose page applies the item
+ * rule. Anybody else's notice, or one that is gone, leads to the list.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ noticeId: string }> }) {
+  const { noticeId } = await params;
+  const here = `/notifications/${encodeURIComponent(noticeId)}/open`;
+  const actor = await authorize(await getActor(), "route:/notifications/[noticeId]/open").catch((error: unknown) => {
+    if (error instanceof UnauthenticatedError) return null;
+    throw error;
+  });
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(here)}`);
+  const opened = NOTICE_ID.test(noticeId) ? await openNotification(actor, noticeId) : null;
+  redirect(opened?.itemId ? `/duties/${opened.itemId}` : "/notifications");
+}

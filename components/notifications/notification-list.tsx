@@ -1,0 +1,67 @@
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { MarkReadButton } from "@/components/notifications/mark-read-button";
+import { Badge } from "@/components/ui/badge";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { localized } from "@/lib/org-label";
+import type { NoticeRow } from "@/lib/server/notifications/list-notifications";
+import { cn } from "@/lib/utils";
+
+const KIND_TONES: Record<NotificationKind, "brand" | "warn" | "ok" | "neutral" | "danger"> = {
+  ITEM_SUBMITTED: "brand",
+  ITEM_RETURNED: "warn",
+  ITEM_APPROVED: "ok",
+  ITEM_DELEGATED: "neutral",
+  ITEM_YELLOW: "warn",
+  ITEM_RED: "danger",
+};
+
+/**
+ * The user's notices, unread ones highlighted. An item's link goes through
+ * /notifications/<id>/open, which marks the notice read on the server; it is
+ * a plain link, never prefetched.
+ */
+export function NotificationList({ rows }: { rows: NoticeRow[] }) {
+  const t = useTranslations("notifications");
+  const format = useFormatter();
+  const locale = useLocale();
+  return (
+    <ul aria-label={t("listLabel")} className="overflow-hidden rounded-lg border border-line bg-white">
+      {rows.map((n) => {
+        const title = n.item ? `${n.item.duty.code} ${localized(n.item.duty.title, n.item.duty.titleEn, locale)}` : t("itemGone");
+        const details = [
+          n.item ? localized(n.item.org.name, n.item.org.nameEn, locale) : null,
+          n.item ? t("due", { date: format.dateTime(n.item.dueDate, { dateStyle: "medium", timeZone: "UTC" }) }) : null,
+          n.actorName ? t("by", { name: n.actorName }) : null,
+        ].filter((d): d is string => d !== null);
+        return (
+          <li
+            key={n.id}
+            data-testid="notice"
+            data-unread={n.isRead ? undefined : "true"}
+            className={cn("flex items-start gap-3 border-t border-line px-4 py-3 first:border-t-0", n.isRead ? "" : "bg-brand-soft")}
+          >
+            <span aria-hidden className={cn("mt-2 h-2 w-2 shrink-0 rounded-full", n.isRead ? "bg-transparent" : "bg-brand")} />
+            <div className="min-w-0 flex-1">
+              <p className="flex flex-wrap items-center gap-2">
+                <Badge tone={KIND_TONES[n.kind]}>{t(`kinds.${n.kind}`)}</Badge>
+                {n.isRead ? null : <span className="sr-only">{t("unread")}</span>}
+                {n.item ? (
+                  <a href={`/notifications/${n.id}/open`} className={cn("hover:text-brand hover:underline", n.isRead ? "" : "font-semibold")}>
+                    {title}
+                  </a>
+                ) : (
+                  <span className="text-muted">{title}</span>
+                )}
+              </p>
+              <p className="mt-1 text-xs text-muted">
+                {[...details, format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })].join(" · ")}
+              </p>
+              {n.kind === "ITEM_RETURNED" && n.facts.comment ? <p className="mt-1 text-sm whitespace-pre-line">{t("comment", { comment: n.facts.comment })}</p> : null}
+            </div>
+            {n.isRead ? null : <MarkReadButton ids={[n.id]} label={t("markReadLabel", { title })} />}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

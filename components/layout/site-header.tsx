@@ -3,17 +3,20 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { NavLinks } from "@/components/layout/nav-links";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { isLocale } from "@/i18n/config";
 import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
 import { hasAnyRole } from "@/lib/server/access/scope";
 import { countReviewQueue } from "@/lib/server/checklists/review-queue";
 import { getActor } from "@/lib/server/auth/actor";
+import { countUnread } from "@/lib/server/notifications/list-notifications";
 import { orgLabel } from "@/lib/org-label";
 
 export async function SiteHeader() {
   const [actor, t, locale] = await Promise.all([getActor(), getTranslations(), getLocale()]);
   const lang = isLocale(locale) ? locale : "zh";
   const reviewing = actor && hasAnyRole(actor, ITEM_REVIEWERS) ? await countReviewQueue(actor) : null;
+  const unread = actor ? await countUnread(actor) : 0;
   const links = actor
     ? [
         { href: "/duties", label: t("nav.duties") },
@@ -34,6 +37,7 @@ export async function SiteHeader() {
         </Link>
         {actor ? <NavLinks links={links} label={t("nav.label")} /> : null}
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          {actor ? <NotificationBell count={unread} label={t("nav.notificationCount", { count: unread })} /> : null}
           {actor ? (
             <span className="text-muted" data-testid="current-user">
               {actor.name}

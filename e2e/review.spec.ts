@@ -44,7 +44,7 @@ test("a branch submits with a PDF, the organ party committee returns it, the bra
 
   // The branch hears of it, adds the missing file and submits again.
   await page.goto("/notifications");
-  const notice = page.getByTestId("notification").first();
+  const notice = page.getByTestId("notice").first();
   await expect(notice).toContainText("请补充会议签到表。");
   await notice.getByRole("link", { name: dutyTitle }).click();
   await expect(page).toHaveURL(itemUrl);
@@ -70,5 +70,7 @@ test("a branch submits with a PDF, the organ party committee returns it, the bra
   await expect(history).toContainText("退回了此事项");
   await expect(history).toContainText("请补充会议签到表。");
   await expect(history.getByTestId("history-move").first()).toContainText("待审核 → 已完成");
-  await expect(page.getByText("会议签到表.pdf")).toBeVisible();
+  // Both files stay with the item, each downloadable.
+  await expect(page.getByRole("link", { name: "下载 会议签到表.pdf（第 1 版）" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "下载 支委会会议记录.pdf（第 1 版）" })).toBeVisible();
 });

@@ -63,7 +63,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
           {t("filter")}
         </Button>
       </form>
-      {queue.rows.length === 0 ? <EmptyState title={t("empty")} hint={t("emptyHint")} /> : <ReviewQueueTable key={queue.rows.map((r) => `${r.id}:${r.version}`).join()} rows={queue.rows} />}
+      {queue.rows.length === 0 ? <EmptyState title={t("empty")} hint={t("emptyHint")} /> : <ReviewQueueTable rows={queue.rows} />}
       <Pagination page={queue.page} pageCount={queue.pageCount} total={queue.total} basePath="/reviews" params={{ org: query.org, kind: query.kind, na: query.na }} />
     </>
   );

@@ -23,7 +23,9 @@ export function ReviewQueueTable({ rows }: { rows: ReviewRow[] }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ tone: "ok" | "error" | "warn"; text: string } | null>(null);
   const [isPending, start] = useTransition();
-  const all = rows.length > 0 && selected.size === rows.length;
+  // After a refresh, rows that left the queue drop out of the selection.
+  const chosen = rows.filter((r) => selected.has(r.id));
+  const all = rows.length > 0 && chosen.length === rows.length;
 
   const toggle = (id: string) =>
     setSelected((current) => {
@@ -35,7 +37,7 @@ export function ReviewQueueTable({ rows }: { rows: ReviewRow[] }) {
 
   const onApprove = () =>
     start(async () => {
-      const items = rows.filter((r) => selected.has(r.id)).map((r) => ({ itemId: r.id, expectedVersion: r.version }));
+      const items = chosen.map((r) => ({ itemId: r.id, expectedVersion: r.version }));
       const result = await approveMany({ items });
       if (!result.ok) {
         setMessage({ tone: "error", text: actionError(result) });
@@ -54,8 +56,8 @@ export function ReviewQueueTable({ rows }: { rows: ReviewRow[] }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" onClick={onApprove} disabled={selected.size === 0 || isPending}>
-          {isPending ? t("approving") : t("approveSelected", { count: selected.size })}
+        <Button type="button" onClick={onApprove} disabled={chosen.length === 0 || isPending}>
+          {isPending ? t("approving") : t("approveSelected", { count: chosen.length })}
         </Button>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       </div>

@@ -45,7 +45,10 @@ test("a unit secretary backs a duty with evidence and submits it by keyboard; th
   // The working committee reviews unit party groups.
   const { page: committee, close } = await openAs(browser, "wc-secretary");
   await committee.goto("/reviews");
-  await committee.getByRole("checkbox", { name: `选择：${title}` }).check();
+  // Quarterly duties repeat their title: pick the row by its link.
+  const queued = committee.getByTestId("review-row").filter({ has: committee.locator(`a[href="${new URL(itemUrl).pathname}"]`) });
+  await expect(queued.getByRole("checkbox")).toHaveAccessibleName(new RegExp(`^选择：${title}`));
+  await queued.getByRole("checkbox").check();
   await committee.getByRole("button", { name: "批量通过（1 项）" }).click();
   await expect(committee.getByText("已审核通过 1 项。")).toBeVisible();
 
@@ -101,7 +104,7 @@ test.describe("on a phone", () => {
     await page.goto("/duties");
     await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
     const row = page.getByTestId("checklist-row").first();
-    await expect(row.getByText(/^(未开始|进行中|已完成)$/).first()).toBeVisible();
+    await expect(row.getByText(/^(未开始|进行中|待审核|已完成|不适用)$/).first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);

@@ -58,7 +58,11 @@ test("a branch submits with a PDF, the organ party committee returns it, the bra
 
   // Approved from the queue, several at once if need be.
   await reviewer.goto("/reviews");
-  await reviewer.getByRole("checkbox", { name: `选择：${dutyTitle}` }).check();
+  await reviewer
+    .getByTestId("review-row")
+    .filter({ has: reviewer.locator(`a[href="${new URL(itemUrl).pathname}"]`) })
+    .getByRole("checkbox", { name: new RegExp(`^选择：${dutyTitle}`) })
+    .check();
   await reviewer.getByRole("button", { name: "批量通过（1 项）" }).click();
   await expect(reviewer.getByText("已审核通过 1 项。")).toBeVisible();
   await close();

@@ -90,7 +90,7 @@ export function ReviewQueueTable({ rows }: { rows: ReviewRow[] }) {
                     <input
                       type="checkbox"
                       className="h-4 w-4 accent-brand"
-                      aria-label={t("select", { title })}
+                      aria-label={t("select", { title, org: localized(r.org.name, r.org.nameEn, locale), due: format.dateTime(r.dueDate, { dateStyle: "medium", timeZone: "UTC" }) })}
                       checked={selected.has(r.id)}
                       onChange={() => toggle(r.id)}
                     />

@@ -154,7 +154,7 @@ export default async function ChecklistItemPage({ params }: Props) {
               requestedNotApplicable={item.requestedNotApplicable}
             />
           </Card>
-          {item.canDelegate ? (
+          {item.canDelegate && (delegatedTo || targets.orgs.length + targets.people.length > 0) ? (
             <Card aria-labelledby="delegation-heading">
               <h2 id="delegation-heading" className="mb-3 text-base font-semibold">
                 {t("delegationHeading")}

@@ -9,6 +9,23 @@ import { Client } from "pg";
  * or a new database on the PostgreSQL server that TEST_DATABASE_URL names.
  * Returns its DATABASE_URL and a function that removes it.
  */
+/**
+ * Drops a test database, ending its connections. A connection of another
+ * role (an autovacuum worker that just started on it) cannot be ended by
+ * a plain role and fails the drop with 42501; it is gone a moment later.
+ */
+async function dropDatabase(client: Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt === 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
+}
+
 export async function createTestDatabase(
   label: string,
   options: { fixedName?: boolean } = {},
@@ -20,7 +37,7 @@ export async function createTestDatabase(
     const name = options.fixedName ? base : `${base}_${crypto.randomBytes(4).toString("hex")}`;
     const client = new Client({ connectionString: admin });
     await client.connect();
-    if (options.fixedName) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (options.fixedName) await dropDatabase(client, name);
     await client.query(`CREATE DATABASE "${name}"`);
     await client.end();
     const url = new URL(admin);
@@ -30,8 +47,11 @@ export async function createTestDatabase(
       drop: async () => {
         const c = new Client({ connectionString: admin });
         await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
+        try {
+          await dropDatabase(c, name);
+        } finally {
+          await c.end();
+        }
       },
     };
   }

@@ -102,6 +102,48 @@ describe("assigning a catalog down the tree", () => {
     expect(await planAssignment(prisma, input)).toMatchObject({ newOrgs: 0, newItems: 0, items: before.items });
   });
 
+  it("picks up where an earlier run stopped, across batch boundaries, with an audit row only for batches that created something", async () => {
+    const period = await prisma.period.create({ data: { kind: "YEAR", year: 2030, startsOn: day("2030-01-01"), endsOn: day("2030-12-31") } });
+    const root = await prisma.org.findUniqueOrThrow({ where: { id: rootId } });
+    // applyAssignment batches organizations in path order.
+    const branches = await prisma.org.findMany({ where: { type: "BRANCH", path: { startsWith: root.path } }, orderBy: { path: "asc" }, select: { id: true } });
+    expect(branches.length).toBeGreaterThanOrEqual(6);
+    const input = { catalogVersionId: versionId, periodId: period.id, rootOrgId: rootId, orgTypes: ["BRANCH" as const] };
+    const audits = async () =>
+      (await prisma.auditLog.findMany({ where: { action: "assignment.apply", entityId: versionId }, select: { after: true } }))
+        .map((a) => a.after as { periodId: string; organizations: number; assignmentsCreated: number; itemsCreated: number })
+        .filter((a) => a.periodId === period.id);
+
+    // An earlier run that got as far as the third to fifth branches: the second batch of two below, and half the third.
+    const earlier = await applyAssignment(prisma, { ...input, orgIds: branches.slice(2, 5).map((b) => b.id) }, { actorId: null });
+    expect(earlier.assignmentsCreated).toBe(3);
+    expect(await audits()).toHaveLength(1);
+
+    const progress: AssignmentProgress[] = [];
+    const result = await applyAssignment(prisma, input, { actorId: null, batchSize: 2, concurrency: 2, onProgress: (p) => progress.push(p) });
+    const batches = Math.ceil(branches.length / 2);
+    expect(result.assignmentsCreated).toBe(branches.length - 3);
+    // In batch order, whichever of the two side-by-side batches commits first.
+    expect(progress.map((p) => p.orgsDone)).toEqual(Array.from({ length: batches }, (_, i) => Math.min((i + 1) * 2, branches.length)));
+    expect(progress.map((p) => p.itemsCreated)).toEqual([...progress.map((p) => p.itemsCreated)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toEqual({ orgsDone: branches.length, orgsTotal: branches.length, itemsCreated: result.itemsCreated });
+
+    const rows = (await audits()).slice(1);
+    expect(rows).toHaveLength(batches - 1);
+    expect(rows.reduce((s, a) => s + a.assignmentsCreated, 0)).toBe(result.assignmentsCreated);
+    expect(rows.reduce((s, a) => s + a.itemsCreated, 0)).toBe(result.itemsCreated);
+    expect(rows.every((a) => a.organizations === 2 || a.organizations === branches.length % 2)).toBe(true);
+
+    const items = await prisma.checklistItem.findMany({ where: { periodId: period.id }, select: { id: true, assignment: { select: { id: true } } } });
+    expect(items).toHaveLength(earlier.itemsCreated + result.itemsCreated);
+    // Ids made in SQL have the shape of Prisma's cuid(): 25 lowercase letters and digits starting with "c".
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    expect(items.every((i) => /^c[a-z0-9]{24}$/.test(i.id) && /^c[a-z0-9]{24}$/.test(i.assignment.id))).toBe(true);
+
+    expect(await applyAssignment(prisma, input, { actorId: null, batchSize: 2, concurrency: 2 })).toEqual({ assignmentsCreated: 0, itemsCreated: 0 });
+    expect(await audits()).toHaveLength(batches);
+  });
+
   it("makes a quarter's items in a quarter period", async () => {
     const q2 = await prisma.period.findUniqueOrThrow({ where: { year_quarter: { year: 2026, quarter: 2 } } });
     const branch = await prisma.org.findUniqueOrThrow({ where: { code: "U02-B1" } });

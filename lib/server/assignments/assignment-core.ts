@@ -1,8 +1,8 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import crypto from "node:crypto";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrgType } from "@/lib/generated/prisma/enums";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { occurrencesIn, shiftDays, type Occurrence } from "@/lib/server/checklists/recurrence";
-import { newId } from "@/lib/server/db/ids";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 
 // No "server-only" here: the seed and the benchmark call this core directly.
@@ -85,36 +85,98 @@ export async function planAssignment(db: PrismaClient, input: AssignmentInput): 
 
 export type AssignmentProgress = { orgsDone: number; orgsTotal: number; itemsCreated: number };
 
-const ITEM_CHUNK = 5000;
-
-type ItemRow = { assignmentId: string; orgId: string; dutyId: string; periodId: string; occurrence: number; dueDate: Date };
+/** Organizations per transaction. docs/benchmarks.md has the measurements behind these two numbers. */
+const BATCH_SIZE = 1000;
+/** Batches in flight at once on PostgreSQL, each in its own transaction and connection. */
+const CONCURRENCY = 2;
 
 /**
- * Inserts items as seven arrays through unnest: one statement with seven
- * parameters however many rows, many times faster than createMany's row
- * of parameters per item (bench/assign.ts measures it). Items that exist
- * already are left as they are.
+ * Ids for the rows one INSERT … SELECT makes, of the same shape as Prisma's
+ * cuid() and newId(): 25 lowercase letters and digits starting with "c".
+ * Here "c", 16 hex digits drawn in Node for this statement alone, and the
+ * row's number within the statement in 8 more. Cheaper than a random value
+ * per row made in SQL: gen_random_uuid() costs tens of microseconds a row in
+ * PGlite (docs/benchmarks.md).
  */
-async function insertItems(tx: Prisma.TransactionClient, rows: ItemRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  return tx.$executeRaw`
+function sqlNewIds(): Prisma.Sql {
+  return Prisma.sql`'c' || ${crypto.randomBytes(8).toString("hex")}::text || lpad(to_hex(row_number() OVER ()), 8, '0')`;
+}
+
+/** PGlite is one connection inside this process: its transactions queue one behind the other. */
+async function isPglite(db: PrismaClient): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ version: string }[]>`SELECT version() AS version`;
+  return row?.version.includes("PGlite") ?? false;
+}
+
+type BatchOrg = { id: string; type: OrgType };
+type Templates = { types: string[]; dutyIds: string[]; occurrences: number[]; dueDates: string[] };
+
+/**
+ * One batch in its transaction: one INSERT … SELECT of the assignments over
+ * the batch's organization ids, and one of the items, joining those
+ * assignments to the item templates by organization type. Both skip rows
+ * that exist already, by their natural unique keys.
+ */
+async function applyBatch(
+  tx: Prisma.TransactionClient,
+  input: AssignmentInput,
+  batch: BatchOrg[],
+  t: Templates,
+  actorId: string | null,
+): Promise<{ assignmentsCreated: number; itemsCreated: number }> {
+  const { catalogVersionId, periodId } = input;
+  const orgIds = batch.map((o) => o.id);
+  const orgTypes = batch.map((o) => o.type as string);
+  const assignmentsCreated = await tx.$executeRaw`
+    INSERT INTO "Assignment" ("id", "catalogVersionId", "periodId", "orgId")
+    SELECT ${sqlNewIds()}, ${catalogVersionId}, ${periodId}, o."orgId"
+      FROM unnest(${orgIds}::text[]) AS o("orgId")
+    ON CONFLICT ("catalogVersionId", "periodId", "orgId") DO NOTHING`;
+  const itemsCreated = await tx.$executeRaw`
     INSERT INTO "ChecklistItem" ("id", "assignmentId", "orgId", "dutyId", "periodId", "occurrence", "dueDate", "updatedAt")
-    SELECT u.*, now()
-      FROM unnest(${rows.map(() => newId())}::text[], ${rows.map((r) => r.assignmentId)}::text[], ${rows.map((r) => r.orgId)}::text[],
-                  ${rows.map((r) => r.dutyId)}::text[], ${rows.map((r) => r.periodId)}::text[], ${rows.map((r) => r.occurrence)}::int[],
-                  ${rows.map((r) => r.dueDate.toISOString().slice(0, 10))}::date[]) AS u
+    SELECT ${sqlNewIds()}, a."id", a."orgId", t."dutyId", a."periodId", t."occurrence", t."dueDate", now()
+      FROM unnest(${orgIds}::text[], ${orgTypes}::text[]) AS o("orgId", "type")
+      JOIN "Assignment" a ON a."catalogVersionId" = ${catalogVersionId} AND a."periodId" = ${periodId} AND a."orgId" = o."orgId"
+      JOIN unnest(${t.types}::text[], ${t.dutyIds}::text[], ${t.occurrences}::int[], ${t.dueDates}::date[])
+           AS t("type", "dutyId", "occurrence", "dueDate") ON t."type" = o."type"
     ON CONFLICT ("orgId", "dutyId", "periodId", "occurrence") DO NOTHING`;
+  if (assignmentsCreated > 0 || itemsCreated > 0) {
+    await writeAudit(tx, {
+      actorId,
+      action: "assignment.apply",
+      entityType: "CatalogVersion",
+      entityId: catalogVersionId,
+      after: {
+        periodId,
+        rootOrgId: input.rootOrgId,
+        orgTypes: input.orgTypes,
+        dueShiftDays: input.dueShiftDays ?? 0,
+        organizations: batch.length,
+        assignmentsCreated,
+        itemsCreated,
+      },
+    });
+  }
+  return { assignmentsCreated, itemsCreated };
 }
 
 /**
  * Creates the assignments and their checklist items, a batch of
  * organizations per transaction, each batch with its audit row. Running it
  * again creates nothing twice: both are keyed by their natural unique keys.
+ *
+ * The rows are made inside the database (see applyBatch): only the
+ * organization ids and the small template arrays cross the wire, however
+ * many items a batch makes. On PostgreSQL two batches run side by side
+ * (`concurrency`); on PGlite one. `onProgress` is called once per batch, in
+ * batch order, so `orgsDone` only grows. If a batch fails, the batches
+ * committed before it stay (a side-by-side one may have committed after it);
+ * running the assignment again completes it.
  */
 export async function applyAssignment(
   db: PrismaClient,
   input: AssignmentInput,
-  options: { actorId: string | null; batchSize?: number; onProgress?: (p: AssignmentProgress) => void },
+  options: { actorId: string | null; batchSize?: number; concurrency?: number; onProgress?: (p: AssignmentProgress) => void },
 ): Promise<{ assignmentsCreated: number; itemsCreated: number }> {
   const { orgWhere, templates } = await prepare(db, input);
   const orgs = await db.org.findMany({
@@ -122,60 +184,52 @@ export async function applyAssignment(
     select: { id: true, type: true },
     orderBy: { path: "asc" },
   });
-  const batchSize = options.batchSize ?? 500;
-  let assignmentsCreated = 0;
-  let itemsCreated = 0;
-  for (let start = 0; start < orgs.length; start += batchSize) {
-    const batch = orgs.slice(start, start + batchSize);
-    const created = await db.$transaction(
-      async (tx) => {
-        const { count: newAssignments } = await tx.assignment.createMany({
-          data: batch.map((o) => ({ catalogVersionId: input.catalogVersionId, periodId: input.periodId, orgId: o.id })),
-          skipDuplicates: true,
-        });
-        const assignments = await tx.assignment.findMany({
-          where: { catalogVersionId: input.catalogVersionId, periodId: input.periodId, orgId: { in: batch.map((o) => o.id) } },
-          select: { id: true, orgId: true },
-        });
-        const assignmentOf = new Map(assignments.map((a) => [a.orgId, a.id]));
-        const rows = batch.flatMap((org) =>
-          (templates.get(org.type) ?? []).map((t) => ({
-            assignmentId: assignmentOf.get(org.id) as string,
-            orgId: org.id,
-            dutyId: t.dutyId,
-            periodId: input.periodId,
-            occurrence: t.occurrence.occurrence,
-            dueDate: t.occurrence.dueDate,
-          })),
-        );
-        let newItems = 0;
-        for (let i = 0; i < rows.length; i += ITEM_CHUNK) newItems += await insertItems(tx, rows.slice(i, i + ITEM_CHUNK));
-        if (newAssignments > 0 || newItems > 0) {
-          await writeAudit(tx, {
-            actorId: options.actorId,
-            action: "assignment.apply",
-            entityType: "CatalogVersion",
-            entityId: input.catalogVersionId,
-            after: {
-              periodId: input.periodId,
-              rootOrgId: input.rootOrgId,
-              orgTypes: input.orgTypes,
-              dueShiftDays: input.dueShiftDays ?? 0,
-              organizations: batch.length,
-              assignmentsCreated: newAssignments,
-              itemsCreated: newItems,
-            },
-          });
-        }
-        return { newAssignments, newItems };
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-    assignmentsCreated += created.newAssignments;
-    itemsCreated += created.newItems;
-    options.onProgress?.({ orgsDone: Math.min(start + batchSize, orgs.length), orgsTotal: orgs.length, itemsCreated });
+  const t: Templates = { types: [], dutyIds: [], occurrences: [], dueDates: [] };
+  for (const [type, list] of templates) {
+    for (const item of list) {
+      t.types.push(type);
+      t.dutyIds.push(item.dutyId);
+      t.occurrences.push(item.occurrence.occurrence);
+      t.dueDates.push(item.occurrence.dueDate.toISOString().slice(0, 10));
+    }
   }
-  return { assignmentsCreated, itemsCreated };
+  const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
+  const batches: BatchOrg[][] = [];
+  for (let start = 0; start < orgs.length; start += batchSize) batches.push(orgs.slice(start, start + batchSize));
+  const concurrency = Math.min(batches.length, Math.max(1, options.concurrency ?? ((await isPglite(db)) ? 1 : CONCURRENCY)));
+
+  const done: ({ assignmentsCreated: number; itemsCreated: number } | undefined)[] = [];
+  const total = { assignmentsCreated: 0, itemsCreated: 0, orgsDone: 0 };
+  let reported = 0;
+  let next = 0;
+  let failed = false;
+  const report = () => {
+    for (let result = done[reported]; result; result = done[reported]) {
+      total.assignmentsCreated += result.assignmentsCreated;
+      total.itemsCreated += result.itemsCreated;
+      total.orgsDone += batches[reported]?.length ?? 0;
+      reported++;
+      options.onProgress?.({ orgsDone: total.orgsDone, orgsTotal: orgs.length, itemsCreated: total.itemsCreated });
+    }
+  };
+  const worker = async () => {
+    while (!failed && next < batches.length) {
+      const k = next++;
+      const batch = batches[k] ?? [];
+      try {
+        // maxWait as long as a batch may take: with side-by-side batches a small pool may make one wait for the other.
+        done[k] = await db.$transaction((tx) => applyBatch(tx, input, batch, t, options.actorId), { timeout: 120_000, maxWait: 120_000 });
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      report();
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: concurrency }, worker));
+  const rejected = outcomes.find((o) => o.status === "rejected");
+  if (rejected) throw rejected.reason;
+  return { assignmentsCreated: total.assignmentsCreated, itemsCreated: total.itemsCreated };
 }
 
 /**

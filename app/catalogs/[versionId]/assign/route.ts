@@ -2,21 +2,10 @@ import { failureOf, parseInput } from "@/lib/server/action";
 import { authorize } from "@/lib/server/access/authorize";
 import { assignCatalog } from "@/lib/server/assignments/assign-catalog";
 import { getActor } from "@/lib/server/auth/actor";
+import { isSameOrigin } from "@/lib/server/same-origin";
 import { ZAssignCatalog } from "@/lib/validation/assignments";
 
 const KEY = "route:/catalogs/[versionId]/assign";
-
-/** A POST from this site only: the browser's Origin must name this host. */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Applies an assignment and streams its progress as NDJSON: one

@@ -3,23 +3,12 @@ import { evidenceMaxBytes } from "@/lib/env";
 import { failureOf, parseInput, type ActionErrorCode, type ActionResult } from "@/lib/server/action";
 import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
+import { isSameOrigin } from "@/lib/server/same-origin";
 import { readUploadForm } from "@/lib/server/evidence/upload-request";
 import { addFileEvidence, reviseEvidenceFile, type StoredFile } from "@/lib/server/evidence/write-evidence";
 import { zEvidenceUpload } from "@/lib/validation/evidence";
 
 const KEY = "route:/api/duties/[itemId]/evidence";
-
-/** A POST from this site only: the browser's Origin must name this host. */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 const STATUS: Record<ActionErrorCode, number> = {
   validation: 400,

@@ -17,7 +17,7 @@ import {
 import { prisma } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
-import { actorFor, itemOf, orgId, withEvidence } from "@/lib/test/actors";
+import { actorFor, orgId, withEvidence } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 
 let drop: () => Promise<void>;

@@ -18,6 +18,8 @@ async function unitBTargets(browser: Browser) {
     orgPath,
     statusOfItem: async () => {
       await page.goto(itemPath);
+      // Wait for the page itself, not its loading state, before asking.
+      await page.getByRole("heading", { name: "办理" }).waitFor();
       return page.getByRole("button", { name: "保存进展" }).isVisible();
     },
     close: () => context.close(),

@@ -19,7 +19,7 @@ async function unitBTargets(browser: Browser) {
     statusOfItem: async () => {
       await page.goto(itemPath);
       // Wait for the page itself, not its loading state, before asking.
-      await page.getByRole("heading", { name: "办理" }).waitFor();
+      await page.getByRole("heading", { name: "办理", exact: true }).waitFor();
       return page.getByRole("button", { name: "保存进展" }).isVisible();
     },
     close: () => context.close(),

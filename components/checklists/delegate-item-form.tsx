@@ -93,8 +93,6 @@ export function DelegateItemForm({
     );
   }
 
-  if (orgOptions.length === 0 && peopleOptions.length === 0) return <p className="text-sm text-muted">{t("noTargets")}</p>;
-
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       {problemBox}

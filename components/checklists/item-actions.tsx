@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition, type ComponentProps, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import {
   approveItem,
@@ -107,6 +107,20 @@ function ProblemBox({ problem }: { problem: { message: string; current?: Current
   );
 }
 
+/** A labelled textarea with its hint, or its error in place of the hint. */
+function TextareaField({ id, label, hint, error, ...props }: ComponentProps<typeof Textarea> & { id: string; label: string; hint: string; error?: string }) {
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      <Textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : `${id}-hint`} {...props} />
+      <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
+        {hint}
+      </p>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
 /** A single button step (recall, reopen) with its hint. */
 function OneStep({ hint, label, run, problem }: { hint: ReactNode; label: string; run: () => Promise<void>; problem: ReactNode }) {
   const t = useTranslations("item");
@@ -150,22 +164,16 @@ function WorkForm({ itemId, version, note, reviewer }: { itemId: string; version
       <ProblemBox problem={problem} />
       <form onSubmit={onSubmit} noValidate className="space-y-3">
         <fieldset disabled={busy} className="space-y-3">
-          <div>
-            <Label htmlFor="note">{t("noteLabel")}</Label>
-            <Textarea
-              id="note"
-              rows={4}
-              maxLength={NOTE_MAX + 100}
-              placeholder={t("notePlaceholder")}
-              aria-invalid={noteError ? true : undefined}
-              aria-describedby={noteError ? "note-error" : "note-hint"}
-              {...form.register("note")}
-            />
-            <p id="note-hint" className="mt-1 text-xs text-muted">
-              {t("noteHint", { max: NOTE_MAX })}
-            </p>
-            <FieldError id="note-error" message={noteError && tv(noteError, { max: NOTE_MAX })} />
-          </div>
+          <TextareaField
+            id="note"
+            label={t("noteLabel")}
+            hint={t("noteHint", { max: NOTE_MAX })}
+            error={noteError && tv(noteError, { max: NOTE_MAX })}
+            rows={4}
+            maxLength={NOTE_MAX + 100}
+            placeholder={t("notePlaceholder")}
+            {...form.register("note")}
+          />
           <Button type="submit" className="w-full">
             {form.formState.isSubmitting ? t("working") : reviewer ? t("submit") : t("complete")}
           </Button>
@@ -179,20 +187,14 @@ function WorkForm({ itemId, version, note, reviewer }: { itemId: string; version
         <summary className="cursor-pointer font-medium">{t("notApplicable")}</summary>
         <form onSubmit={onNotApplicable} noValidate className="mt-3 space-y-3">
           <fieldset disabled={busy} className="space-y-3">
-            <div>
-              <Label htmlFor="na-reason">{t("naReason")}</Label>
-              <Textarea
-                id="na-reason"
-                rows={3}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={reasonError ? "na-reason-error" : "na-reason-hint"}
-                {...naForm.register("reason")}
-              />
-              <p id="na-reason-hint" className="mt-1 text-xs text-muted">
-                {reviewer ? t("naHint", { reviewer }) : t("naHintSelf")}
-              </p>
-              <FieldError id="na-reason-error" message={reasonError && tv(reasonError, { max: NOTE_MAX })} />
-            </div>
+            <TextareaField
+              id="na-reason"
+              label={t("naReason")}
+              hint={reviewer ? t("naHint", { reviewer }) : t("naHintSelf")}
+              error={reasonError && tv(reasonError, { max: NOTE_MAX })}
+              rows={3}
+              {...naForm.register("reason")}
+            />
             <Button type="submit" variant="secondary" className="w-full">
               {naForm.formState.isSubmitting ? t("working") : t("naSubmit")}
             </Button>
@@ -223,23 +225,14 @@ function ReviewForm({ itemId, version, requestedNotApplicable }: { itemId: strin
       <ProblemBox problem={problem} />
       <p className="text-sm">{requestedNotApplicable ? t("reviewNaHint") : t("reviewHint")}</p>
       <fieldset disabled={form.formState.isSubmitting} className="space-y-3">
-        <div>
-          <Label htmlFor="review-comment">{t("reviewComment")}</Label>
-          <Textarea
-            id="review-comment"
-            rows={3}
-            aria-invalid={commentError ? true : undefined}
-            aria-describedby={commentError ? "review-comment-error" : "review-comment-hint"}
-            {...form.register("comment")}
-          />
-          <p id="review-comment-hint" className="mt-1 text-xs text-muted">
-            {t("reviewCommentHint")}
-          </p>
-          <FieldError
-            id="review-comment-error"
-            message={commentError && (commentError === "returnNeedsComment" ? t("returnNeedsComment") : tv(commentError, { max: NOTE_MAX }))}
-          />
-        </div>
+        <TextareaField
+          id="review-comment"
+          label={t("reviewComment")}
+          hint={t("reviewCommentHint")}
+          error={commentError && (commentError === "returnNeedsComment" ? t("returnNeedsComment") : tv(commentError, { max: NOTE_MAX }))}
+          rows={3}
+          {...form.register("comment")}
+        />
         <div className="grid grid-cols-2 gap-2">
           <Button type="submit">{form.formState.isSubmitting ? t("working") : t("approve")}</Button>
           <Button type="button" variant="secondary" onClick={() => void onReturn()}>

@@ -28,6 +28,27 @@ const ZEnv = z.object({
   WARN_GREEN_DAYS: z.coerce.number().int().min(0).max(366).default(20),
   /** …and yellow this many days before (due today included); red once overdue. */
   WARN_YELLOW_DAYS: z.coerce.number().int().min(0).max(366).default(10),
+  /** Inspections: days a unit has to rectify a finding, counted from the report's issue (lib/server/inspections/config.ts). */
+  RECTIFY_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
+  /** Who must accept a finding's close-out, comma-separated from GROUP, COMMITTEE, UNIT. */
+  CLOSEOUT_PARTIES: z
+    .string()
+    .trim()
+    .default("GROUP,COMMITTEE")
+    .transform((v) => [...new Set(v.split(",").map((p) => p.trim().toUpperCase()).filter(Boolean))])
+    .pipe(z.array(z.enum(["GROUP", "COMMITTEE", "UNIT"])).min(1, "must name at least one of GROUP, COMMITTEE, UNIT")),
+  /** Days past a finding's deadline for the reminder, the warning and the accountability notice, ascending. */
+  ESCALATION_DAYS: z
+    .string()
+    .trim()
+    .default("1,15,30")
+    .transform((v) => v.split(",").map((d) => Number(d.trim())))
+    .pipe(
+      z
+        .array(z.number().int().min(0).max(3650))
+        .length(3, "must list three day counts: reminder, warning, accountability")
+        .refine((d) => d[0]! <= d[1]! && d[1]! <= d[2]!, "must be in ascending order"),
+    ),
   /** Email digests (`npm run notify`): the SMTP server as smtp://user:pass@host:587 or smtps://…:465; unset means no email at all. */
   SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/i, "must be an smtp:// or smtps:// URL").optional()),
   /** The sender of the digests, as "责任台账 <duty-ledger@example.org>"; required with SMTP_URL. */

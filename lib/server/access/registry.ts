@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ALL_ROLES } from "@/lib/server/access/scope";
+import { COMMITTEE_ROLES, RECTIFIERS, ROUND_CREATORS, UNIT_ACCEPTORS } from "@/lib/server/inspections/scope";
 
 /**
  * Every entry point of the app (page, route handler, server action) and the
@@ -38,6 +39,12 @@ const REVIEWERS = ["SECRETARY", "STAFF"] as const satisfies readonly Role[];
 const FOLLOWERS = ["ADMIN", "SUPERVISOR", "SECRETARY"] as const satisfies readonly Role[];
 const CATALOG_READERS = ["ADMIN", "SUPERVISOR"] as const satisfies readonly Role[];
 const CATALOG_EDITORS = ["ADMIN"] as const satisfies readonly Role[];
+const INSPECTORS = ["INSPECTOR"] as const satisfies readonly Role[];
+const ACCEPTORS = [...new Set([...INSPECTORS, ...COMMITTEE_ROLES, ...UNIT_ACCEPTORS])];
+const REOPENERS = [...INSPECTORS, ...COMMITTEE_ROLES];
+const FINDING_EVIDENCE_WRITERS = [...INSPECTORS, ...RECTIFIERS];
+/** Analysis across units: the working committee and the inspection groups. */
+const ANALYSTS = [...COMMITTEE_ROLES, ...INSPECTORS];
 
 export const registry = {
   "page:/": { kind: "page", file: "app/page.tsx", rule: { access: "signed-in" } },
@@ -286,6 +293,146 @@ export const registry = {
     file: "app/notifications/actions.ts",
     name: "saveNotificationPreferences",
     rule: { access: "signed-in" },
+  },
+  // Inspections (督查): the handlers apply the rules of lib/server/inspections/scope.ts (the group, the committee, the unit).
+  "page:/inspections": { kind: "page", file: "app/inspections/page.tsx", rule: { access: "roles", roles: READERS, target: "none" } },
+  "page:/inspections/new": {
+    kind: "page",
+    file: "app/inspections/new/page.tsx",
+    rule: { access: "roles", roles: ROUND_CREATORS, target: "none" },
+  },
+  // The round's scope organization is the target: its creator must reach it.
+  "action:createRound": {
+    kind: "action",
+    file: "app/inspections/actions.ts",
+    name: "createRound",
+    rule: { access: "roles", roles: ROUND_CREATORS, target: "org" },
+  },
+  "page:/inspections/[roundId]": {
+    kind: "page",
+    file: "app/inspections/[roundId]/page.tsx",
+    rule: { access: "roles", roles: READERS, target: "none" },
+  },
+  "page:/inspections/reports/[reportId]": {
+    kind: "page",
+    file: "app/inspections/reports/[reportId]/page.tsx",
+    rule: { access: "roles", roles: READERS, target: "none" },
+  },
+  "action:saveReport": {
+    kind: "action",
+    file: "app/inspections/reports/[reportId]/actions.ts",
+    name: "saveReport",
+    rule: { access: "roles", roles: INSPECTORS, target: "none" },
+  },
+  "action:saveFinding": {
+    kind: "action",
+    file: "app/inspections/reports/[reportId]/actions.ts",
+    name: "saveFinding",
+    rule: { access: "roles", roles: INSPECTORS, target: "none" },
+  },
+  "action:deleteFinding": {
+    kind: "action",
+    file: "app/inspections/reports/[reportId]/actions.ts",
+    name: "deleteFinding",
+    rule: { access: "roles", roles: INSPECTORS, target: "none" },
+  },
+  "action:issueReport": {
+    kind: "action",
+    file: "app/inspections/reports/[reportId]/actions.ts",
+    name: "issueReport",
+    rule: { access: "roles", roles: INSPECTORS, target: "none" },
+  },
+  "action:addAddendum": {
+    kind: "action",
+    file: "app/inspections/reports/[reportId]/actions.ts",
+    name: "addAddendum",
+    rule: { access: "roles", roles: INSPECTORS, target: "none" },
+  },
+  "action:respondToReport": {
+    kind: "action",
+    file: "app/inspections/reports/[reportId]/actions.ts",
+    name: "respondToReport",
+    rule: { access: "roles", roles: RECTIFIERS, target: "none" },
+  },
+  "page:/findings/[findingId]": {
+    kind: "page",
+    file: "app/findings/[findingId]/page.tsx",
+    rule: { access: "roles", roles: READERS, target: "none" },
+  },
+  "action:saveRectification": {
+    kind: "action",
+    file: "app/findings/[findingId]/actions.ts",
+    name: "saveRectification",
+    rule: { access: "roles", roles: RECTIFIERS, target: "none" },
+  },
+  "action:addFindingProgress": {
+    kind: "action",
+    file: "app/findings/[findingId]/actions.ts",
+    name: "addFindingProgress",
+    rule: { access: "roles", roles: RECTIFIERS, target: "none" },
+  },
+  "action:submitRectification": {
+    kind: "action",
+    file: "app/findings/[findingId]/actions.ts",
+    name: "submitRectification",
+    rule: { access: "roles", roles: RECTIFIERS, target: "none" },
+  },
+  // Any accepting party (the group, the committee, the unit's secretary): the handler checks which the actor is.
+  "action:acceptRectification": {
+    kind: "action",
+    file: "app/findings/[findingId]/actions.ts",
+    name: "acceptRectification",
+    rule: { access: "roles", roles: ACCEPTORS, target: "none" },
+  },
+  "action:returnRectification": {
+    kind: "action",
+    file: "app/findings/[findingId]/actions.ts",
+    name: "returnRectification",
+    rule: { access: "roles", roles: ACCEPTORS, target: "none" },
+  },
+  "action:reopenFinding": {
+    kind: "action",
+    file: "app/findings/[findingId]/actions.ts",
+    name: "reopenFinding",
+    rule: { access: "roles", roles: REOPENERS, target: "none" },
+  },
+  // Evidence on a finding: the group's before issue, the unit's while it rectifies; the handler checks which.
+  "action:addFindingEvidence": {
+    kind: "action",
+    file: "app/findings/[findingId]/actions.ts",
+    name: "addFindingEvidence",
+    rule: { access: "roles", roles: FINDING_EVIDENCE_WRITERS, target: "none" },
+  },
+  "route:/api/findings/[findingId]/evidence": {
+    kind: "route",
+    file: "app/api/findings/[findingId]/evidence/route.ts",
+    rule: { access: "roles", roles: FINDING_EVIDENCE_WRITERS, target: "none" },
+  },
+  "page:/rectification": {
+    kind: "page",
+    file: "app/rectification/page.tsx",
+    rule: { access: "roles", roles: READERS, target: "none" },
+  },
+  "route:/rectification/export": {
+    kind: "route",
+    file: "app/rectification/export/route.ts",
+    rule: { access: "roles", roles: READERS, target: "none" },
+  },
+  "page:/inspections/analysis": {
+    kind: "page",
+    file: "app/inspections/analysis/page.tsx",
+    rule: { access: "roles", roles: ANALYSTS, target: "none" },
+  },
+  "page:/inspections/categories": {
+    kind: "page",
+    file: "app/inspections/categories/page.tsx",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
+  },
+  "action:saveFindingCategory": {
+    kind: "action",
+    file: "app/inspections/categories/actions.ts",
+    name: "saveFindingCategory",
+    rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
   },
 } as const satisfies Record<string, EntryPoint>;
 

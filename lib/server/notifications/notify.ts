@@ -7,6 +7,8 @@ export type Notice = {
   kind: NotificationKind;
   userIds: readonly (string | null | undefined)[];
   itemId?: string;
+  findingId?: string;
+  reportId?: string;
   /** Who caused it; never notified of their own step. */
   actorId?: string | null;
   payload?: Prisma.InputJsonObject;
@@ -32,6 +34,8 @@ export async function notify(tx: Tx, notice: Notice): Promise<number> {
       userId: r.id,
       kind: notice.kind,
       itemId: notice.itemId ?? null,
+      findingId: notice.findingId ?? null,
+      reportId: notice.reportId ?? null,
       actorId: notice.actorId ?? null,
       payload: notice.payload,
       dedupeKey: notice.dedupeKey?.(r.id) ?? null,

@@ -1,0 +1,79 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { orgScopeWhere, reachesPath } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+
+// No "server-only" here: scripts and tests use these rules too.
+
+/**
+ * Who sees what of inspections:
+ *
+ * - the inspection group (the round's members) sees its rounds whole,
+ *   drafts included; an inspector sees no other round;
+ * - the working committee (administrators and supervisors) sees every round
+ *   and report on the organizations its roles reach;
+ * - an inspected unit (secretaries and staff) sees the issued reports on the
+ *   organizations its roles reach, and an announced round that covers them;
+ *   an unannounced round stays invisible to it until its report is issued.
+ */
+export const ROUND_CREATORS = ["ADMIN", "SUPERVISOR", "INSPECTOR"] as const satisfies readonly Role[];
+export const COMMITTEE_ROLES = ["ADMIN", "SUPERVISOR"] as const satisfies readonly Role[];
+/** The unit's people who answer a report and rectify its findings. */
+export const RECTIFIERS = ["SECRETARY", "STAFF"] as const satisfies readonly Role[];
+/** The unit's leadership, when the deployment asks the unit to accept a close-out too. */
+export const UNIT_ACCEPTORS = ["SECRETARY"] as const satisfies readonly Role[];
+
+export function reportReadWhere(actor: Actor): Prisma.InspectionReportWhereInput {
+  return {
+    OR: [
+      { round: { members: { some: { userId: actor.id } } } },
+      { org: orgScopeWhere(actor, COMMITTEE_ROLES) },
+      { status: "ISSUED", org: orgScopeWhere(actor, RECTIFIERS) },
+    ],
+  };
+}
+
+export function roundReadWhere(actor: Actor): Prisma.InspectionRoundWhereInput {
+  return {
+    OR: [
+      { members: { some: { userId: actor.id } } },
+      { scopeOrg: orgScopeWhere(actor, COMMITTEE_ROLES) },
+      { reports: { some: { org: orgScopeWhere(actor, COMMITTEE_ROLES) } } },
+      { unannounced: false, reports: { some: { org: orgScopeWhere(actor, RECTIFIERS) } } },
+      { reports: { some: { status: "ISSUED", org: orgScopeWhere(actor, RECTIFIERS) } } },
+    ],
+  };
+}
+
+export function findingReadWhere(actor: Actor): Prisma.FindingWhereInput {
+  return { report: reportReadWhere(actor) };
+}
+
+/** What one actor may do with one report, from the facts the handlers load anyway. */
+export type ReportFacts = {
+  status: "DRAFT" | "ISSUED";
+  orgPath: string;
+  memberIds: readonly string[];
+};
+
+export function isMember(actor: Actor, facts: Pick<ReportFacts, "memberIds">): boolean {
+  return facts.memberIds.includes(actor.id);
+}
+
+/** The inspection group writes and issues the report, and adds addenda after. */
+export function canWriteReport(actor: Actor, facts: ReportFacts): boolean {
+  return isMember(actor, facts);
+}
+
+/** The unit answers an issued report and rectifies its findings. */
+export function canRectify(actor: Actor, facts: ReportFacts): boolean {
+  return facts.status === "ISSUED" && reachesPath(actor, RECTIFIERS, facts.orgPath);
+}
+
+/** Whether `actor` may accept a close-out as `party`. */
+export function canAcceptAs(actor: Actor, party: "GROUP" | "COMMITTEE" | "UNIT", facts: ReportFacts): boolean {
+  if (facts.status !== "ISSUED") return false;
+  if (party === "GROUP") return isMember(actor, facts);
+  if (party === "COMMITTEE") return reachesPath(actor, COMMITTEE_ROLES, facts.orgPath);
+  return reachesPath(actor, UNIT_ACCEPTORS, facts.orgPath);
+}

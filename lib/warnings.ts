@@ -42,7 +42,15 @@ export function daysLeft(dueDate: Date, day: Date): number {
 }
 
 export function itemWarning(status: ItemStatus, dueDate: Date, day: Date, thresholds: WarningThresholds): ItemWarning {
-  if (!isOpen(status)) return null;
+  return deadlineWarning(isOpen(status), dueDate, day, thresholds);
+}
+
+/**
+ * The same colours for anything with a deadline that is `open` (still owed):
+ * a checklist item, or a finding under rectification (lib/finding-state.ts).
+ */
+export function deadlineWarning(open: boolean, dueDate: Date, day: Date, thresholds: WarningThresholds): ItemWarning {
+  if (!open) return null;
   const left = daysLeft(dueDate, day);
   if (left < 0) return { colour: "red", daysLeft: left };
   if (left <= thresholds.yellowDays) return { colour: "yellow", daysLeft: left };

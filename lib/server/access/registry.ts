@@ -399,7 +399,7 @@ export const registry = {
   // Evidence on a finding: the group's before issue, the unit's while it rectifies; the handler checks which.
   "action:addFindingEvidence": {
     kind: "action",
-    file: "app/findings/[findingId]/actions.ts",
+    file: "app/findings/[findingId]/evidence-actions.ts",
     name: "addFindingEvidence",
     rule: { access: "roles", roles: FINDING_EVIDENCE_WRITERS, target: "none" },
   },

@@ -1,6 +1,7 @@
 import { isoDay } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { FINDING_OPEN_STATES } from "@/lib/finding-state";
 import { OPEN_STATUSES } from "@/lib/item-status";
 import type { WarningThresholds } from "@/lib/warnings";
 
@@ -19,9 +20,14 @@ export function warningThresholds(): WarningThresholds {
  * as in JavaScript; a test compares the two on each of them.
  */
 export function warningColourSql(columns: { status: Prisma.Sql; dueDate: Prisma.Sql }, day: Date, thresholds: WarningThresholds): Prisma.Sql {
+  return deadlineWarningSql({ open: Prisma.sql`${columns.status}::text = ANY (${[...OPEN_STATUSES]}::text[])`, dueDate: columns.dueDate }, day, thresholds);
+}
+
+/** The SQL twin of `deadlineWarning`: `open` is a boolean expression, `dueDate` a date one (NULL gives no colour). */
+export function deadlineWarningSql(columns: { open: Prisma.Sql; dueDate: Prisma.Sql }, day: Date, thresholds: WarningThresholds): Prisma.Sql {
   const today = Prisma.sql`${isoDay(day)}::date`;
   return Prisma.sql`(CASE
-    WHEN NOT (${columns.status}::text = ANY (${[...OPEN_STATUSES]}::text[])) THEN NULL
+    WHEN NOT (${columns.open}) OR ${columns.dueDate} IS NULL THEN NULL
     WHEN ${columns.dueDate} < ${today} THEN 'red'
     WHEN ${columns.dueDate} - ${today} <= ${thresholds.yellowDays}::int THEN 'yellow'
     WHEN ${columns.dueDate} - ${today} <= ${thresholds.greenDays}::int THEN 'green'
@@ -31,4 +37,13 @@ export function warningColourSql(columns: { status: Prisma.Sql; dueDate: Prisma.
 /** The colour of a `"ChecklistItem"` row under the alias `i`. */
 export function itemWarningSql(day: Date, thresholds: WarningThresholds): Prisma.Sql {
   return warningColourSql({ status: Prisma.sql`i."status"`, dueDate: Prisma.sql`i."dueDate"` }, day, thresholds);
+}
+
+/** The colour of a `"Finding"` row under the alias `f`: open findings (lib/finding-state.ts) by their deadline. */
+export function findingWarningSql(day: Date, thresholds: WarningThresholds): Prisma.Sql {
+  return deadlineWarningSql(
+    { open: Prisma.sql`f."state"::text = ANY (${[...FINDING_OPEN_STATES]}::text[])`, dueDate: Prisma.sql`f."deadline"` },
+    day,
+    thresholds,
+  );
 }

@@ -25,7 +25,8 @@ const fileSelect = {
   uploadedBy: { select: { name: true } },
 } satisfies Prisma.EvidenceFileSelect;
 
-const evidenceSelect = {
+/** What a list of evidence shows of each piece; map it with toEvidenceView. */
+export const evidenceSelect = {
   id: true,
   kind: true,
   title: true,
@@ -112,18 +113,23 @@ export async function getItemEvidence(actor: Actor, itemId: string): Promise<Ite
     canWrite,
     maxBytes: evidenceMaxBytes(),
     attachable,
-    entries: links.map(({ attachedAt, evidence: e }) => ({
-      id: e.id,
-      kind: e.kind,
-      title: e.title,
-      text: e.text,
-      url: e.url,
-      createdAt: e.createdAt,
-      createdBy: e.createdBy?.name ?? null,
-      org: e.org,
-      attachedAt,
-      files: e.files.map((f) => ({ ...f, uploadedBy: f.uploadedBy?.name ?? null })),
-    })),
+    entries: links.map(({ attachedAt, evidence }) => toEvidenceView(evidence, attachedAt)),
+  };
+}
+
+/** A piece of evidence as lists show it, from a row read with evidenceSelect. */
+export function toEvidenceView(e: Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>, attachedAt: Date): EvidenceView {
+  return {
+    id: e.id,
+    kind: e.kind,
+    title: e.title,
+    text: e.text,
+    url: e.url,
+    createdAt: e.createdAt,
+    createdBy: e.createdBy?.name ?? null,
+    org: e.org,
+    attachedAt,
+    files: e.files.map((f) => ({ ...f, uploadedBy: f.uploadedBy?.name ?? null })),
   };
 }
 

@@ -1,6 +1,4 @@
 import "server-only";
-import crypto from "node:crypto";
-import { evidenceMaxBytes } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOpen } from "@/lib/item-status";
 import { itemScopeWhere } from "@/lib/server/access/item-scope";
@@ -11,14 +9,19 @@ import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { lockItemRow } from "@/lib/server/evidence/count-item-evidence";
 import { reusableEvidenceWhere } from "@/lib/server/evidence/evidence-scope";
-import { checkEvidenceFile, type CheckedFile } from "@/lib/server/evidence/file-type";
-import { evidenceStorage, type EvidenceStorage } from "@/lib/server/evidence/storage";
+import { checkEvidenceFile } from "@/lib/server/evidence/file-type";
+import {
+  createFileEvidence,
+  fileSettings,
+  storeNextRevision,
+  withFileTransaction,
+  type FileBytes,
+  type FileOptions,
+  type StoredFile,
+} from "@/lib/server/evidence/store-file";
 import type { TAddEvidence, TItemEvidenceRef } from "@/lib/validation/evidence";
 
 type Tx = Prisma.TransactionClient;
-
-/** A large file takes a while to reach the database; the default 5 s is for small writes. */
-const FILE_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
 /**
  * The item, if the actor may change its evidence now: a writer of the item
@@ -63,53 +66,9 @@ export async function addEvidence(actor: Actor, input: TAddEvidence): Promise<{ 
   });
 }
 
-export type FileUpload = {
-  itemId: string;
-  /** The name the browser sent: only its base name and extension are used, after cleaning. */
-  name: string;
-  bytes: Uint8Array;
-};
+export type FileUpload = FileBytes & { itemId: string };
 
-export type StoredFile = { evidenceId: string; fileId: string; revision: number; fileName: string; sha256: string };
-
-type FileOptions = { maxBytes?: number; storage?: EvidenceStorage };
-
-/**
- * Runs `work` in a transaction that may write file bytes. The database
- * driver's bytes roll back with the rows; another driver's are removed when
- * the transaction fails, so that nothing is left behind either way.
- */
-async function withFileTransaction<T>(storage: EvidenceStorage, work: (tx: Tx, written: string[]) => Promise<T>): Promise<T> {
-  const written: string[] = [];
-  try {
-    return await prisma.$transaction((tx) => work(tx, written), FILE_TRANSACTION);
-  } catch (error) {
-    if (storage.driver !== "db") {
-      await Promise.all(written.map((key) => storage.delete(prisma, key).catch((e: unknown) => console.error("[evidence] cleanup failed", key, e))));
-    }
-    throw error;
-  }
-}
-
-async function storeRevision(
-  tx: Tx,
-  storage: EvidenceStorage,
-  written: string[],
-  actor: Actor,
-  evidenceId: string,
-  revision: number,
-  checked: CheckedFile,
-  bytes: Uint8Array,
-): Promise<StoredFile> {
-  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
-  const file = await tx.evidenceFile.create({
-    data: { evidenceId, revision, fileName: checked.fileName, mediaType: checked.mediaType, size: bytes.length, sha256, uploadedById: actor.id },
-    select: { id: true },
-  });
-  written.push(file.id);
-  await storage.put(tx, file.id, bytes);
-  return { evidenceId, fileId: file.id, revision, fileName: checked.fileName, sha256 };
-}
+export type { FileOptions, StoredFile };
 
 /**
  * A file as new evidence of the item's organization, attached to the item.
@@ -117,16 +76,14 @@ async function storeRevision(
  * anything is written; a refused file leaves no trace.
  */
 export async function addFileEvidence(actor: Actor, input: FileUpload & { title: string }, options: FileOptions = {}): Promise<StoredFile> {
-  const storage = options.storage ?? evidenceStorage();
-  const checked = checkEvidenceFile({ name: input.name, bytes: input.bytes, title: input.title, maxBytes: options.maxBytes ?? evidenceMaxBytes() });
-  const title = input.title.trim() || checked.fileName;
-  return withFileTransaction(storage, async (tx, written) => {
+  const checked = checkEvidenceFile({ name: input.name, bytes: input.bytes, title: input.title, maxBytes: fileSettings(options).maxBytes });
+  return withFileTransaction(options, async (write) => {
+    const { tx } = write;
     const item = await writableItem(tx, actor, input.itemId);
-    const evidence = await tx.evidence.create({ data: { orgId: item.orgId, kind: "FILE", title, createdById: actor.id }, select: { id: true } });
-    const stored = await storeRevision(tx, storage, written, actor, evidence.id, 1, checked, input.bytes);
-    await tx.itemEvidence.create({ data: { itemId: item.id, evidenceId: evidence.id, attachedById: actor.id } });
+    const { title, ...stored } = await createFileEvidence(write, actor, { orgId: item.orgId, title: input.title, checked, bytes: input.bytes });
+    await tx.itemEvidence.create({ data: { itemId: item.id, evidenceId: stored.evidenceId, attachedById: actor.id } });
     await audit(tx, actor, item, "evidence.add", {
-      after: { evidenceId: evidence.id, kind: "FILE", title, fileName: stored.fileName, size: input.bytes.length, sha256: stored.sha256, revision: 1 },
+      after: { evidenceId: stored.evidenceId, kind: "FILE", title, fileName: stored.fileName, size: input.bytes.length, sha256: stored.sha256, revision: 1 },
     });
     return stored;
   });
@@ -138,37 +95,27 @@ export async function addFileEvidence(actor: Actor, input: FileUpload & { title:
  * even settled ones; each of them gets the audit row.
  */
 export async function reviseEvidenceFile(actor: Actor, input: FileUpload & { evidenceId: string }, options: FileOptions = {}): Promise<StoredFile> {
-  const storage = options.storage ?? evidenceStorage();
-  const maxBytes = options.maxBytes ?? evidenceMaxBytes();
   // Refuse a bad file before taking any lock; the name is settled below, once the title is known.
-  checkEvidenceFile({ name: input.name, bytes: input.bytes, title: "", maxBytes });
-  return withFileTransaction(storage, async (tx, written) => {
+  checkEvidenceFile({ name: input.name, bytes: input.bytes, title: "", maxBytes: fileSettings(options).maxBytes });
+  return withFileTransaction(options, async (write) => {
+    const { tx } = write;
     const item = await writableItem(tx, actor, input.itemId);
-    // Two replacements of one piece (from two items) take their revision numbers in turn.
-    await tx.$queryRaw`SELECT "id" FROM "Evidence" WHERE "id" = ${input.evidenceId} FOR UPDATE`;
     const link = await tx.itemEvidence.findUnique({
       where: { itemId_evidenceId: { itemId: item.id, evidenceId: input.evidenceId } },
-      select: {
-        evidence: {
-          select: { id: true, kind: true, title: true, files: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, sha256: true, fileName: true } } },
-        },
-      },
+      select: { evidenceId: true },
     });
     if (!link) throw new NotFoundError();
-    const { evidence } = link;
-    if (evidence.kind !== "FILE") throw new ValidationError("Only a file can be replaced", { evidenceId: ["notAFile"] });
-    const previous = evidence.files[0];
-    const checked = checkEvidenceFile({ name: input.name, bytes: input.bytes, title: evidence.title, maxBytes });
-    const stored = await storeRevision(tx, storage, written, actor, evidence.id, (previous?.revision ?? 0) + 1, checked, input.bytes);
-    await tx.evidence.update({ where: { id: evidence.id }, data: { updatedAt: new Date() } });
+    const revised = await storeNextRevision(write, actor, link.evidenceId, input);
+    if (!revised) throw new NotFoundError();
+    const { stored, title, previous } = revised;
     // Every item the piece backs records the new revision, settled ones too: their history shows that their proof changed.
-    const backed = await tx.itemEvidence.findMany({ where: { evidenceId: evidence.id }, select: { item: { select: { id: true, orgId: true } } } });
+    const backed = await tx.itemEvidence.findMany({ where: { evidenceId: stored.evidenceId }, select: { item: { select: { id: true, orgId: true } } } });
     for (const { item: other } of backed) {
       await audit(tx, actor, other, "evidence.revise", {
-        before: previous ? { evidenceId: evidence.id, revision: previous.revision, fileName: previous.fileName, sha256: previous.sha256 } : undefined,
+        before: previous ? { evidenceId: stored.evidenceId, revision: previous.revision, fileName: previous.fileName, sha256: previous.sha256 } : undefined,
         after: {
-          evidenceId: evidence.id,
-          title: evidence.title,
+          evidenceId: stored.evidenceId,
+          title,
           revision: stored.revision,
           fileName: stored.fileName,
           size: input.bytes.length,

@@ -1,0 +1,259 @@
+import "server-only";
+import { isoDay, today } from "@/lib/dates";
+import { isFindingOpen } from "@/lib/finding-state";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AcceptanceParty, RectificationState } from "@/lib/generated/prisma/enums";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma } from "@/lib/server/db";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { closeoutParties, deadlineFrom } from "@/lib/server/inspections/config";
+import { loadReport, type LoadedReport } from "@/lib/server/inspections/reports";
+import { canAcceptAs, canRectify, COMMITTEE_ROLES, isMember, RECTIFIERS, UNIT_ACCEPTORS } from "@/lib/server/inspections/scope";
+import { holdersOf, notify } from "@/lib/server/notifications/notify";
+
+type Tx = Prisma.TransactionClient;
+
+const findingSelect = {
+  id: true,
+  reportId: true,
+  orgId: true,
+  state: true,
+  measures: true,
+  ownerId: true,
+  deadline: true,
+  submittedById: true,
+  cycle: true,
+  version: true,
+  lastComment: true,
+  acceptances: { select: { party: true, cycle: true } },
+} satisfies Prisma.FindingSelect;
+
+type FindingRow = Prisma.FindingGetPayload<{ select: typeof findingSelect }>;
+type Loaded = { finding: FindingRow; report: LoadedReport };
+
+/**
+ * Loads a finding and its report for a step, checking the version the user
+ * saw: the second of two people acting on the same finding gets a conflict
+ * with what the first one left. Out of the actor's reach reads as not found.
+ */
+async function load(tx: Tx, findingId: string, expectedVersion: number, allowed: (l: Loaded) => boolean): Promise<Loaded> {
+  const ref = await tx.finding.findUnique({ where: { id: findingId }, select: { reportId: true } });
+  if (!ref) throw new NotFoundError();
+  const report = await loadReport(tx, ref.reportId);
+  const finding = await tx.finding.findUniqueOrThrow({ where: { id: findingId }, select: findingSelect });
+  if (!allowed({ finding, report })) throw new NotFoundError();
+  if (finding.version !== expectedVersion) throw new ConflictError("The finding was changed by someone else", { version: finding.version, state: finding.state });
+  return { finding, report };
+}
+
+async function write(
+  tx: Tx,
+  actor: Actor,
+  { finding, report }: Loaded,
+  action: string,
+  data: Prisma.FindingUncheckedUpdateInput,
+  event?: { kind: "PROGRESS" | "SUBMITTED" | "RETURNED" | "ACCEPTED" | "CLOSED" | "REOPENED"; text?: string | null; party?: AcceptanceParty },
+): Promise<void> {
+  await tx.finding.update({ where: { id: finding.id }, data: { ...data, version: { increment: 1 } } });
+  if (event) await tx.findingEvent.create({ data: { findingId: finding.id, kind: event.kind, text: event.text || null, party: event.party, actorId: actor.id } });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action,
+    entityType: "Finding",
+    entityId: finding.id,
+    orgId: report.orgId,
+    before: { state: finding.state, version: finding.version },
+    after: JSON.parse(JSON.stringify({ ...data, event: event ?? null })) as Prisma.InputJsonObject,
+  });
+}
+
+const rectifiable = (actor: Actor) => (l: Loaded) => canRectify(actor, l.report);
+
+function requireOpen(state: RectificationState): void {
+  if (!isFindingOpen(state)) throw new ValidationError("The finding is not open for rectification", { findingId: [state === "CLOSED" ? "closed" : "submitted"] });
+}
+
+/** The rectification record: measures and owner, from the unit. */
+export async function saveRectification(actor: Actor, input: { findingId: string; expectedVersion: number; measures: string; ownerId: string }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const loaded = await load(tx, input.findingId, input.expectedVersion, rectifiable(actor));
+    requireOpen(loaded.finding.state);
+    // The owner is one of the unit's people: a secretary or staff member on the organization, above it within the unit, or below it.
+    const owner = await tx.roleGrant.findFirst({
+      where: {
+        userId: input.ownerId,
+        role: { in: [...RECTIFIERS] },
+        user: { isActive: true },
+        org: { OR: [{ path: { startsWith: loaded.report.orgPath } }, { id: { in: ancestorIdsBelow(loaded.report.orgPath, loaded.report.scopePath) } }] },
+      },
+      select: { userId: true },
+    });
+    if (!owner) throw new ValidationError("The owner must be one of the unit's people", { ownerId: ["notInUnit"] });
+    await write(tx, actor, loaded, "rectification.save", {
+      measures: input.measures,
+      ownerId: input.ownerId,
+      state: loaded.finding.state === "OPEN" ? "IN_PROGRESS" : loaded.finding.state,
+    });
+  });
+}
+
+/** The organizations above `orgPath`, up to but not including the scope's own parent chain. */
+function ancestorIdsBelow(orgPath: string, scopePath: string): string[] {
+  const ids = orgPath.split("/").filter(Boolean);
+  const scopeDepth = scopePath.split("/").filter(Boolean).length;
+  // Strictly below the scope: the working committee is not the unit.
+  return ids.slice(scopeDepth, -1);
+}
+
+export async function addFindingProgress(actor: Actor, input: { findingId: string; expectedVersion: number; text: string }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const loaded = await load(tx, input.findingId, input.expectedVersion, rectifiable(actor));
+    requireOpen(loaded.finding.state);
+    await write(
+      tx,
+      actor,
+      loaded,
+      "rectification.progress",
+      { state: loaded.finding.state === "OPEN" ? "IN_PROGRESS" : loaded.finding.state },
+      { kind: "PROGRESS", text: input.text },
+    );
+  });
+}
+
+/** Who must hear that a close-out waits for them: each required party's people. */
+async function acceptorsOf(tx: Tx, report: LoadedReport): Promise<string[]> {
+  const parties = closeoutParties();
+  const ids: string[] = [];
+  if (parties.includes("GROUP")) ids.push(...report.memberIds);
+  const ancestors = report.orgPath.split("/").filter(Boolean);
+  if (parties.includes("COMMITTEE")) {
+    const grants = await tx.roleGrant.findMany({
+      where: { orgId: { in: ancestors }, role: { in: [...COMMITTEE_ROLES] }, user: { isActive: true } },
+      select: { userId: true },
+    });
+    ids.push(...grants.map((g) => g.userId));
+  }
+  if (parties.includes("UNIT")) {
+    for (const orgId of ancestorIdsBelow(report.orgPath, report.scopePath).concat(report.orgId)) ids.push(...(await holdersOf(tx, orgId, UNIT_ACCEPTORS)));
+  }
+  return ids;
+}
+
+/** The unit submits its rectification for close-out (申请销号): measures and an owner first. */
+export async function submitRectification(actor: Actor, input: { findingId: string; expectedVersion: number; text: string }, now: Date = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const loaded = await load(tx, input.findingId, input.expectedVersion, rectifiable(actor));
+    const { finding, report } = loaded;
+    requireOpen(finding.state);
+    const missing: Record<string, string[]> = {};
+    if (!finding.measures) missing.measures = ["required"];
+    if (!finding.ownerId) missing.ownerId = ["required"];
+    if (Object.keys(missing).length > 0) throw new ValidationError("Measures and an owner come first", missing);
+    await write(tx, actor, loaded, "rectification.submit", { state: "SUBMITTED", submittedAt: now, submittedById: actor.id }, { kind: "SUBMITTED", text: input.text });
+    await notify(tx, { kind: "FINDING_SUBMITTED", userIds: await acceptorsOf(tx, report), findingId: finding.id, actorId: actor.id });
+  });
+}
+
+/** The required parties `actor` may still accept for, in the finding's current attempt. */
+export function partiesOpenTo(actor: Actor, finding: Pick<FindingRow, "acceptances" | "cycle" | "submittedById">, report: Pick<LoadedReport, "status" | "orgPath" | "memberIds">): AcceptanceParty[] {
+  // Nobody accepts their own submission.
+  if (finding.submittedById === actor.id) return [];
+  const done = new Set(finding.acceptances.filter((a) => a.cycle === finding.cycle).map((a) => a.party));
+  return closeoutParties().filter((p) => !done.has(p) && canAcceptAs(actor, p, report));
+}
+
+/**
+ * One party accepts the rectification. When every party the deployment
+ * requires (CLOSEOUT_PARTIES) has accepted this attempt, the finding is
+ * closed out (销号).
+ */
+export async function acceptRectification(
+  actor: Actor,
+  input: { findingId: string; expectedVersion: number; party?: AcceptanceParty },
+  now: Date = new Date(),
+): Promise<{ closed: boolean }> {
+  return prisma.$transaction(async (tx) => {
+    const loaded = await load(tx, input.findingId, input.expectedVersion, (l) => canSeeAsAcceptor(actor, l.report));
+    const { finding, report } = loaded;
+    if (finding.state !== "SUBMITTED") throw new ValidationError("Nothing waits for acceptance", { findingId: ["notSubmitted"] });
+    const open = partiesOpenTo(actor, finding, report);
+    const party = input.party ?? open[0];
+    if (!party || !open.includes(party)) throw new ValidationError("Not yours to accept", { party: ["notYours"] });
+    await tx.findingAcceptance.create({ data: { findingId: finding.id, cycle: finding.cycle, party, acceptedById: actor.id, acceptedAt: now } });
+    const accepted = new Set([...finding.acceptances.filter((a) => a.cycle === finding.cycle).map((a) => a.party), party]);
+    const closed = closeoutParties().every((p) => accepted.has(p));
+    await write(tx, actor, loaded, "rectification.accept", closed ? { state: "CLOSED", closedAt: now } : {}, { kind: "ACCEPTED", party });
+    if (closed) {
+      await tx.findingEvent.create({ data: { findingId: finding.id, kind: "CLOSED", actorId: actor.id } });
+      await notify(tx, {
+        kind: "FINDING_CLOSED",
+        userIds: [finding.submittedById, finding.ownerId, ...report.memberIds],
+        findingId: finding.id,
+        actorId: actor.id,
+      });
+    }
+    return { closed };
+  });
+}
+
+/** Whether the actor is any kind of acceptor of this report's findings (else the finding reads as not found). */
+function canSeeAsAcceptor(actor: Actor, report: LoadedReport): boolean {
+  return (["GROUP", "COMMITTEE", "UNIT"] as const).some((p) => canAcceptAs(actor, p, report));
+}
+
+/** An accepting party sends the rectification back, with what is missing; the attempt's acceptances lapse. */
+export async function returnRectification(actor: Actor, input: { findingId: string; expectedVersion: number; comment: string }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const loaded = await load(tx, input.findingId, input.expectedVersion, (l) => canSeeAsAcceptor(actor, l.report));
+    const { finding, report } = loaded;
+    if (finding.state !== "SUBMITTED") throw new ValidationError("Nothing waits for acceptance", { findingId: ["notSubmitted"] });
+    if (finding.submittedById === actor.id || !closeoutParties().some((p) => canAcceptAs(actor, p, report))) {
+      throw new ValidationError("Not yours to send back", { findingId: ["notYours"] });
+    }
+    await write(tx, actor, loaded, "rectification.return", { state: "RETURNED", lastComment: input.comment, cycle: { increment: 1 } }, { kind: "RETURNED", text: input.comment });
+    await notify(tx, {
+      kind: "FINDING_RETURNED",
+      userIds: [finding.submittedById, finding.ownerId],
+      findingId: finding.id,
+      actorId: actor.id,
+      payload: { comment: input.comment },
+    });
+  });
+}
+
+/**
+ * The group or the committee reopens a closed-out finding, with a reason
+ * and a new deadline (RECTIFY_DAYS from today unless given). A new
+ * close-out attempt starts: the earlier acceptances stay on record.
+ */
+export async function reopenFinding(
+  actor: Actor,
+  input: { findingId: string; expectedVersion: number; reason: string; deadline?: string },
+  now: Date = new Date(),
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const loaded = await load(tx, input.findingId, input.expectedVersion, (l) => isMember(actor, l.report) || canAcceptAs(actor, "COMMITTEE", l.report));
+    const { finding, report } = loaded;
+    if (finding.state !== "CLOSED") throw new ValidationError("Only a closed-out finding is reopened", { findingId: ["notClosed"] });
+    const day = today(now);
+    const deadline = input.deadline ? new Date(`${input.deadline}T00:00:00.000Z`) : deadlineFrom(day);
+    if (deadline < day) throw new ValidationError("The new deadline has passed", { deadline: ["past"] });
+    await write(
+      tx,
+      actor,
+      loaded,
+      "rectification.reopen",
+      { state: "IN_PROGRESS", closedAt: null, cycle: { increment: 1 }, lastComment: input.reason, deadline },
+      { kind: "REOPENED", text: input.reason },
+    );
+    const secretaries = await tx.roleGrant.findMany({ where: { orgId: report.orgId, role: "SECRETARY" }, select: { userId: true } });
+    await notify(tx, {
+      kind: "FINDING_REOPENED",
+      userIds: [finding.ownerId, finding.submittedById, ...secretaries.map((s) => s.userId)],
+      findingId: finding.id,
+      actorId: actor.id,
+      payload: { reason: input.reason, deadline: isoDay(deadline) },
+    });
+  });
+}

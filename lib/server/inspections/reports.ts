@@ -1,0 +1,218 @@
+import "server-only";
+import { isoDay, today } from "@/lib/dates";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma } from "@/lib/server/db";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { deadlineFrom } from "@/lib/server/inspections/config";
+import { canRectify, canWriteReport, type ReportFacts } from "@/lib/server/inspections/scope";
+import { notify } from "@/lib/server/notifications/notify";
+import type { TSaveFinding } from "@/lib/validation/inspections";
+
+type Tx = Prisma.TransactionClient;
+
+export type LoadedReport = ReportFacts & { id: string; orgId: string; roundId: string; version: number; scopePath: string };
+
+/** The facts every report step checks, with the report's row locked until the transaction ends. */
+export async function loadReport(tx: Tx, reportId: string): Promise<LoadedReport> {
+  await tx.$executeRaw`SELECT 1 FROM "InspectionReport" WHERE "id" = ${reportId} FOR UPDATE`;
+  const report = await tx.inspectionReport.findUnique({
+    where: { id: reportId },
+    select: {
+      id: true,
+      status: true,
+      orgId: true,
+      roundId: true,
+      version: true,
+      org: { select: { path: true } },
+      round: { select: { scopeOrg: { select: { path: true } }, members: { select: { userId: true } } } },
+    },
+  });
+  if (!report) throw new NotFoundError();
+  return {
+    id: report.id,
+    status: report.status,
+    orgId: report.orgId,
+    roundId: report.roundId,
+    version: report.version,
+    orgPath: report.org.path,
+    scopePath: report.round.scopeOrg.path,
+    memberIds: report.round.members.map((m) => m.userId),
+  };
+}
+
+/** A draft report the actor may write; an issued one is frozen (corrections are addenda). */
+async function draftFor(tx: Tx, actor: Actor, reportId: string): Promise<LoadedReport> {
+  const report = await loadReport(tx, reportId);
+  if (!canWriteReport(actor, report)) throw new NotFoundError();
+  if (report.status !== "DRAFT") throw new ValidationError("The report is issued; add an addendum instead", { reportId: ["issued"] });
+  return report;
+}
+
+function audit(tx: Tx, actor: Actor, report: LoadedReport, action: string, after: Prisma.InputJsonObject, entity?: { type: string; id: string }) {
+  return writeAudit(tx, {
+    actorId: actor.id,
+    action,
+    entityType: entity?.type ?? "InspectionReport",
+    entityId: entity?.id ?? report.id,
+    orgId: report.orgId,
+    after,
+  });
+}
+
+async function bump(tx: Tx, report: LoadedReport, expectedVersion: number | undefined, data: Prisma.InspectionReportUncheckedUpdateManyInput = {}) {
+  if (expectedVersion !== undefined && report.version !== expectedVersion) {
+    throw new ConflictError("The report was changed by someone else", { version: report.version });
+  }
+  await tx.inspectionReport.update({ where: { id: report.id }, data: { ...data, version: { increment: 1 } } });
+}
+
+export async function saveReport(
+  actor: Actor,
+  input: { reportId: string; expectedVersion: number; summary: string; inspectedOn?: string; inspectorIds: string[] },
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const report = await draftFor(tx, actor, input.reportId);
+    const inspectorIds = [...new Set(input.inspectorIds)];
+    if (inspectorIds.some((id) => !report.memberIds.includes(id))) {
+      throw new ValidationError("Inspectors must belong to the group", { inspectorIds: ["notMember"] });
+    }
+    await bump(tx, report, input.expectedVersion, {
+      summary: input.summary,
+      inspectedOn: input.inspectedOn ? new Date(`${input.inspectedOn}T00:00:00.000Z`) : null,
+    });
+    await tx.reportInspector.deleteMany({ where: { reportId: report.id } });
+    if (inspectorIds.length > 0) await tx.reportInspector.createMany({ data: inspectorIds.map((userId) => ({ reportId: report.id, userId })) });
+    await audit(tx, actor, report, "report.save", { summary: input.summary, inspectedOn: input.inspectedOn ?? null, inspectorIds });
+  });
+}
+
+/** Adds a finding to a draft report, or changes one of its findings. */
+export async function saveFinding(actor: Actor, input: Omit<TSaveFinding, "tag" | "dutyId" | "itemId"> & { tag?: "COMMON" | "INDIVIDUAL"; dutyId?: string; itemId?: string }): Promise<{ findingId: string }> {
+  return prisma.$transaction(async (tx) => {
+    const report = await draftFor(tx, actor, input.reportId);
+    const category = await tx.findingCategory.findUnique({ where: { id: input.categoryId }, select: { isActive: true } });
+    const existing = input.findingId
+      ? await tx.finding.findFirst({ where: { id: input.findingId, reportId: report.id }, select: { id: true, categoryId: true } })
+      : null;
+    if (input.findingId && !existing) throw new NotFoundError();
+    // A retired category stays on the findings that have it, but no new finding takes it.
+    if (!category || (!category.isActive && existing?.categoryId !== input.categoryId)) {
+      throw new ValidationError("Unknown category", { categoryId: ["required"] });
+    }
+    let dutyId = input.dutyId ?? null;
+    if (input.itemId) {
+      const item = await tx.checklistItem.findFirst({
+        where: { id: input.itemId, org: { path: { startsWith: report.orgPath } } },
+        select: { dutyId: true },
+      });
+      if (!item) throw new ValidationError("The item is not this organization's", { itemId: ["outsideOrg"] });
+      dutyId = item.dutyId;
+    } else if (dutyId && !(await tx.duty.count({ where: { id: dutyId } }))) {
+      throw new ValidationError("Unknown duty", { dutyId: ["required"] });
+    }
+    const data = {
+      description: input.description,
+      categoryId: input.categoryId,
+      severity: input.severity,
+      tag: input.tag ?? null,
+      dutyId,
+      itemId: input.itemId ?? null,
+    };
+    let findingId: string;
+    if (existing) {
+      await tx.finding.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } });
+      findingId = existing.id;
+    } else {
+      const last = await tx.finding.aggregate({ where: { reportId: report.id }, _max: { seq: true } });
+      const created = await tx.finding.create({
+        data: { ...data, reportId: report.id, roundId: report.roundId, orgId: report.orgId, seq: (last._max.seq ?? 0) + 1 },
+        select: { id: true },
+      });
+      findingId = created.id;
+    }
+    await bump(tx, report, undefined);
+    await audit(tx, actor, report, existing ? "finding.update" : "finding.create", data, { type: "Finding", id: findingId });
+    return { findingId };
+  });
+}
+
+export async function deleteFinding(actor: Actor, input: { reportId: string; findingId: string }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const report = await draftFor(tx, actor, input.reportId);
+    const { count } = await tx.finding.deleteMany({ where: { id: input.findingId, reportId: report.id } });
+    if (count === 0) throw new NotFoundError();
+    await bump(tx, report, undefined);
+    await audit(tx, actor, report, "finding.delete", { findingId: input.findingId }, { type: "Finding", id: input.findingId });
+  });
+}
+
+/**
+ * The people a report is for: the secretaries of the organization, or of
+ * the nearest organization above it that has one (within the round's scope).
+ */
+async function secretariesFor(tx: Tx, orgPath: string, scopePath: string): Promise<string[]> {
+  const ids = orgPath.split("/").filter(Boolean);
+  const grants = await tx.roleGrant.findMany({
+    where: { orgId: { in: ids }, role: "SECRETARY", user: { isActive: true } },
+    select: { userId: true, org: { select: { path: true, depth: true } } },
+  });
+  const within = grants.filter((g) => g.org.path.startsWith(scopePath) || scopePath.startsWith(g.org.path));
+  const deepest = Math.max(-1, ...within.map((g) => g.org.depth));
+  return within.filter((g) => g.org.depth === deepest).map((g) => g.userId);
+}
+
+/**
+ * Issues a draft report: it is frozen from now on, each of its findings gets
+ * its rectification deadline (RECTIFY_DAYS from today), and the unit's
+ * secretary is notified. An unannounced round becomes visible to the unit
+ * with it.
+ */
+export async function issueReport(actor: Actor, input: { reportId: string; expectedVersion: number }, now: Date = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const report = await draftFor(tx, actor, input.reportId);
+    const current = await tx.inspectionReport.findUniqueOrThrow({
+      where: { id: report.id },
+      select: { summary: true, inspectedOn: true, _count: { select: { inspectors: true } } },
+    });
+    const problems: Record<string, string[]> = {};
+    if (!current.summary.trim()) problems.summary = ["required"];
+    if (!current.inspectedOn) problems.inspectedOn = ["required"];
+    if (Object.keys(problems).length > 0) throw new ValidationError("The report is incomplete", problems);
+    const day = today(now);
+    const deadline = deadlineFrom(day);
+    await bump(tx, report, input.expectedVersion, { status: "ISSUED", issuedAt: now, issuedById: actor.id });
+    if (current._count.inspectors === 0) await tx.reportInspector.create({ data: { reportId: report.id, userId: actor.id } });
+    const { count: findings } = await tx.finding.updateMany({ where: { reportId: report.id }, data: { deadline, version: { increment: 1 } } });
+    await audit(tx, actor, report, "report.issue", { issuedAt: now.toISOString(), deadline: isoDay(deadline), findings });
+    await notify(tx, {
+      kind: "REPORT_ISSUED",
+      userIds: await secretariesFor(tx, report.orgPath, report.scopePath),
+      reportId: report.id,
+      actorId: actor.id,
+      payload: { findings, deadline: isoDay(deadline) },
+    });
+  });
+}
+
+/** A dated correction to an issued report, by its group. */
+export async function addAddendum(actor: Actor, input: { reportId: string; text: string }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const report = await loadReport(tx, input.reportId);
+    if (!canWriteReport(actor, report)) throw new NotFoundError();
+    if (report.status !== "ISSUED") throw new ValidationError("A draft is edited, not amended", { reportId: ["draft"] });
+    await tx.reportAddendum.create({ data: { reportId: report.id, text: input.text, createdById: actor.id } });
+    await audit(tx, actor, report, "report.addendum", { text: input.text });
+  });
+}
+
+/** The unit's answer to an issued report; a later answer replaces it (the audit log keeps each). */
+export async function respondToReport(actor: Actor, input: { reportId: string; response: string }, now: Date = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const report = await loadReport(tx, input.reportId);
+    if (!canRectify(actor, report)) throw new NotFoundError();
+    await tx.inspectionReport.update({ where: { id: report.id }, data: { response: input.response, respondedAt: now, respondedById: actor.id } });
+    await audit(tx, actor, report, "report.respond", { response: input.response });
+  });
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { reachesPath } from "@/lib/server/access/scope";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma } from "@/lib/server/db";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { buildPool } from "@/lib/server/inspections/draw-pool";
+import { drawSample, newSeed, type DrawRecord } from "@/lib/server/inspections/draw";
+import { ROUND_CREATORS } from "@/lib/server/inspections/scope";
+import type { TCreateRoundParsed } from "@/lib/validation/inspections";
+
+type Tx = Prisma.TransactionClient;
+
+const dateOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+/**
+ * The inspectors the group may be made of: users holding the inspector role
+ * on an organization above the scope or within it.
+ */
+async function checkMembers(tx: Tx, scopePath: string, memberIds: readonly string[]): Promise<void> {
+  const grants = await tx.roleGrant.findMany({
+    where: { userId: { in: [...memberIds] }, role: "INSPECTOR", user: { isActive: true } },
+    select: { userId: true, org: { select: { path: true } } },
+  });
+  const eligible = new Set(grants.filter((g) => scopePath.startsWith(g.org.path) || g.org.path.startsWith(scopePath)).map((g) => g.userId));
+  if (memberIds.some((m) => !eligible.has(m))) throw new ValidationError("Members must be inspectors", { memberIds: ["notInspector"] });
+}
+
+/**
+ * Creates a round with its group and one draft report per organization it
+ * covers: picked by hand, or drawn at random from a pool with a recorded
+ * seed and rule (lib/server/inspections/draw.ts) so that anyone can draw
+ * the same sample again. Every organization lies within the round's scope,
+ * which the creator must reach.
+ */
+export async function createRound(actor: Actor, input: TCreateRoundParsed, now: Date = new Date()): Promise<{ roundId: string }> {
+  return prisma.$transaction(
+    async (tx) => {
+      const scope = await tx.org.findUnique({ where: { id: input.scopeOrgId }, select: { id: true, path: true } });
+      if (!scope || !reachesPath(actor, ROUND_CREATORS, scope.path)) throw new NotFoundError();
+      const isInspector = actor.grants.some((g) => g.role === "INSPECTOR");
+      const memberIds = [...new Set([...input.memberIds, ...(isInspector ? [actor.id] : [])])];
+      await checkMembers(tx, scope.path, memberIds);
+      if (input.leaderId && !memberIds.includes(input.leaderId)) throw new ValidationError("The leader must be a member", { leaderId: ["notMember"] });
+
+      let orgIds: string[];
+      let draw: DrawRecord | null = null;
+      if (input.mode === "draw" && input.draw) {
+        const root = await tx.org.findUnique({ where: { id: input.draw.rootOrgId }, select: { path: true } });
+        if (!root || !root.path.startsWith(scope.path)) throw new ValidationError("The pool must lie within the scope", { "draw.rootOrgId": ["outsideScope"] });
+        const rule = { rootOrgId: input.draw.rootOrgId, orgTypes: input.draw.orgTypes, size: input.draw.size, weighting: input.draw.weighting };
+        const pool = await buildPool(tx, rule, now);
+        if (pool.length === 0) throw new ValidationError("Nothing to draw from", { "draw.orgTypes": ["emptyPool"] });
+        const seed = input.draw.seed || newSeed();
+        const picked = drawSample(pool, rule.size, seed);
+        draw = { seed, rule, pool, picked };
+        orgIds = picked;
+      } else {
+        orgIds = [...new Set(input.orgIds)];
+        const inScope = await tx.org.count({ where: { id: { in: orgIds }, path: { startsWith: scope.path } } });
+        if (inScope !== orgIds.length) throw new ValidationError("Every organization must lie within the scope", { orgIds: ["outsideScope"] });
+      }
+
+      const round = await tx.inspectionRound.create({
+        data: {
+          title: input.title,
+          type: input.type,
+          unannounced: input.unannounced,
+          scopeOrgId: scope.id,
+          startsOn: dateOf(input.startsOn),
+          endsOn: dateOf(input.endsOn),
+          createdById: actor.id,
+          members: { create: memberIds.map((userId) => ({ userId, isLeader: userId === input.leaderId })) },
+          reports: { create: orgIds.map((orgId) => ({ orgId })) },
+          ...(draw
+            ? {
+                draw: {
+                  create: {
+                    seed: draw.seed,
+                    rule: draw.rule as unknown as Prisma.InputJsonObject,
+                    pool: draw.pool as unknown as Prisma.InputJsonArray,
+                    picked: draw.picked,
+                    createdById: actor.id,
+                  },
+                },
+              }
+            : {}),
+        },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "round.create",
+        entityType: "InspectionRound",
+        entityId: round.id,
+        orgId: scope.id,
+        after: {
+          title: input.title,
+          type: input.type,
+          unannounced: input.unannounced,
+          memberIds,
+          orgIds,
+          ...(draw ? { draw: { seed: draw.seed, rule: draw.rule as unknown as Prisma.InputJsonObject, picked: draw.picked } } : {}),
+        },
+      });
+      return { roundId: round.id };
+    },
+    { timeout: 30_000 },
+  );
+}

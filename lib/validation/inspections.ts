@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+export const INSPECTION_TYPES = ["ROUTINE", "SPOT_CHECK", "CONCENTRATED", "DISCIPLINE"] as const;
+export const FINDING_SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
+export const FINDING_TAGS = ["COMMON", "INDIVIDUAL"] as const;
+export const ACCEPTANCE_PARTIES = ["GROUP", "COMMITTEE", "UNIT"] as const;
+export const DRAW_ORG_TYPES = ["PARTY_GROUP", "ORGAN_PARTY_COMMITTEE", "GENERAL_BRANCH", "BRANCH"] as const;
+export const DRAW_WEIGHTING_CHOICES = ["NONE", "LONGEST_UNINSPECTED", "MOST_OPEN_FINDINGS"] as const;
+
+export const TEXT_MAX = 4000;
+export const TITLE_MAX = 200;
+export const DRAW_MAX = 500;
+export const TARGETS_MAX = 500;
+
+const id = z.string().trim().regex(/^[a-z0-9-]{1,40}$/i, "required");
+const expectedVersion = z.number().int().min(1);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date");
+const optionalText = z.string().trim().max(TEXT_MAX, "tooLong").optional().default("");
+const requiredText = z.string().trim().min(1, "required").max(TEXT_MAX, "tooLong");
+
+/** A new round: who, when, where, and either the organizations picked by hand or a random draw. */
+export const ZCreateRound = z
+  .object({
+    title: z.string().trim().min(1, "required").max(TITLE_MAX, "tooLong"),
+    type: z.enum(INSPECTION_TYPES),
+    unannounced: z.boolean().default(false),
+    scopeOrgId: id,
+    startsOn: day,
+    endsOn: day,
+    memberIds: z.array(id).min(1, "pickMembers").max(50),
+    leaderId: id.optional().or(z.literal("").transform(() => undefined)),
+    mode: z.enum(["pick", "draw"]),
+    orgIds: z.array(id).max(TARGETS_MAX).default([]),
+    draw: z
+      .object({
+        rootOrgId: id,
+        orgTypes: z.array(z.enum(DRAW_ORG_TYPES)).min(1, "pickTypes"),
+        size: z.coerce.number().int("whole").min(1, "atLeastOne").max(DRAW_MAX, "tooMany"),
+        weighting: z.enum(DRAW_WEIGHTING_CHOICES).default("NONE"),
+        /** Blank: the server makes one. */
+        seed: z
+          .string()
+          .trim()
+          .max(64, "tooLong")
+          .regex(/^[\w-]*$/, "seedChars")
+          .optional()
+          .default(""),
+      })
+      .optional(),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { message: "endsBeforeStart", path: ["endsOn"] })
+  .refine((v) => v.mode !== "pick" || v.orgIds.length > 0, { message: "pickOrgs", path: ["orgIds"] })
+  .refine((v) => v.mode !== "draw" || !!v.draw, { message: "required", path: ["draw"] });
+export type TCreateRound = z.input<typeof ZCreateRound>;
+export type TCreateRoundParsed = z.output<typeof ZCreateRound>;
+
+export const ZSaveReport = z.object({
+  reportId: id,
+  expectedVersion,
+  summary: optionalText,
+  inspectedOn: day.optional().or(z.literal("").transform(() => undefined)),
+  inspectorIds: z.array(id).max(50).default([]),
+});
+export type TSaveReport = z.input<typeof ZSaveReport>;
+
+export const ZSaveFinding = z.object({
+  reportId: id,
+  /** Absent for a new finding. */
+  findingId: id.optional(),
+  description: requiredText,
+  categoryId: id,
+  severity: z.enum(FINDING_SEVERITIES),
+  tag: z.enum(FINDING_TAGS).optional().or(z.literal("").transform(() => undefined)),
+  dutyId: id.optional().or(z.literal("").transform(() => undefined)),
+  itemId: id.optional().or(z.literal("").transform(() => undefined)),
+});
+export type TSaveFinding = z.input<typeof ZSaveFinding>;
+
+export const ZFindingRef = z.object({ reportId: id, findingId: id });
+export const ZReportStep = z.object({ reportId: id, expectedVersion });
+export const ZAddendum = z.object({ reportId: id, text: requiredText });
+export const ZRespond = z.object({ reportId: id, response: requiredText });
+
+export const ZSaveRectification = z.object({
+  findingId: id,
+  expectedVersion,
+  measures: requiredText,
+  ownerId: id,
+});
+export type TSaveRectification = z.input<typeof ZSaveRectification>;
+
+export const ZFindingProgress = z.object({ findingId: id, expectedVersion, text: requiredText });
+export const ZFindingStep = z.object({ findingId: id, expectedVersion, text: optionalText });
+export const ZAcceptRectification = z.object({
+  findingId: id,
+  expectedVersion,
+  party: z.enum(ACCEPTANCE_PARTIES).optional(),
+});
+export const ZReturnRectification = z.object({ findingId: id, expectedVersion, comment: requiredText });
+export const ZReopenFinding = z.object({
+  findingId: id,
+  expectedVersion,
+  reason: requiredText,
+  /** Blank: RECTIFY_DAYS from today. */
+  deadline: day.optional().or(z.literal("").transform(() => undefined)),
+});

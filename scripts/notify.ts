@@ -1,12 +1,15 @@
-// Raises the yellow and red warning notices due today, then mails the email
-// digests when SMTP_URL is set. For a system scheduler, e.g. every half hour:
+// Raises the yellow and red warning notices due today (for checklist items
+// and for findings under rectification) and the escalations of overdue
+// findings, then mails the email digests when SMTP_URL is set. For a system
+// scheduler, e.g. every half hour:
 //   */30 * * * * cd /srv/duty-ledger && npm run notify
 // On the embedded database (PGlite) only one process may open the data
 // folder: while the app runs, this command is refused with a message saying
 // so. Run it with PostgreSQL (DATABASE_URL=postgresql://…), or while the app
 // is stopped.
 import { openDatabase } from "../lib/server/db/connect";
-import { raiseWarningNotices } from "../lib/server/notifications/raise-warnings";
+import { raiseFindingEscalations } from "../lib/server/inspections/escalate";
+import { raiseFindingWarningNotices, raiseWarningNotices } from "../lib/server/notifications/raise-warnings";
 import { sendDigests } from "../lib/server/notifications/send-digests";
 
 async function main(): Promise<number> {
@@ -15,6 +18,12 @@ async function main(): Promise<number> {
   try {
     const warned = await raiseWarningNotices(db.prisma, now);
     console.log(`Warning notices: ${warned.itemsWarned} item(s) yellow or red, ${warned.noticesCreated} new notice(s).`);
+    const findingsWarned = await raiseFindingWarningNotices(db.prisma, now);
+    console.log(`Finding warning notices: ${findingsWarned.findingsWarned} finding(s) yellow or red, ${findingsWarned.noticesCreated} new notice(s).`);
+    const escalated = await raiseFindingEscalations(db.prisma, now);
+    console.log(
+      `Escalations: ${escalated.findingsOverdue} finding(s) overdue, ${escalated.escalationsCreated} new escalation(s), ${escalated.noticesCreated} new notice(s).`,
+    );
     const digest = await sendDigests(db.prisma, now);
     if (!digest.configured) {
       console.log("Email digests: SMTP_URL is not set; no email sent. Notices stay in the app.");

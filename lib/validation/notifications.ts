@@ -9,6 +9,14 @@ export const NOTIFICATION_KINDS = [
   "ITEM_DELEGATED",
   "ITEM_YELLOW",
   "ITEM_RED",
+  "REPORT_ISSUED",
+  "FINDING_SUBMITTED",
+  "FINDING_RETURNED",
+  "FINDING_CLOSED",
+  "FINDING_REOPENED",
+  "FINDING_YELLOW",
+  "FINDING_RED",
+  "FINDING_ESCALATED",
 ] as const satisfies readonly NotificationKind[];
 
 const ZNoticeId = z.string().trim().regex(/^[a-z0-9]{1,40}$/i);

@@ -1,0 +1,219 @@
+import "server-only";
+import { z } from "zod";
+import { isoDay } from "@/lib/dates";
+import { FINDING_OPEN_STATES } from "@/lib/finding-state";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma } from "@/lib/server/db";
+import { reportReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const optionalId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_-]{1,60}$/i)
+  .optional()
+  .catch(undefined);
+
+/** The analysis page's filters, read from its search params; bad values fall back to none. */
+export const ZAnalysisQuery = z.object({ round: optionalId, period: optionalId });
+export type TAnalysisQuery = z.infer<typeof ZAnalysisQuery>;
+
+export type AnalysisFilters = { roundId?: string; periodId?: string };
+
+type Counts = { total: number; open: number; overdue: number; closed: number };
+
+export type CategoryRow = Counts & {
+  categoryId: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  /** Distinct organizations with a finding of this category. */
+  units: number;
+  /** Findings the group tagged as common (共性). */
+  tagged: number;
+};
+
+export type DutyRow = { dutyId: string; code: string; title: string; titleEn: string | null; total: number; open: number };
+
+export type UnitRow = { orgId: string; name: string; nameEn: string | null; open: number; overdue: number };
+
+export type CommonProblem = { categoryId: string; code: string; name: string; nameEn: string | null; units: number; findings: number; tagged: number };
+
+export type FindingAnalysis = {
+  totals: Counts & { units: number; tagged: number };
+  byCategory: CategoryRow[];
+  /** The duties most findings point to (at most DUTY_LIMIT), and how many duties have any. */
+  byDuty: DutyRow[];
+  dutyCount: number;
+  /** Findings that name no duty. */
+  withoutDuty: number;
+  /** Categories found in at least COMMON_MIN_UNITS organizations of the selection. */
+  common: CommonProblem[];
+  /** Organizations with the most overdue, then open findings (at most UNIT_LIMIT). */
+  units: UnitRow[];
+  /** Closed-out findings and how many of them by their deadline; rate null when none is closed. */
+  onTime: { closed: number; onTime: number; rate: number | null };
+};
+
+export const COMMON_MIN_UNITS = 2;
+export const UNIT_LIMIT = 10;
+export const DUTY_LIMIT = 20;
+
+/** Rounds the actor may pick in the filter, newest first. */
+export function listAnalysisRounds(actor: Actor, take = 200): Promise<{ id: string; title: string; startsOn: Date }[]> {
+  return prisma.inspectionRound.findMany({
+    where: roundReadWhere(actor),
+    orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
+    select: { id: true, title: true, startsOn: true },
+    take,
+  });
+}
+
+/**
+ * The issued reports the actor reads within the filters. The read rule lives
+ * in Prisma (`reportReadWhere`); the aggregates below are raw SQL over these
+ * ids, so the rule is written down once. A period holds the rounds that
+ * start within it, as on the rectification ledger; an unknown period holds
+ * none.
+ */
+async function selectedReportIds(actor: Actor, filters: AnalysisFilters): Promise<string[]> {
+  const and: Prisma.InspectionReportWhereInput[] = [reportReadWhere(actor), { status: "ISSUED" }];
+  if (filters.roundId) and.push({ roundId: filters.roundId });
+  if (filters.periodId) {
+    const period = await prisma.period.findUnique({ where: { id: filters.periodId }, select: { startsOn: true, endsOn: true } });
+    if (!period) return [];
+    and.push({ round: { startsOn: { gte: period.startsOn, lte: period.endsOn } } });
+  }
+  const reports = await prisma.inspectionReport.findMany({ where: { AND: and }, select: { id: true } });
+  return reports.map((r) => r.id);
+}
+
+const EMPTY: FindingAnalysis = {
+  totals: { total: 0, open: 0, overdue: 0, closed: 0, units: 0, tagged: 0 },
+  byCategory: [],
+  byDuty: [],
+  dutyCount: 0,
+  withoutDuty: 0,
+  common: [],
+  units: [],
+  onTime: { closed: 0, onTime: 0, rate: null },
+};
+
+/**
+ * The findings of issued reports that the actor reads, within a round
+ * and/or a period, broken down for the working committee (分析):
+ *
+ * - by category: total, open (not closed out), overdue (still owed by the
+ *   unit, lib/finding-state.ts, and past its deadline on `day`), closed, and
+ *   the distinct organizations concerned;
+ * - by duty, for findings that name one: total and open;
+ * - common problems: categories found in at least two organizations of the
+ *   selection, with how many findings the group tagged 共性;
+ * - the organizations (each finding's own) with the most overdue, then open
+ *   findings;
+ * - the on-time rate: closed-out findings whose close-out day in Beijing is
+ *   on or before their deadline (a finding without a deadline counts as on
+ *   time), over all closed-out ones.
+ */
+export async function analyseFindings(actor: Actor, filters: AnalysisFilters, day: Date): Promise<FindingAnalysis> {
+  const ids = await selectedReportIds(actor, filters);
+  if (ids.length === 0) return EMPTY;
+
+  const selected = Prisma.sql`f."reportId" = ANY (${ids}::text[])`;
+  const isOpen = Prisma.sql`f."state" <> 'CLOSED'`;
+  const isOverdue = Prisma.sql`(f."state"::text = ANY (${[...FINDING_OPEN_STATES]}::text[]) AND f."deadline" < ${isoDay(day)}::date)`;
+
+  const [categories, duties, units, summary] = await Promise.all([
+    prisma.$queryRaw<CategoryRow[]>`
+      SELECT c."id" AS "categoryId", c."code", c."name", c."nameEn",
+             count(*)::int AS total,
+             count(*) FILTER (WHERE ${isOpen})::int AS open,
+             count(*) FILTER (WHERE ${isOverdue})::int AS overdue,
+             count(*) FILTER (WHERE f."state" = 'CLOSED')::int AS closed,
+             count(DISTINCT f."orgId")::int AS units,
+             count(*) FILTER (WHERE f."tag" = 'COMMON')::int AS tagged
+        FROM "Finding" f
+        JOIN "FindingCategory" c ON c."id" = f."categoryId"
+       WHERE ${selected}
+       GROUP BY c."id"
+       ORDER BY total DESC, c."sortOrder", c."code"`,
+    prisma.$queryRaw<(DutyRow & { dutyCount: number })[]>`
+      SELECT d."id" AS "dutyId", d."code", d."title", d."titleEn",
+             count(*)::int AS total,
+             count(*) FILTER (WHERE ${isOpen})::int AS open,
+             (count(*) OVER ())::int AS "dutyCount"
+        FROM "Finding" f
+        JOIN "Duty" d ON d."id" = f."dutyId"
+       WHERE ${selected}
+       GROUP BY d."id"
+       ORDER BY total DESC, open DESC, d."code", d."id"
+       LIMIT ${DUTY_LIMIT}`,
+    prisma.$queryRaw<UnitRow[]>`
+      SELECT o."id" AS "orgId", o."name", o."nameEn",
+             count(*) FILTER (WHERE ${isOpen})::int AS open,
+             count(*) FILTER (WHERE ${isOverdue})::int AS overdue
+        FROM "Finding" f
+        JOIN "Org" o ON o."id" = f."orgId"
+       WHERE ${selected}
+       GROUP BY o."id"
+      HAVING count(*) FILTER (WHERE ${isOpen}) > 0
+       ORDER BY overdue DESC, open DESC, o."path"
+       LIMIT ${UNIT_LIMIT}`,
+    prisma.$queryRaw<{ units: number; withoutDuty: number; closed: number; onTime: number }[]>`
+      SELECT count(DISTINCT f."orgId")::int AS units,
+             count(*) FILTER (WHERE f."dutyId" IS NULL)::int AS "withoutDuty",
+             count(*) FILTER (WHERE f."state" = 'CLOSED')::int AS closed,
+             count(*) FILTER (WHERE f."state" = 'CLOSED' AND (f."deadline" IS NULL
+                   OR (f."closedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= f."deadline"))::int AS "onTime"
+        FROM "Finding" f
+       WHERE ${selected}`,
+  ]);
+
+  const byCategory = categories.map((c) => ({
+    ...c,
+    total: Number(c.total),
+    open: Number(c.open),
+    overdue: Number(c.overdue),
+    closed: Number(c.closed),
+    units: Number(c.units),
+    tagged: Number(c.tagged),
+  }));
+  const sum = (key: keyof Counts | "tagged") => byCategory.reduce((n, c) => n + c[key], 0);
+  const s = summary[0] ?? { units: 0, withoutDuty: 0, closed: 0, onTime: 0 };
+  const closed = Number(s.closed);
+  const onTime = Number(s.onTime);
+
+  return {
+    totals: { total: sum("total"), open: sum("open"), overdue: sum("overdue"), closed: sum("closed"), units: Number(s.units), tagged: sum("tagged") },
+    byCategory,
+    byDuty: duties.map(({ dutyCount: _, ...d }) => ({ ...d, total: Number(d.total), open: Number(d.open) })),
+    dutyCount: Number(duties[0]?.dutyCount ?? 0),
+    withoutDuty: Number(s.withoutDuty),
+    common: byCategory
+      .filter((c) => c.units >= COMMON_MIN_UNITS)
+      .sort((a, b) => b.units - a.units || b.total - a.total)
+      .map((c) => ({ categoryId: c.categoryId, code: c.code, name: c.name, nameEn: c.nameEn, units: c.units, findings: c.total, tagged: c.tagged })),
+    units: units.map((u) => ({ ...u, open: Number(u.open), overdue: Number(u.overdue) })),
+    onTime: { closed, onTime, rate: closed === 0 ? null : onTime / closed },
+  };
+}
+
+/**
+ * The categories found in at least `minUnits` distinct organizations of a
+ * round, drafts included, in the categories' own order: the report editor
+ * suggests tagging their findings common (共性). The caller has checked that
+ * the actor may see the round.
+ */
+export async function commonCategoriesOfRound(db: Db, roundId: string, minUnits = COMMON_MIN_UNITS): Promise<string[]> {
+  const rows = await db.$queryRaw<{ categoryId: string }[]>`
+    SELECT c."id" AS "categoryId"
+      FROM "Finding" f
+      JOIN "FindingCategory" c ON c."id" = f."categoryId"
+     WHERE f."roundId" = ${roundId}
+     GROUP BY c."id"
+    HAVING count(DISTINCT f."orgId") >= ${minUnits}::int
+     ORDER BY c."sortOrder", c."code"`;
+  return rows.map((r) => r.categoryId);
+}

@@ -38,7 +38,9 @@ export const EVIDENCE_FILE_ACCEPT = Object.values(EVIDENCE_FILE_TYPES)
 
 export const EVIDENCE_KINDS = ["TEXT", "LINK", "FILE"] as const;
 
-const ZId = z.string().min(1).max(40);
+/** The id of what evidence backs (an item, a finding) or of a piece of evidence. */
+export const ZEvidenceTargetId = z.string().min(1).max(40);
+const ZId = ZEvidenceTargetId;
 const ZTitle = z.string().trim().min(1, "required").max(EVIDENCE_TITLE_MAX, "tooLong");
 
 /** Only web links: no javascript:, data: or file: URLs reach a page as a link. */
@@ -56,24 +58,42 @@ const ZUrl = z
     }
   }, "invalidUrl");
 
-export const ZAddTextEvidence = z.object({
-  itemId: ZId,
+export const ZTextEvidenceBody = z.object({
   kind: z.literal("TEXT"),
   title: ZTitle,
   text: z.string().trim().min(1, "required").max(EVIDENCE_TEXT_MAX, "tooLong"),
 });
 
-export const ZAddLinkEvidence = z.object({
-  itemId: ZId,
+export const ZLinkEvidenceBody = z.object({
   kind: z.literal("LINK"),
   title: ZTitle,
   url: ZUrl,
 });
 
+/** Text or link evidence, whatever it backs: an item's or a finding's schema adds the target's id. */
+export const ZEvidenceRecord = z.discriminatedUnion("kind", [ZTextEvidenceBody, ZLinkEvidenceBody]);
+
+export type TEvidenceRecord = z.infer<typeof ZEvidenceRecord>;
+
+export const ZAddTextEvidence = ZTextEvidenceBody.extend({ itemId: ZId });
+
+export const ZAddLinkEvidence = ZLinkEvidenceBody.extend({ itemId: ZId });
+
 /** Text and link evidence, as the server action takes it. Files go through the upload route. */
 export const ZAddEvidence = z.discriminatedUnion("kind", [ZAddTextEvidence, ZAddLinkEvidence]);
 
 export type TAddEvidence = z.infer<typeof ZAddEvidence>;
+
+/** The optional title of an uploaded file; its name stands in when it is empty. */
+export const ZUploadTitle = z.string().trim().max(EVIDENCE_TITLE_MAX, "tooLong").optional().default("");
+
+/** An uploaded file as the route and the form check it; the server checks its content again. */
+export function zEvidenceFile(maxBytes: number) {
+  return z
+    .instanceof(File, { message: "required" })
+    .refine((f) => f.size > 0, "empty")
+    .refine((f) => f.size <= maxBytes, "tooLarge");
+}
 
 /**
  * A file as the upload route and the form check it. `maxBytes` comes from
@@ -85,11 +105,8 @@ export function zEvidenceUpload(maxBytes: number) {
   return z.object({
     itemId: ZId,
     evidenceId: ZId.optional(),
-    title: z.string().trim().max(EVIDENCE_TITLE_MAX, "tooLong").optional().default(""),
-    file: z
-      .instanceof(File, { message: "required" })
-      .refine((f) => f.size > 0, "empty")
-      .refine((f) => f.size <= maxBytes, "tooLarge"),
+    title: ZUploadTitle,
+    file: zEvidenceFile(maxBytes),
   });
 }
 
@@ -97,13 +114,13 @@ export type TEvidenceUpload = z.output<ReturnType<typeof zEvidenceUpload>>;
 
 /**
  * The add form, flat so that every field is always there: the fields of the
- * chosen kind are checked with the same schemas the server applies.
+ * chosen kind are checked with the same schemas the server applies. The
+ * target (item or finding) is the form's, not a field.
  */
 export function zEvidenceForm(maxBytes: number) {
-  const upload = zEvidenceUpload(maxBytes);
+  const upload = z.object({ title: ZUploadTitle, file: zEvidenceFile(maxBytes) });
   return z
     .object({
-      itemId: ZId,
       kind: z.enum(EVIDENCE_KINDS),
       title: z.string(),
       text: z.string(),
@@ -112,9 +129,7 @@ export function zEvidenceForm(maxBytes: number) {
     })
     .superRefine((value, ctx) => {
       const result =
-        value.kind === "FILE"
-          ? upload.safeParse({ itemId: value.itemId, title: value.title, file: value.file ?? undefined })
-          : ZAddEvidence.safeParse(value);
+        value.kind === "FILE" ? upload.safeParse({ title: value.title, file: value.file ?? undefined }) : ZEvidenceRecord.safeParse(value);
       for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     });
 }
@@ -123,7 +138,7 @@ export type TEvidenceForm = z.input<ReturnType<typeof zEvidenceForm>>;
 
 /** A new revision of a file evidence, as its form checks it. */
 export function zEvidenceReplace(maxBytes: number) {
-  return z.object({ file: zEvidenceUpload(maxBytes).shape.file });
+  return z.object({ file: zEvidenceFile(maxBytes) });
 }
 
 export type TEvidenceReplace = z.input<ReturnType<typeof zEvidenceReplace>>;

@@ -1,0 +1,349 @@
+import "server-only";
+import { z } from "zod";
+import { today } from "@/lib/dates";
+import { FINDING_OPEN_STATES, FINDING_STATES, isFindingOpen } from "@/lib/finding-state";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AcceptanceParty, FindingEventKind, FindingSeverity, FindingTag, InspectionType, RectificationState } from "@/lib/generated/prisma/enums";
+import { ALL_ROLES, reachesPath } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+import { warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { prisma } from "@/lib/server/db";
+import { closeoutParties } from "@/lib/server/inspections/config";
+import { findingReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
+import { deadlineWarning, WARNING_COLOURS, type ItemWarning, type WarningColour, type WarningThresholds } from "@/lib/warnings";
+
+export const LEDGER_PAGE_SIZE = 25;
+/** The most rows the print view lists on one page. */
+export const LEDGER_PRINT_LIMIT = 1000;
+export const LEDGER_SEARCH_MAX = 100;
+
+/** The three lists officials keep of one rectification (问题清单, 任务清单, 责任清单). */
+export const LEDGER_LISTS = ["problems", "tasks", "responsibilities"] as const;
+export type LedgerList = (typeof LEDGER_LISTS)[number];
+
+const optionalId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_-]{1,60}$/i)
+  .optional()
+  .catch(undefined);
+
+const flag = z
+  .string()
+  .transform((v) => v === "1" || v === "true" || v === "on")
+  .optional()
+  .catch(undefined)
+  .transform((v) => v === true || undefined);
+
+/**
+ * The ledger's filters, read from search params (a contract other pages
+ * link to); bad values fall back to none.
+ */
+export const ZFindingFilters = z.object({
+  round: optionalId,
+  /** A Period id: rounds whose first day lies in it. */
+  period: optionalId,
+  /** An organization: its whole subtree. */
+  org: optionalId,
+  category: optionalId,
+  duty: optionalId,
+  state: z.enum(FINDING_STATES).optional().catch(undefined),
+  /** Not closed out. */
+  open: flag,
+  /** Still owed by the unit and past its deadline. */
+  overdue: flag,
+  closed: flag,
+  warning: z.enum(WARNING_COLOURS).optional().catch(undefined),
+  /** Words in the description, matched ignoring case. */
+  q: z
+    .string()
+    .trim()
+    .transform((v) => v.slice(0, LEDGER_SEARCH_MAX) || undefined)
+    .optional()
+    .catch(undefined),
+});
+
+export type TFindingFilters = z.infer<typeof ZFindingFilters>;
+
+/** The filters as search params, to carry them on links: tabs, paging, print, export. */
+export function findingFilterParams(filters: TFindingFilters): Record<string, string | undefined> {
+  return {
+    round: filters.round,
+    period: filters.period,
+    org: filters.org,
+    category: filters.category,
+    duty: filters.duty,
+    state: filters.state,
+    open: filters.open ? "1" : undefined,
+    overdue: filters.overdue ? "1" : undefined,
+    closed: filters.closed ? "1" : undefined,
+    warning: filters.warning,
+    q: filters.q,
+  };
+}
+
+export function isLedgerFiltered(filters: TFindingFilters): boolean {
+  return Object.values(findingFilterParams(filters)).some(Boolean);
+}
+
+const NOTHING: Prisma.FindingWhereInput = { id: { in: [] } };
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Clock = { day: Date; thresholds: WarningThresholds };
+
+function clockOf(now?: Date): Clock {
+  return { day: today(now), thresholds: warningThresholds() };
+}
+
+const addDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_MS);
+
+/** The Prisma twin of `deadlineWarning` for findings (and of `findingWarningSql`). */
+function warningWhere(colour: WarningColour, { day, thresholds }: Clock): Prisma.FindingWhereInput {
+  const open = { state: { in: [...FINDING_OPEN_STATES] } };
+  switch (colour) {
+    case "red":
+      return { ...open, deadline: { lt: day } };
+    case "yellow":
+      return { ...open, deadline: { gte: day, lte: addDays(day, thresholds.yellowDays) } };
+    case "green":
+      return { ...open, deadline: { gt: addDays(day, thresholds.yellowDays), lte: addDays(day, thresholds.greenDays) } };
+  }
+}
+
+/**
+ * The WHERE of a ledger selection: the actor's read scope, issued reports
+ * only, and the filters. The summary drops the state-like filters (state,
+ * open, closed, overdue, warning) so that it counts what they choose from.
+ */
+async function selectionWhere(actor: Actor, f: TFindingFilters, clock: Clock, mode: "filter" | "summary"): Promise<Prisma.FindingWhereInput> {
+  const and: Prisma.FindingWhereInput[] = [findingReadWhere(actor), { report: { status: "ISSUED" } }];
+  const [period, org] = await Promise.all([
+    f.period ? prisma.period.findUnique({ where: { id: f.period }, select: { startsOn: true, endsOn: true } }) : null,
+    f.org ? prisma.org.findUnique({ where: { id: f.org }, select: { path: true } }) : null,
+  ]);
+  if (f.round) and.push({ roundId: f.round });
+  if (f.period) and.push(period ? { round: { startsOn: { gte: period.startsOn, lte: period.endsOn } } } : NOTHING);
+  if (f.org) and.push(org ? { org: { path: { startsWith: org.path } } } : NOTHING);
+  if (f.category) and.push({ categoryId: f.category });
+  if (f.duty) and.push({ dutyId: f.duty });
+  // Prisma passes `%` and `_` through to LIKE: escape them (and the escape character) to match literally.
+  if (f.q) and.push({ description: { contains: f.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } });
+  if (mode === "filter") {
+    if (f.state) and.push({ state: f.state });
+    if (f.open) and.push({ state: { not: "CLOSED" } });
+    if (f.closed) and.push({ state: "CLOSED" });
+    if (f.overdue) and.push(warningWhere("red", clock));
+    if (f.warning) and.push(warningWhere(f.warning, clock));
+  }
+  return { AND: and };
+}
+
+const ORDER = [
+  { deadline: { sort: "asc", nulls: "last" } },
+  { org: { path: "asc" } },
+  { seq: "asc" },
+  { id: "asc" },
+] satisfies Prisma.FindingOrderByWithRelationInput[];
+
+const ledgerRowSelect = {
+  id: true,
+  seq: true,
+  description: true,
+  severity: true,
+  tag: true,
+  state: true,
+  measures: true,
+  deadline: true,
+  closedAt: true,
+  cycle: true,
+  org: { select: { id: true, name: true, nameEn: true } },
+  round: { select: { id: true, title: true, type: true } },
+  report: { select: { id: true, issuedAt: true } },
+  category: { select: { id: true, name: true, nameEn: true } },
+  duty: { select: { id: true, code: true, title: true, titleEn: true } },
+  owner: { select: { id: true, name: true } },
+  acceptances: { select: { cycle: true, party: true, acceptedAt: true, acceptedBy: { select: { name: true } } }, orderBy: { acceptedAt: "asc" } },
+  events: { select: { kind: true, text: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1 },
+} satisfies Prisma.FindingSelect;
+
+type Named = { id: string; name: string; nameEn: string | null };
+
+/** One finding as the three lists show it. */
+export type LedgerRow = {
+  id: string;
+  /** The finding's number within its report. */
+  seq: number;
+  org: Named;
+  round: { id: string; title: string; type: InspectionType };
+  reportId: string;
+  /** When the report was issued (the feedback the unit rectifies against). */
+  issuedAt: Date | null;
+  category: Named;
+  severity: FindingSeverity;
+  tag: FindingTag | null;
+  description: string;
+  duty: { id: string; code: string; title: string; titleEn: string | null } | null;
+  state: RectificationState;
+  measures: string | null;
+  owner: { id: string; name: string } | null;
+  deadline: Date | null;
+  warning: ItemWarning;
+  closedAt: Date | null;
+  /** The current close-out attempt's acceptances… */
+  acceptances: { party: AcceptanceParty; by: string | null; at: Date }[];
+  /** …against the parties this deployment requires. */
+  requiredParties: AcceptanceParty[];
+  lastEvent: { kind: FindingEventKind; text: string | null; at: Date } | null;
+};
+
+type SelectedRow = Prisma.FindingGetPayload<{ select: typeof ledgerRowSelect }>;
+
+function toLedgerRow(r: SelectedRow, clock: Clock, requiredParties: AcceptanceParty[]): LedgerRow {
+  const last = r.events[0];
+  return {
+    id: r.id,
+    seq: r.seq,
+    org: r.org,
+    round: r.round,
+    reportId: r.report.id,
+    issuedAt: r.report.issuedAt,
+    category: r.category,
+    severity: r.severity,
+    tag: r.tag,
+    description: r.description,
+    duty: r.duty,
+    state: r.state,
+    measures: r.measures,
+    owner: r.owner,
+    deadline: r.deadline,
+    warning: r.deadline ? deadlineWarning(isFindingOpen(r.state), r.deadline, clock.day, clock.thresholds) : null,
+    closedAt: r.closedAt,
+    acceptances: r.acceptances.filter((a) => a.cycle === r.cycle).map((a) => ({ party: a.party, by: a.acceptedBy?.name ?? null, at: a.acceptedAt })),
+    requiredParties,
+    lastEvent: last ? { kind: last.kind, text: last.text, at: last.createdAt } : null,
+  };
+}
+
+export type LedgerOptions = { page?: number; pageSize?: number; now?: Date };
+
+export type LedgerSummary = {
+  total: number;
+  byState: Record<RectificationState, number>;
+  overdue: number;
+  red: number;
+  yellow: number;
+  green: number;
+};
+
+export type LedgerPage = {
+  rows: LedgerRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  summary: LedgerSummary;
+};
+
+/** How many findings the ledger shows for these filters. */
+export async function countFindings(actor: Actor, filters: TFindingFilters, now?: Date): Promise<number> {
+  return prisma.finding.count({ where: await selectionWhere(actor, filters, clockOf(now), "filter") });
+}
+
+/** The ids of one slice of the ledger, in ledger order. */
+export async function listFindingIds(actor: Actor, filters: TFindingFilters, slice: { limit: number; offset: number; now?: Date }): Promise<string[]> {
+  const rows = await prisma.finding.findMany({
+    where: await selectionWhere(actor, filters, clockOf(slice.now), "filter"),
+    select: { id: true },
+    orderBy: ORDER,
+    take: slice.limit,
+    skip: slice.offset,
+  });
+  return rows.map((r) => r.id);
+}
+
+/** The rows for ids already chosen within the actor's scope, in the order of `ids`; the scope is applied again all the same. */
+export async function loadLedgerRows(actor: Actor, ids: string[], now?: Date): Promise<LedgerRow[]> {
+  if (ids.length === 0) return [];
+  const clock = clockOf(now);
+  const required = closeoutParties();
+  const found = await prisma.finding.findMany({
+    where: { AND: [{ id: { in: ids } }, findingReadWhere(actor), { report: { status: "ISSUED" } }] },
+    select: ledgerRowSelect,
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toLedgerRow(r, clock, required)] : [];
+  });
+}
+
+/** Counts by state, overdue and warning colour of the selection without its state-like filters, counted in the database. */
+export async function getLedgerSummary(actor: Actor, filters: TFindingFilters, now?: Date): Promise<LedgerSummary> {
+  const clock = clockOf(now);
+  const where = await selectionWhere(actor, filters, clock, "summary");
+  const [groups, red, yellow, green] = await Promise.all([
+    prisma.finding.groupBy({ by: ["state"], where, _count: { _all: true } }),
+    ...(["red", "yellow", "green"] as const).map((c) => prisma.finding.count({ where: { AND: [where, warningWhere(c, clock)] } })),
+  ]);
+  const byState = Object.fromEntries(FINDING_STATES.map((s) => [s, 0])) as Record<RectificationState, number>;
+  for (const g of groups) byState[g.state] = g._count._all;
+  return { total: Object.values(byState).reduce((s, n) => s + n, 0), byState, overdue: red ?? 0, red: red ?? 0, yellow: yellow ?? 0, green: green ?? 0 };
+}
+
+/**
+ * One page of the rectification ledger: the findings of issued reports the
+ * actor reads, filtered, ordered by deadline, then unit, then number; with
+ * the summary of the selection.
+ */
+export async function listFindings(actor: Actor, filters: TFindingFilters, options: LedgerOptions = {}): Promise<LedgerPage> {
+  const pageSize = options.pageSize ?? LEDGER_PAGE_SIZE;
+  const [total, summary] = await Promise.all([countFindings(actor, filters, options.now), getLedgerSummary(actor, filters, options.now)]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
+  const ids = total === 0 ? [] : await listFindingIds(actor, filters, { limit: pageSize, offset: (page - 1) * pageSize, now: options.now });
+  return { rows: await loadLedgerRows(actor, ids, options.now), total, page, pageCount, pageSize, summary };
+}
+
+export type LedgerHeading = {
+  /** The organization filtered on, else the actor's own (outermost) organization. */
+  unit: { name: string; nameEn: string | null } | null;
+  round: { id: string; title: string; type: InspectionType; startsOn: Date; endsOn: Date } | null;
+};
+
+/** What a printed or exported ledger is headed with; only names the actor may see. */
+export async function getLedgerHeading(actor: Actor, filters: Pick<TFindingFilters, "org" | "round">): Promise<LedgerHeading> {
+  const [org, round] = await Promise.all([
+    filters.org ? prisma.org.findUnique({ where: { id: filters.org }, select: { name: true, nameEn: true, path: true } }) : null,
+    filters.round
+      ? prisma.inspectionRound.findFirst({
+          where: { AND: [{ id: filters.round }, roundReadWhere(actor)] },
+          select: { id: true, title: true, type: true, startsOn: true, endsOn: true },
+        })
+      : null,
+  ]);
+  const own = actor.grants[0];
+  const unit =
+    org && reachesPath(actor, ALL_ROLES, org.path) ? { name: org.name, nameEn: org.nameEn } : own ? { name: own.orgName, nameEn: own.orgNameEn } : null;
+  return { unit, round };
+}
+
+export const ROUND_OPTION_LIMIT = 200;
+
+export type RoundOption = { id: string; title: string; startsOn: Date };
+
+/** The rounds the actor reads, newest first, for the round filter. */
+export function listLedgerRoundOptions(actor: Actor): Promise<RoundOption[]> {
+  return prisma.inspectionRound.findMany({
+    where: roundReadWhere(actor),
+    select: { id: true, title: true, startsOn: true },
+    orderBy: [{ startsOn: "desc" }, { title: "asc" }],
+    take: ROUND_OPTION_LIMIT,
+  });
+}
+
+export type CategoryOption = { id: string; name: string; nameEn: string | null };
+
+/** The finding categories, for the category filter; retired ones too, since old findings carry them. */
+export function listLedgerCategoryOptions(): Promise<CategoryOption[]> {
+  return prisma.findingCategory.findMany({ select: { id: true, name: true, nameEn: true }, orderBy: [{ isActive: "desc" }, { sortOrder: "asc" }] });
+}

@@ -25,7 +25,7 @@ let supervisor: Actor;
 
 beforeAll(async () => {
   drop = await useSeededDatabase("finding-evidence");
-  [inspector, unit, otherUnit, supervisor] = await Promise.all(["inspector", "u01-secretary", "u02-secretary", "supervisor"].map(actorFor));
+  [inspector, unit, otherUnit, supervisor] = await Promise.all([actorFor("inspector"), actorFor("u01-secretary"), actorFor("u02-secretary"), actorFor("supervisor")]);
   // An inspector of the same committee, but not of this round's group.
   outsider = await actorWithRole("INSPECTOR", "WC");
 });

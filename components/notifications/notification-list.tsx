@@ -2,8 +2,8 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { Badge } from "@/components/ui/badge";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
-import { localized } from "@/lib/org-label";
 import type { NoticeRow } from "@/lib/server/notifications/list-notifications";
+import { noticeText, type Translate } from "@/lib/server/notifications/notice-subject";
 import { cn } from "@/lib/utils";
 
 const KIND_TONES: Record<NotificationKind, "brand" | "warn" | "ok" | "neutral" | "danger"> = {
@@ -13,10 +13,19 @@ const KIND_TONES: Record<NotificationKind, "brand" | "warn" | "ok" | "neutral" |
   ITEM_DELEGATED: "neutral",
   ITEM_YELLOW: "warn",
   ITEM_RED: "danger",
+  REPORT_ISSUED: "brand",
+  FINDING_SUBMITTED: "brand",
+  FINDING_RETURNED: "warn",
+  FINDING_CLOSED: "ok",
+  FINDING_REOPENED: "warn",
+  FINDING_YELLOW: "warn",
+  FINDING_RED: "danger",
+  FINDING_ESCALATED: "danger",
 };
 
 /**
- * The user's notices, unread ones highlighted. An item's link goes through
+ * The user's notices, unread ones highlighted: about a checklist item, a
+ * finding or an inspection report. The link goes through
  * /notifications/<id>/open, which marks the notice read on the server; it is
  * a plain link, never prefetched.
  */
@@ -27,12 +36,8 @@ export function NotificationList({ rows }: { rows: NoticeRow[] }) {
   return (
     <ul aria-label={t("listLabel")} className="overflow-hidden rounded-lg border border-line bg-white">
       {rows.map((n) => {
-        const title = n.item ? `${n.item.duty.code} ${localized(n.item.duty.title, n.item.duty.titleEn, locale)}` : t("itemGone");
-        const details = [
-          n.item ? localized(n.item.org.name, n.item.org.nameEn, locale) : null,
-          n.item ? t("due", { date: format.dateTime(n.item.dueDate, { dateStyle: "medium", timeZone: "UTC" }) }) : null,
-          n.actorName ? t("by", { name: n.actorName }) : null,
-        ].filter((d): d is string => d !== null);
+        const text = noticeText(n, locale, t as unknown as Translate, (day) => format.dateTime(day, { dateStyle: "medium", timeZone: "UTC" }));
+        const title = text.title;
         return (
           <li
             key={n.id}
@@ -43,9 +48,9 @@ export function NotificationList({ rows }: { rows: NoticeRow[] }) {
             <span aria-hidden className={cn("mt-2 h-2 w-2 shrink-0 rounded-full", n.isRead ? "bg-transparent" : "bg-brand")} />
             <div className="min-w-0 flex-1">
               <p className="flex flex-wrap items-center gap-2">
-                <Badge tone={KIND_TONES[n.kind]}>{t(`kinds.${n.kind}`)}</Badge>
+                <Badge tone={KIND_TONES[n.kind]}>{text.kind}</Badge>
                 {n.isRead ? null : <span className="sr-only">{t("unread")}</span>}
-                {n.item ? (
+                {n.target ? (
                   <a href={`/notifications/${n.id}/open`} className={cn("hover:text-brand hover:underline", n.isRead ? "" : "font-semibold")}>
                     {title}
                   </a>
@@ -54,9 +59,9 @@ export function NotificationList({ rows }: { rows: NoticeRow[] }) {
                 )}
               </p>
               <p className="mt-1 text-xs text-muted">
-                {[...details, format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })].join(" · ")}
+                {[...text.details, format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })].join(" · ")}
               </p>
-              {n.kind === "ITEM_RETURNED" && n.facts.comment ? <p className="mt-1 text-sm whitespace-pre-line">{t("comment", { comment: n.facts.comment })}</p> : null}
+              {text.note ? <p className="mt-1 text-sm whitespace-pre-line">{text.note}</p> : null}
             </div>
             {n.isRead ? null : <MarkReadButton ids={[n.id]} label={t("markReadLabel", { title })} />}
           </li>

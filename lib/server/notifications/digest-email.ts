@@ -1,19 +1,11 @@
-import type { NotificationKind } from "@/lib/generated/prisma/enums";
-import { localized } from "@/lib/org-label";
-import type { NoticeFacts } from "@/lib/server/notifications/notice-facts";
+import { isoDay } from "@/lib/dates";
+import { noticeText, type NoticeAbout, type Translate } from "@/lib/server/notifications/notice-subject";
 
 // No "server-only" here: the notify command (scripts/notify.ts) runs outside Next.js.
 
-/** A next-intl translator over the "notifications" namespace of the reader's catalog. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type { Translate };
 
-export type DigestNotice = {
-  id: string;
-  kind: NotificationKind;
-  actorName: string | null;
-  facts: NoticeFacts;
-  item: { code: string; title: string; titleEn: string | null; orgName: string; orgNameEn: string | null; dueDate: string } | null;
-};
+export type DigestNotice = NoticeAbout & { id: string };
 
 export type DigestInput = {
   locale: "zh" | "en";
@@ -34,15 +26,13 @@ const escapeHtml = (value: string) =>
 type Line = { kind: string; title: string; details: string[]; link: string | null };
 
 function lineOf(notice: DigestNotice, input: DigestInput, t: Translate): Line {
-  const item = notice.item;
-  const title = item ? `${item.code} ${localized(item.title, item.titleEn, input.locale)}` : t("itemGone");
-  const details = [
-    item ? localized(item.orgName, item.orgNameEn, input.locale) : null,
-    item ? t("due", { date: item.dueDate }) : null,
-    notice.actorName ? t("by", { name: notice.actorName }) : null,
-    notice.facts.comment && notice.kind === "ITEM_RETURNED" ? t("comment", { comment: notice.facts.comment }) : null,
-  ].filter((d): d is string => d !== null);
-  return { kind: t(`kinds.${notice.kind}`), title, details, link: input.appUrl ? `${input.appUrl}/notifications/${notice.id}/open` : null };
+  const text = noticeText(notice, input.locale, t, isoDay);
+  return {
+    kind: text.kind,
+    title: text.title,
+    details: text.note ? [...text.details, text.note] : text.details,
+    link: input.appUrl ? `${input.appUrl}/notifications/${notice.id}/open` : null,
+  };
 }
 
 /** One digest mail: the user's unread notices in their language, as plain text and as simple HTML. */

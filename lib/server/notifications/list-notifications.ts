@@ -4,6 +4,7 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { noticeFacts, type NoticeFacts } from "@/lib/server/notifications/notice-facts";
+import { noticeSubjectSelect, noticeTarget, toNoticeSubject, type NoticeSubject } from "@/lib/server/notifications/notice-subject";
 import { listOptOuts } from "@/lib/server/notifications/opt-outs";
 
 export const NOTIFICATION_PAGE_SIZE = 30;
@@ -14,36 +15,39 @@ const noticeSelect = {
   payload: true,
   readAt: true,
   createdAt: true,
+  itemId: true,
+  findingId: true,
+  reportId: true,
   actor: { select: { name: true } },
-  // Read fresh, so that a renamed duty or organization shows its name of today.
-  item: {
-    select: {
-      id: true,
-      dueDate: true,
-      status: true,
-      occurrence: true,
-      duty: { select: { code: true, title: true, titleEn: true } },
-      org: { select: { name: true, nameEn: true } },
-    },
-  },
+  ...noticeSubjectSelect,
 } satisfies Prisma.NotificationSelect;
 
 type NoticeRecord = Prisma.NotificationGetPayload<{ select: typeof noticeSelect }>;
 
-export type NoticeRow = {
+export type NoticeRow = NoticeSubject & {
   id: string;
   kind: NotificationKind;
   isRead: boolean;
   createdAt: Date;
   actorName: string | null;
   facts: NoticeFacts;
-  item: NoticeRecord["item"];
+  /** The page opening the notice leads to (through /notifications/<id>/open); null when it names nothing. */
+  target: string | null;
 };
 
 export type NoticePage = { rows: NoticeRow[]; total: number; unread: number; page: number; pageCount: number };
 
 function toRow(n: NoticeRecord): NoticeRow {
-  return { id: n.id, kind: n.kind, isRead: n.readAt !== null, createdAt: n.createdAt, actorName: n.actor?.name ?? null, facts: noticeFacts(n.payload), item: n.item };
+  return {
+    id: n.id,
+    kind: n.kind,
+    isRead: n.readAt !== null,
+    createdAt: n.createdAt,
+    actorName: n.actor?.name ?? null,
+    facts: noticeFacts(n.payload),
+    ...toNoticeSubject(n),
+    target: noticeTarget(n),
+  };
 }
 
 /** The actor's own notices of the kinds they still want: a kind turned off hides its notices too. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
+import { noticeTarget } from "@/lib/server/notifications/notice-subject";
 
 /**
  * Marks some of the actor's notices read. Ids of anybody else's notices
@@ -19,13 +20,19 @@ export async function markAllRead(actor: Actor, now = new Date()): Promise<numbe
 }
 
 /**
- * Opens one of the actor's notices: marks it read and says which item it
- * is about. Null when the notice is not the actor's (or is gone), or names
- * no item.
+ * Opens one of the actor's notices: marks it read and says where it leads
+ * (its item, finding or report page, lib/server/notifications/notice-subject.ts).
+ * Null when the notice is not the actor's (or is gone); a null target when it
+ * names nothing.
  */
-export async function openNotification(actor: Actor, id: string, now = new Date()): Promise<{ itemId: string | null } | null> {
-  const notice = await prisma.notification.findFirst({ where: { id, userId: actor.id }, select: { itemId: true, readAt: true } });
+export async function openNotification(
+  actor: Actor,
+  id: string,
+  now = new Date(),
+): Promise<{ itemId: string | null; findingId: string | null; reportId: string | null; target: string | null } | null> {
+  const notice = await prisma.notification.findFirst({ where: { id, userId: actor.id }, select: { itemId: true, findingId: true, reportId: true, readAt: true } });
   if (!notice) return null;
   if (!notice.readAt) await markRead(actor, [id], now);
-  return { itemId: notice.itemId };
+  const ids = { itemId: notice.itemId, findingId: notice.findingId, reportId: notice.reportId };
+  return { ...ids, target: noticeTarget(ids) };
 }

@@ -1,13 +1,35 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EscalationLevel } from "@/lib/generated/prisma/enums";
 
 // No "server-only" here: the notify command (scripts/notify.ts) runs outside Next.js.
 
-/** What a notice says beyond its kind: the reviewer's comment on a return, the due date of a warning. */
-export type NoticeFacts = { comment: string | null; dueDate: string | null };
+/**
+ * What a notice says beyond its kind: the comment of a return, the reason a
+ * finding was reopened, the due date or deadline a warning or escalation
+ * was raised against, and an escalation's level and days overdue.
+ */
+export type NoticeFacts = {
+  comment: string | null;
+  reason: string | null;
+  dueDate: string | null;
+  level: EscalationLevel | null;
+  daysOverdue: number | null;
+};
+
+const LEVELS: readonly string[] = ["REMINDER", "WARNING", "ACCOUNTABILITY"] satisfies EscalationLevel[];
 
 /** Reads a notice's payload; anything unexpected in it reads as absent. */
 export function noticeFacts(payload: Prisma.JsonValue | null): NoticeFacts {
   const record: Prisma.JsonObject = payload && typeof payload === "object" && !Array.isArray(payload) ? payload : {};
   const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
-  return { comment: text(record.comment), dueDate: text(record.dueDate) };
+  const level = text(record.level);
+  const days = record.daysOverdue;
+  return {
+    comment: text(record.comment),
+    reason: text(record.reason),
+    // Item warnings carry `dueDate`, escalations `deadline`.
+    dueDate: text(record.dueDate) ?? text(record.deadline),
+    level: level && LEVELS.includes(level) ? (level as EscalationLevel) : null,
+    daysOverdue: typeof days === "number" && Number.isInteger(days) ? days : null,
+  };
 }

@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isoDay } from "@/lib/dates";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
 import { delegateItem } from "@/lib/server/checklists/delegate-item";
@@ -6,12 +8,15 @@ import { returnItem, submitItem } from "@/lib/server/checklists/transitions";
 import { prisma } from "@/lib/server/db";
 import { countUnread, listNotifications, NOTIFICATION_PAGE_SIZE } from "@/lib/server/notifications/list-notifications";
 import { markAllRead, markRead, openNotification } from "@/lib/server/notifications/mark-read";
+import { noticeFacts } from "@/lib/server/notifications/notice-facts";
+import { noticeText, type Translate } from "@/lib/server/notifications/notice-subject";
 import { notify } from "@/lib/server/notifications/notify";
 import { listOptOuts, setOptOuts } from "@/lib/server/notifications/opt-outs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
-import { actorFor, actorWithRole, withEvidence } from "@/lib/test/actors";
+import { actorFor, actorWithRole, orgId, withEvidence } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 import { NOTIFICATION_KINDS } from "@/lib/validation/notifications";
+import zh from "@/messages/zh.json";
 
 let drop: () => Promise<void>;
 let periodId: string;
@@ -60,8 +65,14 @@ describe("fan-out", () => {
 
     const page = await listNotifications(staff, { page: 1 });
     const row = page.rows.find((r) => r.item?.id === item.id);
-    expect(row).toMatchObject({ kind: "ITEM_SUBMITTED", isRead: false, actorName: branch.name, item: { org: { name: expect.stringContaining("办公室党支部") } } });
-    expect(row?.item?.duty.title).toBeTruthy();
+    expect(row).toMatchObject({
+      kind: "ITEM_SUBMITTED",
+      isRead: false,
+      actorName: branch.name,
+      item: { orgName: expect.stringContaining("办公室党支部") },
+      target: `/duties/${item.id}`,
+    });
+    expect(row?.item?.title).toBeTruthy();
   });
 
   it("tells the submitter of a return, with the reviewer's comment", async () => {
@@ -112,6 +123,70 @@ describe("opting out", () => {
 
   it("names every kind of the schema in the preferences", () => {
     expect([...NOTIFICATION_KINDS].sort()).toEqual(Object.values(NotificationKind).sort());
+  });
+});
+
+describe("inspection notices", () => {
+  /** An issued report on U01-B1 with one finding, made directly in the database. */
+  async function reportWithFinding(description: string) {
+    const [wc, b1] = await Promise.all([orgId("WC"), orgId("U01-B1")]);
+    const round = await prisma.inspectionRound.create({
+      data: { title: "2026年第三季度日常督查", type: "ROUTINE", scopeOrgId: wc, startsOn: new Date("2026-07-01"), endsOn: new Date("2026-07-31") },
+      select: { id: true },
+    });
+    const report = await prisma.inspectionReport.create({ data: { roundId: round.id, orgId: b1, status: "ISSUED", issuedAt: TEST_NOW }, select: { id: true } });
+    const finding = await prisma.finding.create({
+      data: { reportId: report.id, roundId: round.id, orgId: b1, seq: 1, description, categoryId: "fcat-records", deadline: new Date("2027-01-24") },
+      select: { id: true },
+    });
+    return { reportId: report.id, findingId: finding.id };
+  }
+
+  it("lists a report notice and a finding notice with their titles and where they lead", async () => {
+    const reader = await actorWithRole("SECRETARY", "U01-B1");
+    const description = "支部委员会会议记录不完整，部分会议未记录议题和表决情况，需要按照规定补齐并建立台账";
+    const { reportId, findingId } = await reportWithFinding(description);
+    await prisma.$transaction(async (tx) => {
+      await notify(tx, { kind: "REPORT_ISSUED", userIds: [reader.id], reportId, actorId: u01.id });
+      await notify(tx, { kind: "FINDING_RETURNED", userIds: [reader.id], findingId, actorId: u01.id, payload: { comment: "佐证材料不足" } });
+    });
+
+    const { rows } = await listNotifications(reader, { page: 1 });
+    const report = rows.find((r) => r.kind === "REPORT_ISSUED");
+    expect(report).toMatchObject({
+      report: { id: reportId, roundTitle: "2026年第三季度日常督查", orgName: expect.stringContaining("办公室党支部") },
+      item: null,
+      finding: null,
+      target: `/inspections/reports/${reportId}`,
+    });
+    const finding = rows.find((r) => r.kind === "FINDING_RETURNED");
+    expect(finding).toMatchObject({
+      finding: { id: findingId, description, deadline: new Date("2027-01-24") },
+      facts: { comment: "佐证材料不足" },
+      actorName: u01.name,
+      target: `/findings/${findingId}`,
+    });
+
+    // Opening leads there and marks the notice read.
+    expect(await openNotification(reader, finding!.id, TEST_NOW)).toMatchObject({ findingId, target: `/findings/${findingId}` });
+    expect(await openNotification(reader, report!.id, TEST_NOW)).toMatchObject({ reportId, target: `/inspections/reports/${reportId}` });
+    expect(await countUnread(reader)).toBe(0);
+  });
+
+  it("words a finding's notices from its short description, and an escalation with its level", () => {
+    const t = createTranslator({ locale: "zh", messages: zh, namespace: "notifications" }) as unknown as Translate;
+    const finding = { id: "f1", description: "一二三四五六七八九十".repeat(5), orgName: "办公室党支部", orgNameEn: null, deadline: new Date("2027-01-24") };
+    const facts = noticeFacts({ level: "WARNING", daysOverdue: 15, deadline: "2027-01-24" });
+    const text = noticeText({ kind: "FINDING_ESCALATED", actorName: null, facts, item: null, report: null, finding }, "zh", t, isoDay);
+    expect(text).toEqual({
+      kind: "督办升级：告诫书",
+      title: `${"一二三四五六七八九十".repeat(3)}一二三四五六七八九…`,
+      details: ["办公室党支部", "整改期限 2027-01-24", "已逾期 15 天"],
+      note: null,
+      hasSubject: true,
+    });
+    const reopened = noticeText({ kind: "FINDING_REOPENED", actorName: "周督导", facts: noticeFacts({ reason: "复查发现反弹" }), item: null, report: null, finding }, "zh", t, isoDay);
+    expect(reopened).toMatchObject({ kind: "问题重新打开", note: "重新打开原因：复查发现反弹", details: ["办公室党支部", "整改期限 2027-01-24", "操作人：周督导"] });
   });
 });
 

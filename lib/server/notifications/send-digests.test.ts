@@ -7,7 +7,7 @@ import { notify } from "@/lib/server/notifications/notify";
 import { setOptOuts } from "@/lib/server/notifications/opt-outs";
 import { DIGEST_FAILURES_IN_A_ROW, DIGEST_NOTICE_LIMIT, sendDigests, type MailTransport } from "@/lib/server/notifications/send-digests";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
-import { actorFor, actorWithRole } from "@/lib/test/actors";
+import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 
 type SentMail = { from: { address: string }; to: { name: string; address: string }[]; subject: string; text: string; html: string };
@@ -116,6 +116,32 @@ describe("email digests", () => {
     const again = jsonTransport();
     expect(await sendDigests(prisma, TEST_NOW, again)).toMatchObject({ mailsSent: 0, noticesEmailed: 0 });
     expect(again.sent).toEqual([]);
+  });
+
+  it("words the notices of findings and reports, and links them", async () => {
+    process.env.APP_URL = "https://ledger.example.org";
+    const user = await recipient("finding@example.org", "en");
+    const [wc, b1] = await Promise.all([orgId("WC"), orgId("U01-B1")]);
+    const round = await prisma.inspectionRound.create({
+      data: { title: "Q3 routine inspection", type: "ROUTINE", scopeOrgId: wc, startsOn: new Date("2026-07-01"), endsOn: new Date("2026-07-31") },
+    });
+    const report = await prisma.inspectionReport.create({ data: { roundId: round.id, orgId: b1, status: "ISSUED", issuedAt: TEST_NOW } });
+    const finding = await prisma.finding.create({
+      data: { reportId: report.id, roundId: round.id, orgId: b1, seq: 1, description: "Minutes of branch meetings incomplete", categoryId: "fcat-records", deadline: new Date("2026-11-10") },
+    });
+    await prisma.$transaction(async (tx) => {
+      await notify(tx, { kind: "REPORT_ISSUED", userIds: [user.id], reportId: report.id });
+      await notify(tx, { kind: "FINDING_ESCALATED", userIds: [user.id], findingId: finding.id, payload: { level: "WARNING", daysOverdue: 15, deadline: "2026-11-10" } });
+    });
+    const transport = jsonTransport();
+    expect(await sendDigests(prisma, TEST_NOW, transport)).toMatchObject({ mailsSent: 1, noticesEmailed: 2 });
+    const text = transport.sent[0]!.text;
+    expect(text).toContain("[Inspection report issued] Q3 routine inspection");
+    expect(text).toContain("[Escalated: warning] Minutes of branch meetings incomplete");
+    expect(text).toContain("Rectify by 2026-11-10");
+    expect(text).toContain("15 days overdue");
+    const ids = (await prisma.notification.findMany({ where: { userId: user.id }, select: { id: true } })).map((n) => n.id);
+    for (const id of ids) expect(text).toContain(`https://ledger.example.org/notifications/${id}/open`);
   });
 
   it("spells out the newest notices of a long digest and counts the rest, marking them all", async () => {

@@ -1,10 +1,11 @@
 import { createTranslator } from "next-intl";
 import nodemailer, { type SendMailOptions } from "nodemailer";
-import { isoDay, TIME_ZONE } from "@/lib/dates";
+import { TIME_ZONE } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { composeDigest, type DigestNotice, type Translate } from "@/lib/server/notifications/digest-email";
 import { noticeFacts } from "@/lib/server/notifications/notice-facts";
+import { noticeSubjectSelect, toNoticeSubject } from "@/lib/server/notifications/notice-subject";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 
@@ -52,13 +53,7 @@ const detailSelect = {
   kind: true,
   payload: true,
   actor: { select: { name: true } },
-  item: {
-    select: {
-      dueDate: true,
-      duty: { select: { code: true, title: true, titleEn: true } },
-      org: { select: { name: true, nameEn: true } },
-    },
-  },
+  ...noticeSubjectSelect,
 } satisfies Prisma.NotificationSelect;
 
 function translatorFor(locale: "zh" | "en"): Translate {
@@ -136,18 +131,7 @@ export async function sendDigests(db: PrismaClient, now = new Date(), transport?
               const notices: DigestNotice[] = shown.flatMap((id) => {
                 const d = byId.get(id);
                 if (!d) return [];
-                const item = d.item;
-                return [
-                  {
-                    id: d.id,
-                    kind: d.kind,
-                    actorName: d.actor?.name ?? null,
-                    facts: noticeFacts(d.payload),
-                    item: item
-                      ? { code: item.duty.code, title: item.duty.title, titleEn: item.duty.titleEn, orgName: item.org.name, orgNameEn: item.org.nameEn, dueDate: isoDay(item.dueDate) }
-                      : null,
-                  },
-                ];
+                return [{ id: d.id, kind: d.kind, actorName: d.actor?.name ?? null, facts: noticeFacts(d.payload), ...toNoticeSubject(d) }];
               });
               const locale = user.locale === "en" ? "en" : "zh";
               const mail = composeDigest(

@@ -8,8 +8,9 @@ const NOTICE_ID = /^[a-z0-9]{1,40}$/i;
 
 /**
  * Opens a notice from the list or from a digest mail: marks it read when it
- * is the actor's own and goes on to its item, whose page applies the item
- * rule. Anybody else's notice, or one that is gone, leads to the list.
+ * is the actor's own and goes on to its item, finding or report, whose page
+ * applies its own read rule. Anybody else's notice, or one that is gone or
+ * names nothing, leads to the list.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ noticeId: string }> }) {
   const { noticeId } = await params;
@@ -20,5 +21,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ not
   });
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(here)}`);
   const opened = NOTICE_ID.test(noticeId) ? await openNotification(actor, noticeId) : null;
-  redirect(opened?.itemId ? `/duties/${opened.itemId}` : "/notifications");
+  redirect(opened?.target ?? "/notifications");
 }

@@ -1,0 +1,105 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { localized } from "@/lib/org-label";
+import type { NoticeFacts } from "@/lib/server/notifications/notice-facts";
+
+// No "server-only" here: the notify command (scripts/notify.ts) mails digests outside Next.js.
+
+/** A next-intl translator over the "notifications" namespace of the reader's catalog. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * What a notice is about, read fresh when shown, so that a renamed duty,
+ * organization or round shows its name of today: a checklist item, a
+ * finding, or an inspection report.
+ */
+export const noticeSubjectSelect = {
+  item: {
+    select: {
+      id: true,
+      dueDate: true,
+      duty: { select: { code: true, title: true, titleEn: true } },
+      org: { select: { name: true, nameEn: true } },
+    },
+  },
+  finding: { select: { id: true, description: true, deadline: true, org: { select: { name: true, nameEn: true } } } },
+  report: { select: { id: true, org: { select: { name: true, nameEn: true } }, round: { select: { title: true } } } },
+} satisfies Prisma.NotificationSelect;
+
+type SubjectRecord = Prisma.NotificationGetPayload<{ select: typeof noticeSubjectSelect }>;
+
+export type NoticeItem = { id: string; code: string; title: string; titleEn: string | null; orgName: string; orgNameEn: string | null; dueDate: Date };
+export type NoticeFinding = { id: string; description: string; orgName: string; orgNameEn: string | null; deadline: Date | null };
+export type NoticeReport = { id: string; roundTitle: string; orgName: string; orgNameEn: string | null };
+export type NoticeSubject = { item: NoticeItem | null; finding: NoticeFinding | null; report: NoticeReport | null };
+
+export function toNoticeSubject(record: SubjectRecord): NoticeSubject {
+  const { item, finding, report } = record;
+  return {
+    item: item
+      ? { id: item.id, code: item.duty.code, title: item.duty.title, titleEn: item.duty.titleEn, orgName: item.org.name, orgNameEn: item.org.nameEn, dueDate: item.dueDate }
+      : null,
+    finding: finding ? { id: finding.id, description: finding.description, orgName: finding.org.name, orgNameEn: finding.org.nameEn, deadline: finding.deadline } : null,
+    report: report ? { id: report.id, roundTitle: report.round.title, orgName: report.org.name, orgNameEn: report.org.nameEn } : null,
+  };
+}
+
+/** Where opening a notice leads: its item, finding or report page; null when it names none. */
+export function noticeTarget(ids: { itemId: string | null; findingId: string | null; reportId: string | null }): string | null {
+  if (ids.itemId) return `/duties/${ids.itemId}`;
+  if (ids.findingId) return `/findings/${ids.findingId}`;
+  if (ids.reportId) return `/inspections/reports/${ids.reportId}`;
+  return null;
+}
+
+/** Characters of a finding's description that title its notices. */
+export const NOTICE_TITLE_LENGTH = 40;
+
+/** A finding's description cut to a title: its first line, at most NOTICE_TITLE_LENGTH characters. */
+export function shortDescription(text: string, max = NOTICE_TITLE_LENGTH): string {
+  const line = text.trim().split(/\r?\n/, 1)[0]!.trim();
+  const chars = [...line];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : line;
+}
+
+export type NoticeAbout = NoticeSubject & { kind: NotificationKind; actorName: string | null; facts: NoticeFacts };
+
+/** A notice in words: its kind's label, its title, details for one line, and the comment or reason it carries. */
+export type NoticeText = { kind: string; title: string; details: string[]; note: string | null; hasSubject: boolean };
+
+/**
+ * The words of one notice, the same in the list and in the digest mail.
+ * `date` formats a date column (a UTC-midnight day) for the reader.
+ */
+export function noticeText(notice: NoticeAbout, locale: string, t: Translate, date: (day: Date) => string): NoticeText {
+  const { item, finding, report, facts } = notice;
+  const kind =
+    notice.kind === "FINDING_ESCALATED" && facts.level ? t("escalatedKind", { level: facts.level }) : t(`kinds.${notice.kind}`);
+  let title: string;
+  let about: (string | null)[];
+  if (item) {
+    title = `${item.code} ${localized(item.title, item.titleEn, locale)}`;
+    about = [localized(item.orgName, item.orgNameEn, locale), t("due", { date: date(item.dueDate) })];
+  } else if (finding) {
+    title = shortDescription(finding.description);
+    about = [localized(finding.orgName, finding.orgNameEn, locale), finding.deadline ? t("deadline", { date: date(finding.deadline) }) : null];
+  } else if (report) {
+    title = report.roundTitle;
+    about = [localized(report.orgName, report.orgNameEn, locale)];
+  } else {
+    title = notice.kind.startsWith("ITEM_") ? t("itemGone") : t("subjectGone");
+    about = [];
+  }
+  const details = [
+    ...about,
+    notice.kind === "FINDING_ESCALATED" && facts.daysOverdue !== null ? t("overdueDays", { days: facts.daysOverdue }) : null,
+    notice.actorName ? t("by", { name: notice.actorName }) : null,
+  ].filter((d): d is string => d !== null);
+  const note =
+    (notice.kind === "ITEM_RETURNED" || notice.kind === "FINDING_RETURNED") && facts.comment
+      ? t("comment", { comment: facts.comment })
+      : notice.kind === "FINDING_REOPENED" && (facts.reason ?? facts.comment)
+        ? t("reopenReason", { reason: (facts.reason ?? facts.comment)! })
+        : null;
+  return { kind, title, details, note, hasSubject: Boolean(item ?? finding ?? report) };
+}

@@ -34,11 +34,15 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
  */
 beforeAll(async () => {
   drop = await useSeededDatabase("list-findings");
-  [supervisor, unitSecretary, branchSecretary] = await Promise.all(["supervisor", "u01-secretary", "u01-branch"].map(actorFor));
+  supervisor = await actorFor("supervisor");
+  unitSecretary = await actorFor("u01-secretary");
+  branchSecretary = await actorFor("u01-branch");
   member = await actorWithRole("INSPECTOR", "WC");
   outsider = await actorWithRole("INSPECTOR", "WC");
   const wc = await orgId("WC");
-  const [u01, b1, u02] = await Promise.all(["U01", "U01-B1", "U02"].map(orgId));
+  const u01 = await orgId("U01");
+  const b1 = await orgId("U01-B1");
+  const u02 = await orgId("U02");
   dutyId = (await prisma.duty.findFirstOrThrow({ select: { id: true }, orderBy: { code: "asc" } })).id;
 
   roundA = (
@@ -166,12 +170,10 @@ describe("scope", () => {
 describe("filters", () => {
   it("narrows by round, period, organization subtree, category and duty", async () => {
     expect(await keysOf(supervisor, parse({ round: roundB }))).toEqual(["spot"]);
-    const [q1, q3, q4] = await Promise.all(
-      [1, 3, 4].map(async (quarter) => (await prisma.period.findUniqueOrThrow({ where: { year_quarter: { year: 2026, quarter } } })).id),
-    );
-    expect((await keysOf(supervisor, parse({ period: q1! }))).sort()).toEqual(["closed", "far", "green", "red", "submitted", "yellow"]);
-    expect(await keysOf(supervisor, parse({ period: q3! }))).toEqual(["spot"]);
-    expect(await keysOf(supervisor, parse({ period: q4! }))).toEqual([]);
+    const quarter = async (q: number) => (await prisma.period.findUniqueOrThrow({ where: { year_quarter: { year: 2026, quarter: q } } })).id;
+    expect((await keysOf(supervisor, parse({ period: await quarter(1) }))).sort()).toEqual(["closed", "far", "green", "red", "submitted", "yellow"]);
+    expect(await keysOf(supervisor, parse({ period: await quarter(3) }))).toEqual(["spot"]);
+    expect(await keysOf(supervisor, parse({ period: await quarter(4) }))).toEqual([]);
     expect(await keysOf(supervisor, parse({ period: "nosuchperiod" }))).toEqual([]);
     expect((await keysOf(supervisor, parse({ org: await orgId("U01") }))).sort()).toEqual(["closed", "green", "red", "submitted", "yellow"]);
     expect((await keysOf(supervisor, parse({ org: await orgId("U01-B1") }))).sort()).toEqual(["closed", "green"]);

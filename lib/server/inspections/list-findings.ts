@@ -63,7 +63,8 @@ export const ZFindingFilters = z.object({
     .catch(undefined),
 });
 
-export type TFindingFilters = z.infer<typeof ZFindingFilters>;
+/** Every filter optional, as callers (and tests) build them. */
+export type TFindingFilters = Partial<z.infer<typeof ZFindingFilters>>;
 
 /** The filters as search params, to carry them on links: tabs, paging, print, export. */
 export function findingFilterParams(filters: TFindingFilters): Record<string, string | undefined> {

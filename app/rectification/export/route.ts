@@ -1,0 +1,52 @@
+import { PassThrough, Readable } from "node:stream";
+import { getTranslations } from "next-intl/server";
+import { dayString } from "@/lib/dates";
+import { authorize } from "@/lib/server/access/authorize";
+import { getActor } from "@/lib/server/auth/actor";
+import { ExportTooLargeError, type Translate } from "@/lib/server/checklists/export-checklist";
+import { DomainError } from "@/lib/server/errors";
+import { EXPORT_MEDIA_TYPE, prepareFindingExport } from "@/lib/server/inspections/export-findings";
+import { ZFindingFilters } from "@/lib/server/inspections/list-findings";
+
+const KEY = "route:/rectification/export";
+
+function text(body: string, status: number): Response {
+  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/**
+ * Downloads the rectification ledger as the page shows it (the same filters
+ * in the query string, the same scope): one workbook with the problem, task
+ * and responsibility lists as three sheets.
+ */
+export async function GET(request: Request) {
+  const filters = ZFindingFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  try {
+    const actor = await authorize(await getActor(), KEY);
+    if (!actor) return text("Sign-in required", 401);
+    const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
+    const prepared = await prepareFindingExport(actor, filters, { t, locale: actor.locale });
+
+    const output = new PassThrough();
+    prepared.writeTo(output).catch((error: unknown) => {
+      // Headers are gone by now: cut the download short so that no broken file passes for a whole one.
+      console.error("rectification export failed", error);
+      output.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    const fileName = `${t("rectification.export.fileName", { date: dayString() })}.xlsx`;
+    return new Response(Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>, {
+      headers: {
+        "Content-Type": EXPORT_MEDIA_TYPE,
+        "Content-Disposition": `attachment; filename="rectification-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof ExportTooLargeError) {
+      const t = (await getTranslations()) as unknown as Translate;
+      return text(t("rectification.export.tooMany", { total: error.total, limit: error.limit }), 413);
+    }
+    if (error instanceof DomainError) return text("Not found", error.code === "unauthenticated" ? 401 : 404);
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ledgerHref } from "@/components/rectification/ledger-href";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { OrgOptions } from "@/components/ui/org-options";
+import { FINDING_STATES } from "@/lib/finding-state";
+import { isLedgerFiltered, LEDGER_SEARCH_MAX, type LedgerList, type TFindingFilters } from "@/lib/server/inspections/list-findings";
+
+/** Filters that other pages link with but the form does not show: kept as hidden fields, and named. */
+const HIDDEN_FILTERS = ["period", "duty", "open", "closed", "warning"] as const;
+
+/** A plain GET form: works without JavaScript, and the URL keeps the filters. */
+export function LedgerFilters({
+  filters,
+  list,
+  roundOptions,
+  orgOptions,
+  categoryOptions,
+}: {
+  filters: TFindingFilters;
+  list: LedgerList;
+  roundOptions: { id: string; label: string }[];
+  orgOptions: { id: string; label: string; depth: number }[];
+  categoryOptions: { id: string; label: string }[];
+}) {
+  const t = useTranslations("rectification.filters");
+  const ts = useTranslations("rectification.state");
+  const hidden = HIDDEN_FILTERS.flatMap((key) => {
+    const value = filters[key];
+    return value ? [{ key, value: value === true ? "1" : value }] : [];
+  });
+  return (
+    <form method="get" action="/rectification" role="search" aria-label={t("label")} data-print="hide" className="space-y-3 print:hidden">
+      {list !== "problems" ? <input type="hidden" name="list" value={list} /> : null}
+      {hidden.map((h) => (
+        <input key={h.key} type="hidden" name={h.key} value={h.value} />
+      ))}
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="sm:col-span-2">
+          <Label htmlFor="ledger-q">{t("search")}</Label>
+          <Input id="ledger-q" name="q" type="search" maxLength={LEDGER_SEARCH_MAX} defaultValue={filters.q ?? ""} placeholder={t("searchHint")} />
+        </div>
+        <div>
+          <Label htmlFor="ledger-round">{t("round")}</Label>
+          <Select id="ledger-round" name="round" defaultValue={filters.round ?? ""}>
+            <option value="">{t("allRounds")}</option>
+            {roundOptions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="ledger-org">{t("org")}</Label>
+          <Select id="ledger-org" name="org" defaultValue={filters.org ?? ""}>
+            <option value="">{t("allOrgs")}</option>
+            <OrgOptions orgs={orgOptions} />
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="ledger-category">{t("category")}</Label>
+          <Select id="ledger-category" name="category" defaultValue={filters.category ?? ""}>
+            <option value="">{t("allCategories")}</option>
+            {categoryOptions.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="ledger-state">{t("state")}</Label>
+          <Select id="ledger-state" name="state" defaultValue={filters.state ?? ""}>
+            <option value="">{t("allStates")}</option>
+            {FINDING_STATES.map((s) => (
+              <option key={s} value={s}>
+                {ts(s)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex items-end">
+          <label htmlFor="ledger-overdue" className="flex h-10 items-center gap-2 text-sm">
+            <input id="ledger-overdue" type="checkbox" name="overdue" value="1" defaultChecked={Boolean(filters.overdue)} className="size-4 accent-brand" />
+            {t("overdue")}
+          </label>
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="secondary">
+          {t("apply")}
+        </Button>
+        {isLedgerFiltered(filters) ? (
+          <Link href={ledgerHref({ list: list === "problems" ? undefined : list })} className={buttonVariants({ variant: "ghost", size: "md" })}>
+            {t("clear")}
+          </Link>
+        ) : null}
+        {hidden.length > 0 ? (
+          <p className="text-sm text-muted" data-testid="ledger-hidden-filters">
+            {t("otherFilters", { filters: hidden.map((h) => t(`extra.${h.key}`)).join(t("separator")) })}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

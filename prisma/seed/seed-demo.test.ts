@@ -6,6 +6,7 @@ import { migrate } from "@/lib/server/db/migrate";
 import { createTestDatabase } from "@/lib/test/test-database";
 import { TEST_NOW } from "@/lib/test/seeded-database";
 import { NonDemoDataError, seedDemo } from "@/prisma/seed/seed-demo";
+import { seedDemoInspections } from "@/prisma/seed/seed-inspections";
 
 let db: Connection;
 let drop: () => Promise<void>;
@@ -68,5 +69,18 @@ describe("demo seed", () => {
     await db.prisma.org.create({ data: { code: "REAL-1", name: "真实单位", type: "PARTY_GROUP", parentId: root.id, path: `${root.path}real-1/`, depth: 1 } });
     await expect(seedDemo(db.prisma, { now: TEST_NOW })).rejects.toBeInstanceOf(NonDemoDataError);
     await expect(seedDemo(db.prisma, { now: TEST_NOW, force: true })).resolves.toMatchObject({ createdItems: 0 });
+  });
+});
+
+describe("demo inspections", () => {
+  it("adds one issued round with findings in every state, once", async () => {
+    await seedDemo(db.prisma, { now: TEST_NOW, force: true });
+    expect(await seedDemoInspections(db.prisma, { now: TEST_NOW })).toEqual({ created: true });
+    expect(await seedDemoInspections(db.prisma, { now: TEST_NOW })).toEqual({ created: false });
+    const states = await db.prisma.finding.groupBy({ by: ["state"], _count: true, orderBy: { state: "asc" } });
+    expect(states.map((s) => s.state).sort()).toEqual(["CLOSED", "IN_PROGRESS", "OPEN", "RETURNED", "SUBMITTED"]);
+    const closed = await db.prisma.finding.findFirstOrThrow({ where: { state: "CLOSED" }, select: { acceptances: { select: { party: true } } } });
+    expect(closed.acceptances.map((a) => a.party).sort()).toEqual(["COMMITTEE", "GROUP"]);
+    expect(await db.prisma.inspectionReport.count({ where: { status: "ISSUED" } })).toBe(2);
   });
 });

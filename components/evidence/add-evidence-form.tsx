@@ -6,12 +6,13 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { addEvidence } from "@/app/duties/[itemId]/evidence-actions";
-import { uploadEvidenceFile } from "@/components/evidence/upload-evidence-file";
+import { uploadEvidenceFile, uploadEvidenceTo } from "@/components/evidence/upload-evidence-file";
 import { useEvidenceError } from "@/components/evidence/use-evidence-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
+import type { ActionResult } from "@/lib/server/action";
 import {
   EVIDENCE_FILE_ACCEPT,
   EVIDENCE_TEXT_MAX,
@@ -19,13 +20,29 @@ import {
   EVIDENCE_URL_MAX,
   zEvidenceForm,
   type TEvidenceForm,
+  type TEvidenceRecord,
 } from "@/lib/validation/evidence";
 
 const FIELDS = ["title", "text", "url", "file"] as const;
 const KIND_ORDER = ["FILE", "TEXT", "LINK"] as const satisfies readonly TEvidenceForm["kind"][];
 
-/** Adds text, a link or a file to the item; a file goes to the upload route, the rest to an action. */
-export function AddEvidenceForm({ itemId, maxBytes, maxLabel }: { itemId: string; maxBytes: number; maxLabel: string }) {
+/** Where the form sends evidence other than an item's: the upload route for files, an action for text and links. */
+export type EvidenceTarget = {
+  uploadUrl: string;
+  addRecord: (record: TEvidenceRecord) => Promise<ActionResult<unknown>>;
+  /** The form's message when the target no longer takes evidence (a "closed" error outside the form's fields). */
+  closedMessage?: string;
+};
+
+type AddEvidenceFormProps = {
+  maxBytes: number;
+  maxLabel: string;
+  /** Prefixes the elements' ids, for pages that show several forms. */
+  idPrefix?: string;
+} & ({ itemId: string; target?: never } | { target: EvidenceTarget; itemId?: never });
+
+/** Adds text, a link or a file to an item (or another target); a file goes to the upload route, the rest to an action. */
+export function AddEvidenceForm({ itemId, target, maxBytes, maxLabel, idPrefix = "evidence" }: AddEvidenceFormProps) {
   const t = useTranslations("evidence");
   const { fieldMessage, split } = useEvidenceError();
   const router = useRouter();
@@ -34,7 +51,7 @@ export function AddEvidenceForm({ itemId, maxBytes, maxLabel }: { itemId: string
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const schema = useMemo(() => zEvidenceForm(maxBytes), [maxBytes]);
-  const empty = { itemId, title: "", text: "", url: "", file: null };
+  const empty = { title: "", text: "", url: "", file: null };
   const {
     register,
     control,
@@ -49,16 +66,21 @@ export function AddEvidenceForm({ itemId, maxBytes, maxLabel }: { itemId: string
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
     setNotice(null);
-    const result =
-      values.kind === "FILE" && values.file
-        ? await uploadEvidenceFile(itemId, { file: values.file, title: values.title })
-        : values.kind === "LINK"
-          ? await addEvidence({ itemId, kind: "LINK", title: values.title, url: values.url })
-          : await addEvidence({ itemId, kind: "TEXT", title: values.title, text: values.text });
+    const record: TEvidenceRecord =
+      values.kind === "LINK" ? { kind: "LINK", title: values.title, url: values.url } : { kind: "TEXT", title: values.title, text: values.text };
+    const upload = values.kind === "FILE" && values.file ? { file: values.file, title: values.title } : null;
+    const result = target
+      ? upload
+        ? await uploadEvidenceTo(target.uploadUrl, upload)
+        : await target.addRecord(record)
+      : upload
+        ? await uploadEvidenceFile(itemId, upload)
+        : await addEvidence({ itemId, ...record });
     if (!result.ok) {
       const { field, code, message } = split(result, FIELDS);
+      const isClosed = result.error === "validation" && Object.values(result.fieldErrors ?? {}).some((codes) => codes.includes("closed"));
       if (field) setError(field, { message: code });
-      else setProblem(message ?? null);
+      else setProblem(target?.closedMessage && isClosed ? target.closedMessage : (message ?? null));
       return;
     }
     reset({ ...empty, kind: values.kind });
@@ -68,11 +90,11 @@ export function AddEvidenceForm({ itemId, maxBytes, maxLabel }: { itemId: string
   });
 
   const describe = (field: (typeof FIELDS)[number], hint?: boolean) =>
-    errors[field] ? `evidence-${field}-error` : hint ? `evidence-${field}-hint` : undefined;
+    errors[field] ? `${idPrefix}-${field}-error` : hint ? `${idPrefix}-${field}-hint` : undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-labelledby="evidence-add-heading">
-      <h3 id="evidence-add-heading" className="text-sm font-semibold">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-labelledby={`${idPrefix}-add-heading`}>
+      <h3 id={`${idPrefix}-add-heading`} className="text-sm font-semibold">
         {t("addHeading")}
       </h3>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
@@ -92,10 +114,10 @@ export function AddEvidenceForm({ itemId, maxBytes, maxLabel }: { itemId: string
 
         {kind === "FILE" ? (
           <div>
-            <Label htmlFor="evidence-file">{t("fileLabel")}</Label>
+            <Label htmlFor={`${idPrefix}-file`}>{t("fileLabel")}</Label>
             <Input
               key={fileInputKey}
-              id="evidence-file"
+              id={`${idPrefix}-file`}
               type="file"
               accept={EVIDENCE_FILE_ACCEPT}
               className="h-auto py-1.5"
@@ -103,17 +125,17 @@ export function AddEvidenceForm({ itemId, maxBytes, maxLabel }: { itemId: string
               aria-describedby={describe("file", true)}
               onChange={(e) => setValue("file", e.target.files?.[0] ?? null, { shouldValidate: true })}
             />
-            <p id="evidence-file-hint" className="mt-1 text-xs text-muted">
+            <p id={`${idPrefix}-file-hint`} className="mt-1 text-xs text-muted">
               {t("fileHint", { max: maxLabel })}
             </p>
-            <FieldError id="evidence-file-error" message={fieldMessage(errors.file?.message, { max: maxLabel })} />
+            <FieldError id={`${idPrefix}-file-error`} message={fieldMessage(errors.file?.message, { max: maxLabel })} />
           </div>
         ) : null}
 
         <div>
-          <Label htmlFor="evidence-title">{t("titleLabel")}</Label>
+          <Label htmlFor={`${idPrefix}-title`}>{t("titleLabel")}</Label>
           <Input
-            id="evidence-title"
+            id={`${idPrefix}-title`}
             maxLength={EVIDENCE_TITLE_MAX + 50}
             placeholder={t("titlePlaceholder")}
             aria-invalid={errors.title ? true : undefined}
@@ -121,33 +143,33 @@ export function AddEvidenceForm({ itemId, maxBytes, maxLabel }: { itemId: string
             {...register("title")}
           />
           {kind === "FILE" ? (
-            <p id="evidence-title-hint" className="mt-1 text-xs text-muted">
+            <p id={`${idPrefix}-title-hint`} className="mt-1 text-xs text-muted">
               {t("titleHintFile")}
             </p>
           ) : null}
-          <FieldError id="evidence-title-error" message={fieldMessage(errors.title?.message, { max: EVIDENCE_TITLE_MAX })} />
+          <FieldError id={`${idPrefix}-title-error`} message={fieldMessage(errors.title?.message, { max: EVIDENCE_TITLE_MAX })} />
         </div>
 
         {kind === "TEXT" ? (
           <div>
-            <Label htmlFor="evidence-text">{t("textLabel")}</Label>
+            <Label htmlFor={`${idPrefix}-text`}>{t("textLabel")}</Label>
             <Textarea
-              id="evidence-text"
+              id={`${idPrefix}-text`}
               rows={4}
               maxLength={EVIDENCE_TEXT_MAX + 100}
               aria-invalid={errors.text ? true : undefined}
               aria-describedby={describe("text")}
               {...register("text")}
             />
-            <FieldError id="evidence-text-error" message={fieldMessage(errors.text?.message, { max: EVIDENCE_TEXT_MAX })} />
+            <FieldError id={`${idPrefix}-text-error`} message={fieldMessage(errors.text?.message, { max: EVIDENCE_TEXT_MAX })} />
           </div>
         ) : null}
 
         {kind === "LINK" ? (
           <div>
-            <Label htmlFor="evidence-url">{t("urlLabel")}</Label>
+            <Label htmlFor={`${idPrefix}-url`}>{t("urlLabel")}</Label>
             <Input
-              id="evidence-url"
+              id={`${idPrefix}-url`}
               type="url"
               inputMode="url"
               maxLength={EVIDENCE_URL_MAX + 50}
@@ -156,10 +178,10 @@ export function AddEvidenceForm({ itemId, maxBytes, maxLabel }: { itemId: string
               aria-describedby={describe("url", true)}
               {...register("url")}
             />
-            <p id="evidence-url-hint" className="mt-1 text-xs text-muted">
+            <p id={`${idPrefix}-url-hint`} className="mt-1 text-xs text-muted">
               {t("urlHint")}
             </p>
-            <FieldError id="evidence-url-error" message={fieldMessage(errors.url?.message, { max: EVIDENCE_URL_MAX })} />
+            <FieldError id={`${idPrefix}-url-error`} message={fieldMessage(errors.url?.message, { max: EVIDENCE_URL_MAX })} />
           </div>
         ) : null}
 

@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AddEvidenceForm } from "@/components/evidence/add-evidence-form";
 import { AttachEvidenceForm } from "@/components/evidence/attach-evidence-form";
 import { DetachEvidenceButton } from "@/components/evidence/detach-evidence-button";
+import { formatFileSize } from "@/components/evidence/format-file-size";
 import { ReplaceFileForm } from "@/components/evidence/replace-file-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -9,14 +10,6 @@ import { localized } from "@/lib/org-label";
 import type { EvidenceFileView, EvidenceView, ItemEvidence } from "@/lib/server/evidence/read-evidence";
 
 export type EvidencePanelProps = ItemEvidence;
-
-type Formatter = Awaited<ReturnType<typeof getFormatter>>;
-
-/** "12 KB", "3.4 MB": sizes as people read them, in the page's locale. */
-export function formatFileSize(format: Formatter, bytes: number): string {
-  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), "megabyte"] : [Math.max(bytes / 1024, 0.1), "kilobyte"];
-  return format.number(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 });
-}
 
 /**
  * The evidence of an item: what backs it (text, links, files with their

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { uploadEvidenceFile } from "@/components/evidence/upload-evidence-file";
+import { uploadEvidenceFile, uploadEvidenceTo } from "@/components/evidence/upload-evidence-file";
 import { useEvidenceError } from "@/components/evidence/use-evidence-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,20 +13,20 @@ import { Input } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
 import { EVIDENCE_FILE_ACCEPT, zEvidenceReplace, type TEvidenceReplace } from "@/lib/validation/evidence";
 
-/** Uploads a new revision of a file evidence; the old revisions stay. */
+/** Uploads a new revision of a file evidence of an item (or, with `uploadUrl`, of another target); the old revisions stay. */
 export function ReplaceFileForm({
   itemId,
+  uploadUrl,
   evidenceId,
   title,
   maxBytes,
   maxLabel,
 }: {
-  itemId: string;
   evidenceId: string;
   title: string;
   maxBytes: number;
   maxLabel: string;
-}) {
+} & ({ itemId: string; uploadUrl?: never } | { uploadUrl: string; itemId?: never })) {
   const t = useTranslations("evidence");
   const { fieldMessage, split } = useEvidenceError();
   const router = useRouter();
@@ -50,7 +50,7 @@ export function ReplaceFileForm({
 
   const onSubmit = handleSubmit(async ({ file }) => {
     setProblem(null);
-    const result = await uploadEvidenceFile(itemId, { file, evidenceId });
+    const result = uploadUrl !== undefined ? await uploadEvidenceTo(uploadUrl, { file, evidenceId }) : await uploadEvidenceFile(itemId, { file, evidenceId });
     if (!result.ok) {
       const { field, code, message } = split(result, ["file"] as const);
       if (field) setError(field, { message: code });

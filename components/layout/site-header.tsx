@@ -22,6 +22,7 @@ export async function SiteHeader() {
         { href: "/duties", label: t("nav.duties") },
         ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR", "SECRETARY"]) ? [{ href: "/progress", label: t("nav.progress") }] : []),
         ...(reviewing !== null ? [{ href: "/reviews", label: t("nav.reviews"), count: reviewing, countLabel: t("nav.reviewCount", { count: reviewing }) }] : []),
+        { href: "/inspections", label: t("nav.inspections") },
         ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR"]) ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
       ]
     : [];

@@ -18,6 +18,11 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date");
 const optionalText = z.string().trim().max(TEXT_MAX, "tooLong").optional().default("");
 const requiredText = z.string().trim().min(1, "required").max(TEXT_MAX, "tooLong");
 
+/** A group of checkboxes: one ticked box of a group of one comes from a form as a string, none as false. */
+function checked<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (typeof v === "string" ? [v] : v === false || v == null ? [] : v), z.array(item));
+}
+
 /** A new round: who, when, where, and either the organizations picked by hand or a random draw. */
 export const ZCreateRound = z
   .object({
@@ -27,14 +32,14 @@ export const ZCreateRound = z
     scopeOrgId: id,
     startsOn: day,
     endsOn: day,
-    memberIds: z.array(id).min(1, "pickMembers").max(50),
+    memberIds: checked(id).pipe(z.array(id).min(1, "pickMembers").max(50)),
     leaderId: id.optional().or(z.literal("").transform(() => undefined)),
     mode: z.enum(["pick", "draw"]),
-    orgIds: z.array(id).max(TARGETS_MAX).default([]),
+    orgIds: checked(id).pipe(z.array(id).max(TARGETS_MAX)),
     draw: z
       .object({
         rootOrgId: id,
-        orgTypes: z.array(z.enum(DRAW_ORG_TYPES)).min(1, "pickTypes"),
+        orgTypes: checked(z.enum(DRAW_ORG_TYPES)).pipe(z.array(z.enum(DRAW_ORG_TYPES)).min(1, "pickTypes")),
         size: z.coerce.number().int("whole").min(1, "atLeastOne").max(DRAW_MAX, "tooMany"),
         weighting: z.enum(DRAW_WEIGHTING_CHOICES).default("NONE"),
         /** Blank: the server makes one. */
@@ -59,7 +64,7 @@ export const ZSaveReport = z.object({
   expectedVersion,
   summary: optionalText,
   inspectedOn: day.optional().or(z.literal("").transform(() => undefined)),
-  inspectorIds: z.array(id).max(50).default([]),
+  inspectorIds: checked(id).pipe(z.array(id).max(50)),
 });
 export type TSaveReport = z.input<typeof ZSaveReport>;
 

@@ -15,7 +15,7 @@ import { addAddendum, deleteFinding, issueReport, respondToReport, saveFinding, 
 import { createRound } from "@/lib/server/inspections/rounds";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
-import { ZCreateRound } from "@/lib/validation/inspections";
+import { ZCreateRound, type TCreateRound } from "@/lib/validation/inspections";
 
 let drop: () => Promise<void>;
 let inspector: Actor;
@@ -27,14 +27,18 @@ let otherUnit: Actor;
 
 beforeAll(async () => {
   drop = await useSeededDatabase("inspections");
-  [inspector, supervisor, unitSecretary, branchSecretary, otherUnit] = await Promise.all(
-    ["inspector", "supervisor", "u01-secretary", "u01-branch", "u02-secretary"].map(actorFor),
-  );
+  [inspector, supervisor, unitSecretary, branchSecretary, otherUnit] = await Promise.all([
+    actorFor("inspector"),
+    actorFor("supervisor"),
+    actorFor("u01-secretary"),
+    actorFor("u01-branch"),
+    actorFor("u02-secretary"),
+  ]);
   otherInspector = await actorWithRole("INSPECTOR", "WC");
 });
 afterAll(() => drop());
 
-async function newRound(actor: Actor, over: Partial<Parameters<typeof ZCreateRound.parse>[0]> & { orgCodes?: string[] } = {}) {
+async function newRound(actor: Actor, over: Partial<TCreateRound> & { orgCodes?: string[] } = {}) {
   const { orgCodes = ["U01-B1"], ...rest } = over;
   const input = ZCreateRound.parse({
     title: "2026年第四季度党建督查",
@@ -95,9 +99,8 @@ describe("rounds", () => {
     const draw = { rootOrgId: await orgId("U01"), orgTypes: ["BRANCH"] as const, size: 2, weighting: "NONE" as const, seed: "seed-42" };
     const first = await newRound(inspector, { type: "SPOT_CHECK", unannounced: true, mode: "draw", orgIds: [], draw: { ...draw, orgTypes: [...draw.orgTypes] } });
     const second = await newRound(inspector, { type: "SPOT_CHECK", unannounced: true, mode: "draw", orgIds: [], draw: { ...draw, orgTypes: [...draw.orgTypes] } });
-    const [a, b] = await Promise.all(
-      [first, second].map((id) => prisma.inspectionDraw.findUniqueOrThrow({ where: { roundId: id }, select: { seed: true, picked: true, pool: true } })),
-    );
+    const drawOf = (roundId: string) => prisma.inspectionDraw.findUniqueOrThrow({ where: { roundId }, select: { seed: true, picked: true, pool: true } });
+    const [a, b] = await Promise.all([drawOf(first), drawOf(second)]);
     expect(a.seed).toBe("seed-42");
     expect(a.picked).toEqual(b.picked);
     expect((a.picked as string[]).length).toBe(2);

@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DrawRecordView } from "@/components/inspections/draw-record";
+import { TypeBadge } from "@/components/inspections/badges";
+import { PageHeading } from "@/components/layout/page-heading";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { guardPage } from "@/lib/server/access/guard-page";
+import { notFoundUnless } from "@/lib/server/inspections/not-found";
+import { getRound } from "@/lib/server/inspections/queries";
+import { localized } from "@/lib/org-label";
+
+type Props = { params: Promise<{ roundId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("inspections"))("round") };
+}
+
+/** A round: its group, how its organizations were chosen, and its reports. */
+export default async function RoundPage({ params }: Props) {
+  const { roundId } = await params;
+  const actor = await guardPage("page:/inspections/[roundId]", undefined, `/inspections/${roundId}`);
+  const [round, t, format, locale] = await Promise.all([
+    notFoundUnless(getRound(actor, roundId)),
+    getTranslations("inspections"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const orgNames = Object.fromEntries(round.drawOrgs.map((o) => [o.id, localized(o.name, o.nameEn, locale)]));
+  return (
+    <>
+      <PageHeading title={round.title}>
+        <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
+          <Link href="/inspections" className="hover:text-brand hover:underline">
+            {t("title")}
+          </Link>
+        </nav>
+      </PageHeading>
+      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-4">
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">{t("reportsHeading")}</h2>
+            {round.reports.length === 0 ? (
+              <EmptyState title={t("noReports")} />
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full min-w-[32rem] text-sm">
+                  <thead className="text-left text-muted">
+                    <tr>
+                      <th scope="col" className="py-1 pr-3 font-medium">{t("col.org")}</th>
+                      <th scope="col" className="py-1 pr-3 font-medium">{t("col.reportStatus")}</th>
+                      <th scope="col" className="py-1 pr-3 font-medium">{t("col.findings")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {round.reports.map((r) => (
+                      <tr key={r.id} className="border-t border-line" data-testid="round-report">
+                        <td className="py-2 pr-3">
+                          {r.readable ? (
+                            <Link href={`/inspections/reports/${r.id}`} className="text-brand hover:underline">
+                              {localized(r.org.name, r.org.nameEn, locale)}
+                            </Link>
+                          ) : (
+                            localized(r.org.name, r.org.nameEn, locale)
+                          )}
+                        </td>
+                        <td className="py-2 pr-3">
+                          <Badge tone={r.status === "ISSUED" ? "ok" : "neutral"}>{t(`reportStatus.${r.status}`)}</Badge>
+                          {r.issuedAt ? <span className="ml-2 text-muted">{day(r.issuedAt)}</span> : null}
+                        </td>
+                        <td className="py-2 pr-3 tabular-nums">{r.readable ? r._count.findings : "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Card>
+          {round.draw ? (
+            <Card>
+              <DrawRecordView record={round.draw.record} orgNames={orgNames} drawnAt={round.draw.createdAt} drawnBy={round.draw.createdBy?.name ?? null} />
+            </Card>
+          ) : null}
+        </div>
+        <Card className="h-fit">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-muted">{t("col.type")}</dt>
+            <dd>
+              <TypeBadge type={round.type} unannounced={round.unannounced} />
+            </dd>
+            <dt className="text-muted">{t("col.dates")}</dt>
+            <dd>
+              {day(round.startsOn)} – {day(round.endsOn)}
+            </dd>
+            <dt className="text-muted">{t("col.scope")}</dt>
+            <dd>{localized(round.scopeOrg.name, round.scopeOrg.nameEn, locale)}</dd>
+            <dt className="text-muted">{t("group")}</dt>
+            <dd>
+              <ul>
+                {round.members.map((m) => (
+                  <li key={m.user.id}>
+                    {m.user.name}
+                    {m.isLeader ? <Badge className="ml-2">{t("leader")}</Badge> : null}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+            {round.createdBy ? (
+              <>
+                <dt className="text-muted">{t("createdBy")}</dt>
+                <dd>{round.createdBy.name}</dd>
+              </>
+            ) : null}
+          </dl>
+          <p className="mt-4 text-sm">
+            <Link href={`/rectification?round=${round.id}`} className="text-brand hover:underline">
+              {t("roundLedger")}
+            </Link>
+          </p>
+        </Card>
+      </div>
+    </>
+  );
+}

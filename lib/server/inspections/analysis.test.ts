@@ -71,6 +71,8 @@ async function round(title: string, startsOn: string, members: Actor[]): Promise
 
 beforeAll(async () => {
   drop = await useSeededDatabase("inspection-analysis");
+  // The counts below are of this file's own rounds: start from none, whatever the demo data holds.
+  await prisma.inspectionRound.deleteMany({});
   admin = await actorFor("admin");
   inspectorA = await actorWithRole("INSPECTOR", "WC");
   inspectorB = await actorWithRole("INSPECTOR", "WC");

@@ -134,6 +134,8 @@ describe("buildPool", () => {
 
   beforeAll(async () => {
     drop = await useSeededDatabase("inspection-draw");
+    // The counts below are of this file's own rounds: start from none, whatever the demo data holds.
+    await prisma.inspectionRound.deleteMany({});
   });
   afterAll(() => drop());
 

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
@@ -76,6 +76,11 @@ export function ActionForm({ id, schema, action, defaultValues, fields, submitLa
     resolver: zodResolver(SCHEMAS[schema] as z.ZodType<FieldValues, FieldValues>) as Resolver<FieldValues>,
     defaultValues,
   });
+  // After any step the page refreshes with the record's new version; a form left open must send that one, not the first it saw.
+  const version = defaultValues.expectedVersion;
+  useEffect(() => {
+    if (version !== undefined) form.setValue("expectedVersion", version);
+  }, [form, version]);
   const message = (key: string | undefined) => {
     if (!key) return undefined;
     if (ti.has(key)) return ti(key);

@@ -30,7 +30,7 @@ export function ledgerHref(selection: AnalysisSelection, filter: LedgerFilter = 
 export function CountLink({ count, href, label }: { count: number; href: string; label: string }) {
   if (count === 0) return <span className="text-muted tabular-nums">0</span>;
   return (
-    <Link href={href} className="text-brand tabular-nums hover:underline">
+    <Link href={href} className="text-brand tabular-nums underline decoration-brand/40 underline-offset-2 hover:decoration-brand">
       {count}
       <span className="sr-only"> {label}</span>
     </Link>

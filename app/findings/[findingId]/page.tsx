@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { evidenceMaxBytes } from "@/lib/env";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { canAddFindingEvidence, loadFindingEvidence } from "@/lib/server/inspections/finding-evidence";
+import { findingEvidenceParty, loadFindingEvidence } from "@/lib/server/inspections/finding-evidence";
 import { notFoundUnless } from "@/lib/server/inspections/not-found";
 import { getFinding, listOwnerCandidates } from "@/lib/server/inspections/queries";
 import { localized } from "@/lib/org-label";
@@ -55,6 +55,7 @@ export default async function FindingPage({ params }: Props) {
     loadFindingEvidence(finding.id),
     finding.canRectify ? listOwnerCandidates(finding.org.path, finding.report.round.scopeOrg.path) : Promise.resolve([]),
   ]);
+  const addsAs = findingEvidenceParty(actor, facts);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const current = finding.acceptances.filter((a) => a.cycle === finding.cycle);
@@ -155,7 +156,7 @@ export default async function FindingPage({ params }: Props) {
             </Card>
           ) : null}
 
-          <FindingEvidence findingId={finding.id} evidence={evidence} canAdd={canAddFindingEvidence(actor, facts)} maxBytes={evidenceMaxBytes()} />
+          <FindingEvidence findingId={finding.id} evidence={evidence} canAdd={addsAs !== null} addsAs={addsAs} maxBytes={evidenceMaxBytes()} />
 
           <EscalationList
             escalations={finding.escalations.map((e) => ({

@@ -295,7 +295,7 @@ export const registry = {
     rule: { access: "signed-in" },
   },
   // Inspections (督查): the handlers apply the rules of lib/server/inspections/scope.ts (the group, the committee, the unit).
-  "page:/inspections": { kind: "page", file: "app/inspections/page.tsx", rule: { access: "roles", roles: READERS, target: "none" } },
+  "page:/inspections": { kind: "page", file: "app/inspections/(list)/page.tsx", rule: { access: "roles", roles: READERS, target: "none" } },
   "page:/inspections/new": {
     kind: "page",
     file: "app/inspections/new/page.tsx",

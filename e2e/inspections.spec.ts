@@ -1,0 +1,122 @@
+import { expect, openAs, test } from "./fixtures";
+
+/** The smallest file that reads as a PDF by its content. */
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+test("a spot check from the draw to a finding closed out, and counted in the analysis", async ({ browser, page, signIn, expectAccessible }) => {
+  test.setTimeout(180_000);
+  const title = `随机抽查 ${Date.now()}`;
+
+  // The inspector draws one branch of the finance department, unannounced, with a seed anyone can rerun.
+  await signIn("inspector");
+  await page.goto("/inspections");
+  await page.getByRole("link", { name: "新建督查" }).click();
+  await page.getByLabel("督查名称").fill(title);
+  await page.getByLabel("暗访（不提前通知）").check();
+  const root = page.getByLabel("抽取范围");
+  const u03 = await root.locator("option", { hasText: "省财政厅党组" }).getAttribute("value");
+  await root.selectOption(u03!);
+  await page.getByLabel("抽取数量").fill("1");
+  await page.getByLabel("随机种子（可选）").fill("e2e-2026");
+  await page.getByRole("button", { name: "抽取并创建" }).click();
+  await expect(page.getByText("可复现校验通过")).toBeVisible();
+  await expect(page).toHaveURL(/\/inspections\/(?!new$)\w+$/);
+  const roundUrl = page.url();
+  const roundId = roundUrl.split("/").at(-1)!;
+  await expect(page.getByText("e2e-2026").first()).toBeVisible();
+  await expect(page.getByTestId("round-report")).toHaveCount(1);
+  await expectAccessible(page);
+
+  // Unannounced: the unit sees nothing of the round yet.
+  const unit = await openAs(browser, "u03-secretary");
+  await unit.page.goto("/inspections");
+  await expect(unit.page.getByRole("heading", { name: "督查轮次" })).toBeVisible();
+  await expect(unit.page.getByText(title)).toHaveCount(0);
+  expect((await unit.page.goto(roundUrl))?.status()).toBe(404);
+
+  // The report: summary, date, two findings, then issue it.
+  await page.getByTestId("round-report").getByRole("link").click();
+  await expect(page.getByTestId("report-status")).toHaveText("草稿");
+  await page.getByRole("textbox", { name: "总体情况" }).fill("支部组织生活总体规范，但记录和学习计划存在问题。");
+  await page.getByLabel("检查日期").fill("2026-11-20");
+  await page.getByRole("button", { name: "保存报告" }).click();
+  await expect(page.getByText("已保存。")).toBeVisible();
+  for (const [description, category] of [
+    ["支部“三会一课”记录缺失两次。", "组织生活"],
+    ["年度理论学习计划未制定。", "理论学习"],
+  ] as const) {
+    await page.getByLabel("问题描述").fill(description);
+    await page.getByLabel("问题类别").selectOption({ label: category });
+    await page.getByLabel("严重程度").selectOption({ label: "较重" });
+    await page.getByRole("button", { name: "添加问题" }).click();
+    await expect(page.getByTestId("report-finding").filter({ hasText: description })).toBeVisible();
+  }
+  await expect(page.getByTestId("report-finding")).toHaveCount(2);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "下发报告" }).click();
+  await expect(page.getByTestId("report-status")).toHaveText("已下发");
+  await expect(page.getByRole("button", { name: "添加问题" })).toHaveCount(0);
+
+  // It prints on A4 with the signature lines and without the site's navigation.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText("督查组组长（签字）：")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  await page.emulateMedia({ media: "screen" });
+
+  // The unit secretary now sees the report about their unit, with both findings and their deadlines.
+  await unit.page.goto("/inspections");
+  const report = unit.page.getByTestId("my-report").filter({ hasText: title });
+  await expect(report).toBeVisible();
+  await expect(report.getByRole("row")).toHaveCount(3);
+  await expect(report.getByTestId("finding-state").first()).toHaveText("待整改");
+  await expect(report).toContainText("2027");
+  await report.getByRole("link", { name: "支部“三会一课”记录缺失两次。" }).click();
+  await expect(unit.page).toHaveURL(/\/findings\/\w+$/);
+  const findingUrl = unit.page.url();
+
+  // Rectification: measures, owner, evidence, submit for close-out.
+  await unit.page.getByLabel("整改措施").fill("补齐会议记录，建立每月检查制度。");
+  await unit.page.getByLabel("整改责任人").selectOption({ label: "王书记" });
+  await unit.page.getByRole("button", { name: "保存整改方案" }).click();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("整改中");
+  await unit.page.getByRole("radio", { name: "文件" }).check();
+  await unit.page.getByLabel("选择文件").setInputFiles({ name: "整改会议记录.pdf", mimeType: "application/pdf", buffer: PDF });
+  await unit.page.getByRole("button", { name: "添加", exact: true }).click();
+  await expect(unit.page.getByTestId("finding-evidence-entry").filter({ hasText: "整改会议记录" })).toBeVisible();
+  await unit.page.getByRole("button", { name: "申请销号" }).click();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("申请销号");
+  await expectAccessible(unit.page);
+
+  // The group accepts, then the working committee: closed out.
+  await page.goto(findingUrl);
+  await page.getByRole("button", { name: "以督查组身份验收通过" }).click();
+  await expect(page.getByTestId("acceptance-GROUP")).toContainText("吴督查");
+  await expect(page.getByTestId("finding-state").first()).toHaveText("申请销号");
+
+  const committee = await openAs(browser, "supervisor");
+  await committee.page.goto(findingUrl);
+  await committee.page.getByRole("button", { name: "以机关工委身份验收通过" }).click();
+  await expect(committee.page.getByTestId("finding-state").first()).toHaveText("已销号");
+  await expect(committee.page.getByTestId("acceptance-COMMITTEE")).toContainText("周督导");
+
+  await unit.page.reload();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("已销号");
+
+  // The analysis of the round counts it: two findings, one closed out, on time.
+  await committee.page.goto(`/inspections/analysis?round=${roundId}`);
+  const summary = committee.page.getByTestId("analysis-summary");
+  await expect(summary.getByRole("link", { name: "在整改台账中查看：问题总数" })).toHaveText(/^2\s/);
+  await expect(summary.getByRole("link", { name: "在整改台账中查看：已销号" }).first()).toHaveText(/^1\s/);
+  await expect(committee.page.getByTestId("analysis-on-time")).toContainText("100%");
+  await expectAccessible(committee.page);
+
+  // Drilling down: the closed-out count opens the ledger on that one finding.
+  await summary.getByRole("link", { name: "在整改台账中查看：已销号" }).first().click();
+  await expect(committee.page).toHaveURL(/\/rectification\?.*closed=1/);
+  await expect(committee.page.getByRole("link", { name: "支部“三会一课”记录缺失两次。" })).toBeVisible();
+  await expect(committee.page.getByText("年度理论学习计划未制定。")).toHaveCount(0);
+
+  await Promise.all([unit.close(), committee.close()]);
+});

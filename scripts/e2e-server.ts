@@ -1,6 +1,6 @@
 // Serves the production build for the end-to-end suite on a database of its
 // own: a fresh PGlite folder, or a fresh database on the PostgreSQL server
-// that TEST_DATABASE_URL names. Migrates, seeds the demo, then runs `next start`.
+// that TEST_DATABASE_URL names. Migrates, seeds the demo (as `npm run demo` does), then runs `next start`.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -10,6 +10,7 @@ import { openDatabase } from "../lib/server/db/connect";
 import { migrate } from "../lib/server/db/migrate";
 import { createTestDatabase } from "../lib/test/test-database";
 import { seedDemo } from "../prisma/seed/seed-demo";
+import { seedDemoInspections } from "../prisma/seed/seed-inspections";
 import { e2eDatabaseFile } from "../e2e/e2e-database";
 
 async function main() {
@@ -19,6 +20,7 @@ async function main() {
   const seeding = openDatabase(db.url);
   try {
     await seedDemo(seeding.prisma);
+    await seedDemoInspections(seeding.prisma);
   } finally {
     await seeding.close();
   }

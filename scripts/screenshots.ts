@@ -43,6 +43,19 @@ async function main() {
 
     const phone = await signedInPage(browser, "u02-branch", { width: 390, height: 844 });
     await shoot(phone, "/duties", "duties-phone");
+
+    // Inspections: the unit's reports, a finding under rectification, the ledger, the analysis, a new spot check.
+    await shoot(secretary, "/inspections", "inspections");
+    const myReport = secretary.getByTestId("my-report").first().getByRole("link");
+    const [report, finding] = await Promise.all([myReport.first().getAttribute("href"), myReport.nth(1).getAttribute("href")]);
+    if (finding) await shoot(secretary, finding, "finding");
+    if (report) await shoot(secretary, report, "report");
+    await shoot(supervisor, "/rectification?list=responsibilities", "rectification");
+    await shoot(supervisor, "/inspections/analysis", "analysis");
+    const inspector = await signedInPage(browser, "inspector");
+    await shoot(inspector, "/inspections/new", "new-round");
+    const unitPhone = await signedInPage(browser, "u02-secretary", { width: 390, height: 844 });
+    await shoot(unitPhone, "/inspections", "inspections-phone");
   } finally {
     await browser.close();
   }

@@ -82,5 +82,6 @@ describe("demo inspections", () => {
     const closed = await db.prisma.finding.findFirstOrThrow({ where: { state: "CLOSED" }, select: { acceptances: { select: { party: true } } } });
     expect(closed.acceptances.map((a) => a.party).sort()).toEqual(["COMMITTEE", "GROUP"]);
     expect(await db.prisma.inspectionReport.count({ where: { status: "ISSUED" } })).toBe(2);
+    expect(await db.prisma.finding.count({ where: { dutyId: { not: null } } })).toBe(2);
   });
 });

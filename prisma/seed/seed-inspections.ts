@@ -71,6 +71,8 @@ export async function seedDemoInspections(prisma: PrismaClient, options: { now?:
           inspectors: { create: { userId: inspector } },
         },
       });
+      // The first finding of each unit names the checklist item it concerns, as an inspector would.
+      const item = await tx.checklistItem.findFirst({ where: { orgId }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], select: { id: true, dutyId: true } });
       let seq = 0;
       for (const f of FINDINGS.filter((x) => x.org === code)) {
         seq += 1;
@@ -85,6 +87,8 @@ export async function seedDemoInspections(prisma: PrismaClient, options: { now?:
             categoryId: f.category,
             severity: f.severity,
             tag: f.tag ?? null,
+            itemId: seq === 1 ? (item?.id ?? null) : null,
+            dutyId: seq === 1 ? (item?.dutyId ?? null) : null,
             state: f.state,
             measures: f.measures ?? null,
             ownerId: f.measures ? secretary : null,

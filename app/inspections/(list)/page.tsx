@@ -91,37 +91,27 @@ export default async function InspectionsPage({ searchParams }: Props) {
                 {report.findings.length === 0 ? (
                   <p className="text-sm text-muted">{t("noFindings")}</p>
                 ) : (
-                  <div className="overflow-x-auto">
-                    <table className="w-full min-w-[40rem] text-sm">
-                      <thead className="text-left text-muted">
-                        <tr>
-                          <th scope="col" className="py-1 pr-3 font-medium">{t("col.seq")}</th>
-                          <th scope="col" className="py-1 pr-3 font-medium">{t("col.finding")}</th>
-                          <th scope="col" className="py-1 pr-3 font-medium">{t("col.category")}</th>
-                          <th scope="col" className="py-1 pr-3 font-medium">{t("col.deadline")}</th>
-                          <th scope="col" className="py-1 font-medium">{t("col.state")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {report.findings.map((f) => (
-                          <tr key={f.id} className="border-t border-line align-top">
-                            <td className="py-2 pr-3 tabular-nums">{f.seq}</td>
-                            <td className="py-2 pr-3">
-                              <Link href={`/findings/${f.id}`} className="text-brand hover:underline">
-                                {f.description}
-                              </Link>{" "}
-                              <SeverityBadge severity={f.severity} />
-                            </td>
-                            <td className="py-2 pr-3">{localized(f.category.name, f.category.nameEn, locale)}</td>
-                            <td className="py-2 pr-3 whitespace-nowrap">{f.deadline ? day(f.deadline) : "—"}</td>
-                            <td className="py-2">
-                              <FindingStateBadge state={f.state} warning={f.warning} />
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <ol className="divide-y divide-line" aria-label={t("findingsHeading", { count: report.findings.length })}>
+                    {report.findings.map((f) => (
+                      <li key={f.id} className="flex flex-wrap items-start gap-x-4 gap-y-1 py-2.5 text-sm" data-testid="my-finding">
+                        <span className="w-5 text-muted tabular-nums">{f.seq}</span>
+                        <div className="min-w-0 flex-1 basis-56">
+                          <Link href={`/findings/${f.id}`} className="text-brand hover:underline">
+                            {f.description}
+                          </Link>
+                          <span className="mt-1 flex flex-wrap items-center gap-1 text-muted">
+                            <SeverityBadge severity={f.severity} />
+                            {localized(f.category.name, f.category.nameEn, locale)}
+                          </span>
+                        </div>
+                        <span className="whitespace-nowrap">
+                          <span className="text-muted">{t("col.deadline")} </span>
+                          {f.deadline ? day(f.deadline) : "—"}
+                        </span>
+                        <FindingStateBadge state={f.state} warning={f.warning} />
+                      </li>
+                    ))}
+                  </ol>
                 )}
               </Card>
             ))

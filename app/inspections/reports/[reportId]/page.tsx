@@ -144,7 +144,7 @@ export default async function ReportPage({ params }: Props) {
                   <table className="w-full min-w-[40rem] text-sm print-table">
                     <thead className="text-left text-muted print:text-ink">
                       <tr>
-                        <th scope="col" className="py-1 pr-2 font-medium">{t("col.seq")}</th>
+                        <th scope="col" className="py-1 pr-2 font-medium whitespace-nowrap">{t("col.seq")}</th>
                         <th scope="col" className="py-1 pr-2 font-medium">{t("col.finding")}</th>
                         <th scope="col" className="py-1 pr-2 font-medium">{t("col.category")}</th>
                         <th scope="col" className="py-1 pr-2 font-medium">{t("col.deadline")}</th>

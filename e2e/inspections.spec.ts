@@ -41,17 +41,24 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   await page.getByLabel("检查日期").fill("2026-11-20");
   await page.getByRole("button", { name: "保存报告" }).click();
   await expect(page.getByText("已保存。")).toBeVisible();
+  const addForm = page.locator("form").filter({ has: page.getByRole("button", { name: "添加问题" }) });
   for (const [description, category] of [
     ["支部“三会一课”记录缺失两次。", "组织生活"],
     ["年度理论学习计划未制定。", "理论学习"],
   ] as const) {
-    await page.getByLabel("问题描述").fill(description);
-    await page.getByLabel("问题类别").selectOption({ label: category });
-    await page.getByLabel("严重程度").selectOption({ label: "较重" });
-    await page.getByRole("button", { name: "添加问题" }).click();
+    await addForm.getByLabel("问题描述").fill(description);
+    await addForm.getByLabel("问题类别").selectOption({ label: category });
+    await addForm.getByLabel("严重程度").selectOption({ label: "较重" });
+    await addForm.getByRole("button", { name: "添加问题" }).click();
     await expect(page.getByTestId("report-finding").filter({ hasText: description })).toBeVisible();
   }
   await expect(page.getByTestId("report-finding")).toHaveCount(2);
+  // Tagged common by hand, before issue.
+  const first = page.getByTestId("report-finding").first();
+  await first.getByText("修改", { exact: true }).click();
+  await first.getByLabel("共性 / 个性").selectOption({ label: "共性问题" });
+  await first.getByRole("button", { name: "保存修改" }).click();
+  await expect(first.getByTestId("finding-tag")).toHaveText("共性问题");
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "下发报告" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("已下发");

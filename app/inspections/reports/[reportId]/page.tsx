@@ -85,20 +85,22 @@ export default async function ReportPage({ params }: Props) {
 
   return (
     <>
-      <PageHeading
-        title={t("reportTitle", { org: orgName, round: report.round.title })}
-        actions={report.status === "ISSUED" ? <PrintButton /> : undefined}
-      >
-        <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted print:hidden">
-          <Link href="/inspections" className="hover:text-brand hover:underline">
-            {t("title")}
-          </Link>
-          {" / "}
-          <Link href={`/inspections/${report.round.id}`} className="hover:text-brand hover:underline">
-            {report.round.title}
-          </Link>
-        </nav>
-      </PageHeading>
+      <div className="print:hidden">
+        <PageHeading
+          title={t("reportTitle", { org: orgName, round: report.round.title })}
+          actions={report.status === "ISSUED" ? <PrintButton /> : undefined}
+        >
+          <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
+            <Link href="/inspections" className="hover:text-brand hover:underline">
+              {t("title")}
+            </Link>
+            {" / "}
+            <Link href={`/inspections/${report.round.id}`} className="hover:text-brand hover:underline">
+              {report.round.title}
+            </Link>
+          </nav>
+        </PageHeading>
+      </div>
 
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr] print:block">
         <article className="printable space-y-4" aria-label={t("report")}>
@@ -162,7 +164,12 @@ export default async function ReportPage({ params }: Props) {
                             </Link>
                             <span className="mt-1 flex flex-wrap gap-1">
                               <SeverityBadge severity={f.severity} />
-                              {f.tag ? <Badge>{t(`tag.${f.tag}`)}</Badge> : null}
+                              {f.tag ? <Badge data-testid="finding-tag">{t(`tag.${f.tag}`)}</Badge> : null}
+                              {report.canWrite && !f.tag && common.includes(f.categoryId) ? (
+                                <Badge tone="warn" data-testid="suggest-common">
+                                  {t("finding.suggestCommon")}
+                                </Badge>
+                              ) : null}
                               {f.duty ? <Badge>{`${f.duty.code} ${localized(f.duty.title, f.duty.titleEn, locale)}`}</Badge> : null}
                             </span>
                           </td>
@@ -172,7 +179,29 @@ export default async function ReportPage({ params }: Props) {
                             <FindingStateBadge state={f.state} warning={f.warning} />
                           </td>
                           {report.canWrite ? (
-                            <td className="py-2">
+                            <td className="space-y-2 py-2">
+                              <details className="text-sm">
+                                <summary className="cursor-pointer text-brand">{t("finding.edit")}</summary>
+                                <div className="mt-2 w-72">
+                                  <ActionForm
+                                    id={`finding-${f.id}`}
+                                    schema="saveFinding"
+                                    action={saveFinding}
+                                    defaultValues={{
+                                      reportId: report.id,
+                                      findingId: f.id,
+                                      description: f.description,
+                                      categoryId: f.categoryId,
+                                      severity: f.severity,
+                                      tag: f.tag ?? "",
+                                      itemId: f.itemId ?? "",
+                                    }}
+                                    fields={findingFields()}
+                                    submitLabel={t("finding.saveEdit")}
+                                    variant="secondary"
+                                  />
+                                </div>
+                              </details>
                               <StepButton
                                 action={deleteFinding}
                                 input={{ reportId: report.id, findingId: f.id }}

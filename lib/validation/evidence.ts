@@ -103,7 +103,6 @@ export function zEvidenceFile(maxBytes: number) {
  */
 export function zEvidenceUpload(maxBytes: number) {
   return z.object({
-    itemId: ZId,
     evidenceId: ZId.optional(),
     title: ZUploadTitle,
     file: zEvidenceFile(maxBytes),

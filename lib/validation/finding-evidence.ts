@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZEvidenceTargetId, ZLinkEvidenceBody, ZTextEvidenceBody, ZUploadTitle, zEvidenceFile } from "@/lib/validation/evidence";
+import { ZEvidenceTargetId, ZLinkEvidenceBody, ZTextEvidenceBody } from "@/lib/validation/evidence";
 
 /** Text or link evidence on a finding, as the server action takes it. Files go through the upload route. */
 export const ZAddFindingEvidence = z.discriminatedUnion("kind", [
@@ -8,15 +8,3 @@ export const ZAddFindingEvidence = z.discriminatedUnion("kind", [
 ]);
 
 export type TAddFindingEvidence = z.infer<typeof ZAddFindingEvidence>;
-
-/** A file for a finding as its upload route checks it: new evidence, or with `evidenceId` a new revision of one. */
-export function zFindingEvidenceUpload(maxBytes: number) {
-  return z.object({
-    findingId: ZEvidenceTargetId,
-    evidenceId: ZEvidenceTargetId.optional(),
-    title: ZUploadTitle,
-    file: zEvidenceFile(maxBytes),
-  });
-}
-
-export type TFindingEvidenceUpload = z.output<ReturnType<typeof zFindingEvidenceUpload>>;

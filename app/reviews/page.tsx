@@ -5,8 +5,7 @@ import { ReviewQueueTable } from "@/components/checklists/review-queue-table";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { OrgOptions } from "@/components/ui/org-options";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
@@ -37,24 +36,17 @@ export default async function ReviewsPage({ searchParams }: Props) {
     <>
       <PageHeading title={t("title")} subtitle={t("subtitle", { count: queue.total })} />
       <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end">
-        <div>
-          <Label htmlFor="review-org">{t("org")}</Label>
-          <Select id="review-org" name="org" defaultValue={query.org ?? ""}>
-            <option value="">{t("allOrgs")}</option>
-            <OrgOptions orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))} />
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="review-kind">{t("kind")}</Label>
-          <Select id="review-kind" name="kind" defaultValue={query.kind ?? ""}>
-            <option value="">{t("allKinds")}</option>
-            {DUTY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tk(k)}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect id="review-org" name="org" label={t("org")} defaultValue={query.org} allLabel={t("allOrgs")}>
+          <OrgOptions orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))} />
+        </FilterSelect>
+        <FilterSelect
+          id="review-kind"
+          name="kind"
+          label={t("kind")}
+          defaultValue={query.kind}
+          allLabel={t("allKinds")}
+          options={DUTY_KINDS.map((k) => ({ value: k, label: tk(k) }))}
+        />
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" name="na" value="1" defaultChecked={query.na === "1"} className="h-4 w-4 accent-brand" />
           {t("onlyNotApplicable")}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
 import { DUTY_KINDS, ITEM_STATUS_FILTERS, isFiltered, SEARCH_MAX, WARNING_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
@@ -36,46 +37,33 @@ export function ChecklistFilters({
           <Label htmlFor="filter-q">{t("search")}</Label>
           <Input id="filter-q" name="q" type="search" maxLength={SEARCH_MAX} defaultValue={filters.q ?? ""} placeholder={t("searchHint")} />
         </div>
-        <div>
-          <Label htmlFor="filter-status">{t("status")}</Label>
-          <Select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("all")}</option>
-            {ITEM_STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {ts(s)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="filter-warning">{t("warning")}</Label>
-          <Select id="filter-warning" name="warning" defaultValue={filters.warning ?? ""}>
-            <option value="">{t("all")}</option>
-            {WARNING_FILTERS.map((w) => (
-              <option key={w} value={w}>
-                {tw(w)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="filter-kind">{t("kind")}</Label>
-          <Select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("all")}</option>
-            {DUTY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tk(k)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="filter-org">{t("org")}</Label>
-          <Select id="filter-org" name="org" defaultValue={filters.org ?? ""}>
-            <option value="">{t("allOrgs")}</option>
-            <OrgOptions orgs={orgOptions} />
-          </Select>
-        </div>
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label={t("status")}
+          defaultValue={filters.status}
+          allLabel={t("all")}
+          options={ITEM_STATUS_FILTERS.map((s) => ({ value: s, label: ts(s) }))}
+        />
+        <FilterSelect
+          id="filter-warning"
+          name="warning"
+          label={t("warning")}
+          defaultValue={filters.warning}
+          allLabel={t("all")}
+          options={WARNING_FILTERS.map((w) => ({ value: w, label: tw(w) }))}
+        />
+        <FilterSelect
+          id="filter-kind"
+          name="kind"
+          label={t("kind")}
+          defaultValue={filters.kind}
+          allLabel={t("all")}
+          options={DUTY_KINDS.map((k) => ({ value: k, label: tk(k) }))}
+        />
+        <FilterSelect id="filter-org" name="org" label={t("org")} defaultValue={filters.org} allLabel={t("allOrgs")}>
+          <OrgOptions orgs={orgOptions} />
+        </FilterSelect>
         <div>
           <Label htmlFor="filter-owner">{t("owner")}</Label>
           <Select id="filter-owner" name="owner" defaultValue={filters.owner ?? ""}>
@@ -88,16 +76,13 @@ export function ChecklistFilters({
             ))}
           </Select>
         </div>
-        <div>
-          <Label htmlFor="filter-period">{t("period")}</Label>
-          <Select id="filter-period" name="period" defaultValue={periodId}>
-            {periodOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter })}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect
+          id="filter-period"
+          name="period"
+          label={t("period")}
+          defaultValue={periodId}
+          options={periodOptions.map((p) => ({ value: p.id, label: p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter }) }))}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="secondary">

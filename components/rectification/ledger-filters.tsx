@@ -2,7 +2,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ledgerHref } from "@/components/rectification/ledger-href";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
 import { FINDING_STATES } from "@/lib/finding-state";
@@ -42,46 +43,33 @@ export function LedgerFilters({
           <Label htmlFor="ledger-q">{t("search")}</Label>
           <Input id="ledger-q" name="q" type="search" maxLength={LEDGER_SEARCH_MAX} defaultValue={filters.q ?? ""} placeholder={t("searchHint")} />
         </div>
-        <div>
-          <Label htmlFor="ledger-round">{t("round")}</Label>
-          <Select id="ledger-round" name="round" defaultValue={filters.round ?? ""}>
-            <option value="">{t("allRounds")}</option>
-            {roundOptions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="ledger-org">{t("org")}</Label>
-          <Select id="ledger-org" name="org" defaultValue={filters.org ?? ""}>
-            <option value="">{t("allOrgs")}</option>
-            <OrgOptions orgs={orgOptions} />
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="ledger-category">{t("category")}</Label>
-          <Select id="ledger-category" name="category" defaultValue={filters.category ?? ""}>
-            <option value="">{t("allCategories")}</option>
-            {categoryOptions.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="ledger-state">{t("state")}</Label>
-          <Select id="ledger-state" name="state" defaultValue={filters.state ?? ""}>
-            <option value="">{t("allStates")}</option>
-            {FINDING_STATES.map((s) => (
-              <option key={s} value={s}>
-                {ts(s)}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect
+          id="ledger-round"
+          name="round"
+          label={t("round")}
+          defaultValue={filters.round}
+          allLabel={t("allRounds")}
+          options={roundOptions.map((r) => ({ value: r.id, label: r.label }))}
+        />
+        <FilterSelect id="ledger-org" name="org" label={t("org")} defaultValue={filters.org} allLabel={t("allOrgs")}>
+          <OrgOptions orgs={orgOptions} />
+        </FilterSelect>
+        <FilterSelect
+          id="ledger-category"
+          name="category"
+          label={t("category")}
+          defaultValue={filters.category}
+          allLabel={t("allCategories")}
+          options={categoryOptions.map((c) => ({ value: c.id, label: c.label }))}
+        />
+        <FilterSelect
+          id="ledger-state"
+          name="state"
+          label={t("state")}
+          defaultValue={filters.state}
+          allLabel={t("allStates")}
+          options={FINDING_STATES.map((s) => ({ value: s, label: ts(s) }))}
+        />
         <div className="flex items-end">
           <label htmlFor="ledger-overdue" className="flex h-10 items-center gap-2 text-sm">
             <input id="ledger-overdue" type="checkbox" name="overdue" value="1" defaultChecked={Boolean(filters.overdue)} className="size-4 accent-brand" />

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { authorize, type Target } from "@/lib/server/access/authorize";
 import type { EntryKey } from "@/lib/server/access/registry";
@@ -88,4 +89,13 @@ export function failureOf(key: EntryKey, error: unknown): ActionFailure {
   const errorId = crypto.randomUUID().slice(0, 8);
   console.error(`[${key}] error ${errorId}`, error);
   return { ok: false, error: "internal", errorId };
+}
+
+/** A handler that refreshes every page after its step, since a step shows in lists, counts and the header alike. */
+export function refreshingAll<I, T>(step: (actor: Actor, input: I) => Promise<T>): (actor: Actor, input: I) => Promise<T | null> {
+  return async (actor, input) => {
+    const result = await step(actor, input);
+    revalidatePath("/", "layout");
+    return result ?? null;
+  };
 }

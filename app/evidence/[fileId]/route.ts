@@ -6,10 +6,11 @@ import { getEvidenceFileDownload } from "@/lib/server/evidence/read-evidence";
 
 /**
  * Downloads one revision of an evidence file. The registry rule has no
- * target: a file belongs to no single item (one piece may back several), so
- * getEvidenceFileDownload applies the scope itself: a reader of any item
- * the evidence backs, or a role over the evidence's organization. Anything
- * else is a 404.
+ * target: a file belongs to no single item or finding (one piece may back
+ * several), so getEvidenceFileDownload applies the scope itself
+ * (readableEvidenceWhere): a reader of any item or finding the evidence
+ * backs, or a role over the evidence's organization, except for the
+ * group's evidence on a draft report. Anything else is a 404.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }) {
   const { fileId } = await params;

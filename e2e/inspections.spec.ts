@@ -72,7 +72,10 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   await page.emulateMedia({ media: "screen" });
 
-  // The unit secretary now sees the report about their unit, with both findings and their deadlines.
+  // The unit secretary is told, and sees the report about their unit, with both findings and their deadlines.
+  await unit.page.goto("/notifications");
+  const notice = unit.page.getByTestId("notice").filter({ hasText: title });
+  await expect(notice).toContainText("督查报告已下发");
   await unit.page.goto("/inspections");
   const report = unit.page.getByTestId("my-report").filter({ hasText: title });
   await expect(report).toBeVisible();

@@ -160,8 +160,9 @@ describe("issuing freezes a report", () => {
     const findings = await prisma.finding.findMany({ where: { reportId }, select: { deadline: true } });
     // Issued on 2026-11-25 (Beijing), RECTIFY_DAYS 60 by default.
     expect(findings.map((f) => f.deadline?.toISOString().slice(0, 10))).toEqual(["2027-01-24", "2027-01-24"]);
+    // The branch secretary and the unit's party secretary; not the working committee's.
     const notices = await prisma.notification.findMany({ where: { reportId, kind: "REPORT_ISSUED" }, select: { userId: true } });
-    expect(notices.map((n) => n.userId)).toEqual([branchSecretary.id]);
+    expect(notices.map((n) => n.userId).sort()).toEqual([branchSecretary.id, unitSecretary.id].sort());
 
     const { version: v } = await prisma.inspectionReport.findUniqueOrThrow({ where: { id: reportId }, select: { version: true } });
     await expect(saveReport(inspector, { reportId, expectedVersion: v, summary: "改写", inspectorIds: [] })).rejects.toBeInstanceOf(ValidationError);

@@ -149,18 +149,19 @@ export async function deleteFinding(actor: Actor, input: { reportId: string; fin
 }
 
 /**
- * The people a report is for: the secretaries of the organization, or of
- * the nearest organization above it that has one (within the round's scope).
+ * The people a report is for: the secretaries of the organization and of
+ * the organizations above it within the round's scope (a branch's report
+ * reaches the branch secretary and the unit's party secretary), never
+ * those of the scope itself.
  */
 async function secretariesFor(tx: Tx, orgPath: string, scopePath: string): Promise<string[]> {
-  const ids = orgPath.split("/").filter(Boolean);
+  const scopeDepth = scopePath.split("/").filter(Boolean).length;
+  const ids = orgPath.split("/").filter(Boolean).slice(scopeDepth);
   const grants = await tx.roleGrant.findMany({
-    where: { orgId: { in: ids }, role: "SECRETARY", user: { isActive: true } },
-    select: { userId: true, org: { select: { path: true, depth: true } } },
+    where: { orgId: { in: ids.length > 0 ? ids : orgPath.split("/").filter(Boolean).slice(-1) }, role: "SECRETARY", user: { isActive: true } },
+    select: { userId: true },
   });
-  const within = grants.filter((g) => g.org.path.startsWith(scopePath) || scopePath.startsWith(g.org.path));
-  const deepest = Math.max(-1, ...within.map((g) => g.org.depth));
-  return within.filter((g) => g.org.depth === deepest).map((g) => g.userId);
+  return grants.map((g) => g.userId);
 }
 
 /**

@@ -53,6 +53,7 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
     await expect(page.getByTestId("report-finding").filter({ hasText: description })).toBeVisible();
   }
   await expect(page.getByTestId("report-finding")).toHaveCount(2);
+  await expectAccessible(page);
   // Tagged common by hand, before issue.
   const first = page.getByTestId("report-finding").first();
   await first.getByText("修改", { exact: true }).click();
@@ -127,6 +128,7 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   await expect(committee.page).toHaveURL(/\/rectification\?.*closed=1/);
   await expect(committee.page.getByRole("link", { name: "支部“三会一课”记录缺失两次。" })).toBeVisible();
   await expect(committee.page.getByText("年度理论学习计划未制定。")).toHaveCount(0);
+  await expectAccessible(committee.page);
 
   await Promise.all([unit.close(), committee.close()]);
 });

@@ -83,5 +83,7 @@ describe("demo inspections", () => {
     expect(closed.acceptances.map((a) => a.party).sort()).toEqual(["COMMITTEE", "GROUP"]);
     expect(await db.prisma.inspectionReport.count({ where: { status: "ISSUED" } })).toBe(2);
     expect(await db.prisma.finding.count({ where: { dutyId: { not: null } } })).toBe(2);
+    // One open finding is past its deadline, for the red colour and the escalations.
+    expect(await db.prisma.finding.count({ where: { state: "OPEN", deadline: { lt: TEST_NOW } } })).toBe(1);
   });
 });

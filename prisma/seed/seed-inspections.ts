@@ -13,13 +13,15 @@ type DemoFinding = {
   tag?: "COMMON" | "INDIVIDUAL";
   state: RectificationState;
   measures?: string;
+  /** Days from issue to the deadline, when not the usual 60: an overdue finding shows red and escalates. */
+  deadlineDays?: number;
 };
 
 const FINDINGS: DemoFinding[] = [
   { org: "U01", description: "党组理论学习中心组学习计划未按年初要求制定，学习记录不完整。", category: "fcat-theory", severity: "MEDIUM", tag: "COMMON", state: "CLOSED", measures: "制定年度学习计划，补齐学习记录，每季度由机关党委检查一次。" },
   { org: "U01", description: "党建工作责任清单未分解到各支部，责任人不明确。", category: "fcat-responsibility", severity: "HIGH", state: "SUBMITTED", measures: "将责任清单逐项分解到支部和责任人，并在党组会议上审议。" },
   { org: "U02", description: "部分支部“三会一课”记录缺失，组织生活会召开不规范。", category: "fcat-org-life", severity: "MEDIUM", tag: "COMMON", state: "IN_PROGRESS", measures: "补齐会议记录，规范会议程序，机关党委每月抽查。" },
-  { org: "U02", description: "党组理论学习中心组学习计划未按年初要求制定。", category: "fcat-theory", severity: "LOW", tag: "COMMON", state: "OPEN" },
+  { org: "U02", description: "党组理论学习中心组学习计划未按年初要求制定。", category: "fcat-theory", severity: "LOW", tag: "COMMON", state: "OPEN", deadlineDays: 30 },
   { org: "U02", description: "党员发展档案材料不齐全。", category: "fcat-members", severity: "LOW", tag: "INDIVIDUAL", state: "RETURNED", measures: "逐份核查发展党员档案，补齐缺失材料。" },
 ];
 
@@ -92,7 +94,7 @@ export async function seedDemoInspections(prisma: PrismaClient, options: { now?:
             state: f.state,
             measures: f.measures ?? null,
             ownerId: f.measures ? secretary : null,
-            deadline,
+            deadline: f.deadlineDays ? new Date(issued.getTime() + f.deadlineDays * DAY_MS) : deadline,
             submittedAt: submitted ? new Date(issued.getTime() + 30 * DAY_MS) : null,
             submittedById: submitted ? secretary : null,
             closedAt: f.state === "CLOSED" ? new Date(issued.getTime() + 35 * DAY_MS) : null,

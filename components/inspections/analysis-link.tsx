@@ -3,7 +3,7 @@ import Link from "next/link";
 /** The selection a drill-down keeps: the filters of the analysis page. */
 export type AnalysisSelection = { round?: string; period?: string };
 
-export type LedgerFilter = { category?: string; duty?: string; org?: string; open?: boolean; overdue?: boolean; closed?: boolean };
+export type LedgerFilter = { category?: string; duty?: string; org?: string; tag?: "COMMON"; open?: boolean; overdue?: boolean; closed?: boolean };
 
 /** The rectification ledger showing the findings behind one count (its URL parameters are the ledger's contract). */
 export function ledgerHref(selection: AnalysisSelection, filter: LedgerFilter = {}): string {
@@ -16,6 +16,7 @@ export function ledgerHref(selection: AnalysisSelection, filter: LedgerFilter = 
   set("category", filter.category);
   set("duty", filter.duty);
   set("org", filter.org);
+  set("tag", filter.tag);
   if (filter.open) params.set("open", "1");
   if (filter.overdue) params.set("overdue", "1");
   if (filter.closed) params.set("closed", "1");

@@ -138,7 +138,7 @@ export function AnalysisCommon({ rows, tagged, selection }: { rows: CommonProble
               <th scope="row" className="px-4 py-2.5 text-left font-medium">{r.label}</th>
               <td className={num}><CountLink count={r.units} href={ledgerHref(selection, { category: r.categoryId })} label={t("linkUnits", { what: r.label })} /></td>
               <td className={num}><CountLink count={r.findings} href={ledgerHref(selection, { category: r.categoryId })} label={t("linkTotal", { what: r.label })} /></td>
-              <td className={cn(num, "tabular-nums")}>{r.tagged}</td>
+              <td className={num}><CountLink count={r.tagged} href={ledgerHref(selection, { category: r.categoryId, tag: "COMMON" })} label={t("linkTagged", { what: r.label })} /></td>
             </tr>
           ))}
         </Table>

@@ -28,6 +28,7 @@ export function LedgerFilters({
 }) {
   const t = useTranslations("rectification.filters");
   const ts = useTranslations("rectification.state");
+  const tt = useTranslations("rectification.tag");
   const hidden = HIDDEN_FILTERS.flatMap((key) => {
     const value = filters[key];
     return value ? [{ key, value: value === true ? "1" : value }] : [];
@@ -61,6 +62,14 @@ export function LedgerFilters({
           defaultValue={filters.category}
           allLabel={t("allCategories")}
           options={categoryOptions.map((c) => ({ value: c.id, label: c.label }))}
+        />
+        <FilterSelect
+          id="ledger-tag"
+          name="tag"
+          label={t("tag")}
+          defaultValue={filters.tag}
+          allLabel={t("allTags")}
+          options={(["COMMON", "INDIVIDUAL"] as const).map((tag) => ({ value: tag, label: tt(tag) }))}
         />
         <FilterSelect
           id="ledger-state"

@@ -181,6 +181,8 @@ describe("filters", () => {
     expect(await keysOf(branchSecretary, parse({ org: await orgId("U02") }))).toEqual([]);
     expect(await keysOf(supervisor, parse({ category: "fcat-theory" }))).toEqual(["yellow"]);
     expect(await keysOf(supervisor, parse({ duty: dutyId }))).toEqual(["yellow"]);
+    expect(await keysOf(supervisor, parse({ tag: "COMMON" }))).toEqual(["red"]);
+    expect(await keysOf(supervisor, parse({ tag: "INDIVIDUAL" }))).toEqual(["green"]);
   });
 
   it("narrows by state, open, closed and overdue", async () => {

@@ -47,6 +47,8 @@ export const ZFindingFilters = z.object({
   org: optionalId,
   category: optionalId,
   duty: optionalId,
+  /** Common or individual (共性/个性), as the group tagged it. */
+  tag: z.enum(["COMMON", "INDIVIDUAL"]).optional().catch(undefined),
   state: z.enum(FINDING_STATES).optional().catch(undefined),
   /** Not closed out. */
   open: flag,
@@ -74,6 +76,7 @@ export function findingFilterParams(filters: TFindingFilters): Record<string, st
     org: filters.org,
     category: filters.category,
     duty: filters.duty,
+    tag: filters.tag,
     state: filters.state,
     open: filters.open ? "1" : undefined,
     overdue: filters.overdue ? "1" : undefined,
@@ -127,6 +130,7 @@ async function selectionWhere(actor: Actor, f: TFindingFilters, clock: Clock, mo
   if (f.org) and.push(org ? { org: { path: { startsWith: org.path } } } : NOTHING);
   if (f.category) and.push({ categoryId: f.category });
   if (f.duty) and.push({ dutyId: f.duty });
+  if (f.tag) and.push({ tag: f.tag });
   // Prisma passes `%` and `_` through to LIKE: escape them (and the escape character) to match literally.
   if (f.q) and.push({ description: { contains: f.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } });
   if (mode === "filter") {

@@ -48,6 +48,7 @@ export default async function FindingPage({ params }: Props) {
   const facts = {
     status: finding.report.status,
     orgPath: finding.org.path,
+    scopePath: finding.report.round.scopeOrg.path,
     memberIds: finding.report.round.members.map((m) => m.userId),
     state: finding.state,
   };

@@ -186,7 +186,9 @@ describe("the unit's evidence", () => {
 
 describe("who may add, as the page asks", () => {
   it("follows the report's status and the finding's state", () => {
-    const facts = { orgPath: unit.grants[0]!.orgPath, memberIds: [inspector.id] };
+    const orgPath = unit.grants[0]!.orgPath;
+    // The round's scope is the working committee, the root of the tree.
+    const facts = { orgPath, scopePath: `/${orgPath.split("/")[1]}/`, memberIds: [inspector.id] };
     expect(canAddFindingEvidence(inspector, { ...facts, status: "DRAFT", state: "OPEN" })).toBe(true);
     expect(canAddFindingEvidence(inspector, { ...facts, status: "ISSUED", state: "OPEN" })).toBe(false);
     expect(canAddFindingEvidence(unit, { ...facts, status: "DRAFT", state: "OPEN" })).toBe(false);

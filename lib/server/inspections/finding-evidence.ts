@@ -66,13 +66,14 @@ async function findingTakingEvidence(db: Tx, actor: Actor, findingId: string): P
       state: true,
       org: { select: { path: true } },
       report: { select: { status: true } },
-      round: { select: { members: { select: { userId: true } } } },
+      round: { select: { members: { select: { userId: true } }, scopeOrg: { select: { path: true } } } },
     },
   });
   if (!finding) throw new NotFoundError();
   const facts: FindingEvidenceFacts = {
     status: finding.report.status,
     orgPath: finding.org.path,
+    scopePath: finding.round.scopeOrg.path,
     memberIds: finding.round.members.map((m) => m.userId),
     state: finding.state,
   };

@@ -154,6 +154,26 @@ describe("visibility", () => {
   });
 });
 
+describe("the unit answers for its own findings", () => {
+  it("leaves the working committee's own secretary reading a unit's report, not rectifying it", async () => {
+    const committeeSecretary = await actorFor("wc-secretary");
+    const { reportId, findingIds } = await issuedReport();
+    const id = findingIds[0]!;
+    expect((await getReport(committeeSecretary, reportId)).canRespond).toBe(false);
+    expect((await getFinding(committeeSecretary, id)).canRectify).toBe(false);
+    await expect(
+      saveRectification(committeeSecretary, { findingId: id, expectedVersion: await version(id), measures: "x", ownerId: branchSecretary.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(respondToReport(committeeSecretary, { reportId, response: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getFinding(unitSecretary, id)).canRectify).toBe(true);
+  });
+
+  it("lets a unit inspecting itself answer for the organization it inspected", async () => {
+    const { reportId } = await issuedReport("U01", { scopeOrgId: await orgId("U01") });
+    expect((await getReport(unitSecretary, reportId)).canRespond).toBe(true);
+  });
+});
+
 describe("issuing freezes a report", () => {
   it("sets each finding's deadline, notifies the secretary and refuses later edits", async () => {
     const { reportId, findingIds } = await issuedReport();

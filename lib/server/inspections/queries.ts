@@ -202,7 +202,7 @@ export async function getReport(actor: Actor, reportId: string, now: Date = new 
     },
   });
   if (!report) throw new NotFoundError();
-  const facts = { status: report.status, orgPath: report.org.path, memberIds: report.round.members.map((m) => m.user.id) };
+  const facts = { status: report.status, orgPath: report.org.path, scopePath: report.round.scopeOrg.path, memberIds: report.round.members.map((m) => m.user.id) };
   return {
     ...report,
     findings: withWarning(report.findings, now),
@@ -246,7 +246,12 @@ export async function getFinding(actor: Actor, findingId: string, now: Date = ne
     },
   });
   if (!finding) throw new NotFoundError();
-  const facts = { status: finding.report.status, orgPath: finding.org.path, memberIds: finding.report.round.members.map((m) => m.userId) };
+  const facts = {
+    status: finding.report.status,
+    orgPath: finding.org.path,
+    scopePath: finding.report.round.scopeOrg.path,
+    memberIds: finding.report.round.members.map((m) => m.userId),
+  };
   const [withColour] = withWarning([finding], now);
   const rectifier = canRectify(actor, facts);
   return {

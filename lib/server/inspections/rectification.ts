@@ -9,7 +9,7 @@ import { prisma } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { closeoutParties, deadlineFrom } from "@/lib/server/inspections/config";
 import { loadReport, type LoadedReport } from "@/lib/server/inspections/reports";
-import { canAcceptAs, canRectify, COMMITTEE_ROLES, isMember, RECTIFIERS, UNIT_ACCEPTORS } from "@/lib/server/inspections/scope";
+import { canAcceptAs, canRectify, COMMITTEE_ROLES, isMember, RECTIFIERS, UNIT_ACCEPTORS, type ReportFacts } from "@/lib/server/inspections/scope";
 import { holdersOf, notify } from "@/lib/server/notifications/notify";
 
 type Tx = Prisma.TransactionClient;
@@ -156,7 +156,7 @@ export async function submitRectification(actor: Actor, input: { findingId: stri
 }
 
 /** The required parties `actor` may still accept for, in the finding's current attempt. */
-export function partiesOpenTo(actor: Actor, finding: Pick<FindingRow, "acceptances" | "cycle" | "submittedById">, report: Pick<LoadedReport, "status" | "orgPath" | "memberIds">): AcceptanceParty[] {
+export function partiesOpenTo(actor: Actor, finding: Pick<FindingRow, "acceptances" | "cycle" | "submittedById">, report: ReportFacts): AcceptanceParty[] {
   // Nobody accepts their own submission.
   if (finding.submittedById === actor.id) return [];
   const done = new Set(finding.acceptances.filter((a) => a.cycle === finding.cycle).map((a) => a.party));

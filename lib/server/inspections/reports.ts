@@ -12,7 +12,7 @@ import type { TSaveFinding } from "@/lib/validation/inspections";
 
 type Tx = Prisma.TransactionClient;
 
-export type LoadedReport = ReportFacts & { id: string; orgId: string; roundId: string; version: number; scopePath: string };
+export type LoadedReport = ReportFacts & { id: string; orgId: string; roundId: string; version: number };
 
 /** The facts every report step checks, with the report's row locked until the transaction ends. */
 export async function loadReport(tx: Tx, reportId: string): Promise<LoadedReport> {

@@ -53,6 +53,8 @@ export function findingReadWhere(actor: Actor): Prisma.FindingWhereInput {
 export type ReportFacts = {
   status: "DRAFT" | "ISSUED";
   orgPath: string;
+  /** The round's scope organization's path. */
+  scopePath: string;
   memberIds: readonly string[];
 };
 
@@ -65,9 +67,25 @@ export function canWriteReport(actor: Actor, facts: ReportFacts): boolean {
   return isMember(actor, facts);
 }
 
+/**
+ * Whether one of the actor's grants of `roles` belongs to the inspected unit:
+ * on the organization or above it, but within the round's scope and not on
+ * the scope organization itself (unless that is the one inspected). The
+ * working committee's own secretary reads a unit's report; the unit answers it.
+ */
+function actsForUnit(actor: Actor, roles: readonly Role[], facts: Pick<ReportFacts, "orgPath" | "scopePath">): boolean {
+  return actor.grants.some(
+    (g) =>
+      roles.includes(g.role) &&
+      facts.orgPath.startsWith(g.orgPath) &&
+      g.orgPath.startsWith(facts.scopePath) &&
+      (g.orgPath !== facts.scopePath || facts.orgPath === facts.scopePath),
+  );
+}
+
 /** The unit answers an issued report and rectifies its findings. */
 export function canRectify(actor: Actor, facts: ReportFacts): boolean {
-  return facts.status === "ISSUED" && reachesPath(actor, RECTIFIERS, facts.orgPath);
+  return facts.status === "ISSUED" && actsForUnit(actor, RECTIFIERS, facts);
 }
 
 /** Whether `actor` may accept a close-out as `party`. */
@@ -75,5 +93,5 @@ export function canAcceptAs(actor: Actor, party: "GROUP" | "COMMITTEE" | "UNIT",
   if (facts.status !== "ISSUED") return false;
   if (party === "GROUP") return isMember(actor, facts);
   if (party === "COMMITTEE") return reachesPath(actor, COMMITTEE_ROLES, facts.orgPath);
-  return reachesPath(actor, UNIT_ACCEPTORS, facts.orgPath);
+  return actsForUnit(actor, UNIT_ACCEPTORS, facts);
 }

@@ -2,12 +2,13 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AddEvidenceForm } from "@/components/evidence/add-evidence-form";
 import { AttachEvidenceForm } from "@/components/evidence/attach-evidence-form";
 import { DetachEvidenceButton } from "@/components/evidence/detach-evidence-button";
+import { EvidenceContent } from "@/components/evidence/evidence-content";
 import { formatFileSize } from "@/components/evidence/format-file-size";
 import { ReplaceFileForm } from "@/components/evidence/replace-file-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { localized } from "@/lib/org-label";
-import type { EvidenceFileView, EvidenceView, ItemEvidence } from "@/lib/server/evidence/read-evidence";
+import type { EvidenceView, ItemEvidence } from "@/lib/server/evidence/read-evidence";
 
 export type EvidencePanelProps = ItemEvidence;
 
@@ -20,68 +21,16 @@ export type EvidencePanelProps = ItemEvidence;
 export async function EvidencePanel({ itemId, entries, isOpen, canWrite, attachable, maxBytes }: EvidencePanelProps) {
   const [t, format, locale] = await Promise.all([getTranslations("evidence"), getFormatter(), getLocale()]);
   const maxLabel = formatFileSize(format, maxBytes);
-  const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
-  const size = (bytes: number) => formatFileSize(format, bytes);
 
-  const revisionLink = (file: EvidenceFileView, label: string) => (
-    <a href={`/evidence/${file.id}`} download className="break-all text-brand underline underline-offset-4" aria-label={t("downloadLabel", { name: label, revision: file.revision })}>
-      {label}
-    </a>
-  );
 
   const entry = (e: EvidenceView) => {
-    const [current, ...older] = e.files;
     return (
       <li key={e.id} className="py-3 first:pt-0 last:pb-0" data-testid="evidence-entry">
         <div className="flex flex-wrap items-center gap-2">
           <p className="min-w-0 font-medium break-words">{e.title}</p>
           <Badge>{t(`kind.${e.kind}`)}</Badge>
         </div>
-        {e.kind === "TEXT" && e.text ? <p className="mt-1 text-sm leading-relaxed break-words whitespace-pre-line">{e.text}</p> : null}
-        {e.kind === "LINK" && e.url ? (
-          <p className="mt-1 text-sm">
-            <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand underline underline-offset-4">
-              {e.url}
-              <span className="sr-only"> {t("newWindow")}</span>
-            </a>
-          </p>
-        ) : null}
-        {current ? (
-          <p className="mt-1 text-sm">
-            {revisionLink(current, current.fileName)}
-            <span className="text-muted"> · {size(current.size)} · {t("revision", { revision: current.revision })}</span>
-          </p>
-        ) : null}
-        <p className="mt-1 text-xs text-muted">
-          {current
-            ? t("uploadedBy", { name: current.uploadedBy ?? t("someone"), at: when(current.createdAt) })
-            : t("addedBy", { name: e.createdBy ?? t("someone"), at: when(e.createdAt) })}
-          {" · "}
-          {localized(e.org.name, e.org.nameEn, locale)}
-        </p>
-        {current ? (
-          <p className="mt-0.5 text-xs break-all text-muted">
-            SHA-256 <code className="font-mono">{current.sha256}</code>
-          </p>
-        ) : null}
-        {older.length > 0 ? (
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-brand">{t("revisions", { count: older.length })}</summary>
-            <ol className="mt-2 space-y-2 border-l-2 border-line pl-3">
-              {older.map((f) => (
-                <li key={f.id}>
-                  {revisionLink(f, t("revisionName", { revision: f.revision, name: f.fileName }))}
-                  <span className="block text-xs text-muted">
-                    {size(f.size)} · {t("uploadedBy", { name: f.uploadedBy ?? t("someone"), at: when(f.createdAt) })}
-                  </span>
-                  <span className="block text-xs break-all text-muted">
-                    SHA-256 <code className="font-mono">{f.sha256}</code>
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </details>
-        ) : null}
+        <EvidenceContent evidence={e} origin={localized(e.org.name, e.org.nameEn, locale)} />
         {canWrite ? (
           <div className="mt-2 flex flex-wrap items-start gap-2">
             {e.kind === "FILE" ? <ReplaceFileForm itemId={itemId} evidenceId={e.id} title={e.title} maxBytes={maxBytes} maxLabel={maxLabel} /> : null}

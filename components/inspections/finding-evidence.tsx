@@ -3,11 +3,11 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { addFindingEvidence } from "@/app/findings/[findingId]/evidence-actions";
 import { AddEvidenceForm, type EvidenceTarget } from "@/components/evidence/add-evidence-form";
+import { EvidenceContent } from "@/components/evidence/evidence-content";
 import { formatFileSize } from "@/components/evidence/format-file-size";
 import { ReplaceFileForm } from "@/components/evidence/replace-file-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { EvidenceFileView } from "@/lib/server/evidence/read-evidence";
 import type { FindingEvidenceParty, FindingEvidenceView } from "@/lib/server/inspections/finding-evidence";
 
 export type { FindingEvidenceView };
@@ -38,8 +38,6 @@ export function FindingEvidence({ findingId, evidence, canAdd, maxBytes, addsAs 
   const te = useTranslations("evidence");
   const format = useFormatter();
   const maxLabel = formatFileSize(format, maxBytes);
-  const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
-  const size = (bytes: number) => formatFileSize(format, bytes);
   const uploadUrl = `/api/findings/${encodeURIComponent(findingId)}/evidence`;
   const prefix = `finding-${findingId}-evidence`;
   const target: EvidenceTarget = {
@@ -48,19 +46,8 @@ export function FindingEvidence({ findingId, evidence, canAdd, maxBytes, addsAs 
     closedMessage: t("closed"),
   };
 
-  const revisionLink = (file: EvidenceFileView, label: string) => (
-    <a
-      href={`/evidence/${file.id}`}
-      download
-      className="break-all text-brand underline underline-offset-4"
-      aria-label={te("downloadLabel", { name: label, revision: file.revision })}
-    >
-      {label}
-    </a>
-  );
 
   const entry = (e: FindingEvidenceView) => {
-    const [current, ...older] = e.files;
     const canReplace = canAdd && addsAs === e.party && e.kind === "FILE";
     return (
       <li key={e.id} className="py-3 first:pt-0 last:pb-0" data-testid="finding-evidence-entry">
@@ -69,52 +56,7 @@ export function FindingEvidence({ findingId, evidence, canAdd, maxBytes, addsAs 
           <Badge>{te(`kind.${e.kind}`)}</Badge>
           <Badge tone={e.party === "GROUP" ? "brand" : "ok"}>{t(`party.${e.party}`)}</Badge>
         </div>
-        {e.kind === "TEXT" && e.text ? <p className="mt-1 text-sm leading-relaxed break-words whitespace-pre-line">{e.text}</p> : null}
-        {e.kind === "LINK" && e.url ? (
-          <p className="mt-1 text-sm">
-            <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand underline underline-offset-4">
-              {e.url}
-              <span className="sr-only"> {te("newWindow")}</span>
-            </a>
-          </p>
-        ) : null}
-        {current ? (
-          <p className="mt-1 text-sm">
-            {revisionLink(current, current.fileName)}
-            <span className="text-muted">
-              {" "}
-              · {size(current.size)} · {te("revision", { revision: current.revision })}
-            </span>
-          </p>
-        ) : null}
-        <p className="mt-1 text-xs text-muted">
-          {current
-            ? te("uploadedBy", { name: current.uploadedBy ?? te("someone"), at: when(current.createdAt) })
-            : te("addedBy", { name: e.createdBy ?? te("someone"), at: when(e.createdAt) })}
-        </p>
-        {current ? (
-          <p className="mt-0.5 text-xs break-all text-muted">
-            SHA-256 <code className="font-mono">{current.sha256}</code>
-          </p>
-        ) : null}
-        {older.length > 0 ? (
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-brand">{te("revisions", { count: older.length })}</summary>
-            <ol className="mt-2 space-y-2 border-l-2 border-line pl-3">
-              {older.map((f) => (
-                <li key={f.id}>
-                  {revisionLink(f, te("revisionName", { revision: f.revision, name: f.fileName }))}
-                  <span className="block text-xs text-muted">
-                    {size(f.size)} · {te("uploadedBy", { name: f.uploadedBy ?? te("someone"), at: when(f.createdAt) })}
-                  </span>
-                  <span className="block text-xs break-all text-muted">
-                    SHA-256 <code className="font-mono">{f.sha256}</code>
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </details>
-        ) : null}
+        <EvidenceContent evidence={e} />
         {canReplace ? (
           <div className="mt-2 flex flex-wrap items-start gap-2">
             <ReplaceFileForm uploadUrl={uploadUrl} evidenceId={e.id} title={e.title} maxBytes={maxBytes} maxLabel={maxLabel} />

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
@@ -22,6 +24,16 @@ export async function openAs(browser: Browser, username: string): Promise<{ page
   return { page, close: () => context.close() };
 }
 
+/** The catalogs' top-level namespaces: next-intl shows a missing message as "namespace.key". */
+const NAMESPACES = Object.keys(JSON.parse(fs.readFileSync(path.resolve("messages/zh.json"), "utf8")) as Record<string, unknown>);
+const MISSING_MESSAGE = new RegExp(`\\b(?:${NAMESPACES.join("|")})\\.[A-Za-z_]+(?:\\.[A-Za-z_]+)*\\b`);
+
+/** Fails when the page shows a message key instead of its text. */
+export async function expectNoMissingMessages(page: Page): Promise<void> {
+  const text = await page.locator("body").innerText();
+  expect(MISSING_MESSAGE.exec(text)?.[0] ?? null, "a message key shown instead of its text").toBeNull();
+}
+
 type Fixtures = {
   signIn: (username: string) => Promise<void>;
   expectAccessible: (page: Page) => Promise<void>;
@@ -33,6 +45,7 @@ export const test = base.extend<Fixtures>({
   },
   expectAccessible: async ({}, use) => {
     await use(async (page) => {
+      await expectNoMissingMessages(page);
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);

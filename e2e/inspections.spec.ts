@@ -1,4 +1,4 @@
-import { expect, openAs, test } from "./fixtures";
+import { expect, expectNoMissingMessages, openAs, test } from "./fixtures";
 
 /** The smallest file that reads as a PDF by its content. */
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -111,6 +111,9 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   await committee.page.getByRole("button", { name: "以机关工委身份验收通过" }).click();
   await expect(committee.page.getByTestId("finding-state").first()).toHaveText("已销号");
   await expect(committee.page.getByTestId("acceptance-COMMITTEE")).toContainText("周督导");
+  // The committee may reopen it, with a reason.
+  await expect(committee.page.getByRole("button", { name: "重新打开" })).toBeVisible();
+  await expectNoMissingMessages(committee.page);
 
   await unit.page.reload();
   await expect(unit.page.getByTestId("finding-state").first()).toHaveText("已销号");

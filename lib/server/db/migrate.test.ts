@@ -388,7 +388,7 @@ describe.each(engines)("migrate on $name", (engine) => {
   const advisoryLocks = async () =>
     (
       await db.query<{ n: string }>(
-        "SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted",
+        "SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
         [PRISMA_MIGRATE_ADVISORY_LOCK_KEY],
       )
     )[0]?.n;

@@ -7,6 +7,7 @@ import { prisma } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
 import { checkEvidenceFile, type CheckedFile } from "@/lib/server/evidence/file-type";
 import { evidenceStorage, type EvidenceStorage } from "@/lib/server/evidence/storage";
+import type { TEvidenceRecord } from "@/lib/validation/evidence";
 
 // The storing of evidence files, shared by every place that takes them (items, findings):
 // the check by content, the hash, the storage driver and the clean-up on failure.
@@ -66,6 +67,22 @@ export async function storeRevision(
   written.push(file.id);
   await storage.put(tx, file.id, bytes);
   return { evidenceId, fileId: file.id, revision, fileName: checked.fileName, sha256 };
+}
+
+/** Text or link evidence, new for `orgId`; the caller attaches it (to an item or a finding) in the same transaction. */
+export async function createRecordEvidence(tx: Tx, actor: Actor, orgId: string, record: TEvidenceRecord): Promise<{ evidenceId: string }> {
+  const evidence = await tx.evidence.create({
+    data: {
+      orgId,
+      kind: record.kind,
+      title: record.title,
+      text: record.kind === "TEXT" ? record.text : null,
+      url: record.kind === "LINK" ? record.url : null,
+      createdById: actor.id,
+    },
+    select: { id: true },
+  });
+  return { evidenceId: evidence.id };
 }
 
 /**

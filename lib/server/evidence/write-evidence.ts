@@ -12,6 +12,7 @@ import { reusableEvidenceWhere } from "@/lib/server/evidence/evidence-scope";
 import { checkEvidenceFile } from "@/lib/server/evidence/file-type";
 import {
   createFileEvidence,
+  createRecordEvidence,
   fileSettings,
   storeNextRevision,
   withFileTransaction,
@@ -47,22 +48,12 @@ function audit(tx: Tx, actor: Actor, item: { id: string; orgId: string }, action
 export async function addEvidence(actor: Actor, input: TAddEvidence): Promise<{ evidenceId: string }> {
   return prisma.$transaction(async (tx) => {
     const item = await writableItem(tx, actor, input.itemId);
-    const evidence = await tx.evidence.create({
-      data: {
-        orgId: item.orgId,
-        kind: input.kind,
-        title: input.title,
-        text: input.kind === "TEXT" ? input.text : null,
-        url: input.kind === "LINK" ? input.url : null,
-        createdById: actor.id,
-      },
-      select: { id: true },
-    });
-    await tx.itemEvidence.create({ data: { itemId: item.id, evidenceId: evidence.id, attachedById: actor.id } });
+    const { evidenceId } = await createRecordEvidence(tx, actor, item.orgId, input);
+    await tx.itemEvidence.create({ data: { itemId: item.id, evidenceId, attachedById: actor.id } });
     await audit(tx, actor, item, "evidence.add", {
-      after: { evidenceId: evidence.id, kind: input.kind, title: input.title, url: input.kind === "LINK" ? input.url : null },
+      after: { evidenceId, kind: input.kind, title: input.title, url: input.kind === "LINK" ? input.url : null },
     });
-    return { evidenceId: evidence.id };
+    return { evidenceId };
   });
 }
 

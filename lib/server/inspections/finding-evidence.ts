@@ -11,6 +11,7 @@ import { checkEvidenceFile } from "@/lib/server/evidence/file-type";
 import { evidenceSelect, toEvidenceView, type EvidenceView } from "@/lib/server/evidence/read-evidence";
 import {
   createFileEvidence,
+  createRecordEvidence,
   fileSettings,
   storeNextRevision,
   withFileTransaction,
@@ -130,23 +131,13 @@ function audit(tx: Tx, actor: Actor, finding: WritableFinding, action: string, c
 export async function addFindingEvidence(actor: Actor, input: TAddFindingEvidence): Promise<{ evidenceId: string }> {
   return prisma.$transaction(async (tx) => {
     const finding = await writableFinding(tx, actor, input.findingId);
-    const evidence = await tx.evidence.create({
-      data: {
-        orgId: finding.orgId,
-        kind: input.kind,
-        title: input.title,
-        text: input.kind === "TEXT" ? input.text : null,
-        url: input.kind === "LINK" ? input.url : null,
-        createdById: actor.id,
-      },
-      select: { id: true },
-    });
-    const change = await attachToFinding(tx, actor, finding, evidence.id, input.title);
+    const { evidenceId } = await createRecordEvidence(tx, actor, finding.orgId, input);
+    const change = await attachToFinding(tx, actor, finding, evidenceId, input.title);
     await audit(tx, actor, finding, "evidence.add", {
       before: change.before,
-      after: { evidenceId: evidence.id, kind: input.kind, title: input.title, url: input.kind === "LINK" ? input.url : null, ...change.after },
+      after: { evidenceId, kind: input.kind, title: input.title, url: input.kind === "LINK" ? input.url : null, ...change.after },
     });
-    return { evidenceId: evidence.id };
+    return { evidenceId };
   });
 }
 

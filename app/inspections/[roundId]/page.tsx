@@ -80,9 +80,7 @@ export default async function RoundPage({ params }: Props) {
             )}
           </Card>
           {round.draw ? (
-            <Card>
-              <DrawRecordView record={round.draw.record} orgNames={orgNames} drawnAt={round.draw.createdAt} drawnBy={round.draw.createdBy?.name ?? null} />
-            </Card>
+            <DrawRecordView record={round.draw.record} orgNames={orgNames} drawnAt={round.draw.createdAt} drawnBy={round.draw.createdBy?.name ?? null} />
           ) : null}
         </div>
         <Card className="h-fit">

@@ -79,7 +79,7 @@ export default async function ReportPage({ params }: Props) {
       label: t("finding.item"),
       kind: "select",
       blank: t("finding.itemNone"),
-      options: items.map((i) => ({ value: i.id, label: `${i.duty.code} ${localized(i.duty.title, i.duty.titleEn, locale)}（${isoDay(i.dueDate)}）` })),
+      options: items.map((i) => ({ value: i.id, label: t("finding.itemOption", { code: i.duty.code, title: localized(i.duty.title, i.duty.titleEn, locale), due: isoDay(i.dueDate) }) })),
     },
   ];
 

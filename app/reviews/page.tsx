@@ -55,7 +55,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
           {t("filter")}
         </Button>
       </form>
-      {queue.rows.length === 0 ? <EmptyState title={t("empty")} hint={t("emptyHint")} /> : <ReviewQueueTable rows={queue.rows} />}
+      <ReviewQueueTable rows={queue.rows} empty={<EmptyState title={t("empty")} hint={t("emptyHint")} />} />
       <Pagination page={queue.page} pageCount={queue.pageCount} total={queue.total} basePath="/reviews" params={{ org: query.org, kind: query.kind, na: query.na }} />
     </>
   );

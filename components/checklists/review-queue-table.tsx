@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { approveMany } from "@/app/reviews/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -12,8 +12,12 @@ import { useActionError } from "@/components/ui/use-action-error";
 import { localized } from "@/lib/org-label";
 import type { ReviewRow } from "@/lib/server/checklists/review-queue";
 
-/** The queue with a checkbox per item: open one to review it, or approve a selection at once. */
-export function ReviewQueueTable({ rows }: { rows: ReviewRow[] }) {
+/**
+ * The queue with a checkbox per item: open one to review it, or approve a
+ * selection at once. It stays mounted when the queue empties, showing
+ * `empty`, so that the outcome of approving the last items stays in view.
+ */
+export function ReviewQueueTable({ rows, empty }: { rows: ReviewRow[]; empty: ReactNode }) {
   const t = useTranslations("reviews");
   const tk = useTranslations("kind");
   const format = useFormatter();
@@ -53,6 +57,14 @@ export function ReviewQueueTable({ rows }: { rows: ReviewRow[] }) {
       router.refresh();
     });
 
+  if (rows.length === 0) {
+    return (
+      <div className="space-y-3">
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        {empty}
+      </div>
+    );
+  }
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">

@@ -25,9 +25,9 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   const first = page.getByTestId("editor-duty").nth(0);
   const second = page.getByTestId("editor-duty").nth(1);
   await first.getByLabel("编号").fill("E-1");
-  await first.getByLabel("职责名称").fill("研究部署年度工作");
+  await first.getByLabel("职责名称").fill(`研究部署年度工作${suffix}`);
   await second.getByLabel("编号").fill("E-1");
-  await second.getByLabel("职责名称").fill("报告年度工作");
+  await second.getByLabel("职责名称").fill(`报告年度工作${suffix}`);
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(second.getByText("编号重复，每项职责的编号必须唯一。")).toBeVisible();
   await second.getByLabel("编号").fill("E-2");
@@ -57,12 +57,12 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await page.getByRole("button", { name: "新建修订版" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "编辑清单" })).toBeVisible();
   await expect(page.getByText("第 2 版")).toBeVisible();
-  await page.getByTestId("editor-duty").nth(0).getByLabel("职责名称").fill("每季度报告工作");
+  await page.getByTestId("editor-duty").nth(0).getByLabel("职责名称").fill(`每季度报告工作${suffix}`);
   await page.getByRole("button", { name: "删除第 2 项" }).click();
   await page.getByRole("button", { name: "添加职责" }).click();
   const added = page.getByTestId("editor-duty").nth(1);
   await added.getByLabel("编号").fill("E-3");
-  await added.getByLabel("职责名称").fill("约谈后进单位");
+  await added.getByLabel("职责名称").fill(`约谈后进单位${suffix}`);
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
 
@@ -71,7 +71,7 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await expect(page.getByRole("heading", { level: 1, name: "版本比较" })).toBeVisible();
   const rows = page.getByTestId("diff-row");
   await expect(rows.filter({ hasText: "修改" })).toContainText("E-2");
-  await expect(rows.filter({ hasText: "修改" })).toContainText("报告年度工作 → 每季度报告工作");
+  await expect(rows.filter({ hasText: "修改" })).toContainText(`报告年度工作${suffix} → 每季度报告工作${suffix}`);
   await expect(rows.filter({ hasText: "新增" })).toContainText("E-3");
   await expect(rows.filter({ hasText: "删除" })).toContainText("E-1");
   await expectAccessible(page);
@@ -91,17 +91,18 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await expect(page.getByText("第 1 版：8 个组织")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "执行迁移" }).click();
-  await expect(page.getByText("已迁移 8 个组织：新建 8 项，更新 32 项，移出 8 项。")).toBeVisible();
+  // The emptied plan is replaced, and the outcome stays in view beside it.
   await expect(page.getByText("该期间和范围内没有需要迁移到此版本的分配。")).toBeVisible();
+  await expect(page.getByText("已迁移 8 个组织：新建 8 项，更新 32 项，移出 8 项。")).toBeVisible();
 
   // A unit secretary sees the new version's duties, and the withdrawn one only when asking for it.
   const { page: secretary, close } = await openAs(browser, "u06-secretary");
   await secretary.goto("/duties?status=open");
-  await expect(secretary.getByRole("link", { name: /每季度报告工作/ })).toHaveCount(4);
-  await expect(secretary.getByRole("link", { name: /约谈后进单位/ })).toHaveCount(1);
-  await expect(secretary.getByRole("link", { name: /研究部署年度工作/ })).toHaveCount(0);
+  await expect(secretary.getByRole("link", { name: new RegExp(`每季度报告工作${suffix}`) })).toHaveCount(4);
+  await expect(secretary.getByRole("link", { name: new RegExp(`约谈后进单位${suffix}`) })).toHaveCount(1);
+  await expect(secretary.getByRole("link", { name: new RegExp(`研究部署年度工作${suffix}`) })).toHaveCount(0);
   await secretary.goto("/duties?status=WITHDRAWN");
-  await secretary.getByRole("link", { name: /研究部署年度工作/ }).click();
+  await secretary.getByRole("link", { name: new RegExp(`研究部署年度工作${suffix}`) }).click();
   await expect(secretary.getByText("该职责已在清单新版本中删除，此事项不再办理，仅保留记录。")).toBeVisible();
   await expect(secretary.getByTestId("item-history")).toContainText("因职责删除移出清单");
   await close();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { MoveAssignmentsButton } from "@/components/catalogs/move-assignments-button";
+import { MoveAssignmentsButton, MoveOutcome, MoveOutcomeProvider } from "@/components/catalogs/move-assignments-button";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -67,7 +67,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
       {version.status !== "PUBLISHED" ? (
         <EmptyState title={t("notPublished")} />
       ) : (
-        <>
+        <MoveOutcomeProvider>
           <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end">
             <div>
               <Label htmlFor="move-period">{t("period")}</Label>
@@ -89,6 +89,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
               {t("showPlan")}
             </Button>
           </form>
+          <MoveOutcome />
           {!plan || !input || plan.assignments === 0 ? (
             <EmptyState title={t("nothing")} hint={plan && plan.skipped > 0 ? t("skipped", { count: plan.skipped }) : undefined} />
           ) : (
@@ -151,7 +152,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
               </Card>
             </div>
           )}
-        </>
+        </MoveOutcomeProvider>
       )}
     </>
   );

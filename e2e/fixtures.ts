@@ -45,6 +45,9 @@ export const test = base.extend<Fixtures>({
   },
   expectAccessible: async ({}, use) => {
     await use(async (page) => {
+      // Metadata is streamed after the body: wait for the title instead of
+      // catching the page between its content and its <title>.
+      await expect(page).toHaveTitle(/\S/);
       await expectNoMissingMessages(page);
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

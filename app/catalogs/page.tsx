@@ -34,7 +34,7 @@ export default async function CatalogsPage() {
   return (
     <>
       <PageHeading title={t("title")} subtitle={t("subtitle")} />
-      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-labelledby="catalogs-heading" className="space-y-3">
           <h2 id="catalogs-heading" className="text-base font-semibold">
             {t("inUse")}

@@ -21,7 +21,7 @@ export function ChecklistTable({ rows, showOrg }: { rows: ChecklistRow[]; showOr
   const locale = useLocale();
   const columns = showOrg ? 5 : 4;
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-surface text-xs text-muted">

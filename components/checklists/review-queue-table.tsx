@@ -73,7 +73,7 @@ export function ReviewQueueTable({ rows, empty }: { rows: ReviewRow[]; empty: Re
         </Button>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-surface text-xs text-muted">

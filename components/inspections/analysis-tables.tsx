@@ -23,7 +23,7 @@ function Breakdown({ id, title, hint, table, chart, empty }: { id: string; title
       {empty !== null ? (
         <EmptyState title={empty} />
       ) : (
-        <div className="grid gap-4 lg:grid-cols-[3fr_2fr] lg:items-start">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
           {table}
           {chart}
         </div>
@@ -34,7 +34,7 @@ function Breakdown({ id, title, hint, table, chart, empty }: { id: string; title
 
 function Table({ caption, minWidth, head, children }: { caption: string; minWidth: string; head: ReactNode; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
       <table className={cn("w-full text-left text-sm", minWidth)}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-surface text-xs text-muted">

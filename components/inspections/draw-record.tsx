@@ -78,7 +78,7 @@ export function DrawRecordView({ record, orgNames, drawnAt, drawnBy }: Props) {
 
       <details className="rounded-md border border-line">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{t("pool", { count: record.pool.length })}</summary>
-        <div className="overflow-x-auto border-t border-line">
+        <div className="relative overflow-x-auto border-t border-line">
           <table className="w-full min-w-[28rem] text-left text-sm">
             <caption className="sr-only">{t("poolCaption")}</caption>
             <thead className="bg-surface text-xs text-muted">

@@ -89,7 +89,7 @@ export function ProgressTable({
         </div>
       ) : null}
       {rows.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
           <table className="w-full min-w-[52rem] text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-surface text-xs text-muted">

@@ -20,7 +20,7 @@ function LedgerTableFrame({ caption, headers, children }: { caption: string; hea
       role="region"
       aria-label={caption}
       tabIndex={0}
-      className="ledger-table overflow-x-auto rounded-lg border border-line bg-white print:overflow-visible print:rounded-none print:border-0"
+      className="ledger-table relative overflow-x-auto rounded-lg border border-line bg-white print:overflow-visible print:rounded-none print:border-0"
     >
       <table className="w-full min-w-[56rem] border-collapse text-left text-sm print:min-w-0">
         <caption className="sr-only">{caption}</caption>

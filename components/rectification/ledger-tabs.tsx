@@ -9,7 +9,7 @@ export function LedgerTabs({ current, params }: { current: LedgerList; params: R
   const t = useTranslations("rectification");
   return (
     <nav aria-label={t("listsLabel")} data-print="hide" className="border-b border-line print:hidden">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+      <ul className="relative -mb-px flex gap-1 overflow-x-auto">
         {LEDGER_LISTS.map((list) => {
           const isCurrent = list === current;
           return (

@@ -85,8 +85,8 @@ export default async function CatalogVersionPage({ params }: Props) {
           </Link>
         ) : null}
       </div>
-      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("dutiesCaption", { count: version.duties.length })}</caption>
             <thead className="bg-surface text-xs text-muted">

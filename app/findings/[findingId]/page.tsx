@@ -75,7 +75,7 @@ export default async function FindingPage({ params }: Props) {
           </Link>
         </nav>
       </PageHeading>
-      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-4">
           <Card className="space-y-4">
             <div className="flex flex-wrap items-center gap-2">

@@ -126,7 +126,7 @@ export default async function InspectionsPage({ searchParams }: Props) {
         {rounds.rounds.length === 0 ? (
           <EmptyState title={t("roundsEmpty")} hint={canCreate ? t("roundsEmptyHint") : undefined} />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
             <table className="w-full min-w-[44rem] text-sm">
               <thead className="bg-surface text-left text-muted">
                 <tr>

@@ -39,14 +39,14 @@ export default async function RoundPage({ params }: Props) {
           </Link>
         </nav>
       </PageHeading>
-      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-4">
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("reportsHeading")}</h2>
             {round.reports.length === 0 ? (
               <EmptyState title={t("noReports")} />
             ) : (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className="w-full min-w-[32rem] text-sm">
                   <thead className="text-left text-muted">
                     <tr>

@@ -19,7 +19,7 @@ export default async function FindingCategoriesPage() {
   return (
     <>
       <PageHeading title={t("title")} subtitle={t("subtitle")} />
-      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card aria-labelledby="categories-heading" className="min-w-0">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="categories-heading" className="text-base font-semibold">
@@ -28,7 +28,7 @@ export default async function FindingCategoriesPage() {
             <span className="text-sm text-muted">{t("count", { count: categories.length, active: categories.filter((c) => c.isActive).length })}</span>
           </div>
           <p className="mb-3 text-sm text-muted">{t("retireHint")}</p>
-          <div className="overflow-x-auto rounded-md border border-line">
+          <div className="relative overflow-x-auto rounded-md border border-line">
             <table className="w-full min-w-[40rem] text-left text-sm">
               <caption className="sr-only">{t("listHeading")}</caption>
               <thead className="bg-surface text-xs text-muted">

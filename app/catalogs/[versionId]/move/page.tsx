@@ -93,8 +93,8 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
           {!plan || !input || plan.assignments === 0 ? (
             <EmptyState title={t("nothing")} hint={plan && plan.skipped > 0 ? t("skipped", { count: plan.skipped }) : undefined} />
           ) : (
-            <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
-              <div className="overflow-x-auto rounded-lg border border-line bg-white">
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+              <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
                 <table className="w-full text-left text-sm" data-testid="move-plan">
                   <caption className="sr-only">{t("planCaption")}</caption>
                   <thead className="bg-surface text-xs text-muted">

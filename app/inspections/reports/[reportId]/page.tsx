@@ -102,7 +102,7 @@ export default async function ReportPage({ params }: Props) {
         </PageHeading>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-[2fr_1fr] print:block">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:block">
         <article className="printable space-y-4" aria-label={t("report")}>
           <Card className="space-y-4 print:border-0 print:p-0 print:shadow-none">
             <div className="hidden text-center print:block">
@@ -142,7 +142,7 @@ export default async function ReportPage({ params }: Props) {
               {report.findings.length === 0 ? (
                 <p className="text-sm text-muted">{t("noFindings")}</p>
               ) : (
-                <div className="overflow-x-auto">
+                <div className="relative overflow-x-auto">
                   <table className="w-full min-w-[40rem] text-sm print-table">
                     <thead className="text-left text-muted print:text-ink">
                       <tr>

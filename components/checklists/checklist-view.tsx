@@ -12,16 +12,10 @@ import { getChecklistSummary, listChecklistItems, listItemOwners } from "@/lib/s
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
+import { hrefWith } from "@/lib/href";
 import { cn } from "@/lib/utils";
 import { checklistFilterParams, isFiltered, type TChecklistFilters } from "@/lib/validation/checklists";
 import { WARNING_COLOURS, type WarningColour } from "@/lib/warnings";
-
-function withParams(path: string, params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
-  const qs = search.toString();
-  return qs ? `${path}?${qs}` : path;
-}
 
 /** The checklist of a period in the actor's scope (optionally one subtree): summary, filters, rows, pages, export. */
 export async function ChecklistView({
@@ -52,10 +46,10 @@ export async function ChecklistView({
   const params = checklistFilterParams(filters);
   const filtered = isFiltered(filters);
   const warningHrefs = Object.fromEntries(
-    WARNING_COLOURS.map((c) => [c, withParams(basePath, { ...params, status: undefined, warning: c })]),
+    WARNING_COLOURS.map((c) => [c, hrefWith(basePath, { ...params, status: undefined, warning: c })]),
   ) as Record<WarningColour, string>;
   // The export names the period shown, so that it matches the page even if "current" moves on.
-  const exportHref = withParams("/duties/export", { ...params, period: periodId, root: rootOrg?.id });
+  const exportHref = hrefWith("/duties/export", { ...params, period: periodId, root: rootOrg?.id });
   const canExport = page.total > 0 && page.total <= EXPORT_ROW_LIMIT;
   return (
     <div className="space-y-4">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonVariants } from "@/components/ui/button";
+import { hrefWith } from "@/lib/href";
 import { cn } from "@/lib/utils";
 
 /** Page links that keep the other search params. */
@@ -19,13 +20,7 @@ export function Pagination({
 }) {
   const t = useTranslations("pagination");
   if (pageCount <= 1) return <p className="mt-4 text-sm text-muted">{t("total", { total })}</p>;
-  const href = (p: number) => {
-    const search = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
-    if (p > 1) search.set("page", String(p));
-    const qs = search.toString();
-    return qs ? `${basePath}?${qs}` : basePath;
-  };
+  const href = (p: number) => hrefWith(basePath, { ...params, page: p > 1 ? String(p) : undefined });
   const link = (p: number, label: string, rel?: string) =>
     p < 1 || p > pageCount ? (
       <span className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "pointer-events-none opacity-50")} aria-disabled>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { hrefWith } from "@/lib/href";
 
 /** The selection a drill-down keeps: the filters of the analysis page. */
 export type AnalysisSelection = { round?: string; period?: string };
@@ -7,21 +8,18 @@ export type LedgerFilter = { category?: string; duty?: string; org?: string; tag
 
 /** The rectification ledger showing the findings behind one count (its URL parameters are the ledger's contract). */
 export function ledgerHref(selection: AnalysisSelection, filter: LedgerFilter = {}): string {
-  const params = new URLSearchParams();
-  const set = (key: string, value: string | undefined) => {
-    if (value) params.set(key, value);
-  };
-  set("round", selection.round);
-  set("period", selection.period);
-  set("category", filter.category);
-  set("duty", filter.duty);
-  set("org", filter.org);
-  set("tag", filter.tag);
-  if (filter.open) params.set("open", "1");
-  if (filter.overdue) params.set("overdue", "1");
-  if (filter.closed) params.set("closed", "1");
-  const search = params.toString();
-  return search ? `/rectification?${search}` : "/rectification";
+  const flag = (on: boolean | undefined) => (on ? "1" : undefined);
+  return hrefWith("/rectification", {
+    round: selection.round,
+    period: selection.period,
+    category: filter.category,
+    duty: filter.duty,
+    org: filter.org,
+    tag: filter.tag,
+    open: flag(filter.open),
+    overdue: flag(filter.overdue),
+    closed: flag(filter.closed),
+  });
 }
 
 /**

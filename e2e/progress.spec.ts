@@ -1,3 +1,4 @@
+import { currentYear } from "../lib/dates";
 import { expect, test } from "./fixtures";
 
 test("the supervisor follows progress per unit, sorts it, drills down and reads a unit's checklist read-only", async ({ page, signIn, expectAccessible }) => {
@@ -32,4 +33,16 @@ test("the supervisor follows progress per unit, sorts it, drills down and reads 
   await expect(page.getByText("您可以查看此事项，但无权办理。")).toBeVisible();
   await expect(page.getByRole("button", { name: "提交审核" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "保存进展" })).toHaveCount(0);
+
+  // Another period: nothing is assigned for the first quarter, and drilling down keeps the period.
+  await page.goto("/progress");
+  await page.getByLabel("考核期间").selectOption({ label: `${currentYear()} 年第 1 季度` });
+  await page.getByRole("button", { name: "查看", exact: true }).click();
+  await expect(page.getByText(/年第 1 季度各组织责任落实情况/)).toBeVisible();
+  await expect(rows).toHaveCount(8);
+  await expect(page.getByTestId("progress-rate")).toHaveText(Array<string>(8).fill("—"));
+  await page.getByRole("link", { name: "省教育厅党组", exact: true }).click();
+  await expect(page.getByTestId("progress-parent")).toContainText("已完成 0/0");
+  await expect(page.getByLabel("考核期间")).toHaveValue(new URL(page.url()).searchParams.get("period") ?? "");
+  await expectAccessible(page);
 });

@@ -15,6 +15,7 @@ import { CATALOG_EDITORS, listCatalogs, listLibrary } from "@/lib/server/catalog
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
+import { periodLabel } from "@/lib/period-label";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalogs"))("title") };
@@ -23,12 +24,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CatalogsPage() {
   const actor = await guardPage("page:/catalogs", undefined, "/catalogs");
   const isEditor = hasAnyRole(actor, CATALOG_EDITORS);
-  const [catalogs, library, periods, orgs, t, locale] = await Promise.all([
+  const [catalogs, library, periods, orgs, t, tr, locale] = await Promise.all([
     listCatalogs(actor),
     isEditor ? listLibrary(actor) : Promise.resolve([]),
     isEditor ? listPeriods() : Promise.resolve([]),
     isEditor ? listOrgOptions(actor, CATALOG_EDITORS) : Promise.resolve([]),
     getTranslations("catalogs"),
+    getTranslations(),
     getLocale(),
   ]);
   return (
@@ -78,7 +80,7 @@ export default async function CatalogsPage() {
               </h2>
               <p className="mt-1 mb-3 text-sm text-muted">{t("copyHint")}</p>
               <CopyForwardForm
-                periods={periods.map((p) => ({ id: p.id, year: p.year, label: p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter }) }))}
+                periods={periods.map((p) => ({ id: p.id, year: p.year, label: periodLabel(tr, p) }))}
                 orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
               />
             </Card>

@@ -4,13 +4,18 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/layout/page-heading";
 import { ProgressTable } from "@/components/progress/progress-table";
 import { Pagination } from "@/components/checklists/pagination";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { ruleFor } from "@/lib/server/access/registry";
 import { getProgress } from "@/lib/server/checklists/get-progress";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
-import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { resolvePeriod } from "@/lib/server/periods/get-current-period";
+import { listPeriods } from "@/lib/server/periods/list-periods";
+import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
+import { periodLabel } from "@/lib/period-label";
 import { ZProgressQuery } from "@/lib/validation/checklists";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,7 +29,13 @@ export default async function ProgressPage({ searchParams }: Props) {
   const actor = await guardPage("page:/progress", query.org ? { orgId: query.org } : undefined, "/progress");
   const rule = ruleFor("page:/progress");
   const roles = rule.access === "roles" ? rule.roles : [];
-  const [period, t, locale] = await Promise.all([getCurrentPeriod(), getTranslations("progress"), getLocale()]);
+  const [period, periods, t, tr, locale] = await Promise.all([
+    resolvePeriod(query.period),
+    listPeriods(),
+    getTranslations("progress"),
+    getTranslations(),
+    getLocale(),
+  ]);
   if (!period) {
     return (
       <>
@@ -38,18 +49,20 @@ export default async function ProgressPage({ searchParams }: Props) {
     query.org ? getOrg(actor, roles, query.org) : Promise.resolve(null),
   ]);
   const parentName = progress.parent ? localized(progress.parent.name, progress.parent.nameEn, locale) : null;
+  // Links keep the period only when one was chosen, so that "current" stays current.
+  const shown = { ...query, period: query.period === period.id ? period.id : undefined };
   return (
     <>
-      <PageHeading title={t("title")} subtitle={t("subtitle", { year: period.year })}>
+      <PageHeading title={t("title")} subtitle={t("subtitle", { period: periodLabel(tr, period) })}>
         {org ? (
           <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
-            <Link href="/progress" className="hover:text-brand hover:underline">
+            <Link href={hrefWith("/progress", { period: shown.period })} className="hover:text-brand hover:underline">
               {t("top")}
             </Link>
             {org.ancestors.map((a) => (
               <span key={a.id}>
                 {" / "}
-                <Link href={`/progress?org=${a.id}`} className="hover:text-brand hover:underline">
+                <Link href={hrefWith("/progress", { org: a.id, period: shown.period })} className="hover:text-brand hover:underline">
                   {localized(a.name, a.nameEn, locale)}
                 </Link>
               </span>
@@ -57,17 +70,30 @@ export default async function ProgressPage({ searchParams }: Props) {
           </nav>
         ) : null}
       </PageHeading>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+        {query.org ? <input type="hidden" name="org" value={query.org} /> : null}
+        <FilterSelect
+          id="progress-period"
+          name="period"
+          label={t("period")}
+          defaultValue={period.id}
+          options={periods.map((p) => ({ value: p.id, label: periodLabel(tr, p) }))}
+        />
+        <Button type="submit" variant="secondary">
+          {t("show")}
+        </Button>
+      </form>
       {progress.rows.length === 0 && !progress.parent ? (
         <EmptyState title={t("empty")} />
       ) : (
-        <ProgressTable parent={progress.parent} parentName={parentName} rows={progress.rows} query={query} />
+        <ProgressTable parent={progress.parent} parentName={parentName} rows={progress.rows} query={shown} />
       )}
       <Pagination
         page={progress.page}
         pageCount={progress.pageCount}
         total={progress.total}
         basePath="/progress"
-        params={{ org: query.org, sort: query.sort, dir: query.dir }}
+        params={{ org: query.org, period: shown.period, sort: query.sort, dir: query.dir }}
       />
     </>
   );

@@ -5,6 +5,7 @@ import { Input, Select } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
+import { periodLabel } from "@/lib/period-label";
 import { DUTY_KINDS, ITEM_STATUS_FILTERS, isFiltered, SEARCH_MAX, WARNING_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
 
 export type PeriodOption = { id: string; year: number; quarter: number };
@@ -27,6 +28,7 @@ export function ChecklistFilters({
   periodOptions: PeriodOption[];
 }) {
   const t = useTranslations("filters");
+  const tr = useTranslations();
   const ts = useTranslations("status");
   const tk = useTranslations("kind");
   const tw = useTranslations("warning");
@@ -81,7 +83,7 @@ export function ChecklistFilters({
           name="period"
           label={t("period")}
           defaultValue={periodId}
-          options={periodOptions.map((p) => ({ value: p.id, label: p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter }) }))}
+          options={periodOptions.map((p) => ({ value: p.id, label: periodLabel(tr, p) }))}
         />
       </div>
       <div className="flex flex-wrap items-center gap-2">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { WarningBadge } from "@/components/checklists/warning-badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import type { ProgressRow } from "@/lib/server/checklists/get-progress";
 import { cn } from "@/lib/utils";
@@ -14,7 +15,7 @@ function percent(rate: number | null): string {
 }
 
 /** The worst colour beneath an organization, and links to its red and yellow items. */
-function WarningRollup({ row, name }: { row: ProgressRow; name: string }) {
+function WarningRollup({ row, name, period }: { row: ProgressRow; name: string; period?: string }) {
   const tw = useTranslations("warning");
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="progress-warning" data-worst={row.worst ?? "none"}>
@@ -22,7 +23,7 @@ function WarningRollup({ row, name }: { row: ProgressRow; name: string }) {
       {(["red", "yellow"] as const)
         .filter((c) => row[c] > 0)
         .map((c) => (
-          <Link key={c} href={`/orgs/${row.id}?warning=${c}`} className="text-xs text-brand whitespace-nowrap hover:underline">
+          <Link key={c} href={hrefWith(`/orgs/${row.id}`, { period, warning: c })} className="text-xs text-brand whitespace-nowrap hover:underline">
             {tw("count", { colour: tw(c), count: row[c] })}
             <span className="sr-only"> {name}</span>
           </Link>
@@ -49,17 +50,13 @@ export function ProgressTable({
   const sortHeader = (key: SortKey, label: string, className?: string) => {
     const isActive = query.sort === key;
     const nextDir = isActive && query.dir === "asc" ? "desc" : key === "name" ? "asc" : isActive ? "asc" : "desc";
-    const search = new URLSearchParams();
-    if (query.org) search.set("org", query.org);
-    search.set("sort", key);
-    search.set("dir", nextDir);
     return (
       <th
         scope="col"
         className={cn("px-4 py-2 font-medium", className)}
         aria-sort={isActive ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
       >
-        <Link href={`/progress?${search.toString()}`} className="inline-flex items-center gap-1 hover:text-brand">
+        <Link href={hrefWith("/progress", { org: query.org, period: query.period, sort: key, dir: nextDir })} className="inline-flex items-center gap-1 hover:text-brand">
           {label}
           <span aria-hidden>{isActive ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
         </Link>
@@ -80,10 +77,10 @@ export function ProgressTable({
             </p>
           </div>
           <div className="mt-2 text-sm">
-            <WarningRollup row={parent} name={parentName ?? ""} />
+            <WarningRollup row={parent} name={parentName ?? ""} period={query.period} />
           </div>
           <ProgressBar value={parent.rate ?? 0} label={parentName ?? t("title")} className="mt-3" />
-          <Link href={`/orgs/${parent.id}`} className="mt-3 inline-block text-sm text-brand hover:underline">
+          <Link href={hrefWith(`/orgs/${parent.id}`, { period: query.period })} className="mt-3 inline-block text-sm text-brand hover:underline">
             {t("openChecklist")}
           </Link>
         </div>
@@ -113,7 +110,7 @@ export function ProgressTable({
                   <tr key={row.id} className="border-t border-line" data-testid="progress-row">
                     <th scope="row" className="px-4 py-3 text-left font-medium">
                       {row.childCount > 0 ? (
-                        <Link href={`/progress?org=${row.id}`} className="hover:text-brand hover:underline">
+                        <Link href={hrefWith("/progress", { org: row.id, period: query.period })} className="hover:text-brand hover:underline">
                           {name}
                         </Link>
                       ) : (
@@ -134,10 +131,10 @@ export function ProgressTable({
                       {row.overdue}
                     </td>
                     <td className="px-4 py-3">
-                      <WarningRollup row={row} name={name} />
+                      <WarningRollup row={row} name={name} period={query.period} />
                     </td>
                     <td className="px-4 py-3 text-right">
-                      <Link href={`/orgs/${row.id}`} className="text-brand hover:underline">
+                      <Link href={hrefWith(`/orgs/${row.id}`, { period: query.period })} className="text-brand hover:underline">
                         {t("openChecklist")}
                         <span className="sr-only"> {name}</span>
                       </Link>

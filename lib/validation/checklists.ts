@@ -93,6 +93,7 @@ export const PROGRESS_SORTS = ["name", "rate", "overdue", "total"] as const;
 
 export const ZProgressQuery = z.object({
   org: optionalId,
+  period: optionalId,
   sort: z.enum(PROGRESS_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

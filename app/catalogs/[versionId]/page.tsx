@@ -15,6 +15,7 @@ import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
+import { periodLabel } from "@/lib/period-label";
 
 type Props = { params: Promise<{ versionId: string }> };
 
@@ -26,13 +27,14 @@ export default async function CatalogVersionPage({ params }: Props) {
   const { versionId } = await params;
   const actor = await guardPage("page:/catalogs/[versionId]", undefined, `/catalogs/${versionId}`);
   const isEditor = hasAnyRole(actor, CATALOG_EDITORS);
-  const [version, t, tk, to, tf, tm, locale] = await Promise.all([
+  const [version, t, tk, to, tf, tm, tr, locale] = await Promise.all([
     getCatalogVersion(actor, versionId),
     getTranslations("catalogs"),
     getTranslations("kind"),
     getTranslations("orgType"),
     getTranslations("frequency"),
     getTranslations("move"),
+    getTranslations(),
     getLocale(),
   ]);
   const canAssign = isEditor && version.status === "PUBLISHED";
@@ -122,7 +124,7 @@ export default async function CatalogVersionPage({ params }: Props) {
               <AssignCatalogForm
                 catalogVersionId={version.id}
                 defaultPeriodId={current?.id}
-                periods={periods.map((p) => ({ id: p.id, label: p.quarter === 0 ? t("periodYear", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter }) }))}
+                periods={periods.map((p) => ({ id: p.id, label: periodLabel(tr, p) }))}
                 orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
                 bodyTypes={bodyTypes.map((type) => ({ type, label: to(type) }))}
               />

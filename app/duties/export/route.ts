@@ -7,13 +7,13 @@ import { getActor } from "@/lib/server/auth/actor";
 import {
   EXPORT_MEDIA_TYPE,
   ExportTooLargeError,
-  periodLabel,
   prepareChecklistExport,
   type Translate,
 } from "@/lib/server/checklists/export-checklist";
 import { DomainError } from "@/lib/server/errors";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
+import { periodLabel } from "@/lib/period-label";
 import { ZChecklistFilters } from "@/lib/validation/checklists";
 
 const KEY = "route:/duties/export";

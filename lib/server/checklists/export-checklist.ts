@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { TIME_ZONE } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
+import { periodLabel } from "@/lib/period-label";
 import type { Actor } from "@/lib/server/auth/actor";
 import {
   countChecklistItems,
@@ -57,10 +58,6 @@ type ColumnKey = (typeof EXPORT_COLUMNS)[number]["key"];
 /** The column headers in the reader's language: 编号, 职责, 责任类别, … */
 export function exportHeaders(t: Translate): string[] {
   return EXPORT_COLUMNS.map((c) => t(`export.columns.${c.key}`));
-}
-
-export function periodLabel(t: Translate, period: { year: number; quarter: number }): string {
-  return period.quarter === 0 ? t("filters.periodYear", { year: period.year }) : t("filters.periodQuarter", { year: period.year, quarter: period.quarter });
 }
 
 /** A moment as the wall-clock time in Beijing, which Excel shows as is (it has no time zones). */

@@ -17,6 +17,7 @@ import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
+import { periodLabel } from "@/lib/period-label";
 
 type Props = { params: Promise<{ versionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -36,7 +37,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
   const query = await searchParams;
   const orgParam = typeof query.org === "string" ? query.org : undefined;
   const actor = await guardPage("page:/catalogs/[versionId]/move", orgParam ? { orgId: orgParam } : undefined, `/catalogs/${versionId}/move`);
-  const [version, periods, orgs, current, t, tc, td, locale] = await Promise.all([
+  const [version, periods, orgs, current, t, tc, td, tr, locale] = await Promise.all([
     getCatalogVersion(actor, versionId),
     listPeriods(),
     listOrgOptions(actor, CATALOG_EDITORS),
@@ -44,14 +45,13 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
     getTranslations("move"),
     getTranslations("catalogs"),
     getTranslations("diff"),
+    getTranslations(),
     getLocale(),
   ]);
   const periodId = (typeof query.period === "string" && periods.some((p) => p.id === query.period) ? query.period : current?.id) ?? periods[0]?.id;
   const rootOrgId = orgParam ?? orgs[0]?.id;
   const input = version.status === "PUBLISHED" && periodId && rootOrgId ? { toVersionId: versionId, periodId, rootOrgId } : null;
   const plan = input ? await previewVersionMove(actor, input) : null;
-  const periodLabel = (p: { year: number; quarter: number }) =>
-    p.quarter === 0 ? tc("periodYear", { year: p.year }) : tc("periodQuarter", { year: p.year, quarter: p.quarter });
   const title = localized(version.catalog.title, version.catalog.titleEn, locale);
 
   return (
@@ -74,7 +74,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
               <Select id="move-period" name="period" defaultValue={periodId}>
                 {periods.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {periodLabel(p)}
+                    {periodLabel(tr, p)}
                   </option>
                 ))}
               </Select>

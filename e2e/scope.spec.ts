@@ -56,3 +56,23 @@ test("a secretary of unit A gets not found for unit B's checklist and item, and 
   expect(await b.statusOfItem()).toBe(true);
   await b.close();
 });
+
+test("a download outside the secretary's scope is refused in their language, and an ended session goes back to sign-in", async ({ browser, page, signIn, baseURL }) => {
+  const b = await unitBTargets(browser);
+  const foreignOrgId = b.orgPath.split("/").pop() ?? "";
+  await b.close();
+  await signIn("u01-secretary");
+  for (const path of [`/duties/export?root=${foreignOrgId}`, "/evidence/nosuchfile", "/catalogs/nosuchversion/export?format=json"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toBe("您访问的页面不存在，或不在您的组织范围内。");
+  }
+
+  // A session cookie that no longer verifies: proxy.ts lets it through, the route sends it to sign in.
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "next-auth.session-token", value: "ended", url: baseURL }]);
+  const response = await context.request.get("/duties/export?status=open", { maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toMatch(/\/login\?callbackUrl=%2Fduties%2Fexport%3Fstatus%3Dopen$/);
+  await context.close();
+});

@@ -10,7 +10,7 @@ import {
   prepareChecklistExport,
   type Translate,
 } from "@/lib/server/checklists/export-checklist";
-import { DomainError } from "@/lib/server/errors";
+import { notFoundText, plainText, refuseDownload, signInAgain } from "@/lib/server/download-refusal";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { periodLabel } from "@/lib/period-label";
@@ -20,10 +20,6 @@ const KEY = "route:/duties/export";
 
 /** The organization page's subtree, when the export starts there. */
 const ZRoot = z.string().regex(/^[a-z0-9]{1,40}$/i).optional().catch(undefined);
-
-function text(body: string, status: number): Response {
-  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
 
 /**
  * Downloads the ledger as the list shows it: the same query string
@@ -35,9 +31,9 @@ export async function GET(request: Request) {
   const root = ZRoot.parse(search.root);
   try {
     const actor = await authorize(await getActor(), KEY, root ? { orgId: root } : undefined);
-    if (!actor) return text("Sign-in required", 401);
+    if (!actor) return signInAgain(request);
     const [rootOrg, period] = await Promise.all([root ? getOrg(actor, ALL_ROLES, root) : null, resolvePeriod(periodId)]);
-    if (!period) return text("Not found", 404);
+    if (!period) return notFoundText();
     const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
     const prepared = await prepareChecklistExport(actor, { ...filters, periodId: period.id, rootPath: rootOrg?.path }, { t, locale: actor.locale });
 
@@ -58,9 +54,8 @@ export async function GET(request: Request) {
   } catch (error) {
     if (error instanceof ExportTooLargeError) {
       const t = (await getTranslations()) as unknown as Translate;
-      return text(t("export.tooMany", { total: error.total, limit: error.limit }), 413);
+      return plainText(t("export.tooMany", { total: error.total, limit: error.limit }), 413);
     }
-    if (error instanceof DomainError) return text("Not found", error.code === "unauthenticated" ? 401 : 404);
-    throw error;
+    return refuseDownload(request, error);
   }
 }

@@ -1,6 +1,6 @@
 import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
-import { DomainError } from "@/lib/server/errors";
+import { refuseDownload, signInAgain } from "@/lib/server/download-refusal";
 import { attachmentDisposition } from "@/lib/server/evidence/content-disposition";
 import { getEvidenceFileDownload } from "@/lib/server/evidence/read-evidence";
 
@@ -12,11 +12,11 @@ import { getEvidenceFileDownload } from "@/lib/server/evidence/read-evidence";
  * backs, or a role over the evidence's organization, except for the
  * group's evidence on a draft report. Anything else is a 404.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ fileId: string }> }) {
   const { fileId } = await params;
   try {
     const actor = await authorize(await getActor(), "route:/evidence/[fileId]");
-    if (!actor) return new Response("Sign-in required", { status: 401 });
+    if (!actor) return signInAgain(request);
     const file = await getEvidenceFileDownload(actor, fileId);
     return new Response(new Uint8Array(file.bytes), {
       headers: {
@@ -31,7 +31,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) return new Response("Not found", { status: error.code === "unauthenticated" ? 401 : 404 });
-    throw error;
+    return refuseDownload(request, error);
   }
 }

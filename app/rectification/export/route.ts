@@ -4,15 +4,11 @@ import { dayString } from "@/lib/dates";
 import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
 import { ExportTooLargeError, type Translate } from "@/lib/server/checklists/export-checklist";
-import { DomainError } from "@/lib/server/errors";
+import { plainText, refuseDownload, signInAgain } from "@/lib/server/download-refusal";
 import { EXPORT_MEDIA_TYPE, prepareFindingExport } from "@/lib/server/inspections/export-findings";
 import { ZFindingFilters } from "@/lib/server/inspections/list-findings";
 
 const KEY = "route:/rectification/export";
-
-function text(body: string, status: number): Response {
-  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
 
 /**
  * Downloads the rectification ledger as the page shows it (the same filters
@@ -23,7 +19,7 @@ export async function GET(request: Request) {
   const filters = ZFindingFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
   try {
     const actor = await authorize(await getActor(), KEY);
-    if (!actor) return text("Sign-in required", 401);
+    if (!actor) return signInAgain(request);
     const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
     const prepared = await prepareFindingExport(actor, filters, { t, locale: actor.locale });
 
@@ -44,9 +40,8 @@ export async function GET(request: Request) {
   } catch (error) {
     if (error instanceof ExportTooLargeError) {
       const t = (await getTranslations()) as unknown as Translate;
-      return text(t("rectification.export.tooMany", { total: error.total, limit: error.limit }), 413);
+      return plainText(t("rectification.export.tooMany", { total: error.total, limit: error.limit }), 413);
     }
-    if (error instanceof DomainError) return text("Not found", error.code === "unauthenticated" ? 401 : 404);
-    throw error;
+    return refuseDownload(request, error);
   }
 }

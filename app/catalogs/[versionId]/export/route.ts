@@ -3,7 +3,7 @@ import { CATALOG_FILE_EXTENSIONS, CATALOG_FORMATS, CATALOG_MEDIA_TYPES, exportCa
 import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
 import { getCatalogVersion, toCatalogFile } from "@/lib/server/catalogs/catalogs";
-import { DomainError } from "@/lib/server/errors";
+import { notFoundText, refuseDownload, signInAgain } from "@/lib/server/download-refusal";
 
 const ZFormat = z.enum(CATALOG_FORMATS);
 
@@ -11,10 +11,11 @@ const ZFormat = z.enum(CATALOG_FORMATS);
 export async function GET(request: Request, { params }: { params: Promise<{ versionId: string }> }) {
   const { versionId } = await params;
   const format = ZFormat.safeParse(new URL(request.url).searchParams.get("format") ?? "xlsx");
-  if (!format.success) return new Response("Unknown format", { status: 400 });
+  // No such format names no such download.
+  if (!format.success) return notFoundText();
   try {
     const actor = await authorize(await getActor(), "route:/catalogs/[versionId]/export");
-    if (!actor) return new Response("Sign-in required", { status: 401 });
+    if (!actor) return signInAgain(request);
     const version = await getCatalogVersion(actor, versionId);
     const bytes = await exportCatalog(toCatalogFile(version), format.data);
     const fileName = `${version.catalog.key}-v${version.version}${CATALOG_FILE_EXTENSIONS[format.data]}`;
@@ -26,7 +27,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ vers
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) return new Response("Not found", { status: error.code === "unauthenticated" ? 401 : 404 });
-    throw error;
+    return refuseDownload(request, error);
   }
 }

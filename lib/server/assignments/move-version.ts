@@ -185,14 +185,16 @@ function assignmentWhere(ctx: Context, input: MoveInput): Prisma.AssignmentWhere
   };
 }
 
+/** One query after the other: inside a transaction both share one connection, which runs one query at a time. */
 async function loadBatch(db: Db, ids: string[]): Promise<{ assignments: AssignmentRow[]; items: ItemRow[] }> {
-  const [assignments, items] = await Promise.all([
-    db.assignment.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true, catalogVersionId: true, org: { select: { type: true } } } }),
-    db.checklistItem.findMany({
-      where: { assignmentId: { in: ids } },
-      select: { id: true, assignmentId: true, orgId: true, dutyId: true, occurrence: true, status: true, dueDate: true },
-    }),
-  ]);
+  const assignments = await db.assignment.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, orgId: true, catalogVersionId: true, org: { select: { type: true } } },
+  });
+  const items = await db.checklistItem.findMany({
+    where: { assignmentId: { in: ids } },
+    select: { id: true, assignmentId: true, orgId: true, dutyId: true, occurrence: true, status: true, dueDate: true },
+  });
   return { assignments: assignments.map((a) => ({ id: a.id, orgId: a.orgId, orgType: a.org.type, catalogVersionId: a.catalogVersionId })), items };
 }
 

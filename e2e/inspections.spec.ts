@@ -1,3 +1,4 @@
+import { currentYear } from "../lib/dates";
 import { expect, expectNoMissingMessages, openAs, test } from "./fixtures";
 
 /** The smallest file that reads as a PDF by its content. */
@@ -134,4 +135,35 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   await expectAccessible(committee.page);
 
   await Promise.all([unit.close(), committee.close()]);
+});
+
+test("a round's title, dates and leader are corrected after creation, and a round created by mistake is deleted", async ({ page, signIn, expectAccessible }) => {
+  const title = `日常督查 ${Date.now()}`;
+  await signIn("inspector");
+  await page.goto("/inspections/new");
+  await page.getByLabel("督查名称").fill(title);
+  await page.getByLabel("指定单位").check();
+  const orgs = page.getByLabel("选择单位");
+  await orgs.selectOption([(await orgs.locator("option", { hasText: "省财政厅党组" }).first().getAttribute("value"))!]);
+  await page.getByRole("button", { name: "创建督查" }).click();
+  await expect(page).toHaveURL(/\/inspections\/(?!new$)\w+$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // The type, scope and organizations stay; the title, dates and group can change.
+  await page.getByText("修改名称、日期和督查组").click();
+  await page.getByLabel("督查名称").fill(`${title}（更正）`);
+  await page.getByLabel("结束日期").fill(`${currentYear()}-12-31`);
+  await page.getByLabel("组长").selectOption({ label: "吴督查" });
+  await page.getByRole("button", { name: "保存修改" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${title}（更正）` })).toBeVisible();
+  await expect(page.getByText(`12月31日`).first()).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "吴督查" })).toContainText("组长");
+  await expectAccessible(page);
+
+  // Nothing issued and nothing found yet: the round can go, its draft report with it.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "删除本轮督查" }).click();
+  await expect(page).toHaveURL(/\/inspections$/);
+  await expect(page.getByRole("heading", { level: 1, name: "督查整改" })).toBeVisible();
+  await expect(page.getByText(title)).toHaveCount(0);
 });

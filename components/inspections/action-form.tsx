@@ -23,6 +23,7 @@ import {
   ZSaveFinding,
   ZSaveRectification,
   ZSaveReport,
+  ZUpdateRound,
 } from "@/lib/validation/inspections";
 
 /** The forms' schemas by name: a schema cannot travel from a server component to the browser, a name can. */
@@ -36,6 +37,7 @@ const SCHEMAS = {
   submit: ZFindingStep,
   return: ZReturnRectification,
   reopen: ZReopenFinding,
+  updateRound: ZUpdateRound,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FormField =

@@ -15,12 +15,15 @@ export function StepButton<I>({
   label,
   variant = "primary",
   confirm,
+  redirectTo,
 }: {
   action: (input: I) => Promise<ActionResult<unknown>>;
   input: I;
   label: string;
   variant?: "primary" | "secondary";
   confirm?: string;
+  /** Where to go after a success that removes what the page shows; otherwise the page refreshes. */
+  redirectTo?: string;
 }) {
   const t = useTranslations("inspections.form");
   const ti = useTranslations("inspections.errors");
@@ -34,7 +37,8 @@ export function StepButton<I>({
       const result = await action(input);
       if (result.ok) {
         setProblem(null);
-        router.refresh();
+        if (redirectTo) router.replace(redirectTo);
+        else router.refresh();
         return;
       }
       if (result.error === "conflict") return setProblem(t("conflict"));

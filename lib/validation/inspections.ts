@@ -59,6 +59,24 @@ export const ZCreateRound = z
 export type TCreateRound = z.input<typeof ZCreateRound>;
 export type TCreateRoundParsed = z.output<typeof ZCreateRound>;
 
+/** What a round's details may become after creation: its type, scope and organizations stay. */
+export const ZUpdateRound = z
+  .object({
+    roundId: id,
+    expectedVersion,
+    title: z.string().trim().min(1, "required").max(TITLE_MAX, "tooLong"),
+    startsOn: day,
+    endsOn: day,
+    memberIds: checked(id).pipe(z.array(id).min(1, "pickMembers").max(50)),
+    leaderId: id.optional().or(z.literal("").transform(() => undefined)),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { message: "endsBeforeStart", path: ["endsOn"] });
+export type TUpdateRound = z.input<typeof ZUpdateRound>;
+export type TUpdateRoundParsed = z.output<typeof ZUpdateRound>;
+
+export const ZDeleteRound = z.object({ roundId: id, expectedVersion });
+export type TDeleteRound = z.input<typeof ZDeleteRound>;
+
 export const ZSaveReport = z.object({
   reportId: id,
   expectedVersion,

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/inspections/action-form";
 import { DrawRecordView } from "@/components/inspections/draw-record";
+import { StepButton } from "@/components/inspections/step-button";
 import { TypeBadge } from "@/components/inspections/badges";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +12,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { notFoundUnless } from "@/lib/server/inspections/not-found";
 import { getRound } from "@/lib/server/inspections/queries";
+import { isoDay } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
+import { deleteRound, updateRound } from "./actions";
 
 type Props = { params: Promise<{ roundId: string }> };
 
@@ -22,9 +26,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RoundPage({ params }: Props) {
   const { roundId } = await params;
   const actor = await guardPage("page:/inspections/[roundId]", undefined, `/inspections/${roundId}`);
-  const [round, t, format, locale] = await Promise.all([
+  const [round, t, tn, format, locale] = await Promise.all([
     notFoundUnless(getRound(actor, roundId)),
     getTranslations("inspections"),
+    getTranslations("inspections.new"),
     getFormatter(),
     getLocale(),
   ]);
@@ -83,42 +88,102 @@ export default async function RoundPage({ params }: Props) {
             <DrawRecordView record={round.draw.record} orgNames={orgNames} drawnAt={round.draw.createdAt} drawnBy={round.draw.createdBy?.name ?? null} />
           ) : null}
         </div>
-        <Card className="h-fit">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-muted">{t("col.type")}</dt>
-            <dd>
-              <TypeBadge type={round.type} unannounced={round.unannounced} />
-            </dd>
-            <dt className="text-muted">{t("col.dates")}</dt>
-            <dd>
-              {day(round.startsOn)} – {day(round.endsOn)}
-            </dd>
-            <dt className="text-muted">{t("col.scope")}</dt>
-            <dd>{localized(round.scopeOrg.name, round.scopeOrg.nameEn, locale)}</dd>
-            <dt className="text-muted">{t("group")}</dt>
-            <dd>
-              <ul>
-                {round.members.map((m) => (
-                  <li key={m.user.id}>
-                    {m.user.name}
-                    {m.isLeader ? <Badge className="ml-2">{t("leader")}</Badge> : null}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-            {round.createdBy ? (
-              <>
-                <dt className="text-muted">{t("createdBy")}</dt>
-                <dd>{round.createdBy.name}</dd>
-              </>
-            ) : null}
-          </dl>
-          <p className="mt-4 text-sm">
-            <Link href={`/rectification?round=${round.id}`} className="text-brand hover:underline">
-              {t("roundLedger")}
-            </Link>
-          </p>
-        </Card>
+        <div className="space-y-4">
+          <Card className="h-fit">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+              <dt className="text-muted">{t("col.type")}</dt>
+              <dd>
+                <TypeBadge type={round.type} unannounced={round.unannounced} />
+              </dd>
+              <dt className="text-muted">{t("col.dates")}</dt>
+              <dd>
+                {day(round.startsOn)} – {day(round.endsOn)}
+              </dd>
+              <dt className="text-muted">{t("col.scope")}</dt>
+              <dd>{localized(round.scopeOrg.name, round.scopeOrg.nameEn, locale)}</dd>
+              <dt className="text-muted">{t("group")}</dt>
+              <dd>
+                <ul>
+                  {round.members.map((m) => (
+                    <li key={m.user.id}>
+                      {m.user.name}
+                      {m.isLeader ? <Badge className="ml-2">{t("leader")}</Badge> : null}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+              {round.createdBy ? (
+                <>
+                  <dt className="text-muted">{t("createdBy")}</dt>
+                  <dd>{round.createdBy.name}</dd>
+                </>
+              ) : null}
+            </dl>
+            <p className="mt-4 text-sm">
+              <Link href={`/rectification?round=${round.id}`} className="text-brand hover:underline">
+                {t("roundLedger")}
+              </Link>
+            </p>
+          </Card>
+          {round.canManage ? (
+            <Card aria-labelledby="manage-heading" className="space-y-4">
+              <h2 id="manage-heading" className="text-base font-semibold">
+                {t("manage.heading")}
+              </h2>
+              <details className="rounded-md border border-line p-3 text-sm">
+                <summary className="cursor-pointer font-medium">{t("manage.edit")}</summary>
+                <p className="mt-2 text-xs text-muted">{t("manage.editHint")}</p>
+                <div className="mt-3">
+                  <ActionForm
+                    id="round"
+                    schema="updateRound"
+                    action={updateRound}
+                    defaultValues={{
+                      roundId: round.id,
+                      expectedVersion: round.version,
+                      title: round.title,
+                      startsOn: isoDay(round.startsOn),
+                      endsOn: isoDay(round.endsOn),
+                      memberIds: round.members.map((m) => m.user.id),
+                      leaderId: round.members.find((m) => m.isLeader)?.user.id ?? "",
+                    }}
+                    fields={[
+                      { name: "title", label: tn("titleLabel"), kind: "text" },
+                      { name: "startsOn", label: tn("startsOn"), kind: "date" },
+                      { name: "endsOn", label: tn("endsOn"), kind: "date" },
+                      { name: "memberIds", label: tn("members"), kind: "checkboxes", options: round.eligibleInspectors.map((u) => ({ value: u.id, label: u.name })) },
+                      {
+                        name: "leaderId",
+                        label: tn("leader"),
+                        kind: "select",
+                        blank: tn("noLeader"),
+                        options: round.eligibleInspectors.map((u) => ({ value: u.id, label: u.name })),
+                      },
+                    ]}
+                    submitLabel={t("manage.save")}
+                    variant="secondary"
+                    doneMessage={t("saved")}
+                  />
+                </div>
+              </details>
+              {round.canDelete ? (
+                <div className="space-y-2 text-sm">
+                  <p className="text-muted">{t("manage.deleteHint")}</p>
+                  <StepButton
+                    action={deleteRound}
+                    input={{ roundId: round.id, expectedVersion: round.version }}
+                    label={t("manage.delete")}
+                    variant="secondary"
+                    confirm={t("manage.deleteConfirm")}
+                    redirectTo="/inspections"
+                  />
+                </div>
+              ) : (
+                <p className="text-xs text-muted">{t("manage.inUse")}</p>
+              )}
+            </Card>
+          ) : null}
+        </div>
       </div>
     </>
   );

@@ -313,6 +313,19 @@ export const registry = {
     file: "app/inspections/[roundId]/page.tsx",
     rule: { access: "roles", roles: READERS, target: "none" },
   },
+  // Changing or removing a round: its creator, its leader or the committee over its scope (canManageRound, in the handler).
+  "action:updateRound": {
+    kind: "action",
+    file: "app/inspections/[roundId]/actions.ts",
+    name: "updateRound",
+    rule: { access: "roles", roles: ROUND_CREATORS, target: "none" },
+  },
+  "action:deleteRound": {
+    kind: "action",
+    file: "app/inspections/[roundId]/actions.ts",
+    name: "deleteRound",
+    rule: { access: "roles", roles: ROUND_CREATORS, target: "none" },
+  },
   "page:/inspections/reports/[reportId]": {
     kind: "page",
     file: "app/inspections/reports/[reportId]/page.tsx",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { getFinding, getReport, getRound, listMyUnitReports, listRounds } from "@/lib/server/inspections/queries";
 import {
   acceptRectification,
@@ -12,10 +12,10 @@ import {
   submitRectification,
 } from "@/lib/server/inspections/rectification";
 import { addAddendum, deleteFinding, issueReport, respondToReport, saveFinding, saveReport } from "@/lib/server/inspections/reports";
-import { createRound } from "@/lib/server/inspections/rounds";
+import { createRound, deleteRound, updateRound } from "@/lib/server/inspections/rounds";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
-import { ZCreateRound, type TCreateRound } from "@/lib/validation/inspections";
+import { ZCreateRound, ZUpdateRound, type TCreateRound, type TUpdateRound } from "@/lib/validation/inspections";
 
 let drop: () => Promise<void>;
 let inspector: Actor;
@@ -108,6 +108,84 @@ describe("rounds", () => {
     expect((a.pool as unknown[]).length).toBe(4);
     const reports = await prisma.inspectionReport.findMany({ where: { roundId: first }, select: { orgId: true } });
     expect(reports.map((r) => r.orgId).sort()).toEqual([...(a.picked as string[])].sort());
+  });
+});
+
+describe("changing and removing a round", () => {
+  const roundVersion = async (roundId: string) => (await prisma.inspectionRound.findUniqueOrThrow({ where: { id: roundId }, select: { version: true } })).version;
+  const edit = async (roundId: string, over: Partial<TUpdateRound> = {}) =>
+    ZUpdateRound.parse({
+      roundId,
+      expectedVersion: await roundVersion(roundId),
+      title: "2026年第四季度党建督查（调整）",
+      startsOn: "2026-11-05",
+      endsOn: "2026-12-10",
+      memberIds: [inspector.id, otherInspector.id],
+      leaderId: otherInspector.id,
+      ...over,
+    });
+
+  it("changes the title, dates and group, audited, and keeps the organizations", async () => {
+    const roundId = await newRound(supervisor, { orgCodes: ["U01", "U02-B1"] });
+    await updateRound(supervisor, await edit(roundId));
+    const round = await prisma.inspectionRound.findUniqueOrThrow({
+      where: { id: roundId },
+      select: { title: true, startsOn: true, endsOn: true, version: true, members: { select: { userId: true, isLeader: true } }, _count: { select: { reports: true } } },
+    });
+    expect(round.title).toBe("2026年第四季度党建督查（调整）");
+    expect([round.startsOn.toISOString().slice(0, 10), round.endsOn.toISOString().slice(0, 10)]).toEqual(["2026-11-05", "2026-12-10"]);
+    expect(round.version).toBe(2);
+    expect(round.members.map((m) => [m.userId, m.isLeader]).sort()).toEqual([[inspector.id, false], [otherInspector.id, true]].sort());
+    expect(round._count.reports).toBe(2);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: roundId, action: "round.update" }, select: { before: true, after: true } });
+    expect(audit.before).toMatchObject({ title: "2026年第四季度党建督查", memberIds: [inspector.id] });
+    expect(audit.after).toMatchObject({ endsOn: "2026-12-10", leaderId: otherInspector.id });
+
+    // The group can shrink again; the one who left no longer sees the round.
+    await updateRound(supervisor, await edit(roundId, { memberIds: [inspector.id], leaderId: "" }));
+    await expect(getRound(otherInspector, roundId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("lets the creator, the leader and the committee change a round, and no one else", async () => {
+    const roundId = await newRound(inspector);
+    await expect(updateRound(otherInspector, await edit(roundId))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateRound(unitSecretary, await edit(roundId))).rejects.toBeInstanceOf(NotFoundError);
+    await updateRound(inspector, await edit(roundId));
+    // Now the other inspector leads the group.
+    await updateRound(otherInspector, await edit(roundId, { title: "由组长调整" }));
+    expect((await getRound(supervisor, roundId)).canManage).toBe(true);
+    expect((await getRound(unitSecretary, roundId)).canManage).toBe(false);
+  });
+
+  it("refuses a stale version, a member who is not an inspector and a leader outside the group", async () => {
+    const roundId = await newRound(inspector);
+    const stale = await edit(roundId);
+    await updateRound(inspector, await edit(roundId));
+    await expect(updateRound(inspector, stale)).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateRound(inspector, await edit(roundId, { memberIds: [inspector.id, unitSecretary.id] }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(updateRound(inspector, await edit(roundId, { memberIds: [inspector.id], leaderId: otherInspector.id }))).rejects.toBeInstanceOf(ValidationError);
+    expect(ZUpdateRound.safeParse({ ...(await edit(roundId)), startsOn: "2026-12-20" }).success).toBe(false);
+  });
+
+  it("removes a round with nothing issued or found, with its group, draw and drafts, and refuses one that has", async () => {
+    const roundId = await newRound(inspector, { orgCodes: ["U01-B1", "U02-B1"] });
+    expect((await getRound(inspector, roundId)).canDelete).toBe(true);
+    await expect(deleteRound(otherInspector, { roundId, expectedVersion: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await deleteRound(inspector, { roundId, expectedVersion: 1 });
+    expect(await prisma.inspectionRound.count({ where: { id: roundId } })).toBe(0);
+    expect(await prisma.inspectionReport.count({ where: { roundId } })).toBe(0);
+    expect(await prisma.inspectionMember.count({ where: { roundId } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { entityId: roundId, action: "round.delete" } })).toBe(1);
+
+    // A draft finding is enough to keep a round, and so is an issued report.
+    const withFinding = await newRound(inspector);
+    const report = await reportOf(withFinding, "U01-B1");
+    await saveFinding(inspector, { reportId: report.id, description: "台账不全", categoryId: "fcat-org-life", severity: "LOW" });
+    expect((await getRound(inspector, withFinding)).canDelete).toBe(false);
+    await expect(deleteRound(inspector, { roundId: withFinding, expectedVersion: 1 })).rejects.toBeInstanceOf(ValidationError);
+    const { roundId: issued } = await issuedReport("U01-B2");
+    await expect(deleteRound(inspector, { roundId: issued, expectedVersion: 1 })).rejects.toBeInstanceOf(ValidationError);
+    expect(await prisma.inspectionRound.count({ where: { id: { in: [withFinding, issued] } } })).toBe(2);
   });
 });
 

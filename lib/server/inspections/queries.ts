@@ -12,6 +12,8 @@ import type { DrawRecord } from "@/lib/server/inspections/draw";
 import { partiesOpenTo } from "@/lib/server/inspections/rectification";
 import {
   canAcceptAs,
+  canDeleteRound,
+  canManageRound,
   canRectify,
   canWriteReport,
   COMMITTEE_ROLES,
@@ -121,6 +123,8 @@ export async function getRound(actor: Actor, roundId: string) {
       startsOn: true,
       endsOn: true,
       createdAt: true,
+      version: true,
+      createdById: true,
       scopeOrg: orgName,
       createdBy: { select: { name: true } },
       members: { select: { isLeader: true, user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } },
@@ -150,14 +154,38 @@ export async function getRound(actor: Actor, roundId: string) {
   const drawOrgs = round.draw && (member || actorIsCommittee(actor, round.scopeOrg.path))
     ? await prisma.org.findMany({ where: { id: { in: [...orgIds, (round.draw.rule as { rootOrgId: string }).rootOrgId] } }, select: { id: true, name: true, nameEn: true } })
     : [];
+  const canManage = canManageRound(actor, {
+    createdById: round.createdById,
+    leaderIds: round.members.filter((m) => m.isLeader).map((m) => m.user.id),
+    scopePath: round.scopeOrg.path,
+  });
+  const counts = {
+    issued: round.reports.filter((r) => r.status === "ISSUED").length,
+    findings: round.reports.reduce((sum, r) => sum + r._count.findings, 0),
+  };
   return {
     ...round,
+    canManage,
+    canDelete: canManage && canDeleteRound(counts),
+    // Whom the group may be made of, for the edit form.
+    eligibleInspectors: canManage ? await listEligibleInspectors(round.scopeOrg.path) : [],
     // The draw is for those who run the round: the group and the committee.
     draw: drawOrgs.length > 0 && round.draw ? { ...round.draw, record: { seed: round.draw.seed, rule: round.draw.rule, pool: round.draw.pool, picked: round.draw.picked } as unknown as DrawRecord } : null,
     drawOrgs,
     isMember: member,
     reports: reports.map((r) => ({ ...r, readable: readable.has(r.id) })),
   };
+}
+
+/** Active users holding the inspector role above the scope or within it: those a round's group may include. */
+async function listEligibleInspectors(scopePath: string): Promise<{ id: string; name: string }[]> {
+  const ancestorIds = scopePath.split("/").filter(Boolean);
+  return prisma.user.findMany({
+    where: { isActive: true, roles: { some: { role: "INSPECTOR", org: { OR: [{ id: { in: ancestorIds } }, { path: { startsWith: scopePath } }] } } } },
+    orderBy: { name: "asc" },
+    take: 200,
+    select: { id: true, name: true },
+  });
 }
 
 function actorReaches(actor: Actor, path: string): boolean {

@@ -4,11 +4,11 @@ import { reachesPath } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { buildPool } from "@/lib/server/inspections/draw-pool";
 import { drawSample, newSeed, type DrawRecord } from "@/lib/server/inspections/draw";
-import { ROUND_CREATORS } from "@/lib/server/inspections/scope";
-import type { TCreateRoundParsed } from "@/lib/validation/inspections";
+import { canDeleteRound, canManageRound, ROUND_CREATORS } from "@/lib/server/inspections/scope";
+import type { TCreateRoundParsed, TDeleteRound, TUpdateRoundParsed } from "@/lib/validation/inspections";
 
 type Tx = Prisma.TransactionClient;
 
@@ -108,4 +108,89 @@ export async function createRound(actor: Actor, input: TCreateRoundParsed, now: 
     },
     { timeout: 30_000 },
   );
+}
+
+/** The round locked for a change by someone who may make it, at the version they saw. */
+async function lockRound(tx: Tx, actor: Actor, roundId: string, expectedVersion: number) {
+  await tx.$queryRaw`SELECT 1 FROM "InspectionRound" WHERE "id" = ${roundId} FOR UPDATE`;
+  const round = await tx.inspectionRound.findUnique({
+    where: { id: roundId },
+    select: {
+      id: true,
+      title: true,
+      startsOn: true,
+      endsOn: true,
+      version: true,
+      createdById: true,
+      scopeOrg: { select: { id: true, path: true } },
+      members: { select: { userId: true, isLeader: true } },
+    },
+  });
+  if (!round) throw new NotFoundError();
+  const facts = { createdById: round.createdById, leaderIds: round.members.filter((m) => m.isLeader).map((m) => m.userId), scopePath: round.scopeOrg.path };
+  if (!canManageRound(actor, facts)) throw new NotFoundError();
+  if (round.version !== expectedVersion) throw new ConflictError("The round was changed by someone else", { version: round.version });
+  return round;
+}
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Changes a round's title, dates and group. Its type, scope and
+ * organizations stay as created: the reports and any draw rest on them.
+ * Inspectors who leave the group stay named on the reports they wrote.
+ */
+export async function updateRound(actor: Actor, input: TUpdateRoundParsed): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const round = await lockRound(tx, actor, input.roundId, input.expectedVersion);
+    const memberIds = [...new Set(input.memberIds)];
+    await checkMembers(tx, round.scopeOrg.path, memberIds);
+    if (input.leaderId && !memberIds.includes(input.leaderId)) throw new ValidationError("The leader must be a member", { leaderId: ["notMember"] });
+    await tx.inspectionMember.deleteMany({ where: { roundId: round.id, userId: { notIn: memberIds } } });
+    for (const userId of memberIds) {
+      await tx.inspectionMember.upsert({
+        where: { roundId_userId: { roundId: round.id, userId } },
+        create: { roundId: round.id, userId, isLeader: userId === input.leaderId },
+        update: { isLeader: userId === input.leaderId },
+      });
+    }
+    await tx.inspectionRound.update({
+      where: { id: round.id },
+      data: { title: input.title, startsOn: dateOf(input.startsOn), endsOn: dateOf(input.endsOn), version: { increment: 1 } },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "round.update",
+      entityType: "InspectionRound",
+      entityId: round.id,
+      orgId: round.scopeOrg.id,
+      before: {
+        title: round.title,
+        startsOn: dayOf(round.startsOn),
+        endsOn: dayOf(round.endsOn),
+        memberIds: round.members.map((m) => m.userId),
+        leaderId: round.members.find((m) => m.isLeader)?.userId ?? null,
+      },
+      after: { title: input.title, startsOn: input.startsOn, endsOn: input.endsOn, memberIds, leaderId: input.leaderId ?? null },
+    });
+  });
+}
+
+/** Removes a round made by mistake, with its group, draw and draft reports, while nothing of it has reached anyone. */
+export async function deleteRound(actor: Actor, input: TDeleteRound): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const round = await lockRound(tx, actor, input.roundId, input.expectedVersion);
+    const issued = await tx.inspectionReport.count({ where: { roundId: round.id, status: "ISSUED" } });
+    const findings = await tx.finding.count({ where: { roundId: round.id } });
+    if (!canDeleteRound({ issued, findings })) throw new ValidationError("The round has issued reports or findings", { roundId: ["roundInUse"] });
+    await tx.inspectionRound.delete({ where: { id: round.id } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "round.delete",
+      entityType: "InspectionRound",
+      entityId: round.id,
+      orgId: round.scopeOrg.id,
+      before: { title: round.title, startsOn: dayOf(round.startsOn), endsOn: dayOf(round.endsOn), memberIds: round.members.map((m) => m.userId) },
+    });
+  });
 }

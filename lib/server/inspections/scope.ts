@@ -95,3 +95,24 @@ export function canAcceptAs(actor: Actor, party: "GROUP" | "COMMITTEE" | "UNIT",
   if (party === "COMMITTEE") return reachesPath(actor, COMMITTEE_ROLES, facts.orgPath);
   return actsForUnit(actor, UNIT_ACCEPTORS, facts);
 }
+
+/** The facts that decide who may change a round. */
+export type RoundFacts = { createdById: string | null; leaderIds: readonly string[]; scopePath: string };
+
+/**
+ * Who may change a round's details or remove it: whoever created it, the
+ * group's leader, or the working committee (an administrator or supervisor
+ * at or above the round's scope).
+ */
+export function canManageRound(actor: Actor, facts: RoundFacts): boolean {
+  return (
+    facts.createdById === actor.id ||
+    facts.leaderIds.includes(actor.id) ||
+    actor.grants.some((g) => (COMMITTEE_ROLES as readonly string[]).includes(g.role) && facts.scopePath.startsWith(g.orgPath))
+  );
+}
+
+/** A round is removable while nothing of it has reached anyone: no report issued, no finding written. */
+export function canDeleteRound(counts: { issued: number; findings: number }): boolean {
+  return counts.issued === 0 && counts.findings === 0;
+}

@@ -5,11 +5,6 @@ import path from "node:path";
 import { Client } from "pg";
 
 /**
- * A database of its own for one test file: a fresh PGlite folder by default,
- * or a new database on the PostgreSQL server that TEST_DATABASE_URL names.
- * Returns its DATABASE_URL and a function that removes it.
- */
-/**
  * Drops a test database, ending its connections. A connection of another
  * role (an autovacuum worker that just started on it) cannot be ended by
  * a plain role and fails the drop with 42501; it is gone a moment later.
@@ -26,9 +21,19 @@ async function dropDatabase(client: Client, name: string): Promise<void> {
   }
 }
 
+/** Where a ready database lies, to start others as copies of it: a PGlite folder, or a database on the test server. */
+export type DatabaseTemplate = { kind: "pglite"; dataDir: string } | { kind: "postgres"; name: string };
+
+/**
+ * A database of its own for one test file: a fresh PGlite folder by default,
+ * or a new database on the PostgreSQL server that TEST_DATABASE_URL names.
+ * With a template it starts as a copy of that database (see
+ * lib/test/global-setup.ts). Returns its DATABASE_URL and a function that
+ * removes it.
+ */
 export async function createTestDatabase(
   label: string,
-  options: { fixedName?: boolean } = {},
+  options: { fixedName?: boolean; template?: DatabaseTemplate } = {},
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (admin && /^postgres(ql)?:\/\//.test(admin)) {
@@ -38,7 +43,8 @@ export async function createTestDatabase(
     const client = new Client({ connectionString: admin });
     await client.connect();
     if (options.fixedName) await dropDatabase(client, name);
-    await client.query(`CREATE DATABASE "${name}"`);
+    const template = options.template?.kind === "postgres" ? ` TEMPLATE "${options.template.name}"` : "";
+    await client.query(`CREATE DATABASE "${name}"${template}`);
     await client.end();
     const url = new URL(admin);
     url.pathname = `/${name}`;
@@ -57,5 +63,6 @@ export async function createTestDatabase(
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dl-${label}-`));
   const dataDir = path.join(dir, "pglite");
+  if (options.template?.kind === "pglite") fs.cpSync(options.template.dataDir, dataDir, { recursive: true });
   return { url: `pglite:${dataDir}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
@@ -66,18 +66,14 @@ export function ChecklistFilters({
         <FilterSelect id="filter-org" name="org" label={t("org")} defaultValue={filters.org} allLabel={t("allOrgs")}>
           <OrgOptions orgs={orgOptions} />
         </FilterSelect>
-        <div>
-          <Label htmlFor="filter-owner">{t("owner")}</Label>
-          <Select id="filter-owner" name="owner" defaultValue={filters.owner ?? ""}>
-            <option value="">{t("all")}</option>
-            <option value="mine">{t("mine")}</option>
-            {ownerOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect
+          id="filter-owner"
+          name="owner"
+          label={t("owner")}
+          defaultValue={filters.owner}
+          allLabel={t("all")}
+          options={[{ value: "mine", label: t("mine") }, ...ownerOptions.map((o) => ({ value: o.id, label: o.name }))]}
+        />
         <FilterSelect
           id="filter-period"
           name="period"

@@ -8,6 +8,7 @@ import { Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
 import { FINDING_STATES } from "@/lib/finding-state";
 import { isLedgerFiltered, LEDGER_SEARCH_MAX, type LedgerList, type TFindingFilters } from "@/lib/server/inspections/list-findings";
+import { FINDING_TAGS } from "@/lib/validation/inspections";
 
 /** Filters that other pages link with but the form does not show: kept as hidden fields, and named. */
 const HIDDEN_FILTERS = ["period", "duty", "open", "closed", "warning"] as const;
@@ -69,7 +70,7 @@ export function LedgerFilters({
           label={t("tag")}
           defaultValue={filters.tag}
           allLabel={t("allTags")}
-          options={(["COMMON", "INDIVIDUAL"] as const).map((tag) => ({ value: tag, label: tt(tag) }))}
+          options={FINDING_TAGS.map((tag) => ({ value: tag, label: tt(tag) }))}
         />
         <FilterSelect
           id="ledger-state"

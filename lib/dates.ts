@@ -6,9 +6,14 @@ export function dayString(at: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-/** Today in Beijing as a UTC-midnight Date, the form in which date columns come back. */
+/** A "YYYY-MM-DD" day as a UTC-midnight Date, the form in which date columns come back. */
+export function dayOf(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/** Today in Beijing as a UTC-midnight Date. */
 export function today(at: Date = new Date()): Date {
-  return new Date(`${dayString(at)}T00:00:00.000Z`);
+  return dayOf(dayString(at));
 }
 
 export function currentYear(at: Date = new Date()): number {

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { ConflictError, NotFoundError } from "@/lib/server/errors";
+import { checkVersion, writeVersioned } from "@/lib/server/db/versioned-write";
+import { NotFoundError } from "@/lib/server/errors";
 
 export const itemStateSelect = {
   id: true,
@@ -61,6 +61,7 @@ export type WriteStep = {
  * Writes an item only if it is still at `expectedVersion`: the second of two
  * people changing the same item gets a ConflictError carrying what the first
  * one left, and nothing of either is lost. Every write is one audit row.
+ * The version moves by exactly one: from `after.version - 1` to `after.version`.
  */
 export async function writeItem(
   actor: Actor,
@@ -71,24 +72,28 @@ export async function writeItem(
   return prisma.$transaction(async (tx) => {
     const before = await tx.checklistItem.findUnique({ where: { id: input.itemId }, select: itemStateSelect });
     if (!before || !step.allowed(before)) throw new NotFoundError();
-    if (before.version !== input.expectedVersion) throw new ConflictError("The item was changed by someone else", before);
-    const { count } = await tx.checklistItem.updateMany({
-      where: { id: input.itemId, version: input.expectedVersion },
-      data: { ...(await step.data(before, tx)), version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const current = await tx.checklistItem.findUniqueOrThrow({ where: { id: input.itemId }, select: itemStateSelect });
-      throw new ConflictError("The item was changed by someone else", current);
-    }
-    const after = await tx.checklistItem.findUniqueOrThrow({ where: { id: input.itemId }, select: itemStateSelect });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action,
-      entityType: "ChecklistItem",
-      entityId: input.itemId,
-      orgId: after.orgId,
-      before: auditState(before),
-      after: auditState(after),
+    const readNow = () => tx.checklistItem.findUniqueOrThrow({ where: { id: input.itemId }, select: itemStateSelect });
+    await checkVersion(before.version, input.expectedVersion, () => before);
+    const data = await step.data(before, tx);
+    // The audit row reads the item as the change left it; the step's follow-up gets the same.
+    let after!: ItemState;
+    await writeVersioned(tx, {
+      version: before.version,
+      expected: input.expectedVersion,
+      state: readNow,
+      update: (version) => tx.checklistItem.updateMany({ where: { id: input.itemId, version }, data: { ...data, version: { increment: 1 } } }),
+      audit: async () => {
+        after = await readNow();
+        return {
+          actorId: actor.id,
+          action,
+          entityType: "ChecklistItem",
+          entityId: input.itemId,
+          orgId: after.orgId,
+          before: auditState(before),
+          after: auditState(after),
+        };
+      },
     });
     await step.after?.(before, after, tx);
     return after;

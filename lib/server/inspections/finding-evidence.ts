@@ -21,6 +21,7 @@ import {
 } from "@/lib/server/evidence/store-file";
 import { canRectify, findingReadWhere, isMember, RECTIFIERS, type ReportFacts } from "@/lib/server/inspections/scope";
 import type { TAddFindingEvidence } from "@/lib/validation/finding-evidence";
+import type { VersionChange } from "@/lib/version-change";
 
 type Tx = Prisma.TransactionClient;
 
@@ -50,7 +51,7 @@ export function canAddFindingEvidence(actor: Actor, facts: FindingEvidenceFacts)
   return findingEvidenceParty(actor, facts) !== null;
 }
 
-type WritableFinding = { id: string; orgId: string; state: RectificationState; party: FindingEvidenceParty };
+type WritableFinding = { id: string; orgId: string; state: RectificationState; version: number; party: FindingEvidenceParty };
 
 /**
  * The finding, if the actor may add evidence to it now (see
@@ -65,6 +66,7 @@ async function findingTakingEvidence(db: Tx, actor: Actor, findingId: string): P
       id: true,
       orgId: true,
       state: true,
+      version: true,
       org: { select: { path: true } },
       report: { select: { status: true } },
       round: { select: { members: { select: { userId: true } }, scopeOrg: { select: { path: true } } } },
@@ -86,7 +88,7 @@ async function findingTakingEvidence(db: Tx, actor: Actor, findingId: string): P
     // The working committee reads findings but brings no evidence to them.
     throw new DomainError("forbidden", "Only the inspection group and the unit add evidence to a finding");
   }
-  return { id: finding.id, orgId: finding.orgId, state: finding.state, party };
+  return { id: finding.id, orgId: finding.orgId, state: finding.state, version: finding.version, party };
 }
 
 /** As findingTakingEvidence, with the row locked until the transaction ends, so that its state moves in turn with the other changes to it. */
@@ -106,21 +108,33 @@ export async function assertFindingTakesEvidence(actor: Actor, findingId: string
 /**
  * Links new evidence to the finding. The unit's evidence is recorded as a
  * PROGRESS event (its title as the text), and starts the rectification of
- * an OPEN finding. Returns what the audit row tells of it.
+ * an OPEN finding. Returns what the audit row tells of it, and how the
+ * finding's version moved when its state did.
  */
-async function attachToFinding(tx: Tx, actor: Actor, finding: WritableFinding, evidenceId: string, title: string) {
+async function attachToFinding(
+  tx: Tx,
+  actor: Actor,
+  finding: WritableFinding,
+  evidenceId: string,
+  title: string,
+): Promise<{ before?: Prisma.InputJsonObject; after: Prisma.InputJsonObject; version?: VersionChange }> {
   if (finding.party === "GROUP") {
     await tx.findingEvidence.create({ data: { findingId: finding.id, evidenceId } });
-    return { before: undefined, after: { party: finding.party } };
+    return { after: { party: finding.party } };
   }
   const event = await tx.findingEvent.create({
     data: { findingId: finding.id, kind: "PROGRESS", text: title, actorId: actor.id },
     select: { id: true },
   });
   await tx.findingEvidence.create({ data: { findingId: finding.id, evidenceId, eventId: event.id } });
-  if (finding.state !== "OPEN") return { before: undefined, after: { party: finding.party, eventId: event.id } };
+  if (finding.state !== "OPEN") return { after: { party: finding.party, eventId: event.id } };
+  // The row is locked (writableFinding): the version read is the one this changes.
   await tx.finding.update({ where: { id: finding.id }, data: { state: "IN_PROGRESS", version: { increment: 1 } } });
-  return { before: { state: "OPEN" }, after: { party: finding.party, eventId: event.id, state: "IN_PROGRESS" } };
+  return {
+    before: { state: "OPEN" },
+    after: { party: finding.party, eventId: event.id, state: "IN_PROGRESS" },
+    version: { from: finding.version, to: finding.version + 1 },
+  };
 }
 
 function audit(tx: Tx, actor: Actor, finding: WritableFinding, action: string, change: { before?: Prisma.InputJsonObject; after: Prisma.InputJsonObject }) {
@@ -128,7 +142,7 @@ function audit(tx: Tx, actor: Actor, finding: WritableFinding, action: string, c
 }
 
 /** Text or link evidence, new for the finding's organization and attached to the finding. */
-export async function addFindingEvidence(actor: Actor, input: TAddFindingEvidence): Promise<{ evidenceId: string }> {
+export async function addFindingEvidence(actor: Actor, input: TAddFindingEvidence): Promise<{ evidenceId: string; version?: VersionChange }> {
   return prisma.$transaction(async (tx) => {
     const finding = await writableFinding(tx, actor, input.findingId);
     const { evidenceId } = await createRecordEvidence(tx, actor, finding.orgId, input);
@@ -137,7 +151,7 @@ export async function addFindingEvidence(actor: Actor, input: TAddFindingEvidenc
       before: change.before,
       after: { evidenceId, kind: input.kind, title: input.title, url: input.kind === "LINK" ? input.url : null, ...change.after },
     });
-    return { evidenceId };
+    return { evidenceId, version: change.version };
   });
 }
 
@@ -148,7 +162,11 @@ export type FindingFileUpload = FileBytes & { findingId: string };
  * finding. The file is checked (size, type by content, name against type)
  * before anything is written; a refused file leaves no trace.
  */
-export async function addFindingFileEvidence(actor: Actor, input: FindingFileUpload & { title: string }, options: FileOptions = {}): Promise<StoredFile> {
+export async function addFindingFileEvidence(
+  actor: Actor,
+  input: FindingFileUpload & { title: string },
+  options: FileOptions = {},
+): Promise<StoredFile & { version?: VersionChange }> {
   const checked = checkEvidenceFile({ name: input.name, bytes: input.bytes, title: input.title, maxBytes: fileSettings(options).maxBytes });
   return withFileTransaction(options, async (write) => {
     const { tx } = write;
@@ -168,7 +186,7 @@ export async function addFindingFileEvidence(actor: Actor, input: FindingFileUpl
         ...change.after,
       },
     });
-    return stored;
+    return { ...stored, version: change.version };
   });
 }
 

@@ -1,16 +1,17 @@
 import "server-only";
-import { isoDay, today } from "@/lib/dates";
+import { dayOf, isoDay, today } from "@/lib/dates";
 import { isFindingOpen } from "@/lib/finding-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AcceptanceParty, RectificationState } from "@/lib/generated/prisma/enums";
-import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { checkVersion, writeVersioned } from "@/lib/server/db/versioned-write";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { closeoutParties, deadlineFrom } from "@/lib/server/inspections/config";
 import { loadReport, type LoadedReport } from "@/lib/server/inspections/reports";
 import { canAcceptAs, canRectify, COMMITTEE_ROLES, isMember, RECTIFIERS, UNIT_ACCEPTORS, type ReportFacts } from "@/lib/server/inspections/scope";
 import { holdersOf, notify } from "@/lib/server/notifications/notify";
+import type { VersionChange } from "@/lib/version-change";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,28 +44,39 @@ async function load(tx: Tx, findingId: string, expectedVersion: number, allowed:
   const report = await loadReport(tx, ref.reportId);
   const finding = await tx.finding.findUniqueOrThrow({ where: { id: findingId }, select: findingSelect });
   if (!allowed({ finding, report })) throw new NotFoundError();
-  if (finding.version !== expectedVersion) throw new ConflictError("The finding was changed by someone else", { version: finding.version, state: finding.state });
+  await checkVersion(finding.version, expectedVersion, () => ({ version: finding.version, state: finding.state }));
   return { finding, report };
 }
 
-async function write(
+/** Every step on a finding: the versioned change, its event and its audit row, in the step's transaction. */
+function write(
   tx: Tx,
   actor: Actor,
   { finding, report }: Loaded,
   action: string,
-  data: Prisma.FindingUncheckedUpdateInput,
+  data: Prisma.FindingUncheckedUpdateManyInput,
   event?: { kind: "PROGRESS" | "SUBMITTED" | "RETURNED" | "ACCEPTED" | "CLOSED" | "REOPENED"; text?: string | null; party?: AcceptanceParty },
-): Promise<void> {
-  await tx.finding.update({ where: { id: finding.id }, data: { ...data, version: { increment: 1 } } });
-  if (event) await tx.findingEvent.create({ data: { findingId: finding.id, kind: event.kind, text: event.text || null, party: event.party, actorId: actor.id } });
-  await writeAudit(tx, {
-    actorId: actor.id,
-    action,
-    entityType: "Finding",
-    entityId: finding.id,
-    orgId: report.orgId,
-    before: { state: finding.state, version: finding.version },
-    after: JSON.parse(JSON.stringify({ ...data, event: event ?? null })) as Prisma.InputJsonObject,
+): Promise<VersionChange> {
+  return writeVersioned(tx, {
+    version: finding.version,
+    expected: finding.version,
+    state: () => ({ version: finding.version, state: finding.state }),
+    update: async (version) => {
+      const changed = await tx.finding.updateMany({ where: { id: finding.id, version }, data: { ...data, version: { increment: 1 } } });
+      if (event && changed.count === 1) {
+        await tx.findingEvent.create({ data: { findingId: finding.id, kind: event.kind, text: event.text || null, party: event.party, actorId: actor.id } });
+      }
+      return changed;
+    },
+    audit: {
+      actorId: actor.id,
+      action,
+      entityType: "Finding",
+      entityId: finding.id,
+      orgId: report.orgId,
+      before: { state: finding.state, version: finding.version },
+      after: JSON.parse(JSON.stringify({ ...data, event: event ?? null })) as Prisma.InputJsonObject,
+    },
   });
 }
 
@@ -75,8 +87,8 @@ function requireOpen(state: RectificationState): void {
 }
 
 /** The rectification record: measures and owner, from the unit. */
-export async function saveRectification(actor: Actor, input: { findingId: string; expectedVersion: number; measures: string; ownerId: string }): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function saveRectification(actor: Actor, input: { findingId: string; expectedVersion: number; measures: string; ownerId: string }): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const loaded = await load(tx, input.findingId, input.expectedVersion, rectifiable(actor));
     requireOpen(loaded.finding.state);
     // The owner is one of the unit's people: a secretary or staff member on the organization, above it within the unit, or below it.
@@ -90,11 +102,12 @@ export async function saveRectification(actor: Actor, input: { findingId: string
       select: { userId: true },
     });
     if (!owner) throw new ValidationError("The owner must be one of the unit's people", { ownerId: ["notInUnit"] });
-    await write(tx, actor, loaded, "rectification.save", {
+    const version = await write(tx, actor, loaded, "rectification.save", {
       measures: input.measures,
       ownerId: input.ownerId,
       state: loaded.finding.state === "OPEN" ? "IN_PROGRESS" : loaded.finding.state,
     });
+    return { version };
   });
 }
 
@@ -106,11 +119,11 @@ function ancestorIdsBelow(orgPath: string, scopePath: string): string[] {
   return ids.slice(scopeDepth, -1);
 }
 
-export async function addFindingProgress(actor: Actor, input: { findingId: string; expectedVersion: number; text: string }): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function addFindingProgress(actor: Actor, input: { findingId: string; expectedVersion: number; text: string }): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const loaded = await load(tx, input.findingId, input.expectedVersion, rectifiable(actor));
     requireOpen(loaded.finding.state);
-    await write(
+    const version = await write(
       tx,
       actor,
       loaded,
@@ -118,6 +131,7 @@ export async function addFindingProgress(actor: Actor, input: { findingId: strin
       { state: loaded.finding.state === "OPEN" ? "IN_PROGRESS" : loaded.finding.state },
       { kind: "PROGRESS", text: input.text },
     );
+    return { version };
   });
 }
 
@@ -141,8 +155,12 @@ async function acceptorsOf(tx: Tx, report: LoadedReport): Promise<string[]> {
 }
 
 /** The unit submits its rectification for close-out (申请销号): measures and an owner first. */
-export async function submitRectification(actor: Actor, input: { findingId: string; expectedVersion: number; text: string }, now: Date = new Date()): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function submitRectification(
+  actor: Actor,
+  input: { findingId: string; expectedVersion: number; text: string },
+  now: Date = new Date(),
+): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const loaded = await load(tx, input.findingId, input.expectedVersion, rectifiable(actor));
     const { finding, report } = loaded;
     requireOpen(finding.state);
@@ -150,8 +168,9 @@ export async function submitRectification(actor: Actor, input: { findingId: stri
     if (!finding.measures) missing.measures = ["required"];
     if (!finding.ownerId) missing.ownerId = ["required"];
     if (Object.keys(missing).length > 0) throw new ValidationError("Measures and an owner come first", missing);
-    await write(tx, actor, loaded, "rectification.submit", { state: "SUBMITTED", submittedAt: now, submittedById: actor.id }, { kind: "SUBMITTED", text: input.text });
+    const version = await write(tx, actor, loaded, "rectification.submit", { state: "SUBMITTED", submittedAt: now, submittedById: actor.id }, { kind: "SUBMITTED", text: input.text });
     await notify(tx, { kind: "FINDING_SUBMITTED", userIds: await acceptorsOf(tx, report), findingId: finding.id, actorId: actor.id });
+    return { version };
   });
 }
 
@@ -172,7 +191,7 @@ export async function acceptRectification(
   actor: Actor,
   input: { findingId: string; expectedVersion: number; party?: AcceptanceParty },
   now: Date = new Date(),
-): Promise<{ closed: boolean }> {
+): Promise<{ closed: boolean; version: VersionChange }> {
   return prisma.$transaction(async (tx) => {
     const loaded = await load(tx, input.findingId, input.expectedVersion, (l) => canSeeAsAcceptor(actor, l.report));
     const { finding, report } = loaded;
@@ -183,7 +202,7 @@ export async function acceptRectification(
     await tx.findingAcceptance.create({ data: { findingId: finding.id, cycle: finding.cycle, party, acceptedById: actor.id, acceptedAt: now } });
     const accepted = new Set([...finding.acceptances.filter((a) => a.cycle === finding.cycle).map((a) => a.party), party]);
     const closed = closeoutParties().every((p) => accepted.has(p));
-    await write(tx, actor, loaded, "rectification.accept", closed ? { state: "CLOSED", closedAt: now } : {}, { kind: "ACCEPTED", party });
+    const version = await write(tx, actor, loaded, "rectification.accept", closed ? { state: "CLOSED", closedAt: now } : {}, { kind: "ACCEPTED", party });
     if (closed) {
       await tx.findingEvent.create({ data: { findingId: finding.id, kind: "CLOSED", actorId: actor.id } });
       await notify(tx, {
@@ -193,7 +212,7 @@ export async function acceptRectification(
         actorId: actor.id,
       });
     }
-    return { closed };
+    return { closed, version };
   });
 }
 
@@ -203,15 +222,18 @@ function canSeeAsAcceptor(actor: Actor, report: LoadedReport): boolean {
 }
 
 /** An accepting party sends the rectification back, with what is missing; the attempt's acceptances lapse. */
-export async function returnRectification(actor: Actor, input: { findingId: string; expectedVersion: number; comment: string }): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function returnRectification(
+  actor: Actor,
+  input: { findingId: string; expectedVersion: number; comment: string },
+): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const loaded = await load(tx, input.findingId, input.expectedVersion, (l) => canSeeAsAcceptor(actor, l.report));
     const { finding, report } = loaded;
     if (finding.state !== "SUBMITTED") throw new ValidationError("Nothing waits for acceptance", { findingId: ["notSubmitted"] });
     if (finding.submittedById === actor.id || !closeoutParties().some((p) => canAcceptAs(actor, p, report))) {
       throw new ValidationError("Not yours to send back", { findingId: ["notYours"] });
     }
-    await write(tx, actor, loaded, "rectification.return", { state: "RETURNED", lastComment: input.comment, cycle: { increment: 1 } }, { kind: "RETURNED", text: input.comment });
+    const version = await write(tx, actor, loaded, "rectification.return", { state: "RETURNED", lastComment: input.comment, cycle: { increment: 1 } }, { kind: "RETURNED", text: input.comment });
     await notify(tx, {
       kind: "FINDING_RETURNED",
       userIds: [finding.submittedById, finding.ownerId],
@@ -219,6 +241,7 @@ export async function returnRectification(actor: Actor, input: { findingId: stri
       actorId: actor.id,
       payload: { comment: input.comment },
     });
+    return { version };
   });
 }
 
@@ -231,15 +254,15 @@ export async function reopenFinding(
   actor: Actor,
   input: { findingId: string; expectedVersion: number; reason: string; deadline?: string },
   now: Date = new Date(),
-): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const loaded = await load(tx, input.findingId, input.expectedVersion, (l) => isMember(actor, l.report) || canAcceptAs(actor, "COMMITTEE", l.report));
     const { finding, report } = loaded;
     if (finding.state !== "CLOSED") throw new ValidationError("Only a closed-out finding is reopened", { findingId: ["notClosed"] });
     const day = today(now);
-    const deadline = input.deadline ? new Date(`${input.deadline}T00:00:00.000Z`) : deadlineFrom(day);
+    const deadline = input.deadline ? dayOf(input.deadline) : deadlineFrom(day);
     if (deadline < day) throw new ValidationError("The new deadline has passed", { deadline: ["past"] });
-    await write(
+    const version = await write(
       tx,
       actor,
       loaded,
@@ -255,5 +278,6 @@ export async function reopenFinding(
       actorId: actor.id,
       payload: { reason: input.reason, deadline: isoDay(deadline) },
     });
+    return { version };
   });
 }

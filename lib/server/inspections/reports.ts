@@ -1,14 +1,16 @@
 import "server-only";
-import { isoDay, today } from "@/lib/dates";
+import { dayOf, isoDay, today } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { writeAudit } from "@/lib/server/audit/write-audit";
+import { writeAudit, type AuditEntry } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { checkVersion, writeVersioned } from "@/lib/server/db/versioned-write";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { deadlineFrom } from "@/lib/server/inspections/config";
 import { canRectify, canWriteReport, type ReportFacts } from "@/lib/server/inspections/scope";
 import { notify } from "@/lib/server/notifications/notify";
 import type { TSaveFinding } from "@/lib/validation/inspections";
+import type { VersionChange } from "@/lib/version-change";
 
 type Tx = Prisma.TransactionClient;
 
@@ -50,46 +52,61 @@ async function draftFor(tx: Tx, actor: Actor, reportId: string): Promise<LoadedR
   return report;
 }
 
-function audit(tx: Tx, actor: Actor, report: LoadedReport, action: string, after: Prisma.InputJsonObject, entity?: { type: string; id: string }) {
-  return writeAudit(tx, {
-    actorId: actor.id,
-    action,
-    entityType: entity?.type ?? "InspectionReport",
-    entityId: entity?.id ?? report.id,
-    orgId: report.orgId,
-    after,
-  });
+function auditEntry(actor: Actor, report: LoadedReport, action: string, after: Prisma.InputJsonObject, entity?: { type: string; id: string }): AuditEntry {
+  return { actorId: actor.id, action, entityType: entity?.type ?? "InspectionReport", entityId: entity?.id ?? report.id, orgId: report.orgId, after };
 }
 
-async function bump(tx: Tx, report: LoadedReport, expectedVersion: number | undefined, data: Prisma.InspectionReportUncheckedUpdateManyInput = {}) {
-  if (expectedVersion !== undefined && report.version !== expectedVersion) {
-    throw new ConflictError("The report was changed by someone else", { version: report.version });
-  }
-  await tx.inspectionReport.update({ where: { id: report.id }, data: { ...data, version: { increment: 1 } } });
+/**
+ * Moves the report on a version, with the step's audit row. `expectedVersion`
+ * undefined: a change of one of its findings, which needs no check but still
+ * tells a page that holds the report that it changed.
+ */
+function bump(
+  tx: Tx,
+  report: LoadedReport,
+  expectedVersion: number | undefined,
+  audit: AuditEntry,
+  data: Prisma.InspectionReportUncheckedUpdateManyInput = {},
+): Promise<VersionChange> {
+  return writeVersioned(tx, {
+    version: report.version,
+    expected: expectedVersion,
+    state: () => ({ version: report.version }),
+    update: (version) => tx.inspectionReport.updateMany({ where: { id: report.id, version }, data: { ...data, version: { increment: 1 } } }),
+    audit,
+  });
 }
 
 export async function saveReport(
   actor: Actor,
   input: { reportId: string; expectedVersion: number; summary: string; inspectedOn?: string; inspectorIds: string[] },
-): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  now: Date = new Date(),
+): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const report = await draftFor(tx, actor, input.reportId);
+    await checkVersion(report.version, input.expectedVersion, () => ({ version: report.version }));
     const inspectorIds = [...new Set(input.inspectorIds)];
     if (inspectorIds.some((id) => !report.memberIds.includes(id))) {
       throw new ValidationError("Inspectors must belong to the group", { inspectorIds: ["notMember"] });
     }
-    await bump(tx, report, input.expectedVersion, {
-      summary: input.summary,
-      inspectedOn: input.inspectedOn ? new Date(`${input.inspectedOn}T00:00:00.000Z`) : null,
-    });
+    const inspectedOn = input.inspectedOn ? dayOf(input.inspectedOn) : null;
+    // The report is issued today at the earliest: an inspection recorded as later has not happened yet.
+    if (inspectedOn && inspectedOn > today(now)) throw new ValidationError("The inspection date is in the future", { inspectedOn: ["inspectedAfterToday"] });
+    const version = await bump(
+      tx,
+      report,
+      input.expectedVersion,
+      auditEntry(actor, report, "report.save", { summary: input.summary, inspectedOn: input.inspectedOn ?? null, inspectorIds }),
+      { summary: input.summary, inspectedOn },
+    );
     await tx.reportInspector.deleteMany({ where: { reportId: report.id } });
     if (inspectorIds.length > 0) await tx.reportInspector.createMany({ data: inspectorIds.map((userId) => ({ reportId: report.id, userId })) });
-    await audit(tx, actor, report, "report.save", { summary: input.summary, inspectedOn: input.inspectedOn ?? null, inspectorIds });
+    return { version };
   });
 }
 
 /** Adds a finding to a draft report, or changes one of its findings. */
-export async function saveFinding(actor: Actor, input: Omit<TSaveFinding, "tag" | "dutyId" | "itemId"> & { tag?: "COMMON" | "INDIVIDUAL"; dutyId?: string; itemId?: string }): Promise<{ findingId: string }> {
+export async function saveFinding(actor: Actor, input: Omit<TSaveFinding, "tag" | "dutyId" | "itemId"> & { tag?: "COMMON" | "INDIVIDUAL"; dutyId?: string; itemId?: string }): Promise<{ findingId: string; version: VersionChange }> {
   return prisma.$transaction(async (tx) => {
     const report = await draftFor(tx, actor, input.reportId);
     const category = await tx.findingCategory.findUnique({ where: { id: input.categoryId }, select: { isActive: true } });
@@ -132,19 +149,18 @@ export async function saveFinding(actor: Actor, input: Omit<TSaveFinding, "tag" 
       });
       findingId = created.id;
     }
-    await bump(tx, report, undefined);
-    await audit(tx, actor, report, existing ? "finding.update" : "finding.create", data, { type: "Finding", id: findingId });
-    return { findingId };
+    const version = await bump(tx, report, undefined, auditEntry(actor, report, existing ? "finding.update" : "finding.create", data, { type: "Finding", id: findingId }));
+    return { findingId, version };
   });
 }
 
-export async function deleteFinding(actor: Actor, input: { reportId: string; findingId: string }): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function deleteFinding(actor: Actor, input: { reportId: string; findingId: string }): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const report = await draftFor(tx, actor, input.reportId);
     const { count } = await tx.finding.deleteMany({ where: { id: input.findingId, reportId: report.id } });
     if (count === 0) throw new NotFoundError();
-    await bump(tx, report, undefined);
-    await audit(tx, actor, report, "finding.delete", { findingId: input.findingId }, { type: "Finding", id: input.findingId });
+    const version = await bump(tx, report, undefined, auditEntry(actor, report, "finding.delete", { findingId: input.findingId }, { type: "Finding", id: input.findingId }));
+    return { version };
   });
 }
 
@@ -170,23 +186,30 @@ async function secretariesFor(tx: Tx, orgPath: string, scopePath: string): Promi
  * secretary is notified. An unannounced round becomes visible to the unit
  * with it.
  */
-export async function issueReport(actor: Actor, input: { reportId: string; expectedVersion: number }, now: Date = new Date()): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function issueReport(actor: Actor, input: { reportId: string; expectedVersion: number }, now: Date = new Date()): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const report = await draftFor(tx, actor, input.reportId);
+    await checkVersion(report.version, input.expectedVersion, () => ({ version: report.version }));
     const current = await tx.inspectionReport.findUniqueOrThrow({
       where: { id: report.id },
       select: { summary: true, inspectedOn: true, _count: { select: { inspectors: true } } },
     });
     const problems: Record<string, string[]> = {};
     if (!current.summary.trim()) problems.summary = ["required"];
-    if (!current.inspectedOn) problems.inspectedOn = ["required"];
-    if (Object.keys(problems).length > 0) throw new ValidationError("The report is incomplete", problems);
     const day = today(now);
+    if (!current.inspectedOn) problems.inspectedOn = ["required"];
+    else if (current.inspectedOn > day) problems.inspectedOn = ["inspectedAfterIssue"];
+    if (Object.keys(problems).length > 0) throw new ValidationError("The report is incomplete", problems);
     const deadline = deadlineFrom(day);
-    await bump(tx, report, input.expectedVersion, { status: "ISSUED", issuedAt: now, issuedById: actor.id });
-    if (current._count.inspectors === 0) await tx.reportInspector.create({ data: { reportId: report.id, userId: actor.id } });
     const { count: findings } = await tx.finding.updateMany({ where: { reportId: report.id }, data: { deadline, version: { increment: 1 } } });
-    await audit(tx, actor, report, "report.issue", { issuedAt: now.toISOString(), deadline: isoDay(deadline), findings });
+    const version = await bump(
+      tx,
+      report,
+      input.expectedVersion,
+      auditEntry(actor, report, "report.issue", { issuedAt: now.toISOString(), deadline: isoDay(deadline), findings }),
+      { status: "ISSUED", issuedAt: now, issuedById: actor.id },
+    );
+    if (current._count.inspectors === 0) await tx.reportInspector.create({ data: { reportId: report.id, userId: actor.id } });
     await notify(tx, {
       kind: "REPORT_ISSUED",
       userIds: await secretariesFor(tx, report.orgPath, report.scopePath),
@@ -194,6 +217,7 @@ export async function issueReport(actor: Actor, input: { reportId: string; expec
       actorId: actor.id,
       payload: { findings, deadline: isoDay(deadline) },
     });
+    return { version };
   });
 }
 
@@ -204,7 +228,7 @@ export async function addAddendum(actor: Actor, input: { reportId: string; text:
     if (!canWriteReport(actor, report)) throw new NotFoundError();
     if (report.status !== "ISSUED") throw new ValidationError("A draft is edited, not amended", { reportId: ["draft"] });
     await tx.reportAddendum.create({ data: { reportId: report.id, text: input.text, createdById: actor.id } });
-    await audit(tx, actor, report, "report.addendum", { text: input.text });
+    await writeAudit(tx, auditEntry(actor, report, "report.addendum", { text: input.text }));
   });
 }
 
@@ -214,6 +238,6 @@ export async function respondToReport(actor: Actor, input: { reportId: string; r
     const report = await loadReport(tx, input.reportId);
     if (!canRectify(actor, report)) throw new NotFoundError();
     await tx.inspectionReport.update({ where: { id: report.id }, data: { response: input.response, respondedAt: now, respondedById: actor.id } });
-    await audit(tx, actor, report, "report.respond", { response: input.response });
+    await writeAudit(tx, auditEntry(actor, report, "report.respond", { response: input.response }));
   });
 }

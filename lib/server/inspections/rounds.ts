@@ -1,18 +1,19 @@
 import "server-only";
+import { dayOf, isoDay } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { reachesPath } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { checkVersion, writeVersioned } from "@/lib/server/db/versioned-write";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { buildPool } from "@/lib/server/inspections/draw-pool";
 import { drawSample, newSeed, type DrawRecord } from "@/lib/server/inspections/draw";
 import { canDeleteRound, canManageRound, ROUND_CREATORS } from "@/lib/server/inspections/scope";
 import type { TCreateRoundParsed, TDeleteRound, TUpdateRoundParsed } from "@/lib/validation/inspections";
+import type { VersionChange } from "@/lib/version-change";
 
 type Tx = Prisma.TransactionClient;
-
-const dateOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /**
  * The inspectors the group may be made of: users holding the inspector role
@@ -68,8 +69,8 @@ export async function createRound(actor: Actor, input: TCreateRoundParsed, now: 
           type: input.type,
           unannounced: input.unannounced,
           scopeOrgId: scope.id,
-          startsOn: dateOf(input.startsOn),
-          endsOn: dateOf(input.endsOn),
+          startsOn: dayOf(input.startsOn),
+          endsOn: dayOf(input.endsOn),
           createdById: actor.id,
           members: { create: memberIds.map((userId) => ({ userId, isLeader: userId === input.leaderId })) },
           reports: { create: orgIds.map((orgId) => ({ orgId })) },
@@ -129,19 +130,17 @@ async function lockRound(tx: Tx, actor: Actor, roundId: string, expectedVersion:
   if (!round) throw new NotFoundError();
   const facts = { createdById: round.createdById, leaderIds: round.members.filter((m) => m.isLeader).map((m) => m.userId), scopePath: round.scopeOrg.path };
   if (!canManageRound(actor, facts)) throw new NotFoundError();
-  if (round.version !== expectedVersion) throw new ConflictError("The round was changed by someone else", { version: round.version });
+  await checkVersion(round.version, expectedVersion, () => ({ version: round.version }));
   return round;
 }
-
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Changes a round's title, dates and group. Its type, scope and
  * organizations stay as created: the reports and any draw rest on them.
  * Inspectors who leave the group stay named on the reports they wrote.
  */
-export async function updateRound(actor: Actor, input: TUpdateRoundParsed): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function updateRound(actor: Actor, input: TUpdateRoundParsed): Promise<{ version: VersionChange }> {
+  return prisma.$transaction(async (tx) => {
     const round = await lockRound(tx, actor, input.roundId, input.expectedVersion);
     const memberIds = [...new Set(input.memberIds)];
     await checkMembers(tx, round.scopeOrg.path, memberIds);
@@ -154,25 +153,32 @@ export async function updateRound(actor: Actor, input: TUpdateRoundParsed): Prom
         update: { isLeader: userId === input.leaderId },
       });
     }
-    await tx.inspectionRound.update({
-      where: { id: round.id },
-      data: { title: input.title, startsOn: dateOf(input.startsOn), endsOn: dateOf(input.endsOn), version: { increment: 1 } },
-    });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "round.update",
-      entityType: "InspectionRound",
-      entityId: round.id,
-      orgId: round.scopeOrg.id,
-      before: {
-        title: round.title,
-        startsOn: dayOf(round.startsOn),
-        endsOn: dayOf(round.endsOn),
-        memberIds: round.members.map((m) => m.userId),
-        leaderId: round.members.find((m) => m.isLeader)?.userId ?? null,
+    const version = await writeVersioned(tx, {
+      version: round.version,
+      expected: input.expectedVersion,
+      state: () => ({ version: round.version }),
+      update: (version) =>
+        tx.inspectionRound.updateMany({
+          where: { id: round.id, version },
+          data: { title: input.title, startsOn: dayOf(input.startsOn), endsOn: dayOf(input.endsOn), version: { increment: 1 } },
+        }),
+      audit: {
+        actorId: actor.id,
+        action: "round.update",
+        entityType: "InspectionRound",
+        entityId: round.id,
+        orgId: round.scopeOrg.id,
+        before: {
+          title: round.title,
+          startsOn: isoDay(round.startsOn),
+          endsOn: isoDay(round.endsOn),
+          memberIds: round.members.map((m) => m.userId),
+          leaderId: round.members.find((m) => m.isLeader)?.userId ?? null,
+        },
+        after: { title: input.title, startsOn: input.startsOn, endsOn: input.endsOn, memberIds, leaderId: input.leaderId ?? null },
       },
-      after: { title: input.title, startsOn: input.startsOn, endsOn: input.endsOn, memberIds, leaderId: input.leaderId ?? null },
     });
+    return { version };
   });
 }
 
@@ -190,7 +196,7 @@ export async function deleteRound(actor: Actor, input: TDeleteRound): Promise<vo
       entityType: "InspectionRound",
       entityId: round.id,
       orgId: round.scopeOrg.id,
-      before: { title: round.title, startsOn: dayOf(round.startsOn), endsOn: dayOf(round.endsOn), memberIds: round.members.map((m) => m.userId) },
+      before: { title: round.title, startsOn: isoDay(round.startsOn), endsOn: isoDay(round.endsOn), memberIds: round.members.map((m) => m.userId) },
     });
   });
 }

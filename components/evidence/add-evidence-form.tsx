@@ -1,12 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { addEvidence } from "@/app/duties/[itemId]/evidence-actions";
 import { uploadEvidenceFile, uploadEvidenceTo } from "@/components/evidence/upload-evidence-file";
+import { useStep } from "@/components/forms/use-action-form";
 import { useEvidenceError } from "@/components/evidence/use-evidence-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -45,7 +45,7 @@ type AddEvidenceFormProps = {
 export function AddEvidenceForm({ itemId, target, maxBytes, maxLabel, idPrefix = "evidence" }: AddEvidenceFormProps) {
   const t = useTranslations("evidence");
   const { fieldMessage, split } = useEvidenceError();
-  const router = useRouter();
+  const step = useStep();
   // A new key empties the file input after an upload.
   const [fileInputKey, setFileInputKey] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -86,7 +86,8 @@ export function AddEvidenceForm({ itemId, target, maxBytes, maxLabel, idPrefix =
     reset({ ...empty, kind: values.kind });
     setFileInputKey((k) => k + 1);
     setNotice(t("added"));
-    router.refresh();
+    // A finding's first evidence starts its rectification: the page's forms take the finding's new version.
+    step.succeed(result.data);
   });
 
   const describe = (field: (typeof FIELDS)[number], hint?: boolean) =>

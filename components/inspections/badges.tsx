@@ -14,7 +14,7 @@ const STATE_TONES = {
 
 /** A finding's rectification state, with its warning colour while the unit still owes work. */
 export function FindingStateBadge({ state, warning }: { state: RectificationState; warning?: ItemWarning }) {
-  const t = useTranslations("inspections.state");
+  const t = useTranslations("findingState");
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
       <Badge tone={STATE_TONES[state]} data-testid="finding-state" data-state={state}>
@@ -28,15 +28,16 @@ export function FindingStateBadge({ state, warning }: { state: RectificationStat
 const SEVERITY_TONES = { LOW: "neutral", MEDIUM: "warn", HIGH: "danger" } as const satisfies Record<FindingSeverity, string>;
 
 export function SeverityBadge({ severity }: { severity: FindingSeverity }) {
-  const t = useTranslations("inspections.severity");
+  const t = useTranslations("findingSeverity");
   return <Badge tone={SEVERITY_TONES[severity]}>{t(severity)}</Badge>;
 }
 
 export function TypeBadge({ type, unannounced }: { type: InspectionType; unannounced?: boolean }) {
   const t = useTranslations("inspections");
+  const tt = useTranslations("inspectionType");
   return (
     <span className="inline-flex flex-wrap gap-1">
-      <Badge tone="brand">{t(`type.${type}`)}</Badge>
+      <Badge tone="brand">{tt(type)}</Badge>
       {unannounced ? <Badge tone="warn">{t("unannounced")}</Badge> : null}
     </span>
   );

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition } from "react";
 import { useForm, type FieldPath, type FieldValues, type UseFormRegister, type UseFormSetError } from "react-hook-form";
-import { saveFindingCategory } from "@/app/inspections/categories/actions";
+import { saveFindingCategory } from "@/lib/actions/finding-categories";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { addFindingEvidence } from "@/app/findings/[findingId]/evidence-actions";
+import { addFindingEvidence } from "@/lib/actions/findings";
 import { AddEvidenceForm, type EvidenceTarget } from "@/components/evidence/add-evidence-form";
 import { EvidenceContent } from "@/components/evidence/evidence-content";
 import { formatFileSize } from "@/components/evidence/format-file-size";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { createRound } from "@/app/inspections/actions";
+import { createRound } from "@/lib/actions/rounds";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
@@ -27,10 +27,10 @@ type Org = { id: string; label: string; depth: number };
 /** A new round: what, when, who inspects, and which organizations, picked by hand or drawn at random. */
 export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Org[]; inspectors: { id: string; name: string }[]; selfId: string | null; today: string }) {
   const t = useTranslations("inspections.new");
-  const ti = useTranslations("inspections");
   const te = useTranslations("inspections.errors");
   const tv = useTranslations("validation");
   const tt = useTranslations("orgType");
+  const tr = useTranslations();
   const actionError = useActionError();
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
@@ -100,7 +100,7 @@ export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Org[];
             <Select {...aria("type")} {...form.register("type")}>
               {INSPECTION_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {ti(`type.${type}`)}
+                  {tr(`inspectionType.${type}`)}
                 </option>
               ))}
             </Select>,

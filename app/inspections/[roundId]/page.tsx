@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/inspections/action-form";
+import { RecordProvider } from "@/components/forms/record";
 import { DrawRecordView } from "@/components/inspections/draw-record";
-import { StepButton } from "@/components/inspections/step-button";
+import { DeleteRoundButton, UpdateRoundForm } from "@/components/inspections/round-forms";
 import { TypeBadge } from "@/components/inspections/badges";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Badge } from "@/components/ui/badge";
@@ -14,7 +14,6 @@ import { notFoundUnless } from "@/lib/server/inspections/not-found";
 import { getRound } from "@/lib/server/inspections/queries";
 import { isoDay } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
-import { deleteRound, updateRound } from "./actions";
 
 type Props = { params: Promise<{ roundId: string }> };
 
@@ -26,17 +25,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RoundPage({ params }: Props) {
   const { roundId } = await params;
   const actor = await guardPage("page:/inspections/[roundId]", undefined, `/inspections/${roundId}`);
-  const [round, t, tn, format, locale] = await Promise.all([
+  const [round, t, format, locale] = await Promise.all([
     notFoundUnless(getRound(actor, roundId)),
     getTranslations("inspections"),
-    getTranslations("inspections.new"),
     getFormatter(),
     getLocale(),
   ]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const orgNames = Object.fromEntries(round.drawOrgs.map((o) => [o.id, localized(o.name, o.nameEn, locale)]));
   return (
-    <>
+    <RecordProvider version={round.version}>
       <PageHeading title={round.title}>
         <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
           <Link href="/inspections" className="hover:text-brand hover:underline">
@@ -134,49 +132,23 @@ export default async function RoundPage({ params }: Props) {
                 <summary className="cursor-pointer font-medium">{t("manage.edit")}</summary>
                 <p className="mt-2 text-xs text-muted">{t("manage.editHint")}</p>
                 <div className="mt-3">
-                  <ActionForm
-                    id="round"
-                    schema="updateRound"
-                    action={updateRound}
-                    defaultValues={{
+                  <UpdateRoundForm
+                    round={{
                       roundId: round.id,
-                      expectedVersion: round.version,
                       title: round.title,
                       startsOn: isoDay(round.startsOn),
                       endsOn: isoDay(round.endsOn),
                       memberIds: round.members.map((m) => m.user.id),
                       leaderId: round.members.find((m) => m.isLeader)?.user.id ?? "",
                     }}
-                    fields={[
-                      { name: "title", label: tn("titleLabel"), kind: "text" },
-                      { name: "startsOn", label: tn("startsOn"), kind: "date" },
-                      { name: "endsOn", label: tn("endsOn"), kind: "date" },
-                      { name: "memberIds", label: tn("members"), kind: "checkboxes", options: round.eligibleInspectors.map((u) => ({ value: u.id, label: u.name })) },
-                      {
-                        name: "leaderId",
-                        label: tn("leader"),
-                        kind: "select",
-                        blank: tn("noLeader"),
-                        options: round.eligibleInspectors.map((u) => ({ value: u.id, label: u.name })),
-                      },
-                    ]}
-                    submitLabel={t("manage.save")}
-                    variant="secondary"
-                    doneMessage={t("saved")}
+                    inspectors={round.eligibleInspectors.map((u) => ({ value: u.id, label: u.name }))}
                   />
                 </div>
               </details>
               {round.canDelete ? (
                 <div className="space-y-2 text-sm">
                   <p className="text-muted">{t("manage.deleteHint")}</p>
-                  <StepButton
-                    action={deleteRound}
-                    input={{ roundId: round.id, expectedVersion: round.version }}
-                    label={t("manage.delete")}
-                    variant="secondary"
-                    confirm={t("manage.deleteConfirm")}
-                    redirectTo="/inspections"
-                  />
+                  <DeleteRoundButton roundId={round.id} />
                 </div>
               ) : (
                 <p className="text-xs text-muted">{t("manage.inUse")}</p>
@@ -185,6 +157,6 @@ export default async function RoundPage({ params }: Props) {
           ) : null}
         </div>
       </div>
-    </>
+    </RecordProvider>
   );
 }

@@ -9,7 +9,7 @@ import { NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
 import { actorWithRole, itemOf, orgId } from "@/lib/test/actors";
 import { useSeededDatabase } from "@/lib/test/seeded-database";
 
-const APP = path.resolve("app");
+const ENTRY_DIRS = [path.resolve("app"), path.resolve("lib/actions")];
 const entries = Object.entries(registry) as [EntryKey, EntryPoint][];
 
 function walk(dir: string): string[] {
@@ -19,7 +19,7 @@ function walk(dir: string): string[] {
   });
 }
 
-const files = walk(APP).map((f) => path.relative(process.cwd(), f).split(path.sep).join("/"));
+const files = ENTRY_DIRS.flatMap(walk).map((f) => path.relative(process.cwd(), f).split(path.sep).join("/"));
 
 describe("the registry lists every entry point", () => {
   it("has an entry for every page and route handler", () => {

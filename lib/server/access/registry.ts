@@ -4,7 +4,8 @@ import { COMMITTEE_ROLES, RECTIFIERS, ROUND_CREATORS, UNIT_ACCEPTORS } from "@/l
 
 /**
  * Every entry point of the app (page, route handler, server action) and the
- * rule that guards it. Pages and actions look their rule up here by key, and
+ * rule that guards it. Pages and route handlers live under app/, server
+ * actions beside their feature under lib/actions/. Pages and actions look their rule up here by key, and
  * a test walks this list for every role against the role's own organization
  * and another one; an entry point missing from it fails that test.
  *
@@ -24,7 +25,7 @@ export type Rule =
 
 export type EntryPoint = {
   kind: "page" | "route" | "action";
-  /** The file under app/ that defines it. */
+  /** The file that defines it: under app/ for pages and routes, lib/actions/ for actions. */
   file: string;
   /** For actions, the exported function's name. */
   name?: string;
@@ -304,7 +305,7 @@ export const registry = {
   // The round's scope organization is the target: its creator must reach it.
   "action:createRound": {
     kind: "action",
-    file: "app/inspections/actions.ts",
+    file: "lib/actions/rounds.ts",
     name: "createRound",
     rule: { access: "roles", roles: ROUND_CREATORS, target: "org" },
   },
@@ -316,13 +317,13 @@ export const registry = {
   // Changing or removing a round: its creator, its leader or the committee over its scope (canManageRound, in the handler).
   "action:updateRound": {
     kind: "action",
-    file: "app/inspections/[roundId]/actions.ts",
+    file: "lib/actions/rounds.ts",
     name: "updateRound",
     rule: { access: "roles", roles: ROUND_CREATORS, target: "none" },
   },
   "action:deleteRound": {
     kind: "action",
-    file: "app/inspections/[roundId]/actions.ts",
+    file: "lib/actions/rounds.ts",
     name: "deleteRound",
     rule: { access: "roles", roles: ROUND_CREATORS, target: "none" },
   },
@@ -333,37 +334,37 @@ export const registry = {
   },
   "action:saveReport": {
     kind: "action",
-    file: "app/inspections/reports/[reportId]/actions.ts",
+    file: "lib/actions/reports.ts",
     name: "saveReport",
     rule: { access: "roles", roles: INSPECTORS, target: "none" },
   },
   "action:saveFinding": {
     kind: "action",
-    file: "app/inspections/reports/[reportId]/actions.ts",
+    file: "lib/actions/reports.ts",
     name: "saveFinding",
     rule: { access: "roles", roles: INSPECTORS, target: "none" },
   },
   "action:deleteFinding": {
     kind: "action",
-    file: "app/inspections/reports/[reportId]/actions.ts",
+    file: "lib/actions/reports.ts",
     name: "deleteFinding",
     rule: { access: "roles", roles: INSPECTORS, target: "none" },
   },
   "action:issueReport": {
     kind: "action",
-    file: "app/inspections/reports/[reportId]/actions.ts",
+    file: "lib/actions/reports.ts",
     name: "issueReport",
     rule: { access: "roles", roles: INSPECTORS, target: "none" },
   },
   "action:addAddendum": {
     kind: "action",
-    file: "app/inspections/reports/[reportId]/actions.ts",
+    file: "lib/actions/reports.ts",
     name: "addAddendum",
     rule: { access: "roles", roles: INSPECTORS, target: "none" },
   },
   "action:respondToReport": {
     kind: "action",
-    file: "app/inspections/reports/[reportId]/actions.ts",
+    file: "lib/actions/reports.ts",
     name: "respondToReport",
     rule: { access: "roles", roles: RECTIFIERS, target: "none" },
   },
@@ -374,45 +375,45 @@ export const registry = {
   },
   "action:saveRectification": {
     kind: "action",
-    file: "app/findings/[findingId]/actions.ts",
+    file: "lib/actions/findings.ts",
     name: "saveRectification",
     rule: { access: "roles", roles: RECTIFIERS, target: "none" },
   },
   "action:addFindingProgress": {
     kind: "action",
-    file: "app/findings/[findingId]/actions.ts",
+    file: "lib/actions/findings.ts",
     name: "addFindingProgress",
     rule: { access: "roles", roles: RECTIFIERS, target: "none" },
   },
   "action:submitRectification": {
     kind: "action",
-    file: "app/findings/[findingId]/actions.ts",
+    file: "lib/actions/findings.ts",
     name: "submitRectification",
     rule: { access: "roles", roles: RECTIFIERS, target: "none" },
   },
   // Any accepting party (the group, the committee, the unit's secretary): the handler checks which the actor is.
   "action:acceptRectification": {
     kind: "action",
-    file: "app/findings/[findingId]/actions.ts",
+    file: "lib/actions/findings.ts",
     name: "acceptRectification",
     rule: { access: "roles", roles: ACCEPTORS, target: "none" },
   },
   "action:returnRectification": {
     kind: "action",
-    file: "app/findings/[findingId]/actions.ts",
+    file: "lib/actions/findings.ts",
     name: "returnRectification",
     rule: { access: "roles", roles: ACCEPTORS, target: "none" },
   },
   "action:reopenFinding": {
     kind: "action",
-    file: "app/findings/[findingId]/actions.ts",
+    file: "lib/actions/findings.ts",
     name: "reopenFinding",
     rule: { access: "roles", roles: REOPENERS, target: "none" },
   },
   // Evidence on a finding: the group's before issue, the unit's while it rectifies; the handler checks which.
   "action:addFindingEvidence": {
     kind: "action",
-    file: "app/findings/[findingId]/evidence-actions.ts",
+    file: "lib/actions/findings.ts",
     name: "addFindingEvidence",
     rule: { access: "roles", roles: FINDING_EVIDENCE_WRITERS, target: "none" },
   },
@@ -443,7 +444,7 @@ export const registry = {
   },
   "action:saveFindingCategory": {
     kind: "action",
-    file: "app/inspections/categories/actions.ts",
+    file: "lib/actions/finding-categories.ts",
     name: "saveFindingCategory",
     rule: { access: "roles", roles: CATALOG_EDITORS, target: "none" },
   },

@@ -8,6 +8,8 @@ import { warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { closeoutParties } from "@/lib/server/inspections/config";
+import { commonCategoriesOfRound } from "@/lib/server/inspections/analysis";
+import { listFindingCategories } from "@/lib/server/inspections/categories";
 import type { DrawRecord } from "@/lib/server/inspections/draw";
 import { partiesOpenTo } from "@/lib/server/inspections/rectification";
 import {
@@ -240,6 +242,27 @@ export async function getReport(actor: Actor, reportId: string, now: Date = new 
   };
 }
 
+export type ReportPage = Awaited<ReturnType<typeof getReport>>;
+
+/**
+ * What the group picks from while it writes a draft: the active categories,
+ * those found in several units of the round (suggested as common), and the
+ * inspected organization's checklist items a finding may name.
+ */
+export async function getReportChoices(report: Pick<ReportPage, "org" | "round">) {
+  const [categories, common, items] = await Promise.all([
+    listFindingCategories({ activeOnly: true }),
+    commonCategoriesOfRound(prisma, report.round.id),
+    prisma.checklistItem.findMany({
+      where: { orgId: report.org.id, status: { not: "WITHDRAWN" } },
+      orderBy: [{ dueDate: "desc" }, { duty: { code: "asc" } }],
+      take: 200,
+      select: { id: true, dueDate: true, duty: { select: { code: true, title: true, titleEn: true } } },
+    }),
+  ]);
+  return { categories, common, items };
+}
+
 /** A finding with its whole rectification record, and the steps open to the actor. */
 export async function getFinding(actor: Actor, findingId: string, now: Date = new Date()) {
   const finding = await prisma.finding.findFirst({
@@ -292,6 +315,8 @@ export async function getFinding(actor: Actor, findingId: string, now: Date = ne
     canReopen: finding.state === "CLOSED" && (isMember(actor, facts) || canAcceptAs(actor, "COMMITTEE", facts)),
   };
 }
+
+export type FindingPage = Awaited<ReturnType<typeof getFinding>>;
 
 /** The people who may own a finding's rectification: the unit's secretaries and staff on the organization, above it within the unit, or below it. */
 export async function listOwnerCandidates(orgPath: string, scopePath: string) {

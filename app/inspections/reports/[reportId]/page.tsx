@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ActionForm, type FormField } from "@/components/inspections/action-form";
-import { FindingStateBadge, SeverityBadge, TypeBadge } from "@/components/inspections/badges";
-import { StepButton } from "@/components/inspections/step-button";
+import { RecordProvider } from "@/components/forms/record";
+import { TypeBadge } from "@/components/inspections/badges";
+import { ReportFindingsTable } from "@/components/inspections/report-findings-table";
+import { AddendumForm, FindingForm, IssueReportButton, ReportForm, RespondForm, type FindingChoices } from "@/components/inspections/report-forms";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
 import { SignatureLines } from "@/components/print/signature-lines";
@@ -11,14 +12,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { isoDay } from "@/lib/dates";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { prisma } from "@/lib/server/db";
-import { commonCategoriesOfRound } from "@/lib/server/inspections/analysis";
-import { listFindingCategories } from "@/lib/server/inspections/categories";
 import { notFoundUnless } from "@/lib/server/inspections/not-found";
-import { getReport } from "@/lib/server/inspections/queries";
-import { FINDING_SEVERITIES } from "@/lib/validation/inspections";
+import { getReport, getReportChoices } from "@/lib/server/inspections/queries";
 import { localized } from "@/lib/org-label";
-import { addAddendum, deleteFinding, issueReport, respondToReport, saveFinding, saveReport } from "./actions";
 
 type Props = { params: Promise<{ reportId: string }> };
 
@@ -44,47 +40,26 @@ export default async function ReportPage({ params }: Props) {
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const orgName = localized(report.org.name, report.org.nameEn, locale);
-  const [categories, common, items] = report.canWrite
-    ? await Promise.all([
-        listFindingCategories({ activeOnly: true }),
-        commonCategoriesOfRound(prisma, report.round.id),
-        prisma.checklistItem.findMany({
-          where: { orgId: report.org.id, status: { not: "WITHDRAWN" } },
-          orderBy: [{ dueDate: "desc" }, { duty: { code: "asc" } }],
-          take: 200,
-          select: { id: true, dueDate: true, duty: { select: { code: true, title: true, titleEn: true } } },
-        }),
-      ])
-    : [[], [], []];
-  const commonNames = categories.filter((c) => common.includes(c.id)).map((c) => localized(c.name, c.nameEn, locale));
   const inspectors = report.inspectors.map((i) => i.user.name);
-
-  const findingFields = (): FormField[] => [
-    { name: "description", label: t("finding.description"), kind: "textarea", rows: 3 },
-    { name: "categoryId", label: t("finding.category"), kind: "select", options: categories.map((c) => ({ value: c.id, label: localized(c.name, c.nameEn, locale) })) },
-    { name: "severity", label: t("finding.severity"), kind: "select", options: FINDING_SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) })) },
-    {
-      name: "tag",
-      label: t("finding.tag"),
-      kind: "select",
-      blank: t("finding.tagNone"),
-      options: [
-        { value: "COMMON", label: t("tag.COMMON") },
-        { value: "INDIVIDUAL", label: t("tag.INDIVIDUAL") },
-      ],
-      hint: commonNames.length > 0 ? t("finding.tagSuggestion", { categories: commonNames.join(t("listSeparator")) }) : t("finding.tagHint"),
-    },
-    {
-      name: "itemId",
-      label: t("finding.item"),
-      kind: "select",
-      blank: t("finding.itemNone"),
-      options: items.map((i) => ({ value: i.id, label: t("finding.itemOption", { code: i.duty.code, title: localized(i.duty.title, i.duty.titleEn, locale), due: isoDay(i.dueDate) }) })),
-    },
-  ];
+  let writing: { choices: FindingChoices; common: string[] } | null = null;
+  if (report.canWrite) {
+    const { categories, common, items } = await getReportChoices(report);
+    const commonNames = categories.filter((c) => common.includes(c.id)).map((c) => localized(c.name, c.nameEn, locale));
+    writing = {
+      common,
+      choices: {
+        categories: categories.map((c) => ({ value: c.id, label: localized(c.name, c.nameEn, locale) })),
+        items: items.map((i) => ({
+          value: i.id,
+          label: t("finding.itemOption", { code: i.duty.code, title: localized(i.duty.title, i.duty.titleEn, locale), due: isoDay(i.dueDate) }),
+        })),
+        tagHint: commonNames.length > 0 ? t("finding.tagSuggestion", { categories: commonNames.join(t("listSeparator")) }) : t("finding.tagHint"),
+      },
+    };
+  }
 
   return (
-    <>
+    <RecordProvider version={report.version}>
       <div className="print:hidden">
         <PageHeading
           title={t("reportTitle", { org: orgName, round: report.round.title })}
@@ -139,84 +114,7 @@ export default async function ReportPage({ params }: Props) {
               <h3 id="findings-heading" className="mb-2 font-semibold">
                 {t("findingsHeading", { count: report.findings.length })}
               </h3>
-              {report.findings.length === 0 ? (
-                <p className="text-sm text-muted">{t("noFindings")}</p>
-              ) : (
-                <div className="relative overflow-x-auto">
-                  <table className="w-full min-w-[40rem] text-sm print-table">
-                    <thead className="text-left text-muted print:text-ink">
-                      <tr>
-                        <th scope="col" className="py-1 pr-2 font-medium whitespace-nowrap">{t("col.seq")}</th>
-                        <th scope="col" className="py-1 pr-2 font-medium">{t("col.finding")}</th>
-                        <th scope="col" className="py-1 pr-2 font-medium">{t("col.category")}</th>
-                        <th scope="col" className="py-1 pr-2 font-medium">{t("col.deadline")}</th>
-                        <th scope="col" className="py-1 pr-2 font-medium">{t("col.state")}</th>
-                        {report.canWrite ? <th scope="col" className="py-1 font-medium"><span className="sr-only">{t("col.actions")}</span></th> : null}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {report.findings.map((f) => (
-                        <tr key={f.id} className="border-t border-line align-top" data-testid="report-finding">
-                          <td className="py-2 pr-2 tabular-nums">{f.seq}</td>
-                          <td className="py-2 pr-2">
-                            <Link href={`/findings/${f.id}`} className="text-brand hover:underline print:text-ink print:no-underline">
-                              {f.description}
-                            </Link>
-                            <span className="mt-1 flex flex-wrap gap-1">
-                              <SeverityBadge severity={f.severity} />
-                              {f.tag ? <Badge data-testid="finding-tag">{t(`tag.${f.tag}`)}</Badge> : null}
-                              {report.canWrite && !f.tag && common.includes(f.categoryId) ? (
-                                <Badge tone="warn" data-testid="suggest-common">
-                                  {t("finding.suggestCommon")}
-                                </Badge>
-                              ) : null}
-                              {f.duty ? <Badge>{`${f.duty.code} ${localized(f.duty.title, f.duty.titleEn, locale)}`}</Badge> : null}
-                            </span>
-                          </td>
-                          <td className="py-2 pr-2">{localized(f.category.name, f.category.nameEn, locale)}</td>
-                          <td className="py-2 pr-2 whitespace-nowrap">{f.deadline ? day(f.deadline) : "—"}</td>
-                          <td className="py-2 pr-2">
-                            <FindingStateBadge state={f.state} warning={f.warning} />
-                          </td>
-                          {report.canWrite ? (
-                            <td className="space-y-2 py-2">
-                              <details className="text-sm">
-                                <summary className="cursor-pointer text-brand">{t("finding.edit")}</summary>
-                                <div className="mt-2 w-72">
-                                  <ActionForm
-                                    id={`finding-${f.id}`}
-                                    schema="saveFinding"
-                                    action={saveFinding}
-                                    defaultValues={{
-                                      reportId: report.id,
-                                      findingId: f.id,
-                                      description: f.description,
-                                      categoryId: f.categoryId,
-                                      severity: f.severity,
-                                      tag: f.tag ?? "",
-                                      itemId: f.itemId ?? "",
-                                    }}
-                                    fields={findingFields()}
-                                    submitLabel={t("finding.saveEdit")}
-                                    variant="secondary"
-                                  />
-                                </div>
-                              </details>
-                              <StepButton
-                                action={deleteFinding}
-                                input={{ reportId: report.id, findingId: f.id }}
-                                label={t("finding.delete")}
-                                variant="secondary"
-                                confirm={t("finding.deleteConfirm", { seq: f.seq })}
-                              />
-                            </td>
-                          ) : null}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
+              <ReportFindingsTable report={report} writing={writing} day={day} />
             </section>
             {report.addenda.length > 0 ? (
               <section aria-labelledby="addenda-heading">
@@ -251,54 +149,26 @@ export default async function ReportPage({ params }: Props) {
         </article>
 
         <aside className="space-y-4 print:hidden">
-          {report.canWrite ? (
+          {writing ? (
             <>
               <Card>
                 <h2 className="mb-3 font-semibold">{t("editReport")}</h2>
-                <ActionForm
-                  id="report"
-                  schema="saveReport"
-                  action={saveReport}
-                  defaultValues={{
-                    reportId: report.id,
-                    expectedVersion: report.version,
-                    summary: report.summary,
-                    inspectedOn: report.inspectedOn ? isoDay(report.inspectedOn) : "",
-                    inspectorIds: report.inspectors.map((i) => i.user.id),
-                  }}
-                  fields={[
-                    { name: "summary", label: t("summary"), kind: "textarea", rows: 5 },
-                    { name: "inspectedOn", label: t("inspectedOn"), kind: "date" },
-                    { name: "inspectorIds", label: t("inspectors"), kind: "checkboxes", options: report.round.members.map((m) => ({ value: m.user.id, label: m.user.name })) },
-                  ]}
-                  submitLabel={t("saveReport")}
-                  variant="secondary"
-                  doneMessage={t("saved")}
+                <ReportForm
+                  reportId={report.id}
+                  summary={report.summary}
+                  inspectedOn={report.inspectedOn ? isoDay(report.inspectedOn) : ""}
+                  inspectorIds={report.inspectors.map((i) => i.user.id)}
+                  members={report.round.members.map((m) => ({ value: m.user.id, label: m.user.name }))}
                 />
               </Card>
               <Card>
                 <h2 className="mb-3 font-semibold">{t("finding.add")}</h2>
-                <ActionForm
-                  id="finding"
-                  schema="saveFinding"
-                  action={saveFinding}
-                  defaultValues={{ reportId: report.id, description: "", categoryId: categories[0]?.id ?? "", severity: "LOW", tag: "", itemId: "" }}
-                  fields={findingFields()}
-                  submitLabel={t("finding.addSubmit")}
-                  variant="secondary"
-                  resetOnSuccess
-                  doneMessage={t("finding.added")}
-                />
+                <FindingForm reportId={report.id} choices={writing.choices} />
               </Card>
               <Card>
                 <h2 className="mb-2 font-semibold">{t("issue")}</h2>
                 <p className="mb-3 text-sm text-muted">{t("issueHint")}</p>
-                <StepButton
-                  action={issueReport}
-                  input={{ reportId: report.id, expectedVersion: report.version }}
-                  label={t("issueSubmit")}
-                  confirm={t("issueConfirm")}
-                />
+                <IssueReportButton reportId={report.id} />
               </Card>
             </>
           ) : null}
@@ -306,35 +176,17 @@ export default async function ReportPage({ params }: Props) {
             <Card>
               <h2 className="mb-2 font-semibold">{t("addAddendum")}</h2>
               <p className="mb-3 text-sm text-muted">{t("addendumHint")}</p>
-              <ActionForm
-                id="addendum"
-                schema="addendum"
-                action={addAddendum}
-                defaultValues={{ reportId: report.id, text: "" }}
-                fields={[{ name: "text", label: t("addendumText"), kind: "textarea", rows: 3 }]}
-                submitLabel={t("addAddendumSubmit")}
-                variant="secondary"
-                resetOnSuccess
-              />
+              <AddendumForm reportId={report.id} />
             </Card>
           ) : null}
           {report.canRespond ? (
             <Card>
               <h2 className="mb-2 font-semibold">{t("respond")}</h2>
-              <ActionForm
-                id="respond"
-                schema="respond"
-                action={respondToReport}
-                defaultValues={{ reportId: report.id, response: report.response ?? "" }}
-                fields={[{ name: "response", label: t("responseText"), kind: "textarea", rows: 4, hint: t("responseHint") }]}
-                submitLabel={t("respondSubmit")}
-                variant="secondary"
-                doneMessage={t("saved")}
-              />
+              <RespondForm reportId={report.id} response={report.response ?? ""} />
             </Card>
           ) : null}
         </aside>
       </div>
-    </>
+    </RecordProvider>
   );
 }

@@ -1,8 +1,21 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { defineAction, refreshingAll } from "@/lib/server/action";
 import * as rounds from "@/lib/server/inspections/rounds";
-import { ZDeleteRound, ZUpdateRound } from "@/lib/validation/inspections";
+import { ZCreateRound, ZDeleteRound, ZUpdateRound } from "@/lib/validation/inspections";
+
+/** Creates a round (its organizations picked or drawn); the creator must reach its scope. */
+export const createRound = defineAction(
+  "action:createRound",
+  ZCreateRound,
+  (input) => ({ orgId: input.scopeOrgId }),
+  async (actor, input) => {
+    const result = await rounds.createRound(actor, input);
+    revalidatePath("/inspections");
+    return result;
+  },
+);
 
 // Target "none": the handlers apply canManageRound (creator, leader, committee over the scope) to the round they lock.
 const none = () => undefined;

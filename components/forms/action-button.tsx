@@ -3,13 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Alert } from "@/components/ui/alert";
+import { OutcomeAlert } from "@/components/forms/fields";
+import { useStep, type FormOutcome } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { useActionError } from "@/components/ui/use-action-error";
 import type { ActionResult } from "@/lib/server/action";
 
-/** One click for a step that needs nothing typed (issue, accept, delete), with an optional confirmation. */
-export function StepButton<I>({
+/**
+ * One click for a step that needs nothing typed (issue, accept, delete),
+ * with an optional confirmation. It sends the version the page holds
+ * (RecordProvider) and answers as the forms do (useStep).
+ */
+export function ActionButton<I>({
   action,
   input,
   label,
@@ -25,30 +29,24 @@ export function StepButton<I>({
   /** Where to go after a success that removes what the page shows; otherwise the page refreshes. */
   redirectTo?: string;
 }) {
-  const t = useTranslations("inspections.form");
-  const ti = useTranslations("inspections.errors");
-  const actionError = useActionError();
+  const t = useTranslations("form");
+  const step = useStep();
   const router = useRouter();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<FormOutcome>(null);
   const [isPending, start] = useTransition();
   const run = () => {
     if (confirm && !window.confirm(confirm)) return;
     start(async () => {
-      const result = await action(input);
-      if (result.ok) {
-        setProblem(null);
-        if (redirectTo) router.replace(redirectTo);
-        else router.refresh();
-        return;
-      }
-      if (result.error === "conflict") return setProblem(t("conflict"));
-      const key = Object.values(result.fieldErrors ?? {}).flat().find((m) => ti.has(m));
-      setProblem(key ? ti(key) : actionError(result));
+      const result = await action(step.withVersion(input));
+      if (!result.ok) return setOutcome(step.refuse(result));
+      setOutcome(null);
+      step.succeed(result.data, !redirectTo);
+      if (redirectTo) router.replace(redirectTo);
     });
   };
   return (
     <div className="space-y-2">
-      {problem ? <Alert tone="error">{problem}</Alert> : null}
+      <OutcomeAlert outcome={outcome} />
       <Button type="button" variant={variant} onClick={run} disabled={isPending}>
         {isPending ? t("working") : label}
       </Button>

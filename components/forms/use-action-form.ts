@@ -1,0 +1,166 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+import { useRecord } from "@/components/forms/record";
+import { useCodeMessage } from "@/components/forms/use-message";
+import { useActionError } from "@/components/ui/use-action-error";
+import type { ActionFailure, ActionResult } from "@/lib/server/action";
+import { isVersionChange } from "@/lib/version-change";
+
+/** What a form or button says after its last step. */
+export type FormOutcome = { kind: "done" } | { kind: "conflict" } | { kind: "problem"; message: string } | null;
+
+/** A field of the form, as the form's refusals name it: its label, and its length limit for "too long". */
+export type FieldLabel = { label: string; max?: number };
+
+/** The fields of the form that sends a step, to show the step's refusals at. */
+type LocalFields = { labels: Partial<Record<string, FieldLabel>>; show: (name: string, code: string, focus: boolean) => void };
+
+function hasData(value: unknown): value is { version?: unknown } {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * What every step does with its answer, for forms and buttons alike: a
+ * success adopts the record's new version (RecordProvider) and refreshes the
+ * page; a refusal names its fields, marks and focuses the first (in the
+ * sending form or another form on the page); a conflict is a conflict.
+ */
+export function useStep() {
+  const t = useTranslations("form");
+  const codeMessage = useCodeMessage();
+  const actionError = useActionError();
+  const router = useRouter();
+  const record = useRecord();
+
+  /** The input as sent: with the version the page holds now, when the step is checked against one. */
+  function withVersion<I>(input: I): I {
+    return record.version !== undefined && hasData(input) && "expectedVersion" in input ? { ...input, expectedVersion: record.version } : input;
+  }
+
+  function succeed(data: unknown, refresh = true): void {
+    if (hasData(data) && isVersionChange(data.version)) record.adopt(data.version);
+    if (refresh) router.refresh();
+  }
+
+  function refuse(result: ActionFailure, local?: LocalFields): FormOutcome {
+    if (result.error === "conflict") return { kind: "conflict" };
+    const named: string[] = [];
+    let other: string | undefined;
+    let isFocused = false;
+    for (const [name, codes] of Object.entries(result.fieldErrors ?? {})) {
+      const code = codes[0];
+      if (!code) continue;
+      const mine = local?.labels[name];
+      if (local && mine) {
+        local.show(name, code, !isFocused);
+        isFocused = true;
+        named.push(t("fieldProblem", { field: mine.label, message: codeMessage(code, { max: mine.max }) ?? code }));
+        continue;
+      }
+      const elsewhere = record.findField(name);
+      if (elsewhere) {
+        if (!isFocused) elsewhere.show(code);
+        isFocused = true;
+        named.push(t("fieldProblem", { field: elsewhere.label, message: codeMessage(code) ?? code }));
+        continue;
+      }
+      other ??= codeMessage(code);
+    }
+    const message = [...named, ...(other ? [other] : [])].join(" ");
+    return { kind: "problem", message: message || actionError(result) };
+  }
+
+  return { withVersion, succeed, refuse, fieldProblem: (label: string, message: string) => t("fieldProblem", { field: label, message }), codeMessage };
+}
+
+export type ActionFormOptions<S extends z.ZodType<FieldValues, FieldValues>, T> = {
+  /** Prefixes the fields' element ids; unique on the page. */
+  id: string;
+  schema: S;
+  action: (input: z.input<S>) => Promise<ActionResult<T>>;
+  defaultValues: z.input<S>;
+  /** The fields the form shows, by name; a refusal that names one is shown at it, with its label. */
+  fields: Partial<Record<Path<z.input<S>>, FieldLabel>>;
+  /** Empty the fields after a success (a new finding, a progress note). */
+  resetOnSuccess?: boolean;
+  onSuccess?: (data: T) => void;
+};
+
+export type ActionForm<S extends z.ZodType<FieldValues, FieldValues>> = {
+  form: UseFormReturn<z.input<S>, unknown, z.output<S>>;
+  onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void>;
+  outcome: FormOutcome;
+  isBusy: boolean;
+  /** A field's error in words, for the field components. */
+  errorOf: (name: Path<z.input<S>>) => string | undefined;
+  labelOf: (name: Path<z.input<S>>) => string;
+  fieldId: (name: Path<z.input<S>>) => string;
+};
+
+/**
+ * The one way a form acts: react-hook-form with the action's own zod schema
+ * in the browser, the page's version of the record put in at the moment of
+ * sending, and the answer handled by useStep. Only a conflict offers to
+ * load the latest; nothing typed is lost on a refusal.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(options: ActionFormOptions<S, T>): ActionForm<S> {
+  const { id, schema, action, defaultValues, fields, resetOnSuccess, onSuccess } = options;
+  const step = useStep();
+  const { registerField } = useRecord();
+  const [outcome, setOutcome] = useState<FormOutcome>(null);
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema),
+    defaultValues: defaultValues as DefaultValues<z.input<S>>,
+  });
+  const labels = fields as Partial<Record<string, FieldLabel>>;
+  const show = (name: string, code: string, focus: boolean) => form.setError(name as Path<z.input<S>>, { message: code }, { shouldFocus: focus });
+  const words = (name: string, code: string) => step.codeMessage(code, { max: labels[name]?.max }) ?? code;
+
+  // Other forms on the page may name these fields in their refusals.
+  useEffect(() => {
+    const unregister = Object.entries(labels).map(([name, field]) =>
+      registerField(name, { label: field?.label ?? name, show: (code) => show(name, code, true) }),
+    );
+    return () => unregister.forEach((u) => u());
+    // The fields are fixed for the form's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, registerField]);
+
+  // The browser's own check: react-hook-form marks the fields and focuses the first; the alert names them.
+  const onInvalid = (errors: Partial<Record<string, { message?: unknown }>>) => {
+    const named = Object.entries(errors).flatMap(([name, error]) =>
+      typeof error?.message === "string" ? [step.fieldProblem(labels[name]?.label ?? name, words(name, error.message))] : [],
+    );
+    setOutcome(named.length > 0 ? { kind: "problem", message: named.join(" ") } : null);
+  };
+
+  const onSubmit = form.handleSubmit(async () => {
+    setOutcome(null);
+    // The server parses the raw input with the same schema; the browser has checked it already.
+    const result = await action(step.withVersion(form.getValues()));
+    if (!result.ok) return setOutcome(step.refuse(result, { labels, show }));
+    if (resetOnSuccess) form.reset(defaultValues as DefaultValues<z.input<S>>);
+    setOutcome({ kind: "done" });
+    onSuccess?.(result.data);
+    step.succeed(result.data);
+  }, onInvalid);
+
+  return {
+    form,
+    onSubmit,
+    outcome,
+    isBusy: form.formState.isSubmitting,
+    errorOf: (name) => {
+      const code = form.formState.errors[name]?.message;
+      return typeof code === "string" ? words(name, code) : undefined;
+    },
+    labelOf: (name) => labels[name]?.label ?? name,
+    fieldId: (name) => `${id}-${name}`,
+  };
+}

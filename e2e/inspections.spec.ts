@@ -98,14 +98,14 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   await unit.page.getByRole("button", { name: "添加", exact: true }).click();
   await expect(unit.page.getByTestId("finding-evidence-entry").filter({ hasText: "整改会议记录" })).toBeVisible();
   await unit.page.getByRole("button", { name: "申请销号" }).click();
-  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("申请销号");
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("待验收");
   await expectAccessible(unit.page);
 
   // The group accepts, then the working committee: closed out.
   await page.goto(findingUrl);
   await page.getByRole("button", { name: "以督查组身份验收通过" }).click();
   await expect(page.getByTestId("acceptance-GROUP")).toContainText("吴督查");
-  await expect(page.getByTestId("finding-state").first()).toHaveText("申请销号");
+  await expect(page.getByTestId("finding-state").first()).toHaveText("待验收");
 
   const committee = await openAs(browser, "supervisor");
   await committee.page.goto(findingUrl);

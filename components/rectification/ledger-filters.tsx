@@ -28,8 +28,8 @@ export function LedgerFilters({
   categoryOptions: { id: string; label: string }[];
 }) {
   const t = useTranslations("rectification.filters");
-  const ts = useTranslations("rectification.state");
-  const tt = useTranslations("rectification.tag");
+  const ts = useTranslations("findingState");
+  const tt = useTranslations("findingTag");
   const hidden = HIDDEN_FILTERS.flatMap((key) => {
     const value = filters[key];
     return value ? [{ key, value: value === true ? "1" : value }] : [];

@@ -21,7 +21,7 @@ export function LedgerSummary({
   active: { state?: string; overdue?: boolean; any: boolean };
 }) {
   const t = useTranslations("rectification");
-  const ts = useTranslations("rectification.state");
+  const ts = useTranslations("findingState");
   const chip = (href: string, label: string, isActive: boolean, tone?: string, testId?: string) => (
     <li>
       <Link

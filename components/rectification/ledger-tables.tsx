@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { WarningBadge } from "@/components/checklists/warning-badge";
-import { FindingStateBadge } from "@/components/rectification/finding-state-badge";
+import { FindingStateBadge } from "@/components/inspections/badges";
 import { TIME_ZONE } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
 import type { LedgerList, LedgerRow } from "@/lib/server/inspections/list-findings";
@@ -43,8 +43,10 @@ function useCells() {
   const format = useFormatter();
   const locale = useLocale();
   const t = useTranslations("rectification");
+  const tr = useTranslations();
   return {
     t,
+    tr,
     locale,
     /** A date column (UTC midnight). */
     day: (d: Date | null) => (d ? format.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }) : t("none")),
@@ -78,7 +80,7 @@ function Row({ row, children }: { row: LedgerRow; children: ReactNode }) {
 
 /** 问题清单: what was found, where, in which round. */
 export function ProblemsTable({ rows, caption, firstNo }: TableProps) {
-  const { t, locale, unit } = useCells();
+  const { t, tr, locale, unit } = useCells();
   const headers = ["no", "unit", "round", "category", "severity", "tag", "description", "duty", "state"].map((k) => t(`columns.${k}`));
   return (
     <LedgerTableFrame caption={caption} headers={headers}>
@@ -88,11 +90,11 @@ export function ProblemsTable({ rows, caption, firstNo }: TableProps) {
           <td className={cn(TD, "min-w-32")}>{unit(row)}</td>
           <td className={cn(TD, "min-w-40")}>
             <div>{row.round.title}</div>
-            <div className="text-xs text-muted">{t(`roundType.${row.round.type}`)}</div>
+            <div className="text-xs text-muted">{tr(`inspectionType.${row.round.type}`)}</div>
           </td>
           <td className={cn(TD, "whitespace-nowrap")}>{localized(row.category.name, row.category.nameEn, locale)}</td>
-          <td className={cn(TD, "whitespace-nowrap", row.severity === "HIGH" && "font-medium text-danger")}>{t(`severity.${row.severity}`)}</td>
-          <td className={cn(TD, "whitespace-nowrap")}>{row.tag ? t(`tag.${row.tag}`) : t("none")}</td>
+          <td className={cn(TD, "whitespace-nowrap", row.severity === "HIGH" && "font-medium text-danger")}>{tr(`findingSeverity.${row.severity}`)}</td>
+          <td className={cn(TD, "whitespace-nowrap")}>{row.tag ? tr(`findingTag.${row.tag}`) : t("none")}</td>
           <td className={cn(TD, "min-w-64")}>
             <ProblemLink row={row} />
           </td>
@@ -152,7 +154,7 @@ export function TasksTable({ rows, caption, firstNo }: TableProps) {
 
 /** 责任清单: who answers for it, and who accepted its close-out when. */
 export function ResponsibilitiesTable({ rows, caption, firstNo }: TableProps) {
-  const { t, unit, day, dayOf } = useCells();
+  const { t, tr, unit, day, dayOf } = useCells();
   const headers = ["no", "unit", "description", "owner", "deadline", "acceptances", "closedOn"].map((k) => t(`columns.${k}`));
   return (
     <LedgerTableFrame caption={caption} headers={headers}>
@@ -176,7 +178,7 @@ export function ResponsibilitiesTable({ rows, caption, firstNo }: TableProps) {
                   const a = row.acceptances.find((x) => x.party === party);
                   return (
                     <li key={party} data-party={party} data-accepted={a ? "true" : "false"}>
-                      <span className="font-medium">{t("partyColon", { party: t(`party.${party}`) })}</span>
+                      <span className="font-medium">{t("partyColon", { party: tr(`acceptanceParty.${party}`) })}</span>
                       {a ? (
                         <span>
                           {a.by ?? t("none")} <span className="text-muted tabular-nums print:text-ink">{dayOf(a.at)}</span>

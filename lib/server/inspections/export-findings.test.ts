@@ -138,7 +138,7 @@ describe("export of the rectification ledger", () => {
     expect(problems.header).toEqual(["序号", "单位", "督查轮次", "督查类型", "反馈日期", "报告内序号", "问题类别", "严重程度", "共性/个性", "问题描述", "关联职责", "整改状态"]);
     // The ledger's order: deadline, unit, number.
     expect(problems.body.map((r) => r[9])).toEqual(["组织生活会会前未开展谈心谈话", "党费收缴台账不规范"]);
-    expect(problems.body[0]?.slice(0, 9)).toEqual([1, u01Name, "2026年第三季度党建督查", "集中检查", day("2026-09-20"), 1, "组织生活", "较重", "共性"]);
+    expect(problems.body[0]?.slice(0, 9)).toEqual([1, u01Name, "2026年第三季度党建督查", "集中检查", day("2026-09-20"), 1, "组织生活", "较重", "共性问题"]);
     expect(problems.body[0]?.[11]).toBe("整改中");
     expect(problems.body[1]?.[11]).toBe("已销号");
 

@@ -82,7 +82,7 @@ export function acceptanceText(row: LedgerRow, t: Translate): string {
   return parties
     .map((party) => {
       const a = row.acceptances.find((x) => x.party === party);
-      const label = t(`rectification.party.${party}`);
+      const label = t(`acceptanceParty.${party}`);
       return a
         ? t("rectification.acceptedBy", { party: label, name: a.by ?? "—", date: dayString(a.at) })
         : t("rectification.acceptancePending", { party: label });
@@ -101,19 +101,19 @@ function cells(list: LedgerList, row: LedgerRow, no: number, t: Translate, local
     no,
     unit: localized(row.org.name, row.org.nameEn, locale),
     description: row.description,
-    state: t(`rectification.state.${row.state}`),
+    state: t(`findingState.${row.state}`),
   };
   switch (list) {
     case "problems":
       return {
         ...common,
         round: row.round.title,
-        roundType: t(`rectification.roundType.${row.round.type}`),
+        roundType: t(`inspectionType.${row.round.type}`),
         issuedOn: row.issuedAt ? beijingDay(row.issuedAt) : null,
         seq: row.seq,
         category: localized(row.category.name, row.category.nameEn, locale),
-        severity: t(`rectification.severity.${row.severity}`),
-        tag: row.tag ? t(`rectification.tag.${row.tag}`) : "",
+        severity: t(`findingSeverity.${row.severity}`),
+        tag: row.tag ? t(`findingTag.${row.tag}`) : "",
         duty: row.duty ? `${row.duty.code} ${localized(row.duty.title, row.duty.titleEn, locale)}` : "",
       };
     case "tasks":

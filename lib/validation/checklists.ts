@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ITEM_STATUS_FILTERS = ["open", "NOT_STARTED", "IN_PROGRESS", "DONE", "overdue", "delegated", "WITHDRAWN"] as const;
+export const ITEM_STATUS_FILTERS = ["open", "NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "RETURNED", "DONE", "overdue", "delegated", "WITHDRAWN"] as const;
 export const DUTY_KINDS = ["MAIN", "ASSISTING", "SUPERVISORY", "IMPLEMENTING"] as const;
 
 const optionalId = z
@@ -48,6 +48,19 @@ export function checklistFilterParams(filters: Omit<TChecklistFilters, "page">):
     period: filters.period,
     q: filters.q,
   };
+}
+
+type Filters = Omit<TChecklistFilters, "page" | "period">;
+
+/** Each active filter in words, in a fixed order, by the namer given for it; a value no namer knows is left out. */
+export function describeFilters(filters: Filters, name: { [K in keyof Filters]-?: (value: NonNullable<Filters[K]>) => string | undefined }): string[] {
+  const order = ["warning", "status", "kind", "org", "owner", "q"] as const;
+  return order.flatMap((key) => {
+    const value = filters[key];
+    if (value === undefined) return [];
+    const words = (name[key] as (v: typeof value) => string | undefined)(value);
+    return words ? [words] : [];
+  });
 }
 
 /** Whether any filter narrows the list (the period is a choice of list, not a filter). */

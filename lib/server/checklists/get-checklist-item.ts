@@ -3,10 +3,10 @@ import { today } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOpen, isSettled } from "@/lib/item-status";
 import { itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
-import { ITEM_DELEGATORS, ITEM_WRITERS } from "@/lib/server/access/registry";
+import { ITEM_DELEGATORS } from "@/lib/server/access/registry";
 import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
-import { canReview, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
+import { canReview, canWorkOn, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
@@ -57,7 +57,7 @@ export async function getChecklistItem(actor: Actor, itemId: string, now = new D
   });
   if (!item) throw new NotFoundError();
   const reviewer = isReviewerOf(actor, item);
-  const writer = item.status !== "WITHDRAWN" && reachesItem(actor, ITEM_WRITERS, item, { delegates: true });
+  const writer = item.status !== "WITHDRAWN" && canWorkOn(actor, item);
   const reviewerOrg = reviewerOrgOf(item);
   return {
     ...item,

@@ -1,5 +1,6 @@
 import type { ReviewMode } from "@/lib/generated/prisma/enums";
-import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
+import { reachesItem } from "@/lib/server/access/item-scope";
+import { ITEM_REVIEWERS, ITEM_WRITERS } from "@/lib/server/access/registry";
 import { reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
@@ -35,6 +36,22 @@ export function reviewerOrgOf<O extends OrgRef>(item: ReviewSource<O>): O | null
 export function isReviewerOf(actor: Actor, item: ReviewSource<OrgRef>): boolean {
   const reviewer = reviewerOrgOf(item);
   return !!reviewer && reachesPath(actor, ITEM_REVIEWERS, reviewer.path);
+}
+
+type WorkSource = ReviewSource<OrgRef> & {
+  status: string;
+  org: { path: string };
+  delegatedOrg: { path: string } | null;
+  delegatedToId: string | null;
+};
+
+/**
+ * Who works on an item (saves, submits, asks for not applicable, recalls):
+ * the writers of its organization and those it is delegated to, except,
+ * once it is returned, its reviewers: who sent it back does not answer it.
+ */
+export function canWorkOn(actor: Actor, item: WorkSource): boolean {
+  return reachesItem(actor, ITEM_WRITERS, item, { delegates: true }) && !(item.status === "RETURNED" && isReviewerOf(actor, item));
 }
 
 /** Nobody approves their own submission. */

@@ -7,6 +7,7 @@ export const checklistItemSelect = {
   dueDate: true,
   status: true,
   note: true,
+  reviewComment: true,
   version: true,
   completedAt: true,
   updatedAt: true,

@@ -79,11 +79,14 @@ describe("the life of an item", () => {
     expect(await noticesOf(branch.id, item.id)).toEqual([]);
 
     const returned = await returnItem(staff, { itemId: item.id, expectedVersion: submitted.version, comment: "请补充会议记录" });
-    expect(returned).toMatchObject({ status: "IN_PROGRESS", reviewComment: "请补充会议记录" });
+    expect(returned).toMatchObject({ status: "RETURNED", reviewComment: "请补充会议记录" });
     const [notice] = await noticesOf(branch.id, item.id);
     expect(notice).toMatchObject({ kind: "ITEM_RETURNED", actorId: staff.id, payload: { comment: "请补充会议记录" } });
 
-    const again = await submitItem(branch, { itemId: item.id, expectedVersion: returned.version, note: "已补充会议记录" });
+    // Saving keeps it returned: the lists still show that the reviewer sent it back, until it is resubmitted.
+    const corrected = await saveProgress(branch, { itemId: item.id, expectedVersion: returned.version, note: "正在补充会议记录" });
+    expect(corrected.status).toBe("RETURNED");
+    const again = await submitItem(branch, { itemId: item.id, expectedVersion: corrected.version, note: "已补充会议记录" });
     const done = await approveItem(staff, { itemId: item.id, expectedVersion: again.version, comment: "" });
     expect(done).toMatchObject({ status: "DONE", completedBy: { id: branch.id } });
 
@@ -91,8 +94,9 @@ describe("the life of an item", () => {
     expect(history.map((h) => [h.action, (h.before as { status: string }).status, (h.after as { status: string }).status])).toEqual([
       ["checklist.save", "NOT_STARTED", "IN_PROGRESS"],
       ["checklist.submit", "IN_PROGRESS", "SUBMITTED"],
-      ["checklist.return", "SUBMITTED", "IN_PROGRESS"],
-      ["checklist.submit", "IN_PROGRESS", "SUBMITTED"],
+      ["checklist.return", "SUBMITTED", "RETURNED"],
+      ["checklist.save", "RETURNED", "RETURNED"],
+      ["checklist.submit", "RETURNED", "SUBMITTED"],
       ["checklist.approve", "SUBMITTED", "DONE"],
     ]);
     expect(history[2]?.after).toMatchObject({ reviewComment: "请补充会议记录" });

@@ -1,9 +1,8 @@
 import "server-only";
 import { isOpen, isSettled } from "@/lib/item-status";
-import { reachesItem } from "@/lib/server/access/item-scope";
-import { ITEM_REVIEWERS, ITEM_WRITERS } from "@/lib/server/access/registry";
+import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
 import type { Actor } from "@/lib/server/auth/actor";
-import { canReview, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
+import { canReview, canWorkOn, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
 import { writeItem, type ItemState, type Tx } from "@/lib/server/checklists/write-item";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { countItemEvidence } from "@/lib/server/evidence/count-item-evidence";
@@ -14,9 +13,11 @@ import type { TApproveItem, TApproveMany, TItemStep, TRequestNotApplicable, TRet
  * The life of an item:
  *
  *   NOT_STARTED ─save─▶ IN_PROGRESS ─submit─▶ SUBMITTED ─approve─▶ DONE
- *        │                  ▲   ▲                │  │
- *        └──────submit──────┼───┼────────────────┘  └─approve (asked n/a)─▶ NOT_APPLICABLE
- *                           │   └──return (comment) / recall
+ *        │                  ▲   ▲                │  │  │
+ *        └──────submit──────┼───┼────────────────┘  │  └─approve (asked n/a)─▶ NOT_APPLICABLE
+ *                           │   └──recall───────────┘
+ *                           │        RETURNED ◀─return (comment)─ SUBMITTED
+ *                           │  (saved: still RETURNED; submit: SUBMITTED)
  *                           └──reopen (reviewer)── DONE, NOT_APPLICABLE
  *
  * Without a reviewer (the assignment says none, or the organization is the
@@ -24,7 +25,7 @@ import type { TApproveItem, TApproveMany, TItemStep, TRequestNotApplicable, TRet
  * submitted as done without any. Withdrawn items take no step at all.
  */
 
-const canWork = (actor: Actor) => (s: ItemState) => reachesItem(actor, ITEM_WRITERS, s, { delegates: true });
+const canWork = (actor: Actor) => (s: ItemState) => canWorkOn(actor, s);
 
 function requireOpen(s: ItemState): void {
   if (!isOpen(s.status)) throw new ValidationError("The item is not open", { itemId: ["notOpen"] });
@@ -43,7 +44,8 @@ export function saveProgress(actor: Actor, input: TSubmitItem) {
     allowed: canWork(actor),
     data: (s) => {
       requireOpen(s);
-      return { status: "IN_PROGRESS", note: input.note ? input.note : null };
+      // A returned item stays returned until it is submitted again: the lists keep showing that the reviewer sent it back.
+      return { status: s.status === "RETURNED" ? "RETURNED" : "IN_PROGRESS", note: input.note ? input.note : null };
     },
   });
 }
@@ -136,7 +138,7 @@ export function returnItem(actor: Actor, input: TReturnItem, now = new Date()) {
     allowed: (s) => isReviewerOf(actor, s) || canWork(actor)(s),
     data: (s) => {
       refuseReview(actor, s);
-      return { status: "IN_PROGRESS", requestedNotApplicable: false, reviewedAt: now, reviewedById: actor.id, reviewComment: comment };
+      return { status: "RETURNED", requestedNotApplicable: false, reviewedAt: now, reviewedById: actor.id, reviewComment: comment };
     },
     after: reviewNotice(actor, "ITEM_RETURNED", comment),
   });

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ItemStatus" ADD VALUE 'RETURNED' AFTER 'IN_PROGRESS';

@@ -86,7 +86,7 @@ export default async function ProgressPage({ searchParams }: Props) {
       {progress.rows.length === 0 && !progress.parent ? (
         <EmptyState title={t("empty")} />
       ) : (
-        <ProgressTable parent={progress.parent} parentName={parentName} rows={progress.rows} query={shown} />
+        <ProgressTable parent={progress.parent} parentName={parentName} own={progress.page === 1 ? progress.own : null} rows={progress.rows} query={shown} />
       )}
       <Pagination
         page={progress.page}

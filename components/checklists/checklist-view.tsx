@@ -14,7 +14,7 @@ import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
 import { hrefWith } from "@/lib/href";
 import { cn } from "@/lib/utils";
-import { checklistFilterParams, isFiltered, type TChecklistFilters } from "@/lib/validation/checklists";
+import { checklistFilterParams, describeFilters, isFiltered, type TChecklistFilters } from "@/lib/validation/checklists";
 import { WARNING_COLOURS, type WarningColour } from "@/lib/warnings";
 
 /** The checklist of a period in the actor's scope (optionally one subtree): summary, filters, rows, pages, export. */
@@ -43,8 +43,20 @@ export async function ChecklistView({
     getTranslations("checklist"),
     getLocale(),
   ]);
+  const tr = await getTranslations();
   const params = checklistFilterParams(filters);
   const filtered = isFiltered(filters);
+  const filterLabel = describeFilters(filters, {
+    status: (s) => tr(`status.${s}`),
+    warning: (c) => tr(`warning.${c}`),
+    kind: (k) => tr(`kind.${k}`),
+    org: (id) => {
+      const org = orgOptions.find((o) => o.id === id);
+      return org ? localized(org.name, org.nameEn, locale) : undefined;
+    },
+    owner: (id) => (id === "mine" ? tr("filters.mine") : ownerOptions.find((o) => o.id === id)?.name),
+    q: (text) => tr("summary.matching", { q: text }),
+  }).join(tr("summary.filterSeparator"));
   const warningHrefs = Object.fromEntries(
     WARNING_COLOURS.map((c) => [c, hrefWith(basePath, { ...params, status: undefined, warning: c })]),
   ) as Record<WarningColour, string>;
@@ -53,7 +65,12 @@ export async function ChecklistView({
   const canExport = page.total > 0 && page.total <= EXPORT_ROW_LIMIT;
   return (
     <div className="space-y-4">
-      <ChecklistSummaryCard summary={summary} warningHrefs={warningHrefs} />
+      <ChecklistSummaryCard
+        summary={summary}
+        filterLabel={filterLabel}
+        warningHrefs={warningHrefs}
+        returnedHref={hrefWith(basePath, { ...params, warning: undefined, status: "RETURNED" })}
+      />
       <ChecklistFilters
         basePath={basePath}
         filters={filters}

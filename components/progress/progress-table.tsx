@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { WarningBadge } from "@/components/checklists/warning-badge";
+import { WarningCounts } from "@/components/checklists/warning-badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
@@ -14,20 +14,19 @@ function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;
 }
 
-/** The worst colour beneath an organization, and links to its red and yellow items. */
-function WarningRollup({ row, name, period }: { row: ProgressRow; name: string; period?: string }) {
-  const tw = useTranslations("warning");
+/** The warnings beneath an organization, each colour once with its count, linking to those items; and the items sent back. */
+function WarningRollup({ row, name, period, own }: { row: ProgressRow; name: string; period?: string; own?: boolean }) {
+  const t = useTranslations("progress");
+  const href = (params: Record<string, string>) => hrefWith(`/orgs/${row.id}`, { period, ...(own ? { org: row.id } : {}), ...params });
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="progress-warning" data-worst={row.worst ?? "none"}>
-      {row.worst ? <WarningBadge colour={row.worst} /> : <span className="text-muted">{tw("none")}</span>}
-      {(["red", "yellow"] as const)
-        .filter((c) => row[c] > 0)
-        .map((c) => (
-          <Link key={c} href={hrefWith(`/orgs/${row.id}`, { period, warning: c })} className="text-xs text-brand whitespace-nowrap hover:underline">
-            {tw("count", { colour: tw(c), count: row[c] })}
-            <span className="sr-only"> {name}</span>
-          </Link>
-        ))}
+      <WarningCounts counts={row} hrefs={{ red: href({ warning: "red" }), yellow: href({ warning: "yellow" }), green: href({ warning: "green" }) }} context={name} />
+      {row.returned > 0 ? (
+        <Link href={href({ status: "RETURNED" })} className="text-xs font-medium whitespace-nowrap text-danger hover:underline" data-testid="progress-returned">
+          {t("returned", { count: row.returned })}
+          <span className="sr-only"> {name}</span>
+        </Link>
+      ) : null}
     </div>
   );
 }
@@ -35,11 +34,14 @@ function WarningRollup({ row, name, period }: { row: ProgressRow; name: string; 
 export function ProgressTable({
   parent,
   parentName,
+  own,
   rows,
   query,
 }: {
   parent: ProgressRow | null;
   parentName: string | null;
+  /** The parent's own items, shown as a row beside its children's subtrees. */
+  own: ProgressRow | null;
   rows: ProgressRow[];
   query: TProgressQuery;
 }) {
@@ -104,19 +106,20 @@ export function ProgressTable({
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => {
-                const name = localized(row.name, row.nameEn, locale);
+              {[...(own ? [{ row: own, isOwn: true }] : []), ...rows.map((row) => ({ row, isOwn: false }))].map(({ row, isOwn }) => {
+                const name = isOwn ? t("ownItems", { org: localized(row.name, row.nameEn, locale) }) : localized(row.name, row.nameEn, locale);
+                const checklist = hrefWith(`/orgs/${row.id}`, { period: query.period, ...(isOwn ? { org: row.id } : {}) });
                 return (
-                  <tr key={row.id} className="border-t border-line" data-testid="progress-row">
+                  <tr key={isOwn ? "own" : row.id} className={cn("border-t border-line", isOwn && "bg-surface/60")} data-testid={isOwn ? "progress-own" : "progress-row"}>
                     <th scope="row" className="px-4 py-3 text-left font-medium">
-                      {row.childCount > 0 ? (
+                      {!isOwn && row.childCount > 0 ? (
                         <Link href={hrefWith("/progress", { org: row.id, period: query.period })} className="hover:text-brand hover:underline">
                           {name}
                         </Link>
                       ) : (
                         name
                       )}
-                      <span className="block text-xs font-normal text-muted">{to(row.type)}</span>
+                      <span className="block text-xs font-normal text-muted">{isOwn ? t("ownItemsHint") : to(row.type)}</span>
                     </th>
                     <td className="px-4 py-3 text-right tabular-nums">
                       {row.done}/{row.total}
@@ -131,10 +134,10 @@ export function ProgressTable({
                       {row.overdue}
                     </td>
                     <td className="px-4 py-3">
-                      <WarningRollup row={row} name={name} period={query.period} />
+                      <WarningRollup row={row} name={name} period={query.period} own={isOwn} />
                     </td>
                     <td className="px-4 py-3 text-right">
-                      <Link href={hrefWith(`/orgs/${row.id}`, { period: query.period })} className="text-brand hover:underline">
+                      <Link href={checklist} className="text-brand hover:underline">
                         {t("openChecklist")}
                         <span className="sr-only"> {name}</span>
                       </Link>

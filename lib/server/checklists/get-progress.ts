@@ -24,13 +24,18 @@ export type ProgressRow = {
   rate: number | null;
   /** The worst three-colour warning of any item in the subtree (red > yellow > green > none). */
   worst: WarningColour | null;
-  /** Red (overdue) and yellow items in the subtree. */
+  /** Red (overdue), yellow and green items in the subtree. */
   red: number;
   yellow: number;
+  green: number;
+  /** Items the reviewer sent back, not yet resubmitted. */
+  returned: number;
 };
 
 export type ProgressPage = {
   parent: ProgressRow | null;
+  /** The parent organization's own items, without its subtree: with the rows, they add up to the parent's total. */
+  own: ProgressRow | null;
   rows: ProgressRow[];
   total: number;
   page: number;
@@ -62,11 +67,14 @@ function rollupQuery(
   order: Prisma.Sql,
   limit: number,
   offset: number,
+  reach: "subtree" | "own" = "subtree",
 ) {
-  // Each row counts the items of the organization's whole subtree. A delegated
-  // item counts where it belongs, with the organization that answers for it;
-  // withdrawn and not-applicable ones count nowhere.
+  // Each row counts the items of the organization's whole subtree (or, for
+  // "own", of the organization alone). A delegated item counts where it
+  // belongs, with the organization that answers for it; withdrawn and
+  // not-applicable ones count nowhere.
   const warning = itemWarningSql(clock.day, clock.thresholds);
+  const counted = reach === "own" ? Prisma.sql`d."id" = o."id"` : Prisma.sql`d."path" LIKE o."path" || '%'`;
   return prisma.$queryRaw<RawRow[]>`
     SELECT o."id", o."name", o."nameEn", o."type",
            (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
@@ -77,11 +85,13 @@ function rollupQuery(
                 ELSE (count(i."id") FILTER (WHERE i."status" = 'DONE'))::float8 / count(i."id") END AS rate,
            count(i."id") FILTER (WHERE ${warning} = 'red')::int AS red,
            count(i."id") FILTER (WHERE ${warning} = 'yellow')::int AS yellow,
+           count(i."id") FILTER (WHERE ${warning} = 'green')::int AS green,
+           count(i."id") FILTER (WHERE i."status" = 'RETURNED')::int AS returned,
            CASE WHEN bool_or(${warning} = 'red') THEN 'red'
                 WHEN bool_or(${warning} = 'yellow') THEN 'yellow'
                 WHEN bool_or(${warning} = 'green') THEN 'green' END AS worst
       FROM "Org" o
-      LEFT JOIN "Org" d ON d."path" LIKE o."path" || '%'
+      LEFT JOIN "Org" d ON ${counted}
       LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${periodId} AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
      WHERE ${where}
      GROUP BY o."id"
@@ -99,6 +109,8 @@ function toRow(r: RawRow): ProgressRow {
     rate: r.rate === null ? null : Number(r.rate),
     red: Number(r.red),
     yellow: Number(r.yellow),
+    green: Number(r.green),
+    returned: Number(r.returned),
     worst: r.worst ?? null,
   };
 }
@@ -116,7 +128,7 @@ export async function getProgress(
 ): Promise<ProgressPage> {
   const clock = { day: today(now), thresholds: warningThresholds() };
   const roots = scopePaths(actor, roles);
-  if (roots.length === 0) return { parent: null, rows: [], total: 0, page: 1, pageCount: 1 };
+  if (roots.length === 0) return { parent: null, own: null, rows: [], total: 0, page: 1, pageCount: 1 };
 
   let parent: ProgressRow | null = null;
   let where: Prisma.Sql;
@@ -139,5 +151,6 @@ export async function getProgress(
   const pageCount = Math.max(1, Math.ceil(total / PROGRESS_PAGE_SIZE));
   const page = Math.min(q.page, pageCount);
   const rows = await rollupQuery(periodId, clock, where, orderBy(q.sort, q.dir), PROGRESS_PAGE_SIZE, (page - 1) * PROGRESS_PAGE_SIZE);
-  return { parent, rows: rows.map(toRow), total, page, pageCount };
+  const [own] = parent ? await rollupQuery(periodId, clock, Prisma.sql`o."id" = ${parent.id}`, Prisma.sql`o."id"`, 1, 0, "own") : [];
+  return { parent, own: own && own.total > 0 ? toRow(own) : null, rows: rows.map(toRow), total, page, pageCount };
 }

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
-import type { TChecklistFilters } from "@/lib/validation/checklists";
+import { isFiltered as isFilteredQuery, type TChecklistFilters } from "@/lib/validation/checklists";
 import { itemWarning, worstWarning, type ItemWarning, type WarningColour, type WarningThresholds } from "@/lib/warnings";
 
 export const PAGE_SIZE = 25;
@@ -140,30 +140,40 @@ export async function listChecklistItems(actor: Actor, q: ChecklistQuery): Promi
 export type WarningCounts = { red: number; yellow: number; green: number };
 export type KindProgress = { kind: DutyKind; total: number; done: number; overdue: number } & WarningCounts;
 export type ChecklistSummary = {
+  /** Whether it counts the list's filtered items rather than the whole checklist. */
+  isFiltered: boolean;
   total: number;
   done: number;
   /** Open items past their due date: the red ones. */
   overdue: number;
+  /** Items the reviewer sent back, not yet resubmitted. */
+  returned: number;
   /** The worst colour in the selection. */
   worst: WarningColour | null;
   byKind: KindProgress[];
 } & WarningCounts;
 
-/** Progress and warnings of the same selection as the list (without the status filter), counted in SQL. */
+/**
+ * Progress and warnings counted in SQL: of the whole checklist in the list's
+ * scope and period, or, when the list is filtered, of exactly the items the
+ * list shows, so that a filtered card never reads as the unit's completion.
+ */
 export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Promise<ChecklistSummary> {
-  const empty: ChecklistSummary = { total: 0, done: 0, overdue: 0, red: 0, yellow: 0, green: 0, worst: null, byKind: [] };
+  const isFiltered = isFilteredQuery(q);
+  const empty: ChecklistSummary = { isFiltered, total: 0, done: 0, overdue: 0, returned: 0, red: 0, yellow: 0, green: 0, worst: null, byKind: [] };
   if (!hasAnyRole(actor, ALL_ROLES)) return empty;
   const clock = clockOf(q.now);
-  const rows = await prisma.$queryRaw<{ kind: DutyKind; total: number; done: number; red: number; yellow: number; green: number }[]>`
+  const rows = await prisma.$queryRaw<{ kind: DutyKind; total: number; done: number; returned: number; red: number; yellow: number; green: number }[]>`
     SELECT x.kind,
            count(*)::int AS total,
            count(*) FILTER (WHERE x.status = 'DONE')::int AS done,
+           count(*) FILTER (WHERE x.status = 'RETURNED')::int AS returned,
            count(*) FILTER (WHERE x.warning = 'red')::int AS red,
            count(*) FILTER (WHERE x.warning = 'yellow')::int AS yellow,
            count(*) FILTER (WHERE x.warning = 'green')::int AS green
       FROM (SELECT d."kind" AS kind, i."status" AS status, ${itemWarningSql(clock.day, clock.thresholds)} AS warning
               FROM ${FROM}
-             WHERE ${selectionWhere(actor, q, clock, "counted")}) x
+             WHERE ${selectionWhere(actor, q, clock, isFiltered ? "filter" : "counted")}) x
      GROUP BY x.kind
      ORDER BY x.kind`;
   const byKind = rows.map((r) => {
@@ -173,6 +183,8 @@ export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Prom
   const sum = (key: "total" | "done" | "red" | "yellow" | "green") => byKind.reduce((s, r) => s + r[key], 0);
   const counts = { red: sum("red"), yellow: sum("yellow"), green: sum("green") };
   return {
+    isFiltered,
+    returned: rows.reduce((s, r) => s + Number(r.returned), 0),
     total: sum("total"),
     done: sum("done"),
     overdue: counts.red,

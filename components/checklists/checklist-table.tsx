@@ -64,13 +64,13 @@ export function ChecklistTable({ rows, showOrg }: { rows: ChecklistRow[]; showOr
                     {/* On a phone, due date and status sit under the title. */}
                     <div className="mt-1 flex flex-wrap items-center gap-2 sm:hidden">
                       <span className={cn("text-xs", row.isOverdue ? "font-medium text-danger" : "text-muted")}>{due}</span>
-                      <StatusBadge status={row.status} isOverdue={row.isOverdue} warning={row.warning} />
+                      <StatusBadge status={row.status} isOverdue={row.isOverdue} warning={row.warning} reviewComment={row.reviewComment} />
                     </div>
                   </td>
                   {showOrg ? <td className="hidden px-4 py-3 text-muted sm:table-cell">{localized(row.org.name, row.org.nameEn, locale)}</td> : null}
                   <td className={cn("hidden px-4 py-3 whitespace-nowrap sm:table-cell", row.isOverdue && "font-medium text-danger")}>{due}</td>
                   <td className="hidden px-4 py-3 sm:table-cell">
-                    <StatusBadge status={row.status} isOverdue={row.isOverdue} warning={row.warning} />
+                    <StatusBadge status={row.status} isOverdue={row.isOverdue} warning={row.warning} reviewComment={row.reviewComment} />
                   </td>
                   <td className="hidden px-4 py-3 text-muted md:table-cell">
                     {row.completedBy ? row.completedBy.name : "—"}

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { addEvidence } from "@/app/duties/[itemId]/evidence-actions";
+import { addEvidence } from "@/lib/actions/item-evidence";
 import { uploadEvidenceFile, uploadEvidenceTo } from "@/components/evidence/upload-evidence-file";
 import { useStep } from "@/components/forms/use-action-form";
 import { useEvidenceError } from "@/components/evidence/use-evidence-error";

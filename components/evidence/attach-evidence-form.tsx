@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { attachEvidence } from "@/app/duties/[itemId]/evidence-actions";
+import { attachEvidence } from "@/lib/actions/item-evidence";
 import { useEvidenceError } from "@/components/evidence/use-evidence-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { detachEvidence } from "@/app/duties/[itemId]/evidence-actions";
+import { detachEvidence } from "@/lib/actions/item-evidence";
 import { useEvidenceError } from "@/components/evidence/use-evidence-error";
 import { Button } from "@/components/ui/button";
 

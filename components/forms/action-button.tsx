@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { OutcomeAlert } from "@/components/forms/fields";
 import { useStep, type FormOutcome } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -20,6 +20,7 @@ export function ActionButton<I>({
   variant = "primary",
   confirm,
   redirectTo,
+  describeConflict,
 }: {
   action: (input: I) => Promise<ActionResult<unknown>>;
   input: I;
@@ -28,6 +29,7 @@ export function ActionButton<I>({
   confirm?: string;
   /** Where to go after a success that removes what the page shows; otherwise the page refreshes. */
   redirectTo?: string;
+  describeConflict?: (current: unknown) => ReactNode;
 }) {
   const t = useTranslations("form");
   const step = useStep();
@@ -46,7 +48,7 @@ export function ActionButton<I>({
   };
   return (
     <div className="space-y-2">
-      <OutcomeAlert outcome={outcome} />
+      <OutcomeAlert outcome={outcome} describe={describeConflict} />
       <Button type="button" variant={variant} onClick={run} disabled={isPending}>
         {isPending ? t("working") : label}
       </Button>

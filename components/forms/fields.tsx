@@ -87,14 +87,19 @@ export function CheckboxesField<S extends Schema>({ of, name, hint, options }: F
   );
 }
 
-/** A refusal naming its fields, or a conflict with the one button that loads the latest; nothing otherwise. */
-export function OutcomeAlert({ outcome }: { outcome: FormOutcome }) {
+/**
+ * A refusal naming its fields, or a conflict with the one button that loads
+ * the latest (and, with `describe`, what the record now holds); nothing
+ * otherwise.
+ */
+export function OutcomeAlert({ outcome, describe }: { outcome: FormOutcome; describe?: (current: unknown) => ReactNode }) {
   const t = useTranslations("form");
   const router = useRouter();
   if (outcome?.kind === "conflict") {
     return (
       <Alert tone="error" className="space-y-2" data-testid="conflict">
         <p>{t("conflict")}</p>
+        {describe && outcome.current !== undefined ? describe(outcome.current) : null}
         <Button type="button" variant="secondary" size="sm" onClick={() => router.refresh()}>
           {t("reload")}
         </Button>
@@ -110,23 +115,31 @@ export function FormBody<S extends Schema>({
   submitLabel,
   variant = "primary",
   doneMessage,
+  describeConflict,
+  submitClassName,
+  extra,
   children,
 }: {
   of: ActionForm<S>;
   submitLabel: string;
   variant?: "primary" | "secondary";
   doneMessage?: string;
+  describeConflict?: (current: unknown) => ReactNode;
+  submitClassName?: string;
+  /** Under the submit button: its hint, a second button. */
+  extra?: ReactNode;
   children: ReactNode;
 }) {
   const t = useTranslations("form");
   return (
     <form onSubmit={of.onSubmit} noValidate className="space-y-3">
-      <OutcomeAlert outcome={of.outcome} />
+      <OutcomeAlert outcome={of.outcome} describe={describeConflict} />
       <fieldset disabled={of.isBusy} className="space-y-3">
         {children}
-        <Button type="submit" variant={variant}>
+        <Button type="submit" variant={variant} className={submitClassName}>
           {of.isBusy ? t("working") : submitLabel}
         </Button>
+        {extra}
         <p role="status" className="text-sm text-ok">
           {of.outcome?.kind === "done" && doneMessage ? doneMessage : ""}
         </p>

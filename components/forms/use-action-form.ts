@@ -13,7 +13,7 @@ import type { ActionFailure, ActionResult } from "@/lib/server/action";
 import { isVersionChange } from "@/lib/version-change";
 
 /** What a form or button says after its last step. */
-export type FormOutcome = { kind: "done" } | { kind: "conflict" } | { kind: "problem"; message: string } | null;
+export type FormOutcome = { kind: "done" } | { kind: "conflict"; current?: unknown } | { kind: "problem"; message: string } | null;
 
 /** A field of the form, as the form's refusals name it: its label, and its length limit for "too long". */
 export type FieldLabel = { label: string; max?: number };
@@ -31,9 +31,9 @@ function hasData(value: unknown): value is { version?: unknown } {
  * page; a refusal names its fields, marks and focuses the first (in the
  * sending form or another form on the page); a conflict is a conflict.
  */
-export function useStep() {
+export function useStep(messages?: string) {
   const t = useTranslations("form");
-  const codeMessage = useCodeMessage();
+  const codeMessage = useCodeMessage(messages);
   const actionError = useActionError();
   const router = useRouter();
   const record = useRecord();
@@ -49,7 +49,7 @@ export function useStep() {
   }
 
   function refuse(result: ActionFailure, local?: LocalFields): FormOutcome {
-    if (result.error === "conflict") return { kind: "conflict" };
+    if (result.error === "conflict") return { kind: "conflict", current: result.current };
     const named: string[] = [];
     let other: string | undefined;
     let isFocused = false;
@@ -90,11 +90,15 @@ export type ActionFormOptions<S extends z.ZodType<FieldValues, FieldValues>, T> 
   /** Empty the fields after a success (a new finding, a progress note). */
   resetOnSuccess?: boolean;
   onSuccess?: (data: T) => void;
+  /** A namespace whose words for refusal codes come first (a form's own wording). */
+  messages?: string;
 };
 
 export type ActionForm<S extends z.ZodType<FieldValues, FieldValues>> = {
   form: UseFormReturn<z.input<S>, unknown, z.output<S>>;
   onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void>;
+  /** The same fields, checked the same way, sent to another action (a second button: save beside submit, return beside approve). */
+  submitWith: <T>(action: (input: z.input<S>) => Promise<ActionResult<T>>) => () => Promise<void>;
   outcome: FormOutcome;
   isBusy: boolean;
   /** A field's error in words, for the field components. */
@@ -110,8 +114,8 @@ export type ActionForm<S extends z.ZodType<FieldValues, FieldValues>> = {
  * load the latest; nothing typed is lost on a refusal.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(options: ActionFormOptions<S, T>): ActionForm<S> {
-  const { id, schema, action, defaultValues, fields, resetOnSuccess, onSuccess } = options;
-  const step = useStep();
+  const { id, schema, action, defaultValues, fields, resetOnSuccess, onSuccess, messages } = options;
+  const step = useStep(messages);
   const { registerField } = useRecord();
   const [outcome, setOutcome] = useState<FormOutcome>(null);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -140,20 +144,23 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     setOutcome(named.length > 0 ? { kind: "problem", message: named.join(" ") } : null);
   };
 
-  const onSubmit = form.handleSubmit(async () => {
+  async function send<R>(act: (input: z.input<S>) => Promise<ActionResult<R>>, after?: (data: R) => void): Promise<void> {
     setOutcome(null);
     // The server parses the raw input with the same schema; the browser has checked it already.
-    const result = await action(step.withVersion(form.getValues()));
+    const result = await act(step.withVersion(form.getValues()));
     if (!result.ok) return setOutcome(step.refuse(result, { labels, show }));
     if (resetOnSuccess) form.reset(defaultValues as DefaultValues<z.input<S>>);
     setOutcome({ kind: "done" });
-    onSuccess?.(result.data);
+    after?.(result.data);
     step.succeed(result.data);
-  }, onInvalid);
+  }
+
+  const onSubmit = form.handleSubmit(() => send(action, onSuccess), onInvalid);
 
   return {
     form,
     onSubmit,
+    submitWith: (other) => form.handleSubmit(() => send(other), onInvalid),
     outcome,
     isBusy: form.formState.isSubmitting,
     errorOf: (name) => {

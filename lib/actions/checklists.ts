@@ -14,15 +14,16 @@ import {
   ZReturnItem,
   ZSubmitItem,
 } from "@/lib/validation/checklists";
+import type { VersionChange } from "@/lib/version-change";
 
 const target = (input: { itemId: string }) => ({ itemId: input.itemId });
 
-/** Every step answers with the item's new version and status, and refreshes the pages that show it. */
+/** Every step answers with how the item's version moved (a step moves it by one) and its status, and refreshes the pages that show it. */
 function done<I>(step: (actor: Actor, input: I) => Promise<ItemState>) {
   return async (actor: Actor, input: I) => {
     const state = await step(actor, input);
     revalidatePath("/", "layout");
-    return { version: state.version, status: state.status };
+    return { version: { from: state.version - 1, to: state.version } satisfies VersionChange, status: state.status };
   };
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ItemActions } from "@/components/checklists/item-actions";
+import { RecordProvider } from "@/components/forms/record";
 import { DelegateItemForm } from "@/components/checklists/delegate-item-form";
 import { ItemHistory } from "@/components/checklists/item-history";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
@@ -44,7 +45,7 @@ export default async function ChecklistItemPage({ params }: Props) {
   const catalog = item.duty.catalogVersion.catalog;
   const description = localized(item.duty.description, item.duty.descriptionEn, locale);
   return (
-    <>
+    <RecordProvider version={item.version}>
       <PageHeading title={localized(item.duty.title, item.duty.titleEn, locale)}>
         <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
           <Link href="/duties" className="hover:text-brand hover:underline">
@@ -142,9 +143,7 @@ export default async function ChecklistItemPage({ params }: Props) {
               {t("actionHeading")}
             </h2>
             <ItemActions
-              key={item.version}
               itemId={item.id}
-              version={item.version}
               status={item.status}
               note={item.note ?? ""}
               reviewer={reviewer}
@@ -160,9 +159,7 @@ export default async function ChecklistItemPage({ params }: Props) {
                 {t("delegationHeading")}
               </h2>
               <DelegateItemForm
-                key={item.version}
                 itemId={item.id}
-                version={item.version}
                 delegatedTo={delegatedTo}
                 orgOptions={targets.orgs.map((o) => ({ id: o.id, label: localized(o.name, o.nameEn, locale), depth: o.depth - item.org.depth - 1 }))}
                 peopleOptions={targets.people.map((p) => ({ id: p.id, label: t("personAt", { name: p.name, org: localized(p.orgName, p.orgNameEn, locale) }) }))}
@@ -171,6 +168,6 @@ export default async function ChecklistItemPage({ params }: Props) {
           ) : null}
         </div>
       </div>
-    </>
+    </RecordProvider>
   );
 }

@@ -83,46 +83,46 @@ export const registry = {
   },
   "action:saveProgress": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "saveProgress",
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },
   "action:submitItem": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "submitItem",
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },
   "action:requestNotApplicable": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "requestNotApplicable",
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },
   "action:recallSubmission": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "recallSubmission",
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },
   // The reviewer organization need not contain the item: the handler applies the reviewer rule.
   "action:approveItem": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "approveItem",
     rule: { access: "roles", roles: REVIEWERS, target: "none" },
   },
   // The reviewer organization need not contain the item: the handler applies the reviewer rule.
   "action:returnItem": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "returnItem",
     rule: { access: "roles", roles: REVIEWERS, target: "none" },
   },
   // The reviewer organization need not contain the item: the handler applies the reviewer rule.
   "action:reopenItem": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "reopenItem",
     rule: { access: "roles", roles: REVIEWERS, target: "none" },
   },
@@ -139,13 +139,13 @@ export const registry = {
   },
   "action:delegateItem": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "delegateItem",
     rule: { access: "roles", roles: DELEGATORS, target: "item-org" },
   },
   "action:revokeDelegation": {
     kind: "action",
-    file: "app/duties/[itemId]/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "revokeDelegation",
     rule: { access: "roles", roles: DELEGATORS, target: "item-org" },
   },
@@ -241,19 +241,19 @@ export const registry = {
   },
   "action:addEvidence": {
     kind: "action",
-    file: "app/duties/[itemId]/evidence-actions.ts",
+    file: "lib/actions/item-evidence.ts",
     name: "addEvidence",
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },
   "action:attachEvidence": {
     kind: "action",
-    file: "app/duties/[itemId]/evidence-actions.ts",
+    file: "lib/actions/item-evidence.ts",
     name: "attachEvidence",
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },
   "action:detachEvidence": {
     kind: "action",
-    file: "app/duties/[itemId]/evidence-actions.ts",
+    file: "lib/actions/item-evidence.ts",
     name: "detachEvidence",
     rule: { access: "roles", roles: WRITERS, target: "item" },
   },

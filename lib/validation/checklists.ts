@@ -86,8 +86,12 @@ export const ZReturnItem = z.object({ itemId, expectedVersion, comment: z.string
 export type TReturnItem = z.input<typeof ZReturnItem>;
 
 export const APPROVE_MANY_MAX = 100;
-export const ZApproveMany = z.object({ items: z.array(ZItemStep).min(1, "pickItems").max(APPROVE_MANY_MAX) });
-export type TApproveMany = z.infer<typeof ZApproveMany>;
+/** Approving a selection at once, with one optional comment recorded on every item approved. */
+export const ZApproveMany = z.object({
+  items: z.array(ZItemStep).min(1, "pickItems").max(APPROVE_MANY_MAX),
+  comment: z.string().trim().max(NOTE_MAX, "tooLong").optional().default(""),
+});
+export type TApproveMany = z.input<typeof ZApproveMany>;
 
 export const PROGRESS_SORTS = ["name", "rate", "overdue", "total"] as const;
 

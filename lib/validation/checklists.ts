@@ -55,6 +55,11 @@ export function isFiltered(filters: Omit<TChecklistFilters, "page">): boolean {
   return Boolean(filters.status || filters.warning || filters.kind || filters.org || filters.owner || filters.q);
 }
 
+/** How many filters narrow the list: the count on the phone's filter button. */
+export function countFilters(filters: Omit<TChecklistFilters, "page">): number {
+  return [filters.status, filters.warning, filters.kind, filters.org, filters.owner, filters.q].filter(Boolean).length;
+}
+
 export const NOTE_MAX = 2000;
 
 const itemId = z.string().min(1).max(40);

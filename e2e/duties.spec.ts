@@ -45,11 +45,12 @@ test("a unit secretary backs a duty with evidence and submits it by keyboard; th
   // The working committee reviews unit party groups.
   const { page: committee, close } = await openAs(browser, "wc-secretary");
   await committee.goto("/reviews");
-  // Quarterly duties repeat their title: pick the row by its link.
-  const queued = committee.getByTestId("review-row").filter({ has: committee.locator(`a[href="${new URL(itemUrl).pathname}"]`) });
+  // Quarterly duties repeat their title: pick the row by its link (which carries ?from=reviews).
+  const queued = committee.getByTestId("review-row").filter({ has: committee.locator(`a[href^="${new URL(itemUrl).pathname}?"]`) });
   await expect(queued.getByRole("checkbox")).toHaveAccessibleName(new RegExp(`^选择：${title}`));
   await queued.getByRole("checkbox").check();
   await committee.getByRole("button", { name: "批量通过（1 项）" }).click();
+  await committee.getByRole("dialog").getByRole("button", { name: "确认通过（1 项）" }).click();
   await expect(committee.getByText("已审核通过 1 项。")).toBeVisible();
 
   await page.goto("/duties");

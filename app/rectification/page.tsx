@@ -14,6 +14,7 @@ import { LedgerTable } from "@/components/rectification/ledger-tables";
 import { LedgerTabs } from "@/components/rectification/ledger-tabs";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterFold } from "@/components/ui/filter-fold";
 import { dayString, isoDay } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
@@ -94,13 +95,15 @@ export default async function RectificationPage({ searchParams }: Props) {
         params={{ ...unstated, list: listParam }}
         active={{ state: filters.state, overdue: filters.overdue, any: Boolean(filters.state || filters.open || filters.closed || filters.overdue || filters.warning) }}
       />
-      <LedgerFilters
-        filters={filters}
-        list={view.list}
-        roundOptions={rounds.map((r) => ({ id: r.id, label: t("filters.roundOption", { title: r.title, date: isoDay(r.startsOn) }) }))}
-        orgOptions={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
-        categoryOptions={categories.map((c) => ({ id: c.id, label: localized(c.name, c.nameEn, locale) }))}
-      />
+      <FilterFold activeCount={Object.values(params).filter(Boolean).length}>
+        <LedgerFilters
+          filters={filters}
+          list={view.list}
+          roundOptions={rounds.map((r) => ({ id: r.id, label: t("filters.roundOption", { title: r.title, date: isoDay(r.startsOn) }) }))}
+          orgOptions={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+          categoryOptions={categories.map((c) => ({ id: c.id, label: localized(c.name, c.nameEn, locale) }))}
+        />
+      </FilterFold>
       <LedgerTabs current={view.list} params={params} />
 
       <div data-print="hide" className="flex flex-wrap items-center justify-end gap-2 print:hidden">

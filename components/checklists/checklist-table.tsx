@@ -13,7 +13,18 @@ export function OccurrenceLabel({ frequency, occurrence }: { frequency: Checklis
   return <span className="text-xs text-muted">{t(frequency, { n: occurrence })}</span>;
 }
 
-/** Checklist rows grouped under a heading per duty kind; rows arrive ordered by kind. */
+/** The heading a row falls under: its warning when red or yellow (those come first), its duty kind otherwise. */
+function groupOf(row: ChecklistRow): "red" | "yellow" | ChecklistRow["duty"]["kind"] {
+  const colour = row.warning?.colour;
+  return colour === "red" || colour === "yellow" ? colour : row.duty.kind;
+}
+
+const GROUP_STYLES = { red: "bg-red-50 text-danger", yellow: "bg-amber-50 text-warn" } as const;
+
+/**
+ * Checklist rows under a heading per group: red items, yellow items, then
+ * one heading per duty kind; rows arrive in that order (listChecklistItems).
+ */
 export function ChecklistTable({ rows, showOrg }: { rows: ChecklistRow[]; showOrg: boolean }) {
   const t = useTranslations("checklist");
   const tk = useTranslations("kind");
@@ -35,15 +46,18 @@ export function ChecklistTable({ rows, showOrg }: { rows: ChecklistRow[]; showOr
         </thead>
         <tbody>
           {rows.map((row, index) => {
-            const isNewKind = index === 0 || rows[index - 1]?.duty.kind !== row.duty.kind;
+            const group = groupOf(row);
+            const isWarned = group === "red" || group === "yellow";
+            const previous = rows[index - 1];
+            const isNewGroup = !previous || groupOf(previous) !== group;
             const due = format.dateTime(row.dueDate, { dateStyle: "medium", timeZone: "UTC" });
             const delegate = row.delegatedOrg ? localized(row.delegatedOrg.name, row.delegatedOrg.nameEn, locale) : row.delegatedTo?.name;
             return (
               <Fragment key={row.id}>
-                {isNewKind ? (
-                  <tr className="border-t border-line bg-brand-soft/60">
-                    <th scope="colgroup" colSpan={columns} className="px-4 py-2 text-left text-sm font-semibold text-brand">
-                      {tk(row.duty.kind)}
+                {isNewGroup ? (
+                  <tr className={cn("border-t border-line", isWarned ? GROUP_STYLES[group] : "bg-brand-soft/60 text-brand")} data-testid="checklist-group">
+                    <th scope="colgroup" colSpan={columns} className="px-4 py-2 text-left text-sm font-semibold">
+                      {group === "red" ? t("groupRed") : group === "yellow" ? t("groupYellow") : tk(group)}
                     </th>
                   </tr>
                 ) : null}
@@ -54,6 +68,7 @@ export function ChecklistTable({ rows, showOrg }: { rows: ChecklistRow[]; showOr
                       {localized(row.duty.title, row.duty.titleEn, locale)}
                     </Link>
                     <div className="flex flex-wrap items-center gap-2">
+                      {isWarned ? <span className="text-xs text-muted">{tk(row.duty.kind)}</span> : null}
                       <OccurrenceLabel frequency={row.duty.frequency} occurrence={row.occurrence} />
                       {delegate ? (
                         <span className="text-xs text-warn" data-testid="row-delegated">

@@ -5,6 +5,7 @@ import { ChecklistTable } from "@/components/checklists/checklist-table";
 import { Pagination } from "@/components/checklists/pagination";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterFold } from "@/components/ui/filter-fold";
 import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { EXPORT_ROW_LIMIT } from "@/lib/server/checklists/export-checklist";
@@ -14,7 +15,7 @@ import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
 import { hrefWith } from "@/lib/href";
 import { cn } from "@/lib/utils";
-import { checklistFilterParams, describeFilters, isFiltered, type TChecklistFilters } from "@/lib/validation/checklists";
+import { checklistFilterParams, countFilters, describeFilters, isFiltered, type TChecklistFilters } from "@/lib/validation/checklists";
 import { WARNING_COLOURS, type WarningColour } from "@/lib/warnings";
 
 /** The checklist of a period in the actor's scope (optionally one subtree): summary, filters, rows, pages, export. */
@@ -71,30 +72,36 @@ export async function ChecklistView({
         warningHrefs={warningHrefs}
         returnedHref={hrefWith(basePath, { ...params, warning: undefined, status: "RETURNED" })}
       />
-      <ChecklistFilters
-        basePath={basePath}
-        filters={filters}
-        periodId={periodId}
-        orgOptions={orgOptions.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
-        ownerOptions={ownerOptions}
-        periodOptions={periodOptions}
-      />
-      <div className="no-print flex flex-wrap items-center justify-end gap-3">
-        {page.total > EXPORT_ROW_LIMIT ? (
-          <p className="text-sm text-muted" role="note">
-            {t("exportTooMany", { limit: EXPORT_ROW_LIMIT, total: page.total })}
-          </p>
-        ) : null}
-        {canExport ? (
-          <a href={exportHref} download className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="export-link">
-            {t("export")}
-          </a>
-        ) : (
-          <span className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "pointer-events-none opacity-50")} aria-disabled>
-            {t("export")}
-          </span>
-        )}
-      </div>
+      <FilterFold
+        activeCount={countFilters(filters)}
+        aside={
+          <div className="flex flex-wrap items-center justify-end gap-3">
+            {page.total > EXPORT_ROW_LIMIT ? (
+              <p className="text-sm text-muted" role="note">
+                {t("exportTooMany", { limit: EXPORT_ROW_LIMIT, total: page.total })}
+              </p>
+            ) : null}
+            {canExport ? (
+              <a href={exportHref} download className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="export-link">
+                {t("export")}
+              </a>
+            ) : (
+              <span className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "pointer-events-none opacity-50")} aria-disabled>
+                {t("export")}
+              </span>
+            )}
+          </div>
+        }
+      >
+        <ChecklistFilters
+          basePath={basePath}
+          filters={filters}
+          periodId={periodId}
+          orgOptions={orgOptions.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+          ownerOptions={ownerOptions}
+          periodOptions={periodOptions}
+        />
+      </FilterFold>
       {page.rows.length === 0 ? (
         <EmptyState title={filtered ? t("emptyFiltered") : t("empty")} hint={filtered ? t("emptyFilteredHint") : t("emptyHint")} />
       ) : (

@@ -1,35 +1,56 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useState, useTransition, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
+import { useForm } from "react-hook-form";
 import { approveMany } from "@/app/reviews/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Textarea } from "@/components/ui/input";
+import { FieldError, Label } from "@/components/ui/label";
 import { useActionError } from "@/components/ui/use-action-error";
+import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
+import { periodLabel } from "@/lib/period-label";
 import type { ReviewRow } from "@/lib/server/checklists/review-queue";
+import { NOTE_MAX, ZApproveMany } from "@/lib/validation/checklists";
+
+const ZApproveComment = ZApproveMany.pick({ comment: true });
+type TApproveComment = { comment?: string };
 
 /**
- * The queue with a checkbox per item: open one to review it, or approve a
- * selection at once. It stays mounted when the queue empties, showing
- * `empty`, so that the outcome of approving the last items stays in view.
+ * The queue with a checkbox per item: open one to review it (and go on from
+ * there to the next), or approve a selection at once after confirming it,
+ * with one optional comment for all. It stays mounted when the queue
+ * empties, showing `empty`, so that the outcome of approving the last items
+ * stays in view.
  */
-export function ReviewQueueTable({ rows, empty }: { rows: ReviewRow[]; empty: ReactNode }) {
+export function ReviewQueueTable({ rows, empty, queueParams }: { rows: ReviewRow[]; empty: ReactNode; queueParams: Record<string, string | undefined> }) {
   const t = useTranslations("reviews");
   const tk = useTranslations("kind");
+  const tv = useTranslations("validation");
+  const tr = useTranslations();
   const format = useFormatter();
   const locale = useLocale();
   const router = useRouter();
   const actionError = useActionError();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ tone: "ok" | "error" | "warn"; text: string } | null>(null);
-  const [isPending, start] = useTransition();
+  const [isConfirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  const [shouldFocusOutcome, setFocusOutcome] = useState(false);
+  const form = useForm<TApproveComment>({ resolver: zodResolver(ZApproveComment), defaultValues: { comment: "" } });
+  const commentError = form.formState.errors.comment?.message;
   // After a refresh, rows that left the queue drop out of the selection.
   const chosen = rows.filter((r) => selected.has(r.id));
   const all = rows.length > 0 && chosen.length === rows.length;
+  const due = (r: ReviewRow) => format.dateTime(r.dueDate, { dateStyle: "medium", timeZone: "UTC" });
 
   const toggle = (id: string) =>
     setSelected((current) => {
@@ -39,97 +60,177 @@ export function ReviewQueueTable({ rows, empty }: { rows: ReviewRow[]; empty: Re
       return next;
     });
 
-  const onApprove = () =>
-    start(async () => {
-      const items = chosen.map((r) => ({ itemId: r.id, expectedVersion: r.version }));
-      const result = await approveMany({ items });
-      if (!result.ok) {
-        setMessage({ tone: "error", text: actionError(result) });
-        return;
-      }
-      const { approved, failed } = result.data;
-      setMessage(
-        failed.length === 0
-          ? { tone: "ok", text: t("approved", { count: approved.length }) }
-          : { tone: "warn", text: t("approvedSome", { count: approved.length, failed: failed.length }) },
-      );
-      setSelected(new Set());
-      router.refresh();
-    });
+  const onOpenChange = (open: boolean) => {
+    setConfirming(open);
+    if (open) {
+      setProblem(null);
+      form.reset({ comment: "" });
+    }
+  };
 
-  if (rows.length === 0) {
-    return (
-      <div className="space-y-3">
-        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-        {empty}
-      </div>
+  const onConfirm = form.handleSubmit(async ({ comment }) => {
+    const items = chosen.map((r) => ({ itemId: r.id, expectedVersion: r.version }));
+    const result = await approveMany({ items, comment });
+    if (!result.ok) {
+      // The dialog stays open with the comment as typed.
+      const field = result.fieldErrors?.comment?.[0];
+      if (field) form.setError("comment", { message: field });
+      else setProblem(actionError(result));
+      return;
+    }
+    const { approved, failed } = result.data;
+    setMessage(
+      failed.length === 0
+        ? { tone: "ok", text: t("approved", { count: approved.length }) }
+        : { tone: "warn", text: t("approvedSome", { count: approved.length, failed: failed.length }) },
     );
-  }
+    setSelected(new Set());
+    setFocusOutcome(true);
+    setConfirming(false);
+    router.refresh();
+  });
+
+  const outcomeBox = message ? (
+    <Alert ref={outcome} tabIndex={-1} tone={message.tone} data-testid="approve-outcome">
+      {message.text}
+    </Alert>
+  ) : null;
+
+  // The outcome keeps its place in the tree whether rows remain or not, so
+  // that it stays (and keeps focus) across the refresh that follows approval.
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" onClick={onApprove} disabled={chosen.length === 0 || isPending}>
-          {isPending ? t("approving") : t("approveSelected", { count: chosen.length })}
-        </Button>
-        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      </div>
-      <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead className="bg-surface text-xs text-muted">
-            <tr>
-              <th scope="col" className="w-10 px-3 py-2">
-                <input
-                  type="checkbox"
-                  className="h-4 w-4 accent-brand"
-                  aria-label={t("selectAll")}
-                  checked={all}
-                  onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.id)))}
-                />
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("duty")}</th>
-              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">{t("org")}</th>
-              <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">{t("submitted")}</th>
-              <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t("evidence")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const title = localized(r.duty.title, r.duty.titleEn, locale);
-              return (
-                <tr key={r.id} className="border-t border-line align-top" data-testid="review-row">
-                  <td className="px-3 py-3">
-                    <input
-                      type="checkbox"
-                      className="h-4 w-4 accent-brand"
-                      aria-label={t("select", { title, org: localized(r.org.name, r.org.nameEn, locale), due: format.dateTime(r.dueDate, { dateStyle: "medium", timeZone: "UTC" }) })}
-                      checked={selected.has(r.id)}
-                      onChange={() => toggle(r.id)}
+      <div className="flex flex-wrap items-center gap-3 empty:hidden">
+        {rows.length > 0 ? (
+          <Dialog open={isConfirming} onOpenChange={onOpenChange}>
+            <DialogTrigger asChild>
+              <Button type="button" disabled={chosen.length === 0}>
+                {t("approveSelected", { count: chosen.length })}
+              </Button>
+            </DialogTrigger>
+            <DialogContent
+              // Back on the page, the selection is gone: focus the outcome rather than a disabled button.
+              onCloseAutoFocus={(event) => {
+                if (!shouldFocusOutcome || !outcome.current) return;
+                setFocusOutcome(false);
+                event.preventDefault();
+                outcome.current.focus();
+              }}
+            >
+              <DialogTitle>{t("confirmTitle")}</DialogTitle>
+              <DialogDescription>{t("confirmText", { count: chosen.length })}</DialogDescription>
+              <ul className="mt-3 max-h-40 space-y-1 overflow-y-auto rounded-md border border-line p-3 text-sm" data-testid="approve-selection">
+                {chosen.map((r) => (
+                  <li key={r.id}>
+                    {localized(r.duty.title, r.duty.titleEn, locale)}
+                    <span className="text-muted">{t("confirmItem", { org: localized(r.org.name, r.org.nameEn, locale), due: due(r) })}</span>
+                  </li>
+                ))}
+              </ul>
+              <form onSubmit={onConfirm} noValidate className="mt-4 space-y-3">
+                {problem ? <Alert tone="error">{problem}</Alert> : null}
+                <fieldset disabled={form.formState.isSubmitting} className="space-y-3">
+                  <div>
+                    <Label htmlFor="approve-comment">{t("confirmComment")}</Label>
+                    <Textarea
+                      id="approve-comment"
+                      rows={3}
+                      maxLength={NOTE_MAX + 100}
+                      aria-invalid={commentError ? true : undefined}
+                      aria-describedby={commentError ? "approve-comment-error" : "approve-comment-hint"}
+                      {...form.register("comment")}
                     />
-                  </td>
-                  <td className="px-3 py-3">
-                    <Link href={`/duties/${r.id}`} className="font-medium hover:text-brand hover:underline">
-                      <span className="mr-2 font-mono text-xs text-muted">{r.duty.code}</span>
-                      {title}
-                    </Link>
-                    <span className="mt-1 flex flex-wrap gap-1">
-                      <Badge tone="brand">{tk(r.duty.kind)}</Badge>
-                      {r.requestedNotApplicable ? <Badge tone="warn">{t("asksNotApplicable")}</Badge> : null}
-                    </span>
-                    <span className="mt-1 block text-xs text-muted sm:hidden">{localized(r.org.name, r.org.nameEn, locale)}</span>
-                  </td>
-                  <td className="hidden px-3 py-3 text-muted sm:table-cell">{localized(r.org.name, r.org.nameEn, locale)}</td>
-                  <td className="hidden px-3 py-3 text-muted md:table-cell">
-                    {r.submittedBy?.name ?? "—"}
-                    {r.submittedAt ? <span className="block text-xs">{format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" })}</span> : null}
-                  </td>
-                  <td className="hidden px-3 py-3 text-right tabular-nums sm:table-cell">{r._count.evidence}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <p id="approve-comment-hint" className="mt-1 text-xs text-muted">
+                      {t("confirmCommentHint", { max: NOTE_MAX })}
+                    </p>
+                    <FieldError id="approve-comment-error" message={commentError && tv(commentError, { max: NOTE_MAX })} />
+                  </div>
+                  <div className="flex flex-wrap justify-end gap-2">
+                    <DialogClose asChild>
+                      <Button type="button" variant="secondary">
+                        {t("cancel")}
+                      </Button>
+                    </DialogClose>
+                    <Button type="submit">{form.formState.isSubmitting ? t("approving") : t("confirm", { count: chosen.length })}</Button>
+                  </div>
+                </fieldset>
+              </form>
+            </DialogContent>
+          </Dialog>
+        ) : null}
+        {outcomeBox}
       </div>
+      {rows.length === 0 ? (
+        empty
+      ) : (
+        <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead className="bg-surface text-xs text-muted">
+              <tr>
+                <th scope="col" className="w-10 px-3 py-2">
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4 accent-brand"
+                    aria-label={t("selectAll")}
+                    checked={all}
+                    onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.id)))}
+                  />
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("duty")}</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">{t("org")}</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium whitespace-nowrap sm:table-cell">{t("due")}</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">{t("submitted")}</th>
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t("evidence")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const title = localized(r.duty.title, r.duty.titleEn, locale);
+                const org = localized(r.org.name, r.org.nameEn, locale);
+                const period = periodLabel(tr, r.period);
+                return (
+                  <tr key={r.id} className="border-t border-line align-top" data-testid="review-row">
+                    <td className="px-3 py-3">
+                      <input
+                        type="checkbox"
+                        className="h-4 w-4 accent-brand"
+                        aria-label={t("select", { title, org, due: due(r) })}
+                        checked={selected.has(r.id)}
+                        onChange={() => toggle(r.id)}
+                      />
+                    </td>
+                    <td className="px-3 py-3">
+                      <Link href={hrefWith(`/duties/${r.id}`, { from: "reviews", ...queueParams })} className="font-medium hover:text-brand hover:underline">
+                        <span className="mr-2 font-mono text-xs text-muted">{r.duty.code}</span>
+                        {title}
+                      </Link>
+                      <span className="mt-1 flex flex-wrap gap-1">
+                        <Badge tone="brand">{tk(r.duty.kind)}</Badge>
+                        {r.requestedNotApplicable ? <Badge tone="warn">{t("asksNotApplicable")}</Badge> : null}
+                      </span>
+                      {/* On a phone, organization, period and due date sit under the title. */}
+                      <span className="mt-1 block text-xs text-muted sm:hidden" data-testid="review-row-meta">
+                        {t("rowMeta", { org, period, due: due(r) })}
+                      </span>
+                    </td>
+                    <td className="hidden px-3 py-3 text-muted sm:table-cell">{org}</td>
+                    <td className="hidden px-3 py-3 whitespace-nowrap sm:table-cell" data-testid="review-due">
+                      {due(r)}
+                      <span className="block text-xs text-muted">{period}</span>
+                    </td>
+                    <td className="hidden px-3 py-3 text-muted md:table-cell">
+                      {r.submittedBy?.name ?? "—"}
+                      {r.submittedAt ? <span className="block text-xs">{format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" })}</span> : null}
+                    </td>
+                    <td className="hidden px-3 py-3 text-right tabular-nums sm:table-cell">{r._count.evidence}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -10,6 +10,9 @@ import type { TProgressQuery } from "@/lib/validation/checklists";
 
 type SortKey = TProgressQuery["sort"];
 
+// The organization column stays in view while the table scrolls sideways on a phone; overdue sits next to it.
+const STICKY = "sticky left-0 z-10 min-w-36 max-w-44 shadow-[inset_-1px_0_0_var(--color-line)] sm:min-w-0 sm:max-w-none sm:shadow-none";
+
 function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;
 }
@@ -55,7 +58,7 @@ export function ProgressTable({
     return (
       <th
         scope="col"
-        className={cn("px-4 py-2 font-medium", className)}
+        className={cn("px-4 py-2 font-medium whitespace-nowrap", className)}
         aria-sort={isActive ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
       >
         <Link href={hrefWith("/progress", { org: query.org, period: query.period, sort: key, dir: nextDir })} className="inline-flex items-center gap-1 hover:text-brand">
@@ -89,14 +92,14 @@ export function ProgressTable({
       ) : null}
       {rows.length > 0 ? (
         <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
-          <table className="w-full min-w-[52rem] text-left text-sm">
+          <table className="w-full text-left text-sm sm:min-w-[52rem]">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-surface text-xs text-muted">
               <tr>
-                {sortHeader("name", t("org"))}
-                {sortHeader("total", t("total"), "text-right")}
-                {sortHeader("rate", t("rate"))}
+                {sortHeader("name", t("org"), cn(STICKY, "bg-surface"))}
                 {sortHeader("overdue", t("overdue"), "text-right")}
+                {sortHeader("rate", t("rate"))}
+                {sortHeader("total", t("total"), "hidden text-right sm:table-cell")}
                 <th scope="col" className="px-4 py-2 font-medium">
                   {t("warning")}
                 </th>
@@ -110,8 +113,8 @@ export function ProgressTable({
                 const name = isOwn ? t("ownItems", { org: localized(row.name, row.nameEn, locale) }) : localized(row.name, row.nameEn, locale);
                 const checklist = hrefWith(`/orgs/${row.id}`, { period: query.period, ...(isOwn ? { org: row.id } : {}) });
                 return (
-                  <tr key={isOwn ? "own" : row.id} className={cn("border-t border-line", isOwn && "bg-surface/60")} data-testid={isOwn ? "progress-own" : "progress-row"}>
-                    <th scope="row" className="px-4 py-3 text-left font-medium">
+                  <tr key={isOwn ? "own" : row.id} className="border-t border-line" data-testid={isOwn ? "progress-own" : "progress-row"}>
+                    <th scope="row" className={cn(STICKY, isOwn ? "bg-surface" : "bg-white", "px-4 py-3 text-left font-medium")}>
                       {!isOwn && row.childCount > 0 ? (
                         <Link href={hrefWith("/progress", { org: row.id, period: query.period })} className="hover:text-brand hover:underline">
                           {name}
@@ -121,17 +124,17 @@ export function ProgressTable({
                       )}
                       <span className="block text-xs font-normal text-muted">{isOwn ? t("ownItemsHint") : to(row.type)}</span>
                     </th>
-                    <td className="px-4 py-3 text-right tabular-nums">
-                      {row.done}/{row.total}
+                    <td className={cn("px-4 py-3 text-right tabular-nums", row.overdue > 0 && "font-semibold text-danger")} data-testid="progress-overdue">
+                      {row.overdue}
                     </td>
                     <td className="px-4 py-3">
                       <div className="flex items-center gap-2">
-                        <ProgressBar value={row.rate ?? 0} label={name} className="w-24 sm:w-32" />
+                        <ProgressBar value={row.rate ?? 0} label={name} className="w-16 sm:w-32" />
                         <span className="tabular-nums" data-testid="progress-rate">{percent(row.rate)}</span>
                       </div>
                     </td>
-                    <td className={cn("px-4 py-3 text-right tabular-nums", row.overdue > 0 && "font-semibold text-danger")} data-testid="progress-overdue">
-                      {row.overdue}
+                    <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">
+                      {row.done}/{row.total}
                     </td>
                     <td className="px-4 py-3">
                       <WarningRollup row={row} name={name} period={query.period} own={isOwn} />

@@ -68,6 +68,11 @@ export function isFiltered(filters: Omit<TChecklistFilters, "page">): boolean {
   return Boolean(filters.status || filters.warning || filters.kind || filters.org || filters.owner || filters.q);
 }
 
+/** How many filters narrow the list: the count on the phone's filter button. */
+export function countFilters(filters: Omit<TChecklistFilters, "page">): number {
+  return [filters.status, filters.warning, filters.kind, filters.org, filters.owner, filters.q].filter(Boolean).length;
+}
+
 export const NOTE_MAX = 2000;
 
 const itemId = z.string().min(1).max(40);
@@ -99,8 +104,12 @@ export const ZReturnItem = z.object({ itemId, expectedVersion, comment: z.string
 export type TReturnItem = z.input<typeof ZReturnItem>;
 
 export const APPROVE_MANY_MAX = 100;
-export const ZApproveMany = z.object({ items: z.array(ZItemStep).min(1, "pickItems").max(APPROVE_MANY_MAX) });
-export type TApproveMany = z.infer<typeof ZApproveMany>;
+/** Approving a selection at once, with one optional comment recorded on every item approved. */
+export const ZApproveMany = z.object({
+  items: z.array(ZItemStep).min(1, "pickItems").max(APPROVE_MANY_MAX),
+  comment: z.string().trim().max(NOTE_MAX, "tooLong").optional().default(""),
+});
+export type TApproveMany = z.input<typeof ZApproveMany>;
 
 export const PROGRESS_SORTS = ["name", "rate", "overdue", "total"] as const;
 

@@ -10,3 +10,8 @@ export const ZReviewQuery = z.object({
 });
 
 export type TReviewQuery = z.input<typeof ZReviewQuery> & { page: number };
+
+/** The queue's filters as search params (without the page): on paging links, and carried to an item opened from the queue. */
+export function reviewQueueParams(q: Pick<TReviewQuery, "org" | "kind" | "na">): Record<string, string | undefined> {
+  return { org: q.org, kind: q.kind, na: q.na };
+}

@@ -5,6 +5,7 @@ import { ItemActions } from "@/components/checklists/item-actions";
 import { RecordProvider } from "@/components/forms/record";
 import { DelegateItemForm } from "@/components/checklists/delegate-item-form";
 import { ItemHistory } from "@/components/checklists/item-history";
+import { ReviewNav } from "@/components/checklists/review-nav";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { OccurrenceLabel } from "@/components/checklists/checklist-table";
 import { StatusBadge } from "@/components/checklists/status-badge";
@@ -14,21 +15,27 @@ import { Card } from "@/components/ui/card";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { listEntityHistory } from "@/lib/server/audit/list-entity-history";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
+import { getNextInReviewQueue } from "@/lib/server/checklists/review-queue";
 import { getItemEvidence } from "@/lib/server/evidence/read-evidence";
 import { listDelegationTargets, type DelegationTargets } from "@/lib/server/checklists/delegate-item";
 import { localized } from "@/lib/org-label";
+import { reviewQueueParams, ZReviewQuery } from "@/lib/validation/reviews";
 
-type Props = { params: Promise<{ itemId: string }> };
+type Props = { params: Promise<{ itemId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("item"))("title") };
 }
 
-export default async function ChecklistItemPage({ params }: Props) {
+export default async function ChecklistItemPage({ params, searchParams }: Props) {
   const { itemId } = await params;
   const actor = await guardPage("page:/duties/[itemId]", { itemId }, `/duties/${itemId}`);
-  const [item, history, t, tk, tf, format, locale] = await Promise.all([
+  // Opened from the review queue: the queue's filters come along, to lead on to its next item.
+  const search = await searchParams;
+  const queue = search.from === "reviews" ? ZReviewQuery.parse(search) : null;
+  const [item, queueNext, history, t, tk, tf, format, locale] = await Promise.all([
     getChecklistItem(actor, itemId),
+    queue ? getNextInReviewQueue(actor, itemId, queue) : null,
     listEntityHistory("ChecklistItem", itemId),
     getTranslations("item"),
     getTranslations("kind"),
@@ -138,6 +145,7 @@ export default async function ChecklistItemPage({ params }: Props) {
           <ItemHistory entries={history} />
         </div>
         <div className="h-fit space-y-4">
+          {queue && queueNext ? <ReviewNav next={queueNext} queueParams={reviewQueueParams(queue)} isWaiting={item.status === "SUBMITTED"} /> : null}
           <Card aria-labelledby="action-heading">
             <h2 id="action-heading" className="mb-3 text-base font-semibold">
               {t("actionHeading")}

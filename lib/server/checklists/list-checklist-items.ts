@@ -6,7 +6,7 @@ import { isOpen, OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { ALL_ROLES, hasAnyRole, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
-import { itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { itemWarningSql, warningFirstSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
 import { isFiltered as isFilteredQuery, type TChecklistFilters } from "@/lib/validation/checklists";
 import { itemWarning, worstWarning, type ItemWarning, type WarningColour, type WarningThresholds } from "@/lib/warnings";
@@ -34,7 +34,18 @@ const FROM = Prisma.sql`"ChecklistItem" i
   LEFT JOIN "Org" g ON g."id" = i."delegatedOrgId"
   JOIN "Duty" d ON d."id" = i."dutyId"`;
 
-const ORDER = Prisma.sql`d."kind" ASC, o."path" ASC, d."sortOrder" ASC, i."occurrence" ASC, i."id" ASC`;
+/**
+ * The list's order: red items first, then yellow, each by due date (the
+ * longest overdue, the soonest due first); then the rest by duty kind,
+ * organization and duty. Colours are worked out in SQL, so that pages are
+ * cut in the database.
+ */
+function listOrder(clock: Clock): Prisma.Sql {
+  const colour = itemWarningSql(clock.day, clock.thresholds);
+  return Prisma.sql`${warningFirstSql(colour)} ASC,
+    (CASE WHEN ${colour} IN ('red', 'yellow') THEN i."dueDate" END) ASC,
+    d."kind" ASC, o."path" ASC, d."sortOrder" ASC, i."occurrence" ASC, i."id" ASC`;
+}
 
 /** `%`, `_` and the escape character itself match literally in the search. */
 function likePattern(text: string): string {
@@ -99,10 +110,11 @@ export async function countChecklistItems(actor: Actor, q: ChecklistQuery): Prom
 /** The ids of one slice of the list, in list order. */
 export async function listChecklistItemIds(actor: Actor, q: ChecklistQuery, slice: { limit: number; offset: number }): Promise<string[]> {
   if (!hasAnyRole(actor, ALL_ROLES)) return [];
+  const clock = clockOf(q.now);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT i."id" FROM ${FROM}
-     WHERE ${selectionWhere(actor, q, clockOf(q.now), "filter")}
-     ORDER BY ${ORDER}
+     WHERE ${selectionWhere(actor, q, clock, "filter")}
+     ORDER BY ${listOrder(clock)}
      LIMIT ${slice.limit} OFFSET ${slice.offset}`;
   return rows.map((r) => r.id);
 }
@@ -127,7 +139,7 @@ export type ChecklistPage = {
   pageSize: number;
 };
 
-/** One page of the checklist in the actor's scope, ordered by duty kind, then organization, then duty. */
+/** One page of the checklist in the actor's scope: red and yellow items first, then by duty kind, organization and duty. */
 export async function listChecklistItems(actor: Actor, q: ChecklistQuery): Promise<ChecklistPage> {
   const pageSize = q.pageSize ?? PAGE_SIZE;
   const total = await countChecklistItems(actor, q);

@@ -18,6 +18,7 @@ const rowSelect = {
   note: true,
   naReason: true,
   submittedBy: { select: { name: true } },
+  period: { select: { year: true, quarter: true } },
   org: { select: { id: true, name: true, nameEn: true } },
   duty: { select: { code: true, title: true, titleEn: true, kind: true, frequency: true, evidenceRequired: true } },
   _count: { select: { evidence: true } },
@@ -56,6 +57,9 @@ async function queueSql(actor: Actor, q: TReviewQuery): Promise<{ from: Prisma.S
   return { from, where };
 }
 
+/** The queue's order: oldest submission first. Paging and "next item" both follow it. */
+const QUEUE_ORDER = Prisma.sql`i."submittedAt" ASC NULLS LAST, i."id" ASC`;
+
 async function countWith({ from, where }: { from: Prisma.Sql; where: Prisma.Sql }): Promise<number> {
   const [counted] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${from} WHERE ${where}`;
   return Number(counted?.count ?? 0);
@@ -70,7 +74,7 @@ export async function listReviewQueue(actor: Actor, q: TReviewQuery): Promise<Re
   const page = Math.min(q.page, pageCount);
   const ids = await prisma.$queryRaw<{ id: string }[]>`
     SELECT i."id" ${from} WHERE ${where}
-     ORDER BY i."submittedAt" ASC NULLS LAST, i."id"
+     ORDER BY ${QUEUE_ORDER}
      LIMIT ${REVIEW_PAGE_SIZE} OFFSET ${(page - 1) * REVIEW_PAGE_SIZE}`;
   const rows = await prisma.checklistItem.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: rowSelect });
   const order = new Map(ids.map((r, index) => [r.id, index]));
@@ -82,4 +86,36 @@ export async function listReviewQueue(actor: Actor, q: TReviewQuery): Promise<Re
 export async function countReviewQueue(actor: Actor): Promise<number> {
   const sql = await queueSql(actor, { page: 1 });
   return sql ? countWith(sql) : 0;
+}
+
+/** Where an item opened from the queue leads on: the next item to review, and how many others wait. */
+export type ReviewQueueNext = { nextId: string | null; remaining: number };
+
+/**
+ * The item after `itemId` in the actor's queue (with the queue's filters),
+ * in the queue's order; past the end, the first one still waiting, so that
+ * items skipped earlier come round again. `itemId` itself never counts: once
+ * approved or returned it has left the queue but keeps its place
+ * (its `submittedAt`) for finding the one after it. Null when the actor
+ * reviews nothing.
+ */
+export async function getNextInReviewQueue(actor: Actor, itemId: string, q: TReviewQuery): Promise<ReviewQueueNext | null> {
+  const sql = await queueSql(actor, q);
+  if (!sql) return null;
+  const { from, where } = sql;
+  const others = Prisma.sql`${where} AND i."id" <> ${itemId}`;
+  // "After" in ORDER BY submittedAt ASC NULLS LAST, id ASC; an unknown item puts every row before it.
+  const [next] = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT i."id" ${from}
+      LEFT JOIN "ChecklistItem" c ON c."id" = ${itemId}
+     WHERE ${others}
+     ORDER BY (CASE
+                 WHEN c."id" IS NULL THEN false
+                 WHEN c."submittedAt" IS NULL THEN i."submittedAt" IS NULL AND i."id" > c."id"
+                 WHEN i."submittedAt" IS NULL THEN true
+                 ELSE (i."submittedAt", i."id") > (c."submittedAt", c."id")
+               END) DESC,
+              ${QUEUE_ORDER}
+     LIMIT 1`;
+  return { nextId: next?.id ?? null, remaining: await countWith({ from, where: others }) };
 }

@@ -161,12 +161,15 @@ export function reopenItem(actor: Actor, input: TItemStep) {
 
 export type ApproveManyResult = { approved: string[]; failed: { itemId: string; reason: "conflict" | "refused" }[] };
 
-/** Approves a reviewer's selection one item at a time: one stale or foreign item does not stop the rest. */
+/**
+ * Approves a reviewer's selection one item at a time, each with the same
+ * comment: one stale or foreign item does not stop the rest.
+ */
 export async function approveMany(actor: Actor, input: TApproveMany, now = new Date()): Promise<ApproveManyResult> {
   const result: ApproveManyResult = { approved: [], failed: [] };
   for (const item of input.items) {
     try {
-      await approveItem(actor, { ...item, comment: "" }, now);
+      await approveItem(actor, { ...item, comment: input.comment ?? "" }, now);
       result.approved.push(item.itemId);
     } catch (error) {
       if (error instanceof ConflictError) result.failed.push({ itemId: item.itemId, reason: "conflict" });

@@ -34,6 +34,14 @@ export function deadlineWarningSql(columns: { open: Prisma.Sql; dueDate: Prisma.
     ELSE NULL END)`;
 }
 
+/**
+ * Red first, then yellow, then the rest (green and none alike), for
+ * `ORDER BY ... ASC`: `colour` is one of the expressions above.
+ */
+export function warningFirstSql(colour: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE ${colour} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END)`;
+}
+
 /** The colour of a `"ChecklistItem"` row under the alias `i`. */
 export function itemWarningSql(day: Date, thresholds: WarningThresholds): Prisma.Sql {
   return warningColourSql({ status: Prisma.sql`i."status"`, dueDate: Prisma.sql`i."dueDate"` }, day, thresholds);

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
-import { approveMany } from "@/app/reviews/actions";
+import { approveMany } from "@/lib/actions/checklists";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { setLocale } from "@/app/actions";
+import { setLocale } from "@/lib/actions/locale";
 import { LOCALE_CHOICE_KEY, LOCALES, type AppLocale } from "@/i18n/config";
 import { cn } from "@/lib/utils";
 

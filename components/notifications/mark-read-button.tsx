@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { markAllNotificationsRead, markNotificationsRead } from "@/app/notifications/actions";
+import { markAllNotificationsRead, markNotificationsRead } from "@/lib/actions/notifications";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useActionError } from "@/components/ui/use-action-error";

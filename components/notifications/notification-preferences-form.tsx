@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { saveNotificationPreferences } from "@/app/notifications/actions";
+import { saveNotificationPreferences } from "@/lib/actions/notifications";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useActionError } from "@/components/ui/use-action-error";

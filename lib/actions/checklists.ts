@@ -8,6 +8,7 @@ import * as steps from "@/lib/server/checklists/transitions";
 import type { ItemState } from "@/lib/server/checklists/write-item";
 import {
   ZApproveItem,
+  ZApproveMany,
   ZDelegateItem,
   ZItemStep,
   ZRequestNotApplicable,
@@ -36,3 +37,10 @@ export const returnItem = defineAction("action:returnItem", ZReturnItem, () => u
 export const reopenItem = defineAction("action:reopenItem", ZItemStep, () => undefined, done(steps.reopenItem));
 export const delegateItem = defineAction("action:delegateItem", ZDelegateItem, target, done(delegate));
 export const revokeDelegation = defineAction("action:revokeDelegation", ZItemStep, target, done(revoke));
+
+/** Approves a reviewer's selection one item at a time, with one optional comment for all. */
+export const approveMany = defineAction("action:approveMany", ZApproveMany, () => undefined, async (actor, input) => {
+  const result = await steps.approveMany(actor, input);
+  revalidatePath("/", "layout");
+  return result;
+});

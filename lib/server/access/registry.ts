@@ -133,7 +133,7 @@ export const registry = {
   },
   "action:approveMany": {
     kind: "action",
-    file: "app/reviews/actions.ts",
+    file: "lib/actions/checklists.ts",
     name: "approveMany",
     rule: { access: "roles", roles: REVIEWERS, target: "none" },
   },
@@ -149,7 +149,7 @@ export const registry = {
     name: "revokeDelegation",
     rule: { access: "roles", roles: DELEGATORS, target: "item-org" },
   },
-  "action:setLocale": { kind: "action", file: "app/actions.ts", name: "setLocale", rule: { access: "public" } },
+  "action:setLocale": { kind: "action", file: "lib/actions/locale.ts", name: "setLocale", rule: { access: "public" } },
   "page:/catalogs": {
     kind: "page",
     file: "app/catalogs/page.tsx",
@@ -279,19 +279,19 @@ export const registry = {
   },
   "action:markNotificationsRead": {
     kind: "action",
-    file: "app/notifications/actions.ts",
+    file: "lib/actions/notifications.ts",
     name: "markNotificationsRead",
     rule: { access: "signed-in" },
   },
   "action:markAllNotificationsRead": {
     kind: "action",
-    file: "app/notifications/actions.ts",
+    file: "lib/actions/notifications.ts",
     name: "markAllNotificationsRead",
     rule: { access: "signed-in" },
   },
   "action:saveNotificationPreferences": {
     kind: "action",
-    file: "app/notifications/actions.ts",
+    file: "lib/actions/notifications.ts",
     name: "saveNotificationPreferences",
     rule: { access: "signed-in" },
   },

@@ -80,8 +80,18 @@ export async function FindingAcceptances({ finding }: { finding: FindingPage }) 
               <span className="font-medium">{tr(`acceptanceParty.${party}`)}</span>
               {done ? (
                 <Badge tone="ok">{t("finding.acceptedBy", { name: done.acceptedBy?.name ?? "—", at: when(done.acceptedAt) })}</Badge>
+              ) : finding.state === "SUBMITTED" ? (
+                <>
+                  <Badge tone="warn">{t("finding.waiting")}</Badge>
+                  <span className="text-muted" data-testid={`acceptors-${party}`}>
+                    {t("finding.waitingFor", {
+                      who: t(`finding.acceptingRole.${party}`),
+                      names: (finding.acceptors[party] ?? []).join(t("listSeparator")) || "—",
+                    })}
+                  </span>
+                </>
               ) : (
-                <Badge>{finding.state === "SUBMITTED" ? t("finding.waiting") : t("finding.notYet")}</Badge>
+                <Badge>{t("finding.notYet")}</Badge>
               )}
             </li>
           );

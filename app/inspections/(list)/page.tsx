@@ -4,12 +4,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/checklists/pagination";
 import { FindingStateBadge, SeverityBadge, TypeBadge } from "@/components/inspections/badges";
 import { PageHeading } from "@/components/layout/page-heading";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { hasAnyRole } from "@/lib/server/access/scope";
+import { countAcceptanceQueue } from "@/lib/server/inspections/acceptance-queue";
 import { listMyUnitReports, listRounds } from "@/lib/server/inspections/queries";
 import { COMMITTEE_ROLES, RECTIFIERS, ROUND_CREATORS } from "@/lib/server/inspections/scope";
 import { localized } from "@/lib/org-label";
@@ -29,9 +31,10 @@ export default async function InspectionsPage({ searchParams }: Props) {
   const raw = (await searchParams).page;
   const page = Math.max(1, Math.min(100_000, Number(typeof raw === "string" ? raw : 1) || 1));
   const isUnit = hasAnyRole(actor, RECTIFIERS);
-  const [rounds, mine, t, format, locale] = await Promise.all([
+  const [rounds, mine, accepting, t, format, locale] = await Promise.all([
     listRounds(actor, page),
     isUnit ? listMyUnitReports(actor) : Promise.resolve([]),
+    countAcceptanceQueue(actor),
     getTranslations("inspections"),
     getFormatter(),
     getLocale(),
@@ -67,6 +70,15 @@ export default async function InspectionsPage({ searchParams }: Props) {
           </div>
         }
       />
+
+      {accepting > 0 ? (
+        <Alert tone="warn" className="mb-6 flex flex-wrap items-center justify-between gap-3" data-testid="acceptance-waiting">
+          <span>{t("acceptanceQueue.waiting", { count: accepting })}</span>
+          <Link href="/inspections/acceptances" className={buttonVariants({ size: "sm" })}>
+            {t("acceptanceQueue.open")}
+          </Link>
+        </Alert>
+      ) : null}
 
       {isUnit ? (
         <section aria-labelledby="my-reports" className="mb-8 space-y-3">

@@ -2,6 +2,7 @@ import "server-only";
 import { today } from "@/lib/dates";
 import { isFindingOpen } from "@/lib/finding-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AcceptanceParty } from "@/lib/generated/prisma/enums";
 import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { warningThresholds } from "@/lib/server/checklists/warning-sql";
@@ -11,7 +12,7 @@ import { closeoutParties } from "@/lib/server/inspections/config";
 import { commonCategoriesOfRound } from "@/lib/server/inspections/analysis";
 import { listFindingCategories } from "@/lib/server/inspections/categories";
 import type { DrawRecord } from "@/lib/server/inspections/draw";
-import { partiesOpenTo } from "@/lib/server/inspections/rectification";
+import { acceptorsByParty, partiesOpenTo } from "@/lib/server/inspections/rectification";
 import {
   canAcceptAs,
   canDeleteRound,
@@ -307,6 +308,8 @@ export async function getFinding(actor: Actor, findingId: string, now: Date = ne
   const rectifier = canRectify(actor, facts);
   return {
     ...withColour!,
+    // Who must act: the people of each party whose acceptance the close-out still needs.
+    acceptors: finding.state === "SUBMITTED" ? await namesByParty(await acceptorsByParty(prisma, { ...facts, orgId: finding.org.id })) : {},
     requiredParties: closeoutParties(),
     canRectify: rectifier && isFindingOpen(finding.state),
     acceptAs: finding.state === "SUBMITTED" ? partiesOpenTo(actor, finding, facts) : [],
@@ -317,6 +320,12 @@ export async function getFinding(actor: Actor, findingId: string, now: Date = ne
 }
 
 export type FindingPage = Awaited<ReturnType<typeof getFinding>>;
+
+async function namesByParty(ids: Partial<Record<AcceptanceParty, string[]>>): Promise<Partial<Record<AcceptanceParty, string[]>>> {
+  const users = await prisma.user.findMany({ where: { id: { in: Object.values(ids).flat() } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const name = new Map(users.map((u) => [u.id, u.name]));
+  return Object.fromEntries(Object.entries(ids).map(([party, userIds]) => [party, userIds.flatMap((id) => name.get(id) ?? [])]));
+}
 
 /** The people who may own a finding's rectification: the unit's secretaries and staff on the organization, above it within the unit, or below it. */
 export async function listOwnerCandidates(orgPath: string, scopePath: string) {

@@ -135,23 +135,31 @@ export async function addFindingProgress(actor: Actor, input: { findingId: strin
   });
 }
 
-/** Who must hear that a close-out waits for them: each required party's people. */
-async function acceptorsOf(tx: Tx, report: LoadedReport): Promise<string[]> {
-  const parties = closeoutParties();
-  const ids: string[] = [];
-  if (parties.includes("GROUP")) ids.push(...report.memberIds);
-  const ancestors = report.orgPath.split("/").filter(Boolean);
-  if (parties.includes("COMMITTEE")) {
-    const grants = await tx.roleGrant.findMany({
-      where: { orgId: { in: ancestors }, role: { in: [...COMMITTEE_ROLES] }, user: { isActive: true } },
-      select: { userId: true },
-    });
-    ids.push(...grants.map((g) => g.userId));
+/**
+ * The people who may accept a close-out, by required party: the group's
+ * members; the committee's administrators and supervisors on the
+ * organization or above it; the unit's secretaries within the round's
+ * scope. They hear that a close-out waits for them, and the finding's page
+ * names them.
+ */
+export async function acceptorsByParty(db: Tx, report: Pick<LoadedReport, "memberIds" | "orgPath" | "orgId" | "scopePath">): Promise<Partial<Record<AcceptanceParty, string[]>>> {
+  const byParty: Partial<Record<AcceptanceParty, string[]>> = {};
+  for (const party of closeoutParties()) {
+    if (party === "GROUP") byParty.GROUP = [...report.memberIds];
+    if (party === "COMMITTEE") {
+      const grants = await db.roleGrant.findMany({
+        where: { orgId: { in: report.orgPath.split("/").filter(Boolean) }, role: { in: [...COMMITTEE_ROLES] }, user: { isActive: true } },
+        select: { userId: true },
+      });
+      byParty.COMMITTEE = [...new Set(grants.map((g) => g.userId))];
+    }
+    if (party === "UNIT") {
+      const ids: string[] = [];
+      for (const orgId of ancestorIdsBelow(report.orgPath, report.scopePath).concat(report.orgId)) ids.push(...(await holdersOf(db, orgId, UNIT_ACCEPTORS)));
+      byParty.UNIT = [...new Set(ids)];
+    }
   }
-  if (parties.includes("UNIT")) {
-    for (const orgId of ancestorIdsBelow(report.orgPath, report.scopePath).concat(report.orgId)) ids.push(...(await holdersOf(tx, orgId, UNIT_ACCEPTORS)));
-  }
-  return ids;
+  return byParty;
 }
 
 /** The unit submits its rectification for close-out (申请销号): measures and an owner first. */
@@ -169,7 +177,8 @@ export async function submitRectification(
     if (!finding.ownerId) missing.ownerId = ["required"];
     if (Object.keys(missing).length > 0) throw new ValidationError("Measures and an owner come first", missing);
     const version = await write(tx, actor, loaded, "rectification.submit", { state: "SUBMITTED", submittedAt: now, submittedById: actor.id }, { kind: "SUBMITTED", text: input.text });
-    await notify(tx, { kind: "FINDING_SUBMITTED", userIds: await acceptorsOf(tx, report), findingId: finding.id, actorId: actor.id });
+    const acceptors = Object.values(await acceptorsByParty(tx, report)).flat();
+    await notify(tx, { kind: "FINDING_SUBMITTED", userIds: acceptors, findingId: finding.id, actorId: actor.id });
     return { version };
   });
 }

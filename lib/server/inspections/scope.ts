@@ -1,6 +1,6 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { orgScopeWhere, reachesPath } from "@/lib/server/access/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AcceptanceParty, Role } from "@/lib/generated/prisma/enums";
+import { orgScopeWhere, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
 // No "server-only" here: scripts and tests use these rules too.
@@ -88,12 +88,39 @@ export function canRectify(actor: Actor, facts: ReportFacts): boolean {
   return facts.status === "ISSUED" && actsForUnit(actor, RECTIFIERS, facts);
 }
 
-/** Whether `actor` may accept a close-out as `party`. */
-export function canAcceptAs(actor: Actor, party: "GROUP" | "COMMITTEE" | "UNIT", facts: ReportFacts): boolean {
+/**
+ * Whether `actor` may accept a close-out as `party`: the group by its
+ * members; the working committee by its administrators and supervisors at
+ * or above the finding's organization (not by its secretary, see
+ * lib/server/access/permissions.ts); the unit, when the deployment asks it
+ * to, by its secretaries (actsForUnit). `acceptsAsSql` is the same rule for
+ * a query; a test holds the two to each other.
+ */
+export function canAcceptAs(actor: Actor, party: AcceptanceParty, facts: ReportFacts): boolean {
   if (facts.status !== "ISSUED") return false;
   if (party === "GROUP") return isMember(actor, facts);
   if (party === "COMMITTEE") return reachesPath(actor, COMMITTEE_ROLES, facts.orgPath);
   return actsForUnit(actor, UNIT_ACCEPTORS, facts);
+}
+
+/** Columns of a query that hold a finding's report facts. */
+export type ReportFactColumns = { status: Prisma.Sql; orgPath: Prisma.Sql; scopePath: Prisma.Sql; roundId: Prisma.Sql };
+
+/** The SQL twin of `canAcceptAs`: a boolean expression over the columns of one finding's report. */
+export function acceptsAsSql(actor: Actor, party: AcceptanceParty, c: ReportFactColumns): Prisma.Sql {
+  const issued = Prisma.sql`${c.status}::text = 'ISSUED'`;
+  if (party === "GROUP") {
+    return Prisma.sql`(${issued} AND EXISTS (SELECT 1 FROM "InspectionMember" m WHERE m."roundId" = ${c.roundId} AND m."userId" = ${actor.id}))`;
+  }
+  if (party === "COMMITTEE") {
+    const patterns = scopePatterns(actor, COMMITTEE_ROLES);
+    return patterns.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${issued} AND ${c.orgPath} LIKE ANY (${patterns}::text[]))`;
+  }
+  const grants = actor.grants.filter((g) => (UNIT_ACCEPTORS as readonly Role[]).includes(g.role)).map((g) => g.orgPath);
+  if (grants.length === 0) return Prisma.sql`FALSE`;
+  return Prisma.sql`(${issued} AND EXISTS (
+    SELECT 1 FROM unnest(${grants}::text[]) AS g(path)
+     WHERE ${c.orgPath} LIKE g.path || '%' AND g.path LIKE ${c.scopePath} || '%' AND (g.path <> ${c.scopePath} OR ${c.orgPath} = ${c.scopePath})))`;
 }
 
 /** The facts that decide who may change a round. */

@@ -70,7 +70,14 @@ test("a draft report and a finding take one step after another without a reload,
 
   // The unit: save the plan, record progress, add a file, then submit, without reloading.
   const unit = await openAs(browser, "u07-secretary");
-  await unit.page.goto(reportUrl);
+  // Reaching the report without its notice still marks the notice read, and the bell follows.
+  const unread = async () => Number(/\d+/.exec((await unit.page.getByTestId("notification-bell").getAttribute("aria-label")) ?? "")?.[0] ?? 0);
+  await unit.page.goto("/inspections");
+  const before = await unread();
+  expect(before).toBeGreaterThan(0);
+  await unit.page.getByRole("link", { name: title }).first().click();
+  await expect(unit.page).toHaveURL(/\/inspections\/reports\//);
+  await expect.poll(unread).toBe(before - 1);
   await unit.page.getByRole("link", { name: "支部组织生活会记录缺少签到表。" }).click();
   await expect(unit.page).toHaveURL(/\/findings\/\w+$/);
 

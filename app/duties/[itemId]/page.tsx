@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ItemActions } from "@/components/checklists/item-actions";
 import { RecordProvider } from "@/components/forms/record";
+import { NoticesSeen } from "@/components/notifications/notices-seen";
+import { markNoticesAbout } from "@/lib/server/notifications/mark-read";
 import { DelegateItemForm } from "@/components/checklists/delegate-item-form";
 import { ItemHistory } from "@/components/checklists/item-history";
 import { ReviewNav } from "@/components/checklists/review-nav";
@@ -43,7 +45,10 @@ export default async function ChecklistItemPage({ params, searchParams }: Props)
     getFormatter(),
     getLocale(),
   ]);
-  const targets: DelegationTargets = item.canDelegate ? await listDelegationTargets(actor, itemId) : { orgs: [], people: [] };
+  const [targets, seen] = await Promise.all([
+    item.canDelegate ? listDelegationTargets(actor, itemId) : Promise.resolve<DelegationTargets>({ orgs: [], people: [] }),
+    markNoticesAbout(actor, { itemId: item.id }),
+  ]);
   const delegatedTo = item.delegatedOrg
     ? localized(item.delegatedOrg.name, item.delegatedOrg.nameEn, locale)
     : item.delegatedTo?.name ?? null;
@@ -53,6 +58,7 @@ export default async function ChecklistItemPage({ params, searchParams }: Props)
   const description = localized(item.duty.description, item.duty.descriptionEn, locale);
   return (
     <RecordProvider version={item.version}>
+      <NoticesSeen count={seen} />
       <PageHeading title={localized(item.duty.title, item.duty.titleEn, locale)}>
         <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
           <Link href="/duties" className="hover:text-brand hover:underline">

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RecordProvider } from "@/components/forms/record";
+import { NoticesSeen } from "@/components/notifications/notices-seen";
+import { markNoticesAbout } from "@/lib/server/notifications/mark-read";
 import { EscalationList } from "@/components/inspections/escalation-list";
 import { FindingEvidence } from "@/components/inspections/finding-evidence";
 import { FindingAcceptances, FindingHistory, FindingRecord } from "@/components/inspections/finding-record";
@@ -45,13 +47,15 @@ export default async function FindingPage({ params }: Props) {
     memberIds: finding.report.round.members.map((m) => m.userId),
     state: finding.state,
   };
-  const [evidence, owners] = await Promise.all([
+  const [evidence, owners, seen] = await Promise.all([
     loadFindingEvidence(finding.id),
     finding.canRectify ? listOwnerCandidates(finding.org.path, finding.report.round.scopeOrg.path) : Promise.resolve([]),
+    markNoticesAbout(actor, { findingId: finding.id }),
   ]);
   const addsAs = findingEvidenceParty(actor, facts);
   return (
     <RecordProvider version={finding.version}>
+      <NoticesSeen count={seen} />
       <PageHeading title={t("finding.heading", { seq: finding.seq, org: localized(finding.org.name, finding.org.nameEn, locale) })}>
         <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
           <Link href="/inspections" className="hover:text-brand hover:underline">

@@ -19,6 +19,19 @@ export async function markAllRead(actor: Actor, now = new Date()): Promise<numbe
   return count;
 }
 
+/** What a page shows, as a notice may point at it. */
+export type NoticeSubject = { itemId: string } | { findingId: string } | { reportId: string };
+
+/**
+ * Marks read the actor's unread notices about what a page shows, however
+ * the actor got there: the notice itself, a list, a bookmark. Returns how
+ * many changed, so that the page can refresh the header's count.
+ */
+export async function markNoticesAbout(actor: Actor, subject: NoticeSubject, now = new Date()): Promise<number> {
+  const { count } = await prisma.notification.updateMany({ where: { userId: actor.id, readAt: null, ...subject }, data: { readAt: now } });
+  return count;
+}
+
 /**
  * Opens one of the actor's notices: marks it read and says where it leads
  * (its item, finding or report page, lib/server/notifications/notice-subject.ts).

@@ -7,7 +7,7 @@ import { delegateItem } from "@/lib/server/checklists/delegate-item";
 import { returnItem, submitItem } from "@/lib/server/checklists/transitions";
 import { prisma } from "@/lib/server/db";
 import { countUnread, listNotifications, NOTIFICATION_PAGE_SIZE } from "@/lib/server/notifications/list-notifications";
-import { markAllRead, markRead, openNotification } from "@/lib/server/notifications/mark-read";
+import { markAllRead, markNoticesAbout, markRead, openNotification } from "@/lib/server/notifications/mark-read";
 import { noticeFacts } from "@/lib/server/notifications/notice-facts";
 import { noticeText, type Translate } from "@/lib/server/notifications/notice-subject";
 import { notify } from "@/lib/server/notifications/notify";
@@ -91,6 +91,22 @@ describe("fan-out", () => {
     await delegateItem(branch, { itemId: item.id, expectedVersion: item.version, target: `user:${target.id}` });
     expect(await kindsOf(target.id, item.id)).toEqual(["ITEM_DELEGATED"]);
     expect(await countUnread(target)).toBe(1);
+  });
+});
+
+describe("reading what a notice is about", () => {
+  it("marks the reader's notices about it read however the page was reached, and nobody else's", async () => {
+    const item = await openItem("U01-B2");
+    const submitted = await submitItem(u01, { itemId: item.id, expectedVersion: item.version, note: "" }, TEST_NOW);
+    const reviewers = await prisma.notification.findMany({ where: { itemId: item.id, kind: "ITEM_SUBMITTED" }, select: { userId: true } });
+    expect(reviewers.map((r) => r.userId)).toContain(staff.id);
+    const before = await countUnread(staff);
+    expect(await markNoticesAbout(staff, { itemId: item.id })).toBe(1);
+    expect(await countUnread(staff)).toBe(before - 1);
+    // Seen once, it stays read; another's notice about the same item is untouched.
+    expect(await markNoticesAbout(staff, { itemId: item.id })).toBe(0);
+    await returnItem(staff, { itemId: item.id, expectedVersion: submitted.version, comment: "请补充" });
+    expect(await prisma.notification.count({ where: { itemId: item.id, userId: u01.id, readAt: null } })).toBe(1);
   });
 });
 

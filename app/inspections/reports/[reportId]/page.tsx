@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RecordProvider } from "@/components/forms/record";
+import { NoticesSeen } from "@/components/notifications/notices-seen";
+import { markNoticesAbout } from "@/lib/server/notifications/mark-read";
 import { TypeBadge } from "@/components/inspections/badges";
 import { ReportFindingsTable } from "@/components/inspections/report-findings-table";
 import { AddendumForm, FindingForm, IssueReportButton, ReportForm, RespondForm, type FindingChoices } from "@/components/inspections/report-forms";
@@ -41,6 +43,7 @@ export default async function ReportPage({ params }: Props) {
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const orgName = localized(report.org.name, report.org.nameEn, locale);
   const inspectors = report.inspectors.map((i) => i.user.name);
+  const seen = await markNoticesAbout(actor, { reportId: report.id });
   let writing: { choices: FindingChoices; common: string[] } | null = null;
   if (report.canWrite) {
     const { categories, common, items } = await getReportChoices(report);
@@ -60,6 +63,7 @@ export default async function ReportPage({ params }: Props) {
 
   return (
     <RecordProvider version={report.version}>
+      <NoticesSeen count={seen} />
       <div className="print:hidden">
         <PageHeading
           title={t("reportTitle", { org: orgName, round: report.round.title })}

@@ -1,10 +1,9 @@
 import { redirect } from "next/navigation";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { hasAnyRole } from "@/lib/server/access/scope";
+import { landingPath } from "@/lib/server/access/landing";
 
-/** Secretaries and staff land on their duties; those who only follow others land on progress. */
+/** Everyone lands on their own work (lib/server/access/landing.ts). */
 export default async function HomePage() {
   const actor = await guardPage("page:/", undefined, "/");
-  const ticks = hasAnyRole(actor, ["SECRETARY", "STAFF"]);
-  redirect(!ticks && hasAnyRole(actor, ["ADMIN", "SUPERVISOR"]) ? "/progress" : "/duties");
+  redirect(landingPath(actor));
 }

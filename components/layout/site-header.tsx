@@ -5,8 +5,8 @@ import { NavLinks } from "@/components/layout/nav-links";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { isLocale } from "@/i18n/config";
-import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
-import { hasAnyRole } from "@/lib/server/access/scope";
+import { can } from "@/lib/server/access/permissions";
+import { countAcceptanceQueue } from "@/lib/server/inspections/acceptance-queue";
 import { countReviewQueue } from "@/lib/server/checklists/review-queue";
 import { getActor } from "@/lib/server/auth/actor";
 import { countUnread } from "@/lib/server/notifications/list-notifications";
@@ -15,15 +15,20 @@ import { orgLabel } from "@/lib/org-label";
 export async function SiteHeader() {
   const [actor, t, locale] = await Promise.all([getActor(), getTranslations(), getLocale()]);
   const lang = isLocale(locale) ? locale : "zh";
-  const reviewing = actor && hasAnyRole(actor, ITEM_REVIEWERS) ? await countReviewQueue(actor) : null;
-  const unread = actor ? await countUnread(actor) : 0;
+  const [reviewing, accepting, unread] = actor
+    ? await Promise.all([
+        can(actor, "checklist.review") ? countReviewQueue(actor) : null,
+        countAcceptanceQueue(actor),
+        countUnread(actor),
+      ])
+    : [null, 0, 0];
   const links = actor
     ? [
         { href: "/duties", label: t("nav.duties") },
-        ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR", "SECRETARY"]) ? [{ href: "/progress", label: t("nav.progress") }] : []),
+        ...(can(actor, "progress.read") ? [{ href: "/progress", label: t("nav.progress") }] : []),
         ...(reviewing !== null ? [{ href: "/reviews", label: t("nav.reviews"), count: reviewing, countLabel: t("nav.reviewCount", { count: reviewing }) }] : []),
-        { href: "/inspections", label: t("nav.inspections") },
-        ...(hasAnyRole(actor, ["ADMIN", "SUPERVISOR"]) ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
+        { href: "/inspections", label: t("nav.inspections"), count: accepting, countLabel: t("nav.acceptanceCount", { count: accepting }) },
+        ...(can(actor, "catalog.read") ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
       ]
     : [];
   const primary = actor?.grants[0];

@@ -432,6 +432,12 @@ export const registry = {
     file: "app/rectification/export/route.ts",
     rule: { access: "roles", roles: READERS, target: "none" },
   },
+  // Findings waiting for the reader's acceptance; the queue applies acceptsAsSql to each.
+  "page:/inspections/acceptances": {
+    kind: "page",
+    file: "app/inspections/acceptances/page.tsx",
+    rule: { access: "roles", roles: ACCEPTORS, target: "none" },
+  },
   "page:/inspections/analysis": {
     kind: "page",
     file: "app/inspections/analysis/page.tsx",

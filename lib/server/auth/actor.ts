@@ -1,11 +1,11 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { OrgType, Role } from "@/lib/generated/prisma/enums";
 import { authOptions } from "@/lib/server/auth/options";
 import { prisma } from "@/lib/server/db";
 
-export type Grant = { orgId: string; orgPath: string; orgName: string; orgNameEn: string | null; role: Role };
+export type Grant = { orgId: string; orgPath: string; orgName: string; orgNameEn: string | null; orgType: OrgType; role: Role };
 
 /** The signed-in user as every server function sees them: roles loaded fresh from the database. */
 export type Actor = {
@@ -25,7 +25,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       name: true,
       locale: true,
       roles: {
-        select: { role: true, org: { select: { id: true, path: true, name: true, nameEn: true } } },
+        select: { role: true, org: { select: { id: true, path: true, name: true, nameEn: true, type: true } } },
         orderBy: { org: { depth: "asc" } },
       },
     },
@@ -41,6 +41,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       orgPath: r.org.path,
       orgName: r.org.name,
       orgNameEn: r.org.nameEn,
+      orgType: r.org.type,
       role: r.role,
     })),
   };

@@ -1,0 +1,82 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// No "server-only" here: scripts (npm run notify) and tests ask the policy too.
+
+export const ALL_ROLES = ["ADMIN", "SUPERVISOR", "INSPECTOR", "SECRETARY", "STAFF"] as const satisfies readonly Role[];
+
+/**
+ * Who may do what: every permission the app checks, by name, and the roles
+ * that hold it. A role is held on an organization and reaches its whole
+ * subtree; whether a permission applies to a given record is the scope's
+ * question (lib/server/access/scope.ts), asked with the same name. The
+ * registry, the navigation, the landing page and the domain checks all ask
+ * this one policy instead of listing roles.
+ *
+ * - ADMIN, SUPERVISOR: the working committee's administrators and
+ *   supervisors (its inspection office); they follow progress, keep the
+ *   lists, oversee inspections and accept close-outs for the committee.
+ * - INSPECTOR: a member of inspection groups.
+ * - SECRETARY, STAFF: a unit's or branch's secretaries and party-affairs
+ *   staff; they work the checklist and rectify findings. A secretary of the
+ *   working committee itself follows progress like the committee, but does
+ *   not accept close-outs for it: that is the inspection office's task
+ *   (finding.accept.committee).
+ */
+export const POLICY = {
+  /** See the checklists and organizations in one's subtrees. */
+  "checklist.read": ALL_ROLES,
+  /** Save, submit, ask for not applicable, recall; add evidence. */
+  "checklist.work": ["SECRETARY", "STAFF"],
+  /** Hand an item of one's organization down the tree, and take it back. */
+  "checklist.delegate": ["SECRETARY"],
+  /** Approve or return what the organizations below submit (on the reviewer organization or above it). */
+  "checklist.review": ["SECRETARY", "STAFF"],
+  /** Follow completion down the organization tree. */
+  "progress.read": ["ADMIN", "SUPERVISOR", "SECRETARY"],
+  "catalog.read": ["ADMIN", "SUPERVISOR"],
+  /** Load, import, write, publish and assign lists; move assignments to a new version. */
+  "catalog.edit": ["ADMIN"],
+  /** See the inspection pages; what of them is scoped by the rules in lib/server/inspections/scope.ts. */
+  "inspection.read": ALL_ROLES,
+  /** Start a round (picked or drawn) within one's scope. */
+  "round.create": ["ADMIN", "SUPERVISOR", "INSPECTOR"],
+  /** Belong to an inspection group: write its reports, accept close-outs as the group. */
+  "round.member": ["INSPECTOR"],
+  /** The working committee over a scope: sees every round and report there, corrects and deletes rounds, reopens findings. */
+  "inspection.oversee": ["ADMIN", "SUPERVISOR"],
+  /** An inspected unit receives its issued reports, answers them and rectifies their findings. */
+  "finding.rectify": ["SECRETARY", "STAFF"],
+  "finding.accept.group": ["INSPECTOR"],
+  "finding.accept.committee": ["ADMIN", "SUPERVISOR"],
+  /** When the deployment asks the unit to accept too (CLOSEOUT_PARTIES includes UNIT). */
+  "finding.accept.unit": ["SECRETARY"],
+  /** Reopen a closed-out finding: its group or the committee. */
+  "finding.reopen": ["INSPECTOR", "ADMIN", "SUPERVISOR"],
+  /** Bring evidence to a finding: the group to a draft, the unit while it rectifies. */
+  "finding.evidence": ["INSPECTOR", "SECRETARY", "STAFF"],
+  /** Analyse findings across units. */
+  "finding.analyse": ["ADMIN", "SUPERVISOR", "INSPECTOR"],
+  "finding.category.edit": ["ADMIN"],
+  /** Hear of a report issued on one's organization, and of its findings reopened. */
+  "report.notice": ["SECRETARY"],
+  /** Receive the escalations (reminder, warning, accountability notice) addressed to one's organization. */
+  "escalation.receive": ["SECRETARY", "SUPERVISOR", "ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof POLICY;
+
+/** The roles that hold a permission. */
+export function rolesOf(permission: Permission): readonly Role[] {
+  return POLICY[permission];
+}
+
+/** Whether `actor` holds the permission anywhere (pages and navigation; records are checked with the scope). */
+export function can(actor: { grants: readonly { role: Role }[] }, permission: Permission): boolean {
+  const roles: readonly Role[] = POLICY[permission];
+  return actor.grants.some((g) => roles.includes(g.role));
+}
+
+/** The roles that hold any of these permissions (a registry rule open to several parties). */
+export function rolesOfAny(...permissions: Permission[]): readonly Role[] {
+  return [...new Set(permissions.flatMap((p) => POLICY[p]))];
+}

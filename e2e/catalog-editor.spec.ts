@@ -87,13 +87,14 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await expect(plan.getByTestId("move-row").filter({ hasText: "E-2" })).toContainText("修改");
   await expect(page.getByTestId("move-total-create")).toHaveText("8");
   await expect(page.getByTestId("move-total-update")).toHaveText("32");
+  await expect(page.getByTestId("move-total-carry")).toHaveText("0");
   await expect(page.getByTestId("move-total-withdraw")).toHaveText("8");
   await expect(page.getByText("第 1 版：8 个组织")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "执行迁移" }).click();
   // The emptied plan is replaced, and the outcome stays in view beside it.
   await expect(page.getByText("该期间和范围内没有需要迁移到此版本的分配。")).toBeVisible();
-  await expect(page.getByText("已迁移 8 个组织：新建 8 项，更新 32 项，移出 8 项。")).toBeVisible();
+  await expect(page.getByText("已迁移 8 个组织：新建 8 项，更新 32 项，原样迁移 0 项，移出 8 项。")).toBeVisible();
 
   // A unit secretary sees the new version's duties, and the withdrawn one only when asking for it.
   const { page: secretary, close } = await openAs(browser, "u06-secretary");

@@ -10,9 +10,19 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   const suffix = crypto.randomBytes(3).toString("hex");
   await signIn("admin");
   await page.goto("/catalogs");
-  await page.getByLabel("清单名称").fill(`编辑器测试清单${suffix}`);
+  // Only Chinese is typed: the key is suggested from the name (this year and a short code) and follows it.
+  const title = `编辑器测试清单${[...suffix].map((c) => "零一二三四五六七八九甲乙丙丁戊己"[parseInt(c, 16)]).join("")}`;
+  const key = page.getByLabel("清单标识");
+  await page.getByLabel("清单名称").fill("2025年度清单");
+  await expect(key).toHaveValue(/^list-2025-[0-9a-f]{4}$/);
+  // A key of one's own stays while the name changes; emptying it brings the suggestion back.
+  await key.fill(`editor-${suffix}`);
+  await page.getByLabel("清单名称").fill("2024年度清单");
+  await expect(key).toHaveValue(`editor-${suffix}`);
+  await key.fill("");
+  await page.getByLabel("清单名称").fill(title);
+  await expect(key).toHaveValue(/^list-\d{4}-[0-9a-f]{4}$/);
   await page.getByLabel("发布机关").fill("测试工委");
-  await page.getByLabel("清单标识").fill(`editor-${suffix}`);
   await page.getByRole("button", { name: "新建并编辑" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "编辑清单" })).toBeVisible();
 
@@ -43,7 +53,7 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
 
-  await page.getByRole("link", { name: `编辑器测试清单${suffix}` }).click();
+  await page.getByRole("link", { name: title }).click();
   await expect(page.getByTestId("catalog-duty")).toHaveCount(2);
   await page.getByRole("button", { name: "发布此版本" }).click();
   await expect(page.getByText("已发布", { exact: true })).toBeVisible();
@@ -66,7 +76,7 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
 
-  await page.getByRole("link", { name: `编辑器测试清单${suffix}` }).click();
+  await page.getByRole("link", { name: title }).click();
   await page.getByRole("link", { name: "与上一版比较" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "版本比较" })).toBeVisible();
   const rows = page.getByTestId("diff-row");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCatalog } from "@/lib/catalogs/catalog-io";
+import { exportCatalogTemplate } from "@/lib/catalogs/catalog-template";
 import { assignCatalog, previewAssignment } from "@/lib/server/assignments/assign-catalog";
 import {
   getCatalogVersion,
@@ -52,6 +53,15 @@ describe("the library", () => {
 
 describe("importing, publishing and assigning", () => {
   const file = { ...readCatalogFile("branch-five-basics-sample"), key: "imported-branch-list", source: "本单位文件" };
+
+  it("imports the Excel template as it is downloaded: a draft of a sample list", async () => {
+    const admin = await actorFor("admin");
+    const imported = await importCatalogUpload(admin, "责任清单导入模板.xlsx", await exportCatalogTemplate({ year: 2026, nonce: "7e57" }));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    const version = await getCatalogVersion(admin, imported.versionId);
+    expect(version).toMatchObject({ status: "DRAFT", catalog: { key: "list-2026-7e57", isSample: true } });
+    expect(version.duties).toHaveLength(1);
+  });
 
   it("imports a file as a draft, refuses the same version twice, and publishes it once", async () => {
     const admin = await actorFor("admin");

@@ -60,9 +60,9 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
 
   // Version 1 goes to every unit party group for this year: E-2 four times, E-1 once.
   await page.getByRole("button", { name: "预览" }).click();
-  await expect(page.getByTestId("assign-plan")).toContainText("将下达到 8 个组织，共 40 项职责");
-  await page.getByRole("button", { name: "确认下达 40 项职责" }).click();
-  await expect(page.getByText("下达完成：新增 8 个组织、40 项职责。")).toBeVisible();
+  await expect(page.getByTestId("assign-plan")).toContainText("将下发到 8 个组织，共 40 项事项");
+  await page.getByRole("button", { name: "确认下发 40 项事项" }).click();
+  await expect(page.getByText("下发完成：新增 8 个组织、40 项事项。")).toBeVisible();
 
   await page.getByRole("button", { name: "新建修订版" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "编辑清单" })).toBeVisible();
@@ -90,7 +90,7 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await page.getByRole("link", { name: "第 2 版" }).click();
   await page.getByRole("button", { name: "发布此版本" }).click();
   await expect(page.getByText("已发布", { exact: true })).toBeVisible();
-  await page.getByRole("link", { name: "将进行中的分配迁移到此版本" }).click();
+  await page.getByRole("link", { name: "将已下发的旧版本迁移到此版本" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "迁移到新版本" })).toBeVisible();
   const plan = page.getByTestId("move-plan");
   // E-2 keeps its 4 open items each (retitled), E-3 makes one each, E-1's one each is withdrawn.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCatalog } from "@/lib/catalogs/catalog-io";
 import { exportCatalogTemplate } from "@/lib/catalogs/catalog-template";
+import { SAMPLE_SOURCE } from "@/lib/catalogs/sample-source";
 import { assignCatalog, previewAssignment } from "@/lib/server/assignments/assign-catalog";
 import {
   getCatalogVersion,
@@ -9,6 +10,7 @@ import {
   listLibrary,
   loadLibraryCatalog,
   publishCatalogVersion,
+  readLibrary,
   toCatalogFile,
 } from "@/lib/server/catalogs/catalogs";
 import { prisma } from "@/lib/server/db";
@@ -30,6 +32,8 @@ describe("the library", () => {
     const shanxi = library.find((e) => e.key === "shanxi-four-levels-sample");
     expect(shanxi).toMatchObject({ isSample: true, loadedVersionId: null });
     expect(library.find((e) => e.key === "shandong-style-sample")?.loadedVersionId).not.toBeNull();
+    // Every shipped list is a sample, and says so in the word the pages and sheets show.
+    expect(readLibrary().map((file) => file.source)).toEqual(library.map(() => SAMPLE_SOURCE));
 
     const first = await loadLibraryCatalog(admin, "shanxi-four-levels-sample");
     const again = await loadLibraryCatalog(admin, "shanxi-four-levels-sample");

@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { importCatalogFile, type CatalogProblem } from "@/lib/catalogs/catalog-io";
-import { isSampleSource } from "@/lib/catalogs/sample-source";
+import { displaySource, isSampleSource } from "@/lib/catalogs/sample-source";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasAnyRole } from "@/lib/server/access/scope";
@@ -85,7 +85,7 @@ export function toCatalogFile(version: CatalogVersionDetail): TCatalogFile {
     titleEn: opt(c.titleEn),
     issuer: c.issuer,
     issuerEn: opt(c.issuerEn),
-    source: version.source,
+    source: displaySource(version.source),
     sourceNote: opt(version.sourceNote),
     version: version.version,
     duties: version.duties.map((d) => ({

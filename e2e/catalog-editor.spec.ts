@@ -1,4 +1,9 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { exportCatalog } from "../lib/catalogs/catalog-io";
+import type { TCatalogFile } from "../lib/validation/catalog-file";
 import { expect, openAs, test } from "./fixtures";
 
 test("an administrator writes a list in the editor, publishes and assigns it, revises it, compares the versions and moves the assignments to the new one", async ({
@@ -117,4 +122,92 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await expect(secretary.getByText("该职责已在清单新版本中删除，此事项不再办理，仅保留记录。")).toBeVisible();
   await expect(secretary.getByTestId("item-history")).toContainText("因职责删除移出清单");
   await close();
+});
+
+/** 30 duties in three runs of ten: the party group's main ones, the organ party committee's, the branches'. */
+function longList(suffix: string): TCatalogFile {
+  const run = (prefix: string, over: Partial<TCatalogFile["duties"][number]>) =>
+    Array.from({ length: 10 }, (_, i) => ({
+      code: `${prefix}-${String(i + 1).padStart(2, "0")}`,
+      title: `${prefix} 第${i + 1}项职责${suffix}`,
+      description: "按要求落实。",
+      kind: "IMPLEMENTING" as const,
+      bodyType: "BRANCH" as const,
+      frequency: "YEARLY" as const,
+      evidenceRequired: false,
+      weight: 1,
+      ...over,
+    }));
+  return {
+    key: `e2e-long-list-${suffix}`,
+    title: `长清单${suffix}`,
+    issuer: "测试工委",
+    // The old English marker of a sample list: the editor shows it in Chinese.
+    source: "sample",
+    version: 1,
+    duties: [
+      ...run("PG", { kind: "MAIN", bodyType: "PARTY_GROUP", group: "组织领导" }),
+      ...run("OC", { bodyType: "ORGAN_PARTY_COMMITTEE", group: "党员教育" }),
+      ...run("BR", {}),
+    ],
+  };
+}
+
+test("in a long list the save bar stays in view, on a desktop and on a phone, and the duties fold by group", async ({ page, signIn, expectAccessible }) => {
+  const suffix = crypto.randomBytes(3).toString("hex");
+  const list = longList(suffix);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dl-e2e-")), `${list.key}.xlsx`);
+  fs.writeFileSync(file, await exportCatalog(list, "xlsx"));
+  await signIn("admin");
+  await page.goto("/catalogs");
+  await page.getByLabel("清单文件（Excel、JSON 或 YAML）").setInputFiles(file);
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await page.getByRole("link", { name: "查看并发布" }).click();
+  await page.getByRole("link", { name: "编辑草稿" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "编辑清单" })).toBeVisible();
+  await expect(page.getByLabel("来源（文件名称、文号及日期）")).toHaveValue("示例");
+
+  const sections = page.getByTestId("editor-section");
+  await expect(sections).toHaveCount(3);
+  await expect(sections.nth(0)).toHaveText(/单位党组（党委） · 主体责任 · 组织领导\s*10 项/);
+  await expect(sections.nth(2)).toHaveText(/党支部 · 具体落实职责\s*10 项/);
+  const visibleDuties = page.locator("[data-testid=editor-duty]:visible");
+  await expect(visibleDuties).toHaveCount(30);
+  await expectAccessible(page);
+
+  // Scrolled to the last duty, the save button and the outcome are on screen.
+  const save = page.getByRole("button", { name: "保存草稿" });
+  await page.getByTestId("editor-duty").last().scrollIntoViewIfNeeded();
+  await expect(save).toBeInViewport();
+  await page.getByTestId("editor-duty").last().getByLabel("分值").fill("3");
+  await save.click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeInViewport();
+
+  // A group folds and unfolds, by mouse and by keyboard.
+  await sections.nth(1).click();
+  await expect(sections.nth(1)).toHaveAttribute("aria-expanded", "false");
+  await expect(visibleDuties).toHaveCount(20);
+  await expect(page.getByText(`OC 第1项职责${suffix}`)).toHaveCount(0);
+  await sections.nth(1).focus();
+  await page.keyboard.press("Enter");
+  await expect(sections.nth(1)).toHaveAttribute("aria-expanded", "true");
+  await expect(visibleDuties).toHaveCount(30);
+
+  // A folded group with a mistake in it opens, and the bar says what is wrong.
+  await page.getByTestId("editor-duty").last().getByLabel("编号").fill("");
+  await sections.nth(2).click();
+  await expect(visibleDuties).toHaveCount(20);
+  await save.click();
+  await expect(sections.nth(2)).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByTestId("editor-duty").last().getByText("此项为必填项。")).toBeVisible();
+  await expect(page.getByText("有内容需要修改，请按提示修改后再保存。")).toBeInViewport();
+  await page.getByTestId("editor-duty").last().getByLabel("编号").fill("BR-10");
+
+  // On a phone too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId("editor-duty").last().scrollIntoViewIfNeeded();
+  await expect(save).toBeInViewport();
+  await save.click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });

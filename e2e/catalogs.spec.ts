@@ -128,3 +128,33 @@ test("an administrator starts next year from this one, with every status reset",
   await form.getByRole("button", { name: "开始新期间" }).click();
   await expect(form.getByText("已为新期间下发：新增 0 个组织、0 项事项，状态均为未开始。")).toBeVisible();
 });
+
+test("the Excel template downloads beside the import form and imports as it is; the format guide is a page of its own", async ({ page, signIn, expectAccessible }) => {
+  await signIn("admin");
+  await page.goto("/catalogs");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载 Excel 导入模板" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("责任清单导入模板.xlsx");
+  const template = await writeTemp(download.suggestedFilename(), fs.readFileSync((await download.path())!));
+
+  // Unchanged, it is a draft of a sample list with its one example duty.
+  await page.getByLabel("清单文件（Excel、JSON 或 YAML）").setInputFiles(template);
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(page.getByText("导入成功，已保存为草稿。")).toBeVisible();
+  await page.getByRole("link", { name: "查看并发布" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "示例清单（请改为本单位清单名称）" })).toBeVisible();
+  await expect(page.getByText("示例", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("catalog-duty")).toHaveCount(1);
+
+  await page.goto("/catalogs");
+  await page.getByRole("link", { name: "Excel 格式说明" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "清单 Excel 格式说明" })).toBeVisible();
+  const columns = page.getByTestId("format-duty-columns").getByRole("rowheader");
+  await expect(columns).toHaveCount(11);
+  await expect(columns.first()).toContainText("编号");
+  await expect(page.getByTestId("format-duty-columns")).toContainText("主体责任、协助职责、指导督促责任、具体落实职责");
+  await expect(page.getByTestId("format-catalog-fields").getByRole("rowheader")).toHaveCount(8);
+  await expect(page.getByRole("link", { name: "下载 Excel 导入模板" })).toHaveAttribute("href", "/catalogs/template");
+  await expectAccessible(page);
+});

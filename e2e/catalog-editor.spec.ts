@@ -108,7 +108,7 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   await expectAccessible(page);
   await page.getByRole("button", { name: "执行迁移" }).click();
   // The emptied plan is replaced, and the outcome stays in view beside it.
-  await expect(page.getByText("该期间和范围内没有需要迁移到此版本的分配。")).toBeVisible();
+  await expect(page.getByText("该期间和范围内没有需要迁移到此版本的已下发清单。")).toBeVisible();
   await expect(page.getByText("已迁移 8 个组织：新建 8 项，更新 32 项，原样迁移 0 项，移出 8 项。")).toBeVisible();
 
   // A unit secretary sees the new version's duties, and the withdrawn one only when asking for it.
@@ -202,6 +202,8 @@ test("in a long list the save bar stays in view, on a desktop and on a phone, an
   await expect(page.getByTestId("editor-duty").last().getByText("此项为必填项。")).toBeVisible();
   await expect(page.getByText("有内容需要修改，请按提示修改后再保存。")).toBeInViewport();
   await page.getByTestId("editor-duty").last().getByLabel("编号").fill("BR-10");
+  // Corrected, it stays open under the user's hands.
+  await expect(visibleDuties).toHaveCount(30);
 
   // On a phone too.
   await page.setViewportSize({ width: 390, height: 844 });

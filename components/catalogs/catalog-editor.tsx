@@ -53,9 +53,12 @@ export function CatalogEditor({ initial }: { initial: TCatalogDraft }) {
   const hasFieldErrors = Object.keys(errors).length > 0;
 
   const sections = dutySections(fields, duties);
-  // A section with errors cannot stay folded: the user must see what to correct.
-  const isOpen = (section: DutySection) =>
-    !folded.has(section.id) || section.indexes.some((index) => dutyError(index) !== undefined || fields[index]?.id === pinnedId);
+  const isOpen = (section: DutySection) => !folded.has(section.id) || section.indexes.some((index) => fields[index]?.id === pinnedId);
+  /** Opens the sections of duties with errors, so that the user sees what to correct. */
+  const unfoldDuties = (indexes: number[]) => {
+    const ids = new Set(sections.filter((section) => section.indexes.some((index) => indexes.includes(index))).map((section) => section.id));
+    setFolded((current) => new Set([...current].filter((id) => !ids.has(id))));
+  };
   const toggle = (section: DutySection) => {
     const wasOpen = isOpen(section);
     if (section.indexes.some((index) => fields[index]?.id === pinnedId)) setPinnedId(null);
@@ -189,9 +192,10 @@ export function CatalogEditor({ initial }: { initial: TCatalogDraft }) {
     }
     if (result.error === "validation" && result.fieldErrors) {
       for (const [field, messages] of Object.entries(result.fieldErrors)) setError(field as "source", { message: messages[0] });
+      unfoldDuties(Object.keys(result.fieldErrors).flatMap((field) => /^duties\.(\d+)\./.exec(field)?.[1] ?? []).map(Number));
     }
     setProblem(actionError(result));
-  });
+  }, (invalid) => unfoldDuties(Object.keys(invalid.duties ?? {}).filter((key) => /^\d+$/.test(key)).map(Number)));
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -285,7 +289,7 @@ export function CatalogEditor({ initial }: { initial: TCatalogDraft }) {
       )}
 
       {/* The save button and what saving did stay in view at the bottom of the screen, however long the list. */}
-      <div data-sticky-savebar className="sticky bottom-0 z-10 -mx-4 space-y-2 border-t border-line bg-white/95 px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.06)] backdrop-blur sm:mx-0 sm:rounded-t-lg sm:border-x">
+      <div data-sticky-savebar className="sticky bottom-0 z-10 -mx-4 space-y-2 border-t border-line bg-white px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.06)] sm:mx-0 sm:rounded-t-lg sm:border-x">
         <div className="flex flex-wrap items-center gap-3">
           <Button type="button" variant="secondary" onClick={addDuty}>
             {t("add")}

@@ -23,7 +23,9 @@ export default async function CatalogFormatPage() {
         <thead className="bg-surface text-xs text-muted">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">{nameColumn}</th>
-            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">{t("requiredColumn")}</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium whitespace-nowrap sm:table-cell">
+              {t("requiredColumn")}
+            </th>
             <th scope="col" className="px-3 py-2 font-medium">{t("contentColumn")}</th>
           </tr>
         </thead>
@@ -33,8 +35,10 @@ export default async function CatalogFormatPage() {
               <th scope="row" className="px-3 py-2 font-medium">
                 {row.header}
                 <span className="block font-mono text-xs font-normal text-muted">({row.field})</span>
+                {/* On a phone the required column folds into the name. */}
+                <span className="block text-xs font-normal text-muted sm:hidden">{row.required ? t("required") : t("optional")}</span>
               </th>
-              <td className="px-3 py-2 whitespace-nowrap">{row.required ? t("required") : t("optional")}</td>
+              <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{row.required ? t("required") : t("optional")}</td>
               <td className="px-3 py-2">
                 {describe(row.field)}
                 {row.choices ? <span className="block text-muted">{t("choices", { choices: row.choices.join(t("choiceSeparator")) })}</span> : null}

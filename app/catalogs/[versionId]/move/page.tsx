@@ -95,7 +95,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
           ) : (
             <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
               <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
-                <table className="w-full text-left text-sm" data-testid="move-plan">
+                <table className="w-full min-w-[34rem] text-left text-sm" data-testid="move-plan">
                   <caption className="sr-only">{t("planCaption")}</caption>
                   <thead className="bg-surface text-xs text-muted">
                     <tr>

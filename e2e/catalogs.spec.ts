@@ -53,18 +53,18 @@ test("an administrator imports an Excel list, publishes it, assigns it to every 
   await expect(page.getByText("已发布", { exact: true })).toBeVisible();
 
   // Assign to every unit party group under the committee, for this year.
-  await expect(page.getByLabel("下达范围")).toHaveValue(/.+/);
+  await expect(page.getByLabel("下发范围")).toHaveValue(/.+/);
   await expect(page.getByRole("checkbox", { name: "单位党组（党委）" })).toBeChecked();
   await page.getByRole("button", { name: "预览" }).click();
   // 8 party groups, 4 quarterly + 1 yearly item each.
-  await expect(page.getByTestId("assign-plan")).toContainText("将下达到 8 个组织，共 40 项职责");
+  await expect(page.getByTestId("assign-plan")).toContainText("将下发到 8 个组织，共 40 项事项");
   await expectAccessible(page);
-  await page.getByRole("button", { name: "确认下达 40 项职责" }).click();
-  await expect(page.getByText("下达完成：新增 8 个组织、40 项职责。")).toBeVisible();
+  await page.getByRole("button", { name: "确认下发 40 项事项" }).click();
+  await expect(page.getByText("下发完成：新增 8 个组织、40 项事项。")).toBeVisible();
 
   // Assigning again creates nothing twice.
   await page.getByRole("button", { name: "预览" }).click();
-  await expect(page.getByTestId("assign-plan")).toContainText("这些职责均已下达，无需重复下达。");
+  await expect(page.getByTestId("assign-plan")).toContainText("这些职责均已下发，无需重复下发。");
 
   // The export gives the same list back.
   const download = await page.request.get(page.url() + "/export?format=json");
@@ -120,11 +120,41 @@ test("an administrator starts next year from this one, with every status reset",
   expect(nextYear).toBeGreaterThan(2000);
   await form.getByLabel("目标期间").selectOption("0");
   await form.getByRole("button", { name: "开始新期间" }).click();
-  await expect(form.getByText(/已为新期间下达：新增 \d+ 个组织、\d+ 项职责/)).toBeVisible();
-  const text = (await form.getByText(/已为新期间下达/).textContent()) ?? "";
+  await expect(form.getByText(/已为新期间下发：新增 \d+ 个组织、\d+ 项事项/)).toBeVisible();
+  const text = (await form.getByText(/已为新期间下发/).textContent()) ?? "";
   expect(Number(/、(\d+) 项/.exec(text)?.[1])).toBeGreaterThan(1000);
 
   // Again: nothing is made twice.
   await form.getByRole("button", { name: "开始新期间" }).click();
-  await expect(form.getByText("已为新期间下达：新增 0 个组织、0 项职责，状态均为未开始。")).toBeVisible();
+  await expect(form.getByText("已为新期间下发：新增 0 个组织、0 项事项，状态均为未开始。")).toBeVisible();
+});
+
+test("the Excel template downloads beside the import form and imports as it is; the format guide is a page of its own", async ({ page, signIn, expectAccessible }) => {
+  await signIn("admin");
+  await page.goto("/catalogs");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载 Excel 导入模板" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("责任清单导入模板.xlsx");
+  const template = await writeTemp(download.suggestedFilename(), fs.readFileSync((await download.path())!));
+
+  // Unchanged, it is a draft of a sample list with its one example duty.
+  await page.getByLabel("清单文件（Excel、JSON 或 YAML）").setInputFiles(template);
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(page.getByText("导入成功，已保存为草稿。")).toBeVisible();
+  await page.getByRole("link", { name: "查看并发布" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "示例清单（请改为本单位清单名称）" })).toBeVisible();
+  await expect(page.getByText("示例", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("catalog-duty")).toHaveCount(1);
+
+  await page.goto("/catalogs");
+  await page.getByRole("link", { name: "Excel 格式说明" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "清单 Excel 格式说明" })).toBeVisible();
+  const columns = page.getByTestId("format-duty-columns").getByRole("rowheader");
+  await expect(columns).toHaveCount(11);
+  await expect(columns.first()).toContainText("编号");
+  await expect(page.getByTestId("format-duty-columns")).toContainText("主体责任、协助职责、指导督促责任、具体落实职责");
+  await expect(page.getByTestId("format-catalog-fields").getByRole("rowheader")).toHaveCount(8);
+  await expect(page.getByRole("link", { name: "下载 Excel 导入模板" })).toHaveAttribute("href", "/catalogs/template");
+  await expectAccessible(page);
 });

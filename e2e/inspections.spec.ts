@@ -18,7 +18,7 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   const u03 = await root.locator("option", { hasText: "省财政厅党组" }).getAttribute("value");
   await root.selectOption(u03!);
   await page.getByLabel("抽取数量").fill("1");
-  await page.getByLabel("随机种子（可选）").fill("e2e-2026");
+  await page.getByLabel("抽取码（可选）").fill("e2e-2026");
   await page.getByRole("button", { name: "抽取并创建" }).click();
   await expect(page.getByText("可复现校验通过")).toBeVisible();
   await expect(page).toHaveURL(/\/inspections\/(?!new$)\w+$/);

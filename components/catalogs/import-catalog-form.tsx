@@ -53,6 +53,14 @@ export function ImportCatalogForm() {
         <p id="import-hint" className="mt-1 text-xs text-muted">
           {t("fileHint", { max: MAX_CATALOG_FILE_BYTES / 1024 / 1024 })}
         </p>
+        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          <a href="/catalogs/template" download className="text-brand underline-offset-4 hover:underline">
+            {t("templateLink")}
+          </a>
+          <Link href="/catalogs/format" className="text-brand underline-offset-4 hover:underline">
+            {t("formatLink")}
+          </Link>
+        </p>
       </div>
       <Button type="submit" disabled={isPending}>
         {isPending ? t("importing") : t("import")}

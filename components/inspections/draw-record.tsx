@@ -45,6 +45,7 @@ export function DrawRecordView({ record, orgNames, drawnAt, drawnBy }: Props) {
           <code className="rounded bg-surface px-1.5 py-0.5 font-mono break-all" data-testid="draw-seed">
             {record.seed}
           </code>
+          <span className="block text-xs text-muted">{t("seedHint")}</span>
         </dd>
         <dt className="text-muted">{t("root")}</dt>
         <dd>{nameOf(record.rule.rootOrgId)}</dd>

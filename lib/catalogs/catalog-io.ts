@@ -141,6 +141,29 @@ const CATALOG_LABEL_LOOKUP = labelLookup(CATALOG_FIELDS);
 const DUTY_HEADER_LOOKUP = labelLookup(DUTY_COLUMNS);
 
 // ---------------------------------------------------------------------------------------------------------------
+// Layout, for the format guide: the same specs that export writes and import reads
+
+export type ExcelLayoutField = { field: string; header: string; required: boolean; choices?: string[] };
+
+/** The Excel layout as import reads it: sheet names, then each field's label or header, in export order. */
+export const CATALOG_EXCEL_LAYOUT: {
+  catalogSheet: string;
+  dutiesSheet: string;
+  catalogFields: ExcelLayoutField[];
+  dutyColumns: ExcelLayoutField[];
+} = {
+  catalogSheet: CATALOG_SHEET,
+  dutiesSheet: DUTIES_SHEET,
+  catalogFields: CATALOG_FIELDS.map(({ field, header, required }) => ({ field, header, required })),
+  dutyColumns: DUTY_COLUMNS.map(({ field, header, required, cell }) => ({
+    field,
+    header,
+    required,
+    ...(cell === "boolean" ? { choices: [YES, NO] } : cell === "kind" || cell === "bodyType" || cell === "frequency" ? { choices: enumLabels(cell) } : {}),
+  })),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
 // Export
 
 /** The catalog with keys in schema order and undefined optional keys left out. */

@@ -46,7 +46,7 @@ export const ZCatalogDraft = z.object({
 export type TCatalogDraft = z.infer<typeof ZCatalogDraft>;
 
 export const ZNewCatalog = z.object({
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "catalogKey"),
+  key: z.string().trim().min(1, "required").regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "catalogKey"),
   title: requiredText(200),
   issuer: requiredText(200),
 });

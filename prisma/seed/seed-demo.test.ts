@@ -46,7 +46,7 @@ describe("demo seed", () => {
       expect(await db.prisma.org.count({ where: { type: "ORGAN_PARTY_COMMITTEE", path: { startsWith: unit.path } } })).toBe(1);
     }
     const shandong = await db.prisma.catalogVersion.findFirstOrThrow({ where: { catalog: { key: "shandong-style-sample" } }, include: { duties: true, catalog: true } });
-    expect(shandong.source).toBe("sample");
+    expect(shandong.source).toBe("示例");
     expect(shandong.catalog.isSample).toBe(true);
     const count = (kind: string) => shandong.duties.filter((d) => d.kind === kind).length;
     expect([count("MAIN"), count("ASSISTING"), count("SUPERVISORY")]).toEqual([12, 8, 7]);

@@ -155,6 +155,17 @@ export const registry = {
     file: "app/catalogs/page.tsx",
     rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
   },
+  // The Excel template and the guide to its layout, beside the import form.
+  "route:/catalogs/template": {
+    kind: "route",
+    file: "app/catalogs/template/route.ts",
+    rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
+  },
+  "page:/catalogs/format": {
+    kind: "page",
+    file: "app/catalogs/format/page.tsx",
+    rule: { access: "roles", roles: CATALOG_READERS, target: "none" },
+  },
   "page:/catalogs/[versionId]": {
     kind: "page",
     file: "app/catalogs/[versionId]/page.tsx",

@@ -76,13 +76,14 @@ describe("moving a period's assignments to a new version", () => {
     expect(plan.assignments).toBe(branches + 1);
     expect(plan.fromVersions).toEqual([{ id: v1, version: 1, assignments: branches + 1 }]);
     const byCode = Object.fromEntries(plan.duties.map((d) => [d.code, d]));
-    expect(byCode.K).toMatchObject({ change: "unchanged", update: branches, create: 0, withdraw: 0 });
-    expect(byCode.T).toMatchObject({ change: "changed", update: branches });
+    // An unchanged duty's items move as they are; only a changed duty's items count as updated.
+    expect(byCode.K).toMatchObject({ change: "unchanged", update: 0, carry: branches, create: 0, withdraw: 0 });
+    expect(byCode.T).toMatchObject({ change: "changed", update: branches, carry: 0 });
     expect(byCode.A).toMatchObject({ change: "added", create: 2 * branches, update: 0 });
     expect(byCode.R).toMatchObject({ change: "removed", withdraw: branches - 1, keepDone: 1 });
     // Q: occurrences 1 and 2 stay (1 of one branch is done), 3 and 4 go (3 of another branch is done).
-    expect(byCode.Q).toMatchObject({ change: "changed", update: 2 * branches - 1, withdraw: 2 * branches - 1, keepDone: 2 });
-    expect(byCode.P).toMatchObject({ change: "unchanged", update: 1 });
+    expect(byCode.Q).toMatchObject({ change: "changed", update: 2 * branches - 1, carry: 0, withdraw: 2 * branches - 1, keepDone: 2 });
+    expect(byCode.P).toMatchObject({ change: "unchanged", update: 0, carry: 1 });
 
     // Planning changed nothing.
     expect(await prisma.assignment.count({ where: { catalogVersionId: v2 } })).toBe(0);
@@ -113,6 +114,32 @@ describe("moving a period's assignments to a new version", () => {
     const again = await planVersionMove(prisma, { toVersionId: v2, periodId: yearId, rootOrgId: u01.id });
     expect(again.assignments).toBe(0);
     expect(await applyVersionMove(prisma, { toVersionId: v2, periodId: yearId, rootOrgId: u01.id }, { actorId: null })).toMatchObject({ assignments: 0, create: 0 });
+  });
+
+  it("counts an item as updated only when its own duty differs from the new version's", async () => {
+    // Another list, on U02: S stays the same through three versions, C changes in v2 and stays in v3.
+    const list = (version: number, duties: DutyFile[]) => ({ ...catalog(version, duties), key: "move-count-test" });
+    const c1 = (await prisma.$transaction((tx) => importPublishedCatalog(tx, list(1, [duty("S"), duty("C")]), TEST_NOW))).versionId;
+    const c2 = (await prisma.$transaction((tx) => importPublishedCatalog(tx, list(2, [duty("S"), duty("C", { weight: 5 })]), TEST_NOW))).versionId;
+    const c3 = (await prisma.$transaction((tx) => importPublishedCatalog(tx, list(3, [duty("S"), duty("C", { weight: 5 })]), TEST_NOW))).versionId;
+    const u02 = await prisma.org.findUniqueOrThrow({ where: { code: "U02" }, select: { id: true, path: true } });
+    const u02Branches = await prisma.org.count({ where: { path: { startsWith: u02.path }, type: "BRANCH" } });
+    await applyAssignment(prisma, { catalogVersionId: c1, periodId: yearId, rootOrgId: u02.id, orgTypes: ["BRANCH"] }, { actorId: null });
+    const input = { toVersionId: c3, periodId: yearId, rootOrgId: u02.id };
+
+    // The items sit on v1. C is "unchanged" from v2 to v3, yet its items' duty (v1) differs: they are updated.
+    const plan = await planVersionMove(prisma, input);
+    const byCode = Object.fromEntries(plan.duties.map((d) => [d.code, d]));
+    expect(byCode.S).toMatchObject({ change: "unchanged", update: 0, carry: u02Branches });
+    expect(byCode.C).toMatchObject({ change: "unchanged", update: u02Branches, carry: 0 });
+    expect(plan.totals).toEqual({ create: 0, update: u02Branches, carry: u02Branches, withdraw: 0, keepDone: 0 });
+
+    // Applying reports the same split, and every open item, carried or updated, is on v3 now.
+    expect(await applyVersionMove(prisma, input, { actorId: null })).toEqual({ assignments: u02Branches, ...plan.totals });
+    const onV3 = await prisma.checklistItem.findMany({ where: { periodId: yearId, duty: { catalogVersionId: c3 } }, select: { duty: { select: { code: true, weight: true } } } });
+    expect(onV3).toHaveLength(2 * u02Branches);
+    expect(onV3.filter((i) => i.duty.code === "C").every((i) => i.duty.weight === 5)).toBe(true);
+    expect(await prisma.checklistItem.count({ where: { duty: { catalogVersionId: { in: [c1, c2] } } } })).toBe(0);
   });
 
   it("leaves withdrawn items out of progress", async () => {

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { Frequency, ItemStatus, OrgType } from "@/lib/generated/prisma/enums";
+import type { ItemStatus, OrgType } from "@/lib/generated/prisma/enums";
 import { isSettled, LIVE_STATUSES } from "@/lib/item-status";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { changedDutyFields, dutyFieldsSelect, type DutyFields } from "@/lib/server/catalogs/duty-fields";
@@ -18,7 +18,9 @@ import { NotFoundError, ValidationError } from "@/lib/server/errors";
  *   withdraws its open items;
  * - a kept duty's open items move to the new version's duty, with new due
  *   dates when its frequency changed; occurrences the new frequency drops are
- *   withdrawn, new ones are made;
+ *   withdrawn, new ones are made. An item counts as updated when its duty's
+ *   content differs from the new version's, and as carried over (moved as it
+ *   is) when only the version changes;
  * - done and withdrawn items are left exactly as they are, history and all.
  */
 export type MoveInput = { toVersionId: string; periodId: string; rootOrgId: string };
@@ -30,11 +32,14 @@ export type DutyMove = {
   change: "added" | "removed" | "changed" | "unchanged";
   create: number;
   update: number;
+  carry: number;
   withdraw: number;
   keepDone: number;
 };
 
-export type MoveCounts = { create: number; update: number; withdraw: number; keepDone: number };
+export type MoveCounts = { create: number; update: number; carry: number; withdraw: number; keepDone: number };
+export const MOVE_COUNT_KEYS = ["create", "update", "carry", "withdraw", "keepDone"] as const satisfies readonly (keyof MoveCounts)[];
+const NO_MOVES: MoveCounts = { create: 0, update: 0, carry: 0, withdraw: 0, keepDone: 0 };
 
 export type MovePlan = {
   /** Assignments that will move, by the version they are on now. */
@@ -106,7 +111,8 @@ type ItemRow = { id: string; assignmentId: string; orgId: string; dutyId: string
 
 type Ops = {
   create: { assignmentId: string; orgId: string; dutyId: string; occurrence: number; dueDate: Date }[];
-  update: { item: ItemRow; dutyId: string; dueDate: Date }[];
+  /** `changed`: the item's duty differs from the new one in content, not only in version. */
+  update: { item: ItemRow; dutyId: string; dueDate: Date; changed: boolean }[];
   withdraw: ItemRow[];
   /** Per code: what happens to it, for the plan. */
   counts: Map<string, MoveCounts>;
@@ -116,7 +122,7 @@ type Ops = {
 function computeOps(ctx: Context, assignments: AssignmentRow[], items: ItemRow[]): Ops {
   const ops: Ops = { create: [], update: [], withdraw: [], counts: new Map() };
   const count = (code: string, key: keyof MoveCounts) => {
-    const c = ops.counts.get(code) ?? { create: 0, update: 0, withdraw: 0, keepDone: 0 };
+    const c = ops.counts.get(code) ?? { ...NO_MOVES };
     c[key] += 1;
     ops.counts.set(code, c);
   };
@@ -125,11 +131,11 @@ function computeOps(ctx: Context, assignments: AssignmentRow[], items: ItemRow[]
 
   for (const a of assignments) {
     // The assignment's live items by duty code; withdrawn ones are history already.
-    const byCode = new Map<string, { item: ItemRow; frequency: Frequency }[]>();
+    const byCode = new Map<string, { item: ItemRow; duty: DutyInfo }[]>();
     for (const item of itemsOf.get(a.id) ?? []) {
       const duty = ctx.oldDuties.get(item.dutyId);
       if (!duty || item.status === "WITHDRAWN") continue;
-      byCode.set(duty.code, [...(byCode.get(duty.code) ?? []), { item, frequency: duty.frequency }]);
+      byCode.set(duty.code, [...(byCode.get(duty.code) ?? []), { item, duty }]);
     }
     for (const duty of ctx.to.duties) {
       if (duty.bodyType !== a.orgType) continue;
@@ -145,9 +151,11 @@ function computeOps(ctx: Context, assignments: AssignmentRow[], items: ItemRow[]
           count(duty.code, "keepDone");
         } else {
           // Same frequency: keep the due date, which may have been shifted for the assignment.
-          const dueDate = found.frequency === duty.frequency ? found.item.dueDate : want.dueDate;
-          ops.update.push({ item: found.item, dutyId: duty.id, dueDate });
-          count(duty.code, "update");
+          const dueDate = found.duty.frequency === duty.frequency ? found.item.dueDate : want.dueDate;
+          // Against the item's own duty: it may sit on a version older than the one the plan labels compare.
+          const changed = changedDutyFields(found.duty, duty).length > 0;
+          ops.update.push({ item: found.item, dutyId: duty.id, dueDate, changed });
+          count(duty.code, changed ? "update" : "carry");
         }
       }
       for (const e of existing) {
@@ -214,12 +222,12 @@ export async function planVersionMove(db: PrismaClient, input: MoveInput): Promi
   for (let start = 0; start < ids.length; start += BATCH) {
     const batch = await loadBatch(db, ids.slice(start, start + BATCH).map((a) => a.id));
     for (const [code, c] of computeOps(ctx, batch.assignments, batch.items).counts) {
-      const total = counts.get(code) ?? { create: 0, update: 0, withdraw: 0, keepDone: 0 };
-      for (const key of ["create", "update", "withdraw", "keepDone"] as const) total[key] += c[key];
+      const total = counts.get(code) ?? { ...NO_MOVES };
+      for (const key of MOVE_COUNT_KEYS) total[key] += c[key];
       counts.set(code, total);
     }
   }
-  const zero = { create: 0, update: 0, withdraw: 0, keepDone: 0 };
+  const zero = NO_MOVES;
   const newCodes = new Set(ctx.to.duties.map((d) => d.code));
   const oldByCode = new Map([...ctx.oldDuties.values()].map((d) => [d.code, d]));
   const duties: DutyMove[] = [
@@ -235,7 +243,7 @@ export async function planVersionMove(db: PrismaClient, input: MoveInput): Promi
       .map((d) => ({ code: d.code, title: d.title, titleEn: d.titleEn, change: "removed" as const, ...(counts.get(d.code) ?? zero) })),
   ];
   const totals = { ...zero };
-  for (const d of duties) for (const key of ["create", "update", "withdraw", "keepDone"] as const) totals[key] += d[key];
+  for (const d of duties) for (const key of MOVE_COUNT_KEYS) totals[key] += d[key];
   return {
     fromVersions: ctx.fromVersions
       .map((v) => ({ ...v, assignments: ids.filter((a) => a.catalogVersionId === v.id).length }))
@@ -279,7 +287,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export async function applyVersionMove(db: PrismaClient, input: MoveInput, options: { actorId: string | null }): Promise<MoveCounts & { assignments: number }> {
   const ctx = await loadContext(db, input);
   const ids = (await db.assignment.findMany({ where: assignmentWhere(ctx, input), select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id);
-  const result = { assignments: 0, create: 0, update: 0, withdraw: 0, keepDone: 0 };
+  const result = { assignments: 0, ...NO_MOVES };
   for (let start = 0; start < ids.length; start += BATCH) {
     const part = await db.$transaction(
       async (tx) => {
@@ -342,7 +350,15 @@ export async function applyVersionMove(db: PrismaClient, input: MoveInput, optio
           ),
         );
         const keepDone = [...ops.counts.values()].reduce((s, c) => s + c.keepDone, 0);
-        const counts = { assignments: locked.length, create: created, update: updated.length, withdraw: withdrawn.length, keepDone };
+        const changed = ops.update.filter((u) => u.changed && updatedIds.has(u.item.id)).length;
+        const counts = {
+          assignments: locked.length,
+          create: created,
+          update: changed,
+          carry: updated.length - changed,
+          withdraw: withdrawn.length,
+          keepDone,
+        };
         if (locked.length > 0) {
           await writeAudit(tx, {
             actorId: options.actorId,
@@ -356,7 +372,7 @@ export async function applyVersionMove(db: PrismaClient, input: MoveInput, optio
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
-    for (const key of ["assignments", "create", "update", "withdraw", "keepDone"] as const) result[key] += part[key];
+    for (const key of ["assignments", ...MOVE_COUNT_KEYS] as const) result[key] += part[key];
   }
   return result;
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCatalog } from "@/lib/catalogs/catalog-io";
+import { exportCatalogTemplate } from "@/lib/catalogs/catalog-template";
+import { SAMPLE_SOURCE } from "@/lib/catalogs/sample-source";
 import { assignCatalog, previewAssignment } from "@/lib/server/assignments/assign-catalog";
 import {
   getCatalogVersion,
@@ -8,6 +10,7 @@ import {
   listLibrary,
   loadLibraryCatalog,
   publishCatalogVersion,
+  readLibrary,
   toCatalogFile,
 } from "@/lib/server/catalogs/catalogs";
 import { prisma } from "@/lib/server/db";
@@ -29,6 +32,8 @@ describe("the library", () => {
     const shanxi = library.find((e) => e.key === "shanxi-four-levels-sample");
     expect(shanxi).toMatchObject({ isSample: true, loadedVersionId: null });
     expect(library.find((e) => e.key === "shandong-style-sample")?.loadedVersionId).not.toBeNull();
+    // Every shipped list is a sample, and says so in the word the pages and sheets show.
+    expect(readLibrary().map((file) => file.source)).toEqual(library.map(() => SAMPLE_SOURCE));
 
     const first = await loadLibraryCatalog(admin, "shanxi-four-levels-sample");
     const again = await loadLibraryCatalog(admin, "shanxi-four-levels-sample");
@@ -52,6 +57,15 @@ describe("the library", () => {
 
 describe("importing, publishing and assigning", () => {
   const file = { ...readCatalogFile("branch-five-basics-sample"), key: "imported-branch-list", source: "本单位文件" };
+
+  it("imports the Excel template as it is downloaded: a draft of a sample list", async () => {
+    const admin = await actorFor("admin");
+    const imported = await importCatalogUpload(admin, "责任清单导入模板.xlsx", await exportCatalogTemplate({ year: 2026, nonce: "7e57" }));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    const version = await getCatalogVersion(admin, imported.versionId);
+    expect(version).toMatchObject({ status: "DRAFT", catalog: { key: "list-2026-7e57", isSample: true } });
+    expect(version.duties).toHaveLength(1);
+  });
 
   it("imports a file as a draft, refuses the same version twice, and publishes it once", async () => {
     const admin = await actorFor("admin");

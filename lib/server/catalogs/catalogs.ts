@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { importCatalogFile, type CatalogProblem } from "@/lib/catalogs/catalog-io";
+import { displaySource, isSampleSource } from "@/lib/catalogs/sample-source";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasAnyRole } from "@/lib/server/access/scope";
@@ -84,7 +85,7 @@ export function toCatalogFile(version: CatalogVersionDetail): TCatalogFile {
     titleEn: opt(c.titleEn),
     issuer: c.issuer,
     issuerEn: opt(c.issuerEn),
-    source: version.source,
+    source: displaySource(version.source),
     sourceNote: opt(version.sourceNote),
     version: version.version,
     duties: version.duties.map((d) => ({
@@ -121,7 +122,7 @@ export async function listLibrary(actor: Actor): Promise<LibraryEntry[]> {
     titleEn: f.titleEn,
     version: f.version,
     dutyCount: f.duties.length,
-    isSample: f.source === "sample",
+    isSample: isSampleSource(f.source),
     loadedVersionId: loaded.find((l) => l.catalog.key === f.key && l.version === f.version)?.id ?? null,
   }));
 }
@@ -164,7 +165,7 @@ export async function importCatalogUpload(actor: Actor, fileName: string, bytes:
   return prisma.$transaction(async (tx) => {
     const catalog = await tx.catalog.upsert({
       where: { key: file.key },
-      create: { key: file.key, title: file.title, titleEn: file.titleEn, issuer: file.issuer, issuerEn: file.issuerEn, isSample: file.source === "sample" },
+      create: { key: file.key, title: file.title, titleEn: file.titleEn, issuer: file.issuer, issuerEn: file.issuerEn, isSample: isSampleSource(file.source) },
       update: {},
     });
     const clash = await tx.catalogVersion.findUnique({ where: { catalogId_version: { catalogId: catalog.id, version: file.version } } });

@@ -1,3 +1,4 @@
+import { isSampleSource } from "@/lib/catalogs/sample-source";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dutyCreateData } from "@/lib/server/catalogs/duty-fields";
 import type { TCatalogFile } from "@/lib/validation/catalog-file";
@@ -9,7 +10,7 @@ type Tx = Prisma.TransactionClient;
  * version again changes nothing: a published version never changes.
  */
 export async function importPublishedCatalog(tx: Tx, file: TCatalogFile, now = new Date()): Promise<{ versionId: string; created: boolean }> {
-  const isSample = file.source === "sample";
+  const isSample = isSampleSource(file.source);
   const catalog = await tx.catalog.upsert({
     where: { key: file.key },
     create: { key: file.key, title: file.title, titleEn: file.titleEn, issuer: file.issuer, issuerEn: file.issuerEn, isSample },

@@ -5,6 +5,7 @@ import { CatalogEditor } from "@/components/catalogs/catalog-editor";
 import { ReviseVersionButton } from "@/components/catalogs/revise-version-button";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
+import { displaySource } from "@/lib/catalogs/sample-source";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { localized } from "@/lib/org-label";
@@ -37,7 +38,7 @@ export default async function EditCatalogVersionPage({ params }: Props) {
         <CatalogEditor
           initial={{
             versionId: version.id,
-            source: version.source,
+            source: displaySource(version.source),
             sourceNote: version.sourceNote ?? "",
             duties: version.duties.map((d) => ({
               code: d.code,

@@ -12,6 +12,7 @@ import { Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { previewVersionMove } from "@/lib/server/assignments/assign-catalog";
+import { MOVE_COUNT_KEYS } from "@/lib/server/assignments/move-version";
 import { CATALOG_EDITORS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
@@ -26,7 +27,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const TONES = { added: "ok", removed: "danger", changed: "warn", unchanged: "neutral" } as const;
-const COUNTS = ["create", "update", "withdraw", "keepDone"] as const;
 
 /**
  * Moving a period's assignments to this version: a GET form picks the
@@ -95,12 +95,12 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
           ) : (
             <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
               <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
-                <table className="w-full text-left text-sm" data-testid="move-plan">
+                <table className="w-full min-w-[34rem] text-left text-sm" data-testid="move-plan">
                   <caption className="sr-only">{t("planCaption")}</caption>
                   <thead className="bg-surface text-xs text-muted">
                     <tr>
                       <th scope="col" className="px-3 py-2 font-medium">{t("duty")}</th>
-                      {COUNTS.map((c) => (
+                      {MOVE_COUNT_KEYS.map((c) => (
                         <th key={c} scope="col" className="px-3 py-2 text-right font-medium">
                           {t(`counts.${c}`)}
                         </th>
@@ -117,7 +117,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
                           <span className="mr-2 font-mono text-xs text-muted">{d.code}</span>
                           <span className={d.change === "removed" ? "line-through" : undefined}>{localized(d.title, d.titleEn, locale)}</span>
                         </td>
-                        {COUNTS.map((c) => (
+                        {MOVE_COUNT_KEYS.map((c) => (
                           <td key={c} className="px-3 py-2 text-right tabular-nums">
                             {d[c] || "—"}
                           </td>
@@ -128,7 +128,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
                   <tfoot className="border-t border-line bg-surface font-medium">
                     <tr>
                       <th scope="row" className="px-3 py-2 text-left">{t("total")}</th>
-                      {COUNTS.map((c) => (
+                      {MOVE_COUNT_KEYS.map((c) => (
                         <td key={c} className="px-3 py-2 text-right tabular-nums" data-testid={`move-total-${c}`}>
                           {plan.totals[c]}
                         </td>

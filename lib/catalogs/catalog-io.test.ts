@@ -445,6 +445,16 @@ describe("JSON and YAML", () => {
     });
   });
 
+  it("refuses text PostgreSQL cannot store (a NUL written as \\u0000), where it stands", async () => {
+    const duty = { code: "X-1", title: "研究部署", kind: "MAIN", bodyType: "BRANCH", frequency: "ONCE" };
+    const bytes = json({ key: "a-b", title: "标\u0000题", issuer: "示例", source: "sample", version: 1, duties: [{ ...duty, description: "内容\u0000" }] });
+    expect(bytes.includes(0)).toBe(false);
+    expect(await problemsOf(importCatalog(bytes, "json"))).toStrictEqual([
+      { code: "unstorableText", params: {}, path: "title" },
+      { code: "unstorableText", params: {}, path: "duties[0].description" },
+    ]);
+  });
+
   it("refuses text that is not UTF-8", async () => {
     const gbk = Buffer.concat([text("title: "), Buffer.from("b1eacce2", "hex"), text("\n")]);
     expect(detectionProblems("清单.yaml", gbk)).toStrictEqual([{ code: "notUtf8", params: {} }]);

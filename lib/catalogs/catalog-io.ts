@@ -32,6 +32,7 @@ import ExcelJS from "exceljs";
 import { parseDocument, stringify } from "yaml";
 import { type z } from "zod";
 import { ZCatalogFile, type TCatalogFile } from "../validation/catalog-file";
+import { UNSTORABLE_TEXT } from "../validation/text";
 import {
   CATALOG_SHEET,
   DUTIES_SHEET,
@@ -514,6 +515,9 @@ function problemFromIssue(issue: z.core.$ZodIssue): ProblemBody {
       return { code: "invalid", params: {} };
     case "invalid_value":
       return { code: "unknownValue", params: { value: displayValue(issue.input), allowed: issue.values.map(String).join(" / ") } };
+    case "custom":
+      if (issue.message === UNSTORABLE_TEXT) return { code: "unstorableText", params: {} };
+      return { code: "invalid", params: {} };
     default:
       return { code: "invalid", params: {} };
   }

@@ -41,6 +41,7 @@ export const CATALOG_PROBLEM_CODES = [
   "notAnInteger",
   "notABoolean",
   "notText",
+  "unstorableText",
   "unknownValue",
   "invalidKey",
   "duplicateCode",

@@ -24,6 +24,7 @@ export async function ChecklistView({
   filters,
   basePath,
   rootOrg,
+  refusedSearch,
 }: {
   actor: Actor;
   periodId: string;
@@ -31,6 +32,8 @@ export async function ChecklistView({
   basePath: string;
   /** Limit to this organization's subtree (the organization page). */
   rootOrg?: { id: string; path: string };
+  /** Search words the list could not search for, for the search box to show with the reason. */
+  refusedSearch?: string;
 }) {
   const rootPath = rootOrg?.path;
   const query = { ...filters, periodId, rootPath };
@@ -61,6 +64,7 @@ export async function ChecklistView({
         orgOptions={orgOptions.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
         ownerOptions={ownerOptions}
         periodOptions={periodOptions}
+        refusedSearch={refusedSearch}
       />
       <div className="no-print flex flex-wrap items-center justify-end gap-3">
         {page.total > EXPORT_ROW_LIMIT ? (

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { dutyCreateData, dutyFieldsSelect } from "@/lib/server/catalogs/duty-fields";
 import { importPublishedCatalog } from "@/lib/server/catalogs/import-catalog";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { assertId, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { ZCatalogFile, type TCatalogFile } from "@/lib/validation/catalog-file";
 
 /** Who may read catalogs, and who may load, import, publish and assign them. */
@@ -69,6 +69,7 @@ export type CatalogVersionDetail = Prisma.CatalogVersionGetPayload<{ select: typ
 
 export async function getCatalogVersion(actor: Actor, versionId: string): Promise<CatalogVersionDetail> {
   requireRole(actor, CATALOG_READERS);
+  assertId(versionId);
   const version = await prisma.catalogVersion.findUnique({ where: { id: versionId }, select: versionSelect });
   if (!version) throw new NotFoundError();
   return version;

@@ -46,6 +46,9 @@ export const CATALOG_PROBLEM_CODES = [
   "invalidKey",
   "duplicateCode",
   "noDuties",
+  "tooManyDuties",
+  "tooManyRows",
+  "tooComplex",
   "invalid",
 ] as const;
 export type CatalogProblemCode = (typeof CATALOG_PROBLEM_CODES)[number];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CATALOG_DUTIES } from "@/lib/validation/catalog-file";
 import { ZId, zText } from "@/lib/validation/text";
 
 export const DUTY_KIND_VALUES = ["MAIN", "ASSISTING", "SUPERVISORY", "IMPLEMENTING"] as const;
@@ -33,7 +34,7 @@ export const ZCatalogDraft = z.object({
   duties: z
     .array(ZDutyForm)
     .min(1, "noDuties")
-    .max(500, "tooManyDuties")
+    .max(MAX_CATALOG_DUTIES, "tooManyDuties")
     .superRefine((duties, ctx) => {
       const seen = new Map<string, number>();
       duties.forEach((duty, index) => {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { zRequiredText, zText } from "./text";
 
+/** The most duties one list may hold, in the editor and in an imported file alike. */
+export const MAX_CATALOG_DUTIES = 500;
+
 const ORG_TYPES = ["WORKING_COMMITTEE", "PARTY_GROUP", "ORGAN_PARTY_COMMITTEE", "GENERAL_BRANCH", "BRANCH"] as const;
 
 export const ZCatalogDutyFile = z.object({
@@ -28,7 +31,7 @@ export const ZCatalogFile = z
     source: zRequiredText(500),
     sourceNote: zText(2000).optional(),
     version: z.number().int().min(1),
-    duties: z.array(ZCatalogDutyFile).min(1),
+    duties: z.array(ZCatalogDutyFile).min(1).max(MAX_CATALOG_DUTIES),
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();

@@ -44,7 +44,7 @@ test.describe("sign-in", () => {
 
   test("a signed-in visit to the sign-in page with a hostile return address stays on the app", async ({ page, signIn, baseURL }) => {
     // Were the app to send the browser away, it would land here rather than on the network.
-    await page.context().route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }));
+    await page.context().route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }));
     await signIn("u01-secretary");
     for (const target of HOSTILE_CALLBACKS) {
       await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
@@ -54,7 +54,7 @@ test.describe("sign-in", () => {
   });
 
   test("signing in through the form with a hostile return address lands on the app", async ({ page, baseURL }) => {
-    await page.context().route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }));
+    await page.context().route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }));
     await page.goto(`/login?callbackUrl=${encodeURIComponent("/\\evil.example/")}`);
     await page.getByLabel("用户名").fill("u01-secretary");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);

@@ -10,7 +10,8 @@ const nextConfig = {
   // Native and WebAssembly packages load their own files at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
   typedRoutes: false,
-  // Catalog files may be up to 5 MB (lib/catalogs/catalog-io.ts), plus multipart overhead.
+  // A draft of up to 500 duties (lib/validation/catalog-editor.ts) is saved by one action. Files
+  // (catalog imports, evidence) go through routes under /api that apply their own limits as they read.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
 };
 

@@ -5,7 +5,8 @@
 // refused whole, with every problem listed.
 import fs from "node:fs";
 import path from "node:path";
-import { catalogProblemLocation, importCatalogFile } from "../lib/catalogs/catalog-io";
+import { catalogProblemLocation } from "../lib/catalogs/catalog-problems";
+import { importCatalogFileInWorker } from "../lib/catalogs/import-in-worker";
 import { writeAudit } from "../lib/server/audit/write-audit";
 import { importPublishedCatalog } from "../lib/server/catalogs/import-catalog";
 import { openDatabase } from "../lib/server/db/connect";
@@ -14,7 +15,8 @@ import type { TCatalogFile } from "../lib/validation/catalog-file";
 
 async function readArgument(argument: string): Promise<TCatalogFile | null> {
   if (!fs.existsSync(argument) && /^[a-z0-9-]+$/.test(argument)) return readCatalogFile(argument);
-  const result = await importCatalogFile(path.basename(argument), fs.readFileSync(argument));
+  // The same reader, limits and worker thread as an upload.
+  const result = await importCatalogFileInWorker(path.basename(argument), fs.readFileSync(argument));
   if (result.ok) return result.catalog;
   console.error(`${argument} was not loaded; ${result.problems.length} problem(s):`);
   for (const problem of result.problems) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { importCatalogUpload, loadLibraryCatalog as loadFromLibrary } from "@/lib/server/catalogs/catalogs";
+import { loadLibraryCatalog as loadFromLibrary } from "@/lib/server/catalogs/catalogs";
 import { createCatalog as create } from "@/lib/server/catalogs/edit-catalogs";
 import { copyForward } from "@/lib/server/assignments/assign-catalog";
 import { ZCopyForward } from "@/lib/validation/assignments";
@@ -19,17 +19,6 @@ export const loadLibraryCatalog = defineAction(
     return result;
   },
 );
-
-const ZUpload = z
-  .instanceof(FormData)
-  .transform((form) => ({ file: form.get("file") }))
-  .pipe(z.object({ file: z.instanceof(File, { message: "required" }) }));
-
-export const importCatalog = defineAction("action:importCatalog", ZUpload, () => undefined, async (actor, { file }) => {
-  const outcome = await importCatalogUpload(actor, file.name, Buffer.from(await file.arrayBuffer()));
-  if (outcome.ok) revalidatePath("/catalogs");
-  return outcome;
-});
 
 export const createCatalog = defineAction("action:createCatalog", ZNewCatalog, () => undefined, async (actor, input) => {
   const result = await create(actor, input);

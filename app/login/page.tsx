@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Card } from "@/components/ui/card";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
 
@@ -10,15 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-/** Only same-site paths may follow a sign-in. */
-function safeCallback(value: string | string[] | undefined): string {
-  const url = Array.isArray(value) ? value[0] : value;
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await authorize(await getActor(), "page:/login");
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const requested = (await searchParams).callbackUrl;
+  const callbackUrl = safeRedirectPath(Array.isArray(requested) ? requested[0] : requested);
   if (actor) redirect(callbackUrl);
   const t = await getTranslations("login");
   return (

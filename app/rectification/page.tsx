@@ -33,6 +33,8 @@ import {
 } from "@/lib/server/inspections/list-findings";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { cn } from "@/lib/utils";
+import { readSearchParams } from "@/lib/validation/search-params";
+import { storableText } from "@/lib/validation/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("rectification"))("title") };
@@ -55,7 +57,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function RectificationPage({ searchParams }: Props) {
   const actor = await guardPage("page:/rectification", undefined, "/rectification");
   const search = await searchParams;
-  const filters = ZFindingFilters.parse(search);
+  const { values: filters, errors } = readSearchParams(ZFindingFilters, search);
   const view = ZLedgerView.parse(search);
   const [ledger, heading, rounds, orgs, categories, t, tp, locale] = await Promise.all([
     listFindings(actor, filters, view.print ? { page: 1, pageSize: LEDGER_PRINT_LIMIT } : { page: view.page }),
@@ -102,6 +104,7 @@ export default async function RectificationPage({ searchParams }: Props) {
           roundOptions={rounds.map((r) => ({ id: r.id, label: t("filters.roundOption", { title: r.title, date: isoDay(r.startsOn) }) }))}
           orgOptions={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
           categoryOptions={categories.map((c) => ({ id: c.id, label: localized(c.name, c.nameEn, locale) }))}
+          refusedSearch={errors.q ? storableText(search.q) : undefined}
         />
       </FilterFold>
       <LedgerTabs current={view.list} params={params} />

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
 import { isLocale, LOCALE_CHOICE_KEY } from "@/i18n/config";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { ZSignIn, type TSignIn } from "@/lib/validation/auth";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -35,7 +36,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     window.sessionStorage.removeItem(LOCALE_CHOICE_KEY);
     if (isLocale(chosen)) await setLocale({ locale: chosen });
     // A full load, so that every server component renders for the signed-in user.
-    window.location.assign(callbackUrl);
+    window.location.assign(safeRedirectPath(callbackUrl, window.location.origin));
   });
 
   return (

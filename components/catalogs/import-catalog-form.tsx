@@ -3,15 +3,34 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { importCatalog } from "@/app/catalogs/actions";
 import { CatalogProblems } from "@/components/catalogs/catalog-problems";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { MAX_CATALOG_FILE_BYTES } from "@/lib/catalogs/catalog-problems";
-import type { UploadProblem } from "@/lib/server/catalogs/catalogs";
 import { useActionError } from "@/components/ui/use-action-error";
+import { MAX_CATALOG_FILE_BYTES } from "@/lib/catalogs/catalog-problems";
+import type { ActionResult } from "@/lib/server/action";
+import type { ImportOutcome, UploadProblem } from "@/lib/server/catalogs/catalogs";
+
+const TOO_LARGE: UploadProblem = { code: "tooLarge", params: { max: MAX_CATALOG_FILE_BYTES / 1024 / 1024 } };
+
+/** Posts the file to the import route; its answer reads as a server action's result, or null when the network failed. */
+async function sendCatalogFile(file: File): Promise<ActionResult<ImportOutcome> | null> {
+  const body = new FormData();
+  body.set("file", file);
+  let response: Response;
+  try {
+    response = await fetch("/api/catalogs/import", { method: "POST", body });
+  } catch {
+    return null;
+  }
+  const result = (await response.json().catch(() => null)) as ActionResult<ImportOutcome> | null;
+  if (result && typeof result.ok === "boolean") return result;
+  // A proxy in front may refuse a large body before the app sees it.
+  if (response.status === 413) return { ok: false, error: "validation", fieldErrors: { file: ["tooLarge"] } };
+  return { ok: false, error: "internal", errorId: `http-${response.status}` };
+}
 
 type State = { kind: "idle" } | { kind: "problems"; problems: UploadProblem[] } | { kind: "done"; versionId: string } | { kind: "error"; message: string };
 
@@ -30,12 +49,16 @@ export function ImportCatalogForm() {
       return;
     }
     if (file.size > MAX_CATALOG_FILE_BYTES) {
-      setState({ kind: "problems", problems: [{ code: "tooLarge", params: { max: MAX_CATALOG_FILE_BYTES / 1024 / 1024 } }] });
+      setState({ kind: "problems", problems: [TOO_LARGE] });
       return;
     }
     startTransition(async () => {
-      const result = await importCatalog(form);
-      if (!result.ok) {
+      const result = await sendCatalogFile(file);
+      if (!result) {
+        setState({ kind: "error", message: t("network") });
+      } else if (!result.ok && result.fieldErrors?.file?.includes("tooLarge")) {
+        setState({ kind: "problems", problems: [TOO_LARGE] });
+      } else if (!result.ok) {
         setState({ kind: "error", message: actionError(result) });
       } else if (!result.data.ok) {
         setState({ kind: "problems", problems: result.data.problems });

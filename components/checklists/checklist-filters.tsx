@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { Label } from "@/components/ui/label";
+import { FieldError, Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
 import { periodLabel } from "@/lib/period-label";
 import { DUTY_KINDS, ITEM_STATUS_FILTERS, isFiltered, SEARCH_MAX, WARNING_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
@@ -18,9 +18,12 @@ export function ChecklistFilters({
   orgOptions,
   ownerOptions,
   periodOptions,
+  refusedSearch,
 }: {
   basePath: string;
   filters: TChecklistFilters;
+  /** Search words the list could not search for (readSearchParams), shown again with the reason. */
+  refusedSearch?: string;
   /** The period shown, chosen or current. */
   periodId: string;
   orgOptions: { id: string; label: string; depth: number }[];
@@ -32,12 +35,23 @@ export function ChecklistFilters({
   const ts = useTranslations("status");
   const tk = useTranslations("kind");
   const tw = useTranslations("warning");
+  const tv = useTranslations("validation");
   return (
     <form method="get" action={basePath} role="search" aria-label={t("label")} className="no-print space-y-3">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
           <Label htmlFor="filter-q">{t("search")}</Label>
-          <Input id="filter-q" name="q" type="search" maxLength={SEARCH_MAX} defaultValue={filters.q ?? ""} placeholder={t("searchHint")} />
+          <Input
+            id="filter-q"
+            name="q"
+            type="search"
+            maxLength={SEARCH_MAX}
+            defaultValue={filters.q ?? refusedSearch ?? ""}
+            placeholder={t("searchHint")}
+            aria-invalid={refusedSearch === undefined ? undefined : true}
+            aria-describedby={refusedSearch === undefined ? undefined : "filter-q-error"}
+          />
+          <FieldError id="filter-q-error" message={refusedSearch === undefined ? undefined : tv("unsearchableText")} />
         </div>
         <FilterSelect
           id="filter-status"

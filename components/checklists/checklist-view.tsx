@@ -25,6 +25,7 @@ export async function ChecklistView({
   filters,
   basePath,
   rootOrg,
+  refusedSearch,
 }: {
   actor: Actor;
   periodId: string;
@@ -32,6 +33,8 @@ export async function ChecklistView({
   basePath: string;
   /** Limit to this organization's subtree (the organization page). */
   rootOrg?: { id: string; path: string };
+  /** Search words the list could not search for, for the search box to show with the reason. */
+  refusedSearch?: string;
 }) {
   const rootPath = rootOrg?.path;
   const query = { ...filters, periodId, rootPath };
@@ -100,6 +103,7 @@ export async function ChecklistView({
           orgOptions={orgOptions.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
           ownerOptions={ownerOptions}
           periodOptions={periodOptions}
+          refusedSearch={refusedSearch}
         />
       </FilterFold>
       {page.rows.length === 0 ? (

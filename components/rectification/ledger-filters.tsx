@@ -4,7 +4,7 @@ import { ledgerHref } from "@/components/rectification/ledger-href";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { Label } from "@/components/ui/label";
+import { FieldError, Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
 import { FINDING_STATES } from "@/lib/finding-state";
 import { isLedgerFiltered, LEDGER_SEARCH_MAX, type LedgerList, type TFindingFilters } from "@/lib/server/inspections/list-findings";
@@ -20,8 +20,11 @@ export function LedgerFilters({
   roundOptions,
   orgOptions,
   categoryOptions,
+  refusedSearch,
 }: {
   filters: TFindingFilters;
+  /** Search words the ledger could not search for (readSearchParams), shown again with the reason. */
+  refusedSearch?: string;
   list: LedgerList;
   roundOptions: { id: string; label: string }[];
   orgOptions: { id: string; label: string; depth: number }[];
@@ -30,6 +33,7 @@ export function LedgerFilters({
   const t = useTranslations("rectification.filters");
   const ts = useTranslations("findingState");
   const tt = useTranslations("findingTag");
+  const tv = useTranslations("validation");
   const hidden = HIDDEN_FILTERS.flatMap((key) => {
     const value = filters[key];
     return value ? [{ key, value: value === true ? "1" : value }] : [];
@@ -43,7 +47,17 @@ export function LedgerFilters({
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
           <Label htmlFor="ledger-q">{t("search")}</Label>
-          <Input id="ledger-q" name="q" type="search" maxLength={LEDGER_SEARCH_MAX} defaultValue={filters.q ?? ""} placeholder={t("searchHint")} />
+          <Input
+            id="ledger-q"
+            name="q"
+            type="search"
+            maxLength={LEDGER_SEARCH_MAX}
+            defaultValue={filters.q ?? refusedSearch ?? ""}
+            placeholder={t("searchHint")}
+            aria-invalid={refusedSearch === undefined ? undefined : true}
+            aria-describedby={refusedSearch === undefined ? undefined : "ledger-q-error"}
+          />
+          <FieldError id="ledger-q-error" message={refusedSearch === undefined ? undefined : tv("unsearchableText")} />
         </div>
         <FilterSelect
           id="ledger-round"

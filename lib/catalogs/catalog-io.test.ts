@@ -2,10 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { createTranslator } from "next-intl";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import en from "../../messages/en.json";
 import zh from "../../messages/zh.json";
-import { ZCatalogFile, type TCatalogFile } from "../validation/catalog-file";
+import { catalogJson, catalogWorkbook } from "../test/catalog-files";
+import { MAX_CATALOG_DUTIES, ZCatalogFile, type TCatalogFile } from "../validation/catalog-file";
+import { importCatalogFileInWorker } from "./import-in-worker";
 import {
   CATALOG_FORMATS,
   CATALOG_LOCATION_KEYS,
@@ -445,10 +447,72 @@ describe("JSON and YAML", () => {
     });
   });
 
+  it("refuses text PostgreSQL cannot store (a NUL written as \\u0000), where it stands", async () => {
+    const duty = { code: "X-1", title: "研究部署", kind: "MAIN", bodyType: "BRANCH", frequency: "ONCE" };
+    const bytes = json({ key: "a-b", title: "标\u0000题", issuer: "示例", source: "sample", version: 1, duties: [{ ...duty, description: "内容\u0000" }] });
+    expect(bytes.includes(0)).toBe(false);
+    expect(await problemsOf(importCatalog(bytes, "json"))).toStrictEqual([
+      { code: "unstorableText", params: {}, path: "title" },
+      { code: "unstorableText", params: {}, path: "duties[0].description" },
+    ]);
+  });
+
   it("refuses text that is not UTF-8", async () => {
     const gbk = Buffer.concat([text("title: "), Buffer.from("b1eacce2", "hex"), text("\n")]);
     expect(detectionProblems("清单.yaml", gbk)).toStrictEqual([{ code: "notUtf8", params: {} }]);
     expect(await problemsOf(importCatalog(gbk, "yaml"))).toStrictEqual([{ code: "notUtf8", params: {} }]);
+  });
+});
+
+describe("limits", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("takes a list of as many duties as the editor allows, and refuses one more without checking each", async () => {
+    const full = await importCatalog(catalogJson(MAX_CATALOG_DUTIES), "json");
+    expect(full.ok && full.catalog.duties.length).toBe(MAX_CATALOG_DUTIES);
+    expect(await problemsOf(importCatalog(catalogJson(MAX_CATALOG_DUTIES + 1), "json"))).toStrictEqual([
+      { code: "tooManyDuties", params: { count: 501, max: 500 } },
+    ]);
+    // 30,000 duties, each also wrong: one problem, not 30,000.
+    const wrong = JSON.parse(catalogJson(30_000).toString()) as { duties: Record<string, unknown>[] };
+    wrong.duties = wrong.duties.map((duty) => ({ ...duty, kind: "NONE" }));
+    expect(await problemsOf(importCatalog(json(wrong), "json"))).toStrictEqual([{ code: "tooManyDuties", params: { count: 30_000, max: 500 } }]);
+    const yaml = ["key: a-b", "title: 标题", "issuer: 示例", "source: sample", "version: 1", "duties:", ...Array.from({ length: 501 }, (_, i) => `  - code: D${i}`)].join("\n");
+    expect(await problemsOf(importCatalog(text(yaml), "yaml"))).toStrictEqual([{ code: "tooManyDuties", params: { count: 501, max: 500 } }]);
+  });
+
+  it("takes a workbook of 500 duties and refuses one of 501 rows before loading it whole", async () => {
+    const full = await importCatalog(await catalogWorkbook(MAX_CATALOG_DUTIES), "xlsx");
+    expect(full.ok && full.catalog.duties.length).toBe(MAX_CATALOG_DUTIES);
+    const over = await catalogWorkbook(MAX_CATALOG_DUTIES + 1);
+    const wholeLoads = vi.spyOn(ExcelJS.Workbook.prototype, "xlsx", "get");
+    expect(await problemsOf(importCatalog(over, "xlsx"))).toStrictEqual([{ code: "tooManyRows", params: { max: 500 }, sheet: "职责" }]);
+    expect(wholeLoads).not.toHaveBeenCalled();
+  });
+
+  it("refuses a workbook of 100,000 rows, or with another sheet of them, without ever loading it whole", async () => {
+    const huge = await catalogWorkbook(100_000);
+    const withNotes = await catalogWorkbook(10, { extraSheet: 100_000 });
+    const wholeLoads = vi.spyOn(ExcelJS.Workbook.prototype, "xlsx", "get");
+    expect(await problemsOf(importCatalogFile("大清单.xlsx", huge))).toStrictEqual([{ code: "tooManyRows", params: { max: 500 }, sheet: "职责" }]);
+    expect(await problemsOf(importCatalogFile("大清单.xlsx", withNotes))).toStrictEqual([{ code: "tooManyRows", params: { max: 500 }, sheet: "备注" }]);
+    expect(wholeLoads).not.toHaveBeenCalled();
+    // The same spy sees a workbook that passes the count being loaded.
+    expect((await importCatalog(await catalogWorkbook(3), "xlsx")).ok).toBe(true);
+    expect(wholeLoads).toHaveBeenCalled();
+  });
+});
+
+describe("reading on a worker thread", () => {
+  it("answers as importCatalogFile does", async () => {
+    const catalog = sample("branch-five-basics-sample");
+    expect(await importCatalogFileInWorker("清单.xlsx", await exportCatalog(catalog, "xlsx"))).toStrictEqual({ ok: true, catalog });
+    expect(await problemsOf(importCatalogFileInWorker("清单.json", catalogJson(501)))).toStrictEqual([{ code: "tooManyDuties", params: { count: 501, max: 500 } }]);
+  });
+
+  it("stops a reader that runs out of its time and refuses the file as too complex", async () => {
+    // No file reads in no time: the worker has not even loaded its modules.
+    expect(await problemsOf(importCatalogFileInWorker("清单.json", catalogJson(3), 0))).toStrictEqual([{ code: "tooComplex", params: {} }]);
   });
 });
 

@@ -28,10 +28,12 @@
  * merged cell counts for every row it spans. Problems give the spreadsheet's own 1-based row and the
  * canonical Chinese header (on "清单", the field label) as column.
  */
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { parseDocument, stringify } from "yaml";
 import { type z } from "zod";
-import { ZCatalogFile, type TCatalogFile } from "../validation/catalog-file";
+import { MAX_CATALOG_DUTIES, ZCatalogFile, type TCatalogFile } from "../validation/catalog-file";
+import { UNSTORABLE_TEXT } from "../validation/text";
 import {
   CATALOG_SHEET,
   DUTIES_SHEET,
@@ -474,6 +476,10 @@ type ValidationContext = {
 
 /** Runs ZCatalogFile over the raw data and merges its issues with the problems already found while reading. */
 function validate(raw: unknown, found: CatalogProblem[], context: ValidationContext): CatalogImportResult {
+  // Too many duties is the one thing to say about such a file, before checking each of them.
+  if (isRecord(raw) && Array.isArray(raw.duties) && raw.duties.length > MAX_CATALOG_DUTIES) {
+    return refuse(problem("tooManyDuties", { count: raw.duties.length, max: MAX_CATALOG_DUTIES }));
+  }
   const problems = [...found];
   const duplicates = duplicateCodePaths(raw);
   for (const { path, code } of duplicates) problems.push(problem("duplicateCode", { value: code }, context.locate(path)));
@@ -537,6 +543,9 @@ function problemFromIssue(issue: z.core.$ZodIssue): ProblemBody {
       return { code: "invalid", params: {} };
     case "invalid_value":
       return { code: "unknownValue", params: { value: displayValue(issue.input), allowed: issue.values.map(String).join(" / ") } };
+    case "custom":
+      if (issue.message === UNSTORABLE_TEXT) return { code: "unstorableText", params: {} };
+      return { code: "invalid", params: {} };
     default:
       return { code: "invalid", params: {} };
   }
@@ -675,6 +684,8 @@ async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | CatalogPr
   const inflated = inflatedZipSize(bytes);
   if (inflated === undefined) return problem("notASpreadsheet");
   if (inflated > MAX_XLSX_INFLATED_BYTES) return tooLarge();
+  const oversized = await oversizedSheet(bytes);
+  if (oversized) return oversized;
   const workbook = new ExcelJS.Workbook();
   try {
     // Validation lists and conditional formats over whole columns would expand to a million cells each.
@@ -684,6 +695,80 @@ async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | CatalogPr
   }
   if (workbook.worksheets.length === 0) return problem("notASpreadsheet");
   return workbook;
+}
+
+/** The duties' header is the first of this many non-blank rows that holds a known header. */
+const HEADER_SEARCH_ROWS = 10;
+/** Non-blank rows a sheet may hold: the duties, their header and a title block above it. */
+const MAX_SHEET_ROWS = MAX_CATALOG_DUTIES + HEADER_SEARCH_ROWS;
+
+/**
+ * Reading a workbook whole holds every cell of every sheet in memory. This
+ * streams through it first, one row at a time and keeping none, and stops at
+ * the first sheet with more rows than a list can have: more than
+ * MAX_SHEET_ROWS non-blank rows on any sheet, or more than
+ * MAX_CATALOG_DUTIES duty rows below the duties' header (found as
+ * readDutiesSheet finds it).
+ * Merged cells do not count here (the streaming reader leaves them blank), so
+ * this count is a floor; validate() counts the duties again once read.
+ */
+async function oversizedSheet(bytes: Buffer): Promise<CatalogProblem | undefined> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  try {
+    for await (const sheet of reader) {
+      const name = streamedSheetName(sheet);
+      const isDuties = normalizeLabel(name) === normalizeLabel(DUTIES_SHEET);
+      let seen = 0;
+      let headerAt: number | undefined;
+      let columns: number[] = [];
+      let dutyRows = 0;
+      for await (const row of sheet) {
+        const cells = rowCells(row);
+        if (cells.size === 0) continue;
+        seen += 1;
+        if (seen > MAX_SHEET_ROWS) return problem("tooManyRows", { max: MAX_CATALOG_DUTIES }, { sheet: name });
+        if (!isDuties) continue;
+        if (headerAt === undefined && seen <= HEADER_SEARCH_ROWS && [...cells.values()].some(isDutyHeader)) {
+          headerAt = seen;
+          columns = [...cells].filter(([, value]) => isDutyHeader(value)).map(([column]) => column);
+          continue;
+        }
+        if (headerAt === undefined) continue;
+        if (columns.some((column) => cells.has(column))) dutyRows += 1;
+        if (dutyRows > MAX_CATALOG_DUTIES) return problem("tooManyRows", { max: MAX_CATALOG_DUTIES }, { sheet: name });
+      }
+    }
+  } catch {
+    return problem("notASpreadsheet");
+  }
+  return undefined;
+}
+
+/** exceljs's streaming reader names each sheet as the workbook does, but its typings leave `name` out. */
+function streamedSheetName(sheet: ExcelJS.stream.xlsx.WorksheetReader): string {
+  const name: unknown = Reflect.get(sheet, "name");
+  return typeof name === "string" ? name : "";
+}
+
+/** A streamed row's non-blank cells, as readRows reads them. */
+function rowCells(row: ExcelJS.Row): Map<number, Primitive> {
+  const cells = new Map<number, Primitive>();
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    const value = cellPrimitive(cell.value);
+    if (value === undefined || (typeof value === "string" && value.trim() === "")) return;
+    cells.set(column, value);
+  });
+  return cells;
+}
+
+function isDutyHeader(value: Primitive | undefined): boolean {
+  return typeof value === "string" && DUTY_HEADER_LOOKUP.has(normalizeLabel(value));
 }
 
 async function importXlsx(bytes: Buffer): Promise<CatalogImportResult> {
@@ -779,7 +864,7 @@ function readDutiesSheet(sheet: ExcelJS.Worksheet | undefined): DutiesSheet {
   }
   const rows = readRows(sheet);
   const isHeader = (value: Primitive) => typeof value === "string" && DUTY_HEADER_LOOKUP.has(normalizeLabel(value));
-  const header = rows.slice(0, 10).find(({ cells }) => [...cells.values()].some(isHeader)) ?? rows[0];
+  const header = rows.slice(0, HEADER_SEARCH_ROWS).find(({ cells }) => [...cells.values()].some(isHeader)) ?? rows[0];
   if (!header) {
     result.problems.push(problem("emptySheet", { sheet: DUTIES_SHEET }, where));
     result.covered.emptyOrMissing = true;

@@ -41,10 +41,14 @@ export const CATALOG_PROBLEM_CODES = [
   "notAnInteger",
   "notABoolean",
   "notText",
+  "unstorableText",
   "unknownValue",
   "invalidKey",
   "duplicateCode",
   "noDuties",
+  "tooManyDuties",
+  "tooManyRows",
+  "tooComplex",
   "invalid",
 ] as const;
 export type CatalogProblemCode = (typeof CATALOG_PROBLEM_CODES)[number];

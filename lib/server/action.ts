@@ -6,6 +6,7 @@ import { authorize, type Target } from "@/lib/server/access/authorize";
 import type { EntryKey } from "@/lib/server/access/registry";
 import { getActor, type Actor } from "@/lib/server/auth/actor";
 import { ConflictError, DomainError, UnauthenticatedError, ValidationError } from "@/lib/server/errors";
+import { MALFORMED_ID } from "@/lib/validation/text";
 
 export type ActionErrorCode = "not_found" | "forbidden" | "conflict" | "validation" | "unauthenticated" | "internal";
 
@@ -69,16 +70,24 @@ function runAction<S extends z.ZodType, T>(
 
 export type ActionFailure = Exclude<ActionResult<never>, { ok: true }>;
 
-/** Parses an input with its zod schema; a failure lists the messages by field path. */
+/**
+ * Parses an input with its zod schema; a failure lists the messages by field
+ * path. An id that cannot name any record reads as one that names nothing.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | ActionFailure {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
+  if (hasMalformedId(parsed.error.issues)) return { ok: false, error: "not_found" };
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path.join(".") || "_";
     (fieldErrors[field] ??= []).push(issue.message);
   }
   return { ok: false, error: "validation", fieldErrors };
+}
+
+function hasMalformedId(issues: readonly z.core.$ZodIssue[]): boolean {
+  return issues.some((issue) => issue.message === MALFORMED_ID || (issue.code === "invalid_union" && issue.errors.some(hasMalformedId)));
 }
 
 /** An error as the browser may see it: domain errors by code, anything else logged under an id. */

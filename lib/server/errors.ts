@@ -1,3 +1,5 @@
+import { isId } from "@/lib/validation/text";
+
 /**
  * The expected errors of the domain layer. Their `code` is safe to show
  * (through the message catalogs); anything else is logged and shown as a
@@ -17,6 +19,15 @@ export class NotFoundError extends DomainError {
   constructor(message = "Not found") {
     super("not_found", message);
   }
+}
+
+/**
+ * For ids from a URL or a request: one that cannot name any record is not
+ * found, like one that names nothing, before any query (PostgreSQL would
+ * refuse a NUL in it with an error).
+ */
+export function assertId(id: string): void {
+  if (!isId(id)) throw new NotFoundError();
 }
 
 export class UnauthenticatedError extends DomainError {

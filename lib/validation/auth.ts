@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { zRequiredText } from "@/lib/validation/text";
 
 // Messages are message-catalog keys, translated where they are shown.
 export const ZSignIn = z.object({
-  username: z.string().trim().min(1, "required").max(64, "tooLong"),
+  username: zRequiredText(64),
   password: z.string().min(1, "required").max(256, "tooLong"),
 });
 

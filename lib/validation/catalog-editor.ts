@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { MAX_CATALOG_DUTIES } from "@/lib/validation/catalog-file";
+import { ZId, zText } from "@/lib/validation/text";
 
 export const DUTY_KIND_VALUES = ["MAIN", "ASSISTING", "SUPERVISORY", "IMPLEMENTING"] as const;
 export const BODY_TYPE_VALUES = ["WORKING_COMMITTEE", "PARTY_GROUP", "ORGAN_PARTY_COMMITTEE", "GENERAL_BRANCH", "BRANCH"] as const;
 export const FREQUENCY_VALUES = ["YEARLY", "HALF_YEARLY", "QUARTERLY", "MONTHLY", "ONCE"] as const;
 
-const text = (max: number) => z.string().trim().max(max, "tooLong");
+const text = zText;
 const requiredText = (max: number) => text(max).min(1, "required");
 
 /** One duty as the editor edits it; messages are keys under `validation`. */
@@ -26,13 +28,13 @@ export type TDutyForm = z.infer<typeof ZDutyForm>;
 
 /** A draft version's content as the editor saves it; the server checks it again with this schema. */
 export const ZCatalogDraft = z.object({
-  versionId: z.string().min(1).max(40),
+  versionId: ZId,
   source: requiredText(500),
   sourceNote: text(2000),
   duties: z
     .array(ZDutyForm)
     .min(1, "noDuties")
-    .max(500, "tooManyDuties")
+    .max(MAX_CATALOG_DUTIES, "tooManyDuties")
     .superRefine((duties, ctx) => {
       const seen = new Map<string, number>();
       duties.forEach((duty, index) => {

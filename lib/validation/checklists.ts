@@ -1,37 +1,30 @@
 import { z } from "zod";
+import { isId, ZId, ZIdParam, zRequiredText, zSearchWords, zText } from "@/lib/validation/text";
 
 export const ITEM_STATUS_FILTERS = ["open", "NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "RETURNED", "DONE", "overdue", "delegated", "WITHDRAWN"] as const;
 export const DUTY_KINDS = ["MAIN", "ASSISTING", "SUPERVISORY", "IMPLEMENTING"] as const;
-
-const optionalId = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9]{1,40}$/i)
-  .optional()
-  .catch(undefined);
 
 export const WARNING_FILTERS = ["red", "yellow", "green"] as const;
 
 export const SEARCH_MAX = 100;
 
-/** The filters of a checklist page, read from its search params; bad values fall back to none. */
+/**
+ * The filters of a checklist page, read from its search params with
+ * readSearchParams: bad values fall back to none; search words that cannot
+ * be searched are refused, for the search box to say so.
+ */
 export const ZChecklistFilters = z.object({
   status: z.enum(ITEM_STATUS_FILTERS).optional().catch(undefined),
   /** The three-colour warning (lib/warnings.ts). */
   warning: z.enum(WARNING_FILTERS).optional().catch(undefined),
   kind: z.enum(DUTY_KINDS).optional().catch(undefined),
-  org: optionalId,
+  org: ZIdParam,
   /** The item's owner: a user id, or "mine" for the signed-in user. */
-  owner: z.union([z.literal("mine"), z.string().trim().regex(/^[a-z0-9]{1,40}$/i)]).optional().catch(undefined),
+  owner: z.union([z.literal("mine"), z.string().trim().refine(isId)]).optional().catch(undefined),
   /** A period id; none means the current period. */
-  period: optionalId,
+  period: ZIdParam,
   /** Words in the duty's title (Chinese or English), matched ignoring case. */
-  q: z
-    .string()
-    .trim()
-    .transform((v) => v.slice(0, SEARCH_MAX) || undefined)
-    .optional()
-    .catch(undefined),
+  q: zSearchWords(SEARCH_MAX),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
@@ -75,7 +68,7 @@ export function countFilters(filters: Omit<TChecklistFilters, "page">): number {
 
 export const NOTE_MAX = 2000;
 
-const itemId = z.string().min(1).max(40);
+const itemId = ZId;
 const expectedVersion = z.number().int().min(1);
 
 /** One step on an item that needs nothing but the version the user saw. */
@@ -86,21 +79,21 @@ export type TItemStep = z.infer<typeof ZItemStep>;
 export const ZSubmitItem = z.object({
   itemId,
   expectedVersion,
-  note: z.string().trim().max(NOTE_MAX, "tooLong").optional().default(""),
+  note: zText(NOTE_MAX).optional().default(""),
 });
 export type TSubmitItem = z.input<typeof ZSubmitItem>;
 
 export const ZRequestNotApplicable = z.object({
   itemId,
   expectedVersion,
-  reason: z.string().trim().min(1, "required").max(NOTE_MAX, "tooLong"),
+  reason: zRequiredText(NOTE_MAX),
 });
 export type TRequestNotApplicable = z.input<typeof ZRequestNotApplicable>;
 
 /** Approving takes an optional comment; returning needs one, so the unit knows what to fix. */
-export const ZApproveItem = z.object({ itemId, expectedVersion, comment: z.string().trim().max(NOTE_MAX, "tooLong").optional().default("") });
+export const ZApproveItem = z.object({ itemId, expectedVersion, comment: zText(NOTE_MAX).optional().default("") });
 export type TApproveItem = z.input<typeof ZApproveItem>;
-export const ZReturnItem = z.object({ itemId, expectedVersion, comment: z.string().trim().min(1, "required").max(NOTE_MAX, "tooLong") });
+export const ZReturnItem = z.object({ itemId, expectedVersion, comment: zRequiredText(NOTE_MAX) });
 export type TReturnItem = z.input<typeof ZReturnItem>;
 
 export const APPROVE_MANY_MAX = 100;
@@ -114,8 +107,8 @@ export type TApproveMany = z.input<typeof ZApproveMany>;
 export const PROGRESS_SORTS = ["name", "rate", "overdue", "total"] as const;
 
 export const ZProgressQuery = z.object({
-  org: optionalId,
-  period: optionalId,
+  org: ZIdParam,
+  period: ZIdParam,
   sort: z.enum(PROGRESS_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

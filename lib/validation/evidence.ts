@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasUnstorableText, UNSTORABLE_TEXT, ZId as ZRecordId, zRequiredText, zText } from "@/lib/validation/text";
 
 export const EVIDENCE_TITLE_MAX = 200;
 export const EVIDENCE_TEXT_MAX = 5000;
@@ -39,9 +40,9 @@ export const EVIDENCE_FILE_ACCEPT = Object.values(EVIDENCE_FILE_TYPES)
 export const EVIDENCE_KINDS = ["TEXT", "LINK", "FILE"] as const;
 
 /** The id of what evidence backs (an item, a finding) or of a piece of evidence. */
-export const ZEvidenceTargetId = z.string().min(1).max(40);
+export const ZEvidenceTargetId = ZRecordId;
 const ZId = ZEvidenceTargetId;
-const ZTitle = z.string().trim().min(1, "required").max(EVIDENCE_TITLE_MAX, "tooLong");
+const ZTitle = zRequiredText(EVIDENCE_TITLE_MAX);
 
 /** Only web links: no javascript:, data: or file: URLs reach a page as a link. */
 const ZUrl = z
@@ -49,6 +50,7 @@ const ZUrl = z
   .trim()
   .min(1, "required")
   .max(EVIDENCE_URL_MAX, "tooLong")
+  .refine((value) => !hasUnstorableText(value), UNSTORABLE_TEXT)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -61,7 +63,7 @@ const ZUrl = z
 export const ZTextEvidenceBody = z.object({
   kind: z.literal("TEXT"),
   title: ZTitle,
-  text: z.string().trim().min(1, "required").max(EVIDENCE_TEXT_MAX, "tooLong"),
+  text: zRequiredText(EVIDENCE_TEXT_MAX),
 });
 
 export const ZLinkEvidenceBody = z.object({
@@ -85,7 +87,7 @@ export const ZAddEvidence = z.discriminatedUnion("kind", [ZAddTextEvidence, ZAdd
 export type TAddEvidence = z.infer<typeof ZAddEvidence>;
 
 /** The optional title of an uploaded file; its name stands in when it is empty. */
-export const ZUploadTitle = z.string().trim().max(EVIDENCE_TITLE_MAX, "tooLong").optional().default("");
+export const ZUploadTitle = zText(EVIDENCE_TITLE_MAX).optional().default("");
 
 /** An uploaded file as the route and the form check it; the server checks its content again. */
 export function zEvidenceFile(maxBytes: number) {
@@ -144,7 +146,7 @@ export type TEvidenceReplace = z.input<ReturnType<typeof zEvidenceReplace>>;
 
 export const ZItemEvidenceRef = z.object({
   itemId: ZId,
-  evidenceId: z.string().min(1, "required").max(40),
+  evidenceId: ZId,
 });
 
 export type TItemEvidenceRef = z.infer<typeof ZItemEvidenceRef>;

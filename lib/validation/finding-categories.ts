@@ -1,15 +1,15 @@
 import { z } from "zod";
+import { ZId, zRequiredText, zText } from "@/lib/validation/text";
 
 export const CATEGORY_NAME_MAX = 50;
 export const CATEGORY_NAME_EN_MAX = 100;
 export const CATEGORY_ORDER_MAX = 100_000;
 
-const ZId = z.string().min(1).max(40);
 
 /** The fields an administrator edits on a category; messages are keys under `findingCategories.error`. */
 export const ZFindingCategoryFields = z.object({
-  name: z.string().trim().min(1, "required").max(CATEGORY_NAME_MAX, "tooLong"),
-  nameEn: z.string().trim().max(CATEGORY_NAME_EN_MAX, "tooLong"),
+  name: zRequiredText(CATEGORY_NAME_MAX),
+  nameEn: zText(CATEGORY_NAME_EN_MAX),
   sortOrder: z.number({ error: "notANumber" }).int("notAnInteger").min(0, "notNegative").max(CATEGORY_ORDER_MAX, "orderRange"),
 });
 

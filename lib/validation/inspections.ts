@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZId, zRequiredText, zText } from "@/lib/validation/text";
 
 export const INSPECTION_TYPES = ["ROUTINE", "SPOT_CHECK", "CONCENTRATED", "DISCIPLINE"] as const;
 export const FINDING_SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
@@ -12,11 +13,11 @@ export const TITLE_MAX = 200;
 export const DRAW_MAX = 500;
 export const TARGETS_MAX = 500;
 
-const id = z.string().trim().regex(/^[a-z0-9-]{1,40}$/i, "required");
+const id = ZId;
 const expectedVersion = z.number().int().min(1);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date");
-const optionalText = z.string().trim().max(TEXT_MAX, "tooLong").optional().default("");
-const requiredText = z.string().trim().min(1, "required").max(TEXT_MAX, "tooLong");
+const optionalText = zText(TEXT_MAX).optional().default("");
+const requiredText = zRequiredText(TEXT_MAX);
 
 /** A group of checkboxes: one ticked box of a group of one comes from a form as a string, none as false. */
 function checked<T extends z.ZodType>(item: T) {
@@ -26,7 +27,7 @@ function checked<T extends z.ZodType>(item: T) {
 /** A new round: who, when, where, and either the organizations picked by hand or a random draw. */
 export const ZCreateRound = z
   .object({
-    title: z.string().trim().min(1, "required").max(TITLE_MAX, "tooLong"),
+    title: zRequiredText(TITLE_MAX),
     type: z.enum(INSPECTION_TYPES),
     unannounced: z.boolean().default(false),
     scopeOrgId: id,
@@ -64,7 +65,7 @@ export const ZUpdateRound = z
   .object({
     roundId: id,
     expectedVersion,
-    title: z.string().trim().min(1, "required").max(TITLE_MAX, "tooLong"),
+    title: zRequiredText(TITLE_MAX),
     startsOn: day,
     endsOn: day,
     memberIds: checked(id).pipe(z.array(id).min(1, "pickMembers").max(50)),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { ZId } from "@/lib/validation/text";
 
 /** Every kind of notice, in the order the page and the preferences list them. */
 export const NOTIFICATION_KINDS = [
@@ -19,8 +20,6 @@ export const NOTIFICATION_KINDS = [
   "FINDING_ESCALATED",
 ] as const satisfies readonly NotificationKind[];
 
-const ZNoticeId = z.string().trim().regex(/^[a-z0-9]{1,40}$/i);
-
 /** The notices page's filters, read from its search params; bad values fall back to none. */
 export const ZNotificationQuery = z.object({
   unread: z.literal("1").optional().catch(undefined),
@@ -29,7 +28,7 @@ export const ZNotificationQuery = z.object({
 
 export type TNotificationQuery = z.output<typeof ZNotificationQuery>;
 
-export const ZMarkNotificationsRead = z.object({ ids: z.array(ZNoticeId).min(1).max(100) });
+export const ZMarkNotificationsRead = z.object({ ids: z.array(ZId).min(1).max(100) });
 
 export type TMarkNotificationsRead = z.infer<typeof ZMarkNotificationsRead>;
 

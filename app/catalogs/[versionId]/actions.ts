@@ -8,10 +8,11 @@ import { publishCatalogVersion as publish } from "@/lib/server/catalogs/catalogs
 import { reviseCatalogVersion as revise, saveCatalogDraft as save } from "@/lib/server/catalogs/edit-catalogs";
 import { ZCatalogDraft } from "@/lib/validation/catalog-editor";
 import { ZAssignCatalog, ZMoveAssignments } from "@/lib/validation/assignments";
+import { ZId } from "@/lib/validation/text";
 
 export const publishCatalogVersion = defineAction(
   "action:publishCatalogVersion",
-  z.object({ versionId: z.string().min(1).max(40) }),
+  z.object({ versionId: ZId }),
   () => undefined,
   async (actor, { versionId }) => {
     await publish(actor, versionId);
@@ -27,7 +28,7 @@ export const previewAssignment = defineAction("action:previewAssignment", ZAssig
 
 export const reviseCatalogVersion = defineAction(
   "action:reviseCatalogVersion",
-  z.object({ versionId: z.string().min(1).max(40) }),
+  z.object({ versionId: ZId }),
   () => undefined,
   async (actor, { versionId }) => {
     const result = await revise(actor, versionId);

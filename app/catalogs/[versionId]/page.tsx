@@ -8,7 +8,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { guardPage } from "@/lib/server/access/guard-page";
+import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { hasAnyRole } from "@/lib/server/access/scope";
 import { CATALOG_EDITORS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
@@ -28,7 +28,7 @@ export default async function CatalogVersionPage({ params }: Props) {
   const actor = await guardPage("page:/catalogs/[versionId]", undefined, `/catalogs/${versionId}`);
   const isEditor = hasAnyRole(actor, CATALOG_EDITORS);
   const [version, t, tk, to, tf, tm, tr, locale] = await Promise.all([
-    getCatalogVersion(actor, versionId),
+    notFoundUnless(getCatalogVersion(actor, versionId)),
     getTranslations("catalogs"),
     getTranslations("kind"),
     getTranslations("orgType"),

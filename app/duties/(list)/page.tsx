@@ -7,6 +7,8 @@ import { guardPage } from "@/lib/server/access/guard-page";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { localized } from "@/lib/org-label";
 import { ZChecklistFilters } from "@/lib/validation/checklists";
+import { readSearchParams } from "@/lib/validation/search-params";
+import { storableText } from "@/lib/validation/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("duties"))("title") };
@@ -16,7 +18,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DutiesPage({ searchParams }: Props) {
   const actor = await guardPage("page:/duties", undefined, "/duties");
-  const filters = ZChecklistFilters.parse(await searchParams);
+  const search = await searchParams;
+  const { values: filters, errors } = readSearchParams(ZChecklistFilters, search);
   const [period, t, locale, format] = await Promise.all([
     resolvePeriod(filters.period),
     getTranslations("duties"),
@@ -28,7 +31,13 @@ export default async function DutiesPage({ searchParams }: Props) {
     <>
       <PageHeading title={t("title")} subtitle={period ? t("subtitle", { year: period.year, scope }) : scope} />
       {period ? (
-        <ChecklistView actor={actor} periodId={period.id} filters={filters} basePath="/duties" />
+        <ChecklistView
+          actor={actor}
+          periodId={period.id}
+          filters={filters}
+          basePath="/duties"
+          refusedSearch={errors.q ? storableText(search.q) : undefined}
+        />
       ) : (
         <EmptyState title={t("noPeriod")} hint={t("noPeriodHint")} />
       )}

@@ -11,6 +11,8 @@ import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { localized } from "@/lib/org-label";
 import { ZChecklistFilters } from "@/lib/validation/checklists";
+import { readSearchParams } from "@/lib/validation/search-params";
+import { storableText } from "@/lib/validation/text";
 
 type Props = {
   params: Promise<{ orgId: string }>;
@@ -25,7 +27,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrgChecklistPage({ params, searchParams }: Props) {
   const { orgId } = await params;
   const actor = await guardPage("page:/orgs/[orgId]", { orgId }, `/orgs/${orgId}`);
-  const filters = ZChecklistFilters.parse(await searchParams);
+  const search = await searchParams;
+  const { values: filters, errors } = readSearchParams(ZChecklistFilters, search);
   const [org, period, t, to, locale] = await Promise.all([
     getOrg(actor, ALL_ROLES, orgId),
     resolvePeriod(filters.period),
@@ -61,7 +64,14 @@ export default async function OrgChecklistPage({ params, searchParams }: Props) 
         ) : null}
       </PageHeading>
       {period ? (
-        <ChecklistView actor={actor} periodId={period.id} filters={filters} basePath={`/orgs/${org.id}`} rootOrg={org} />
+        <ChecklistView
+          actor={actor}
+          periodId={period.id}
+          filters={filters}
+          basePath={`/orgs/${org.id}`}
+          rootOrg={org}
+          refusedSearch={errors.q ? storableText(search.q) : undefined}
+        />
       ) : (
         <EmptyState title={t("noPeriod")} />
       )}

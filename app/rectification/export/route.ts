@@ -7,6 +7,7 @@ import { ExportTooLargeError, type Translate } from "@/lib/server/checklists/exp
 import { plainText, refuseDownload, signInAgain } from "@/lib/server/download-refusal";
 import { EXPORT_MEDIA_TYPE, prepareFindingExport } from "@/lib/server/inspections/export-findings";
 import { ZFindingFilters } from "@/lib/server/inspections/list-findings";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 const KEY = "route:/rectification/export";
 
@@ -16,7 +17,9 @@ const KEY = "route:/rectification/export";
  * and responsibility lists as three sheets.
  */
 export async function GET(request: Request) {
-  const filters = ZFindingFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { values: filters, errors } = readSearchParams(ZFindingFilters, Object.fromEntries(new URL(request.url).searchParams));
+  // The ledger shows such words as refused and links no export with them: export nothing rather than more than asked.
+  if (errors.q) return plainText((await getTranslations("validation"))("unsearchableText"), 400);
   try {
     const actor = await authorize(await getActor(), KEY);
     if (!actor) return signInAgain(request);

@@ -4,7 +4,7 @@ import { itemScopeWhere } from "@/lib/server/access/item-scope";
 import { hasAnyRole, reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
+import { assertId, NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
 
 export type Target = { orgId: string } | { itemId: string } | undefined;
 
@@ -40,6 +40,7 @@ export async function authorize(actor: Actor | null, key: EntryKey, target?: Tar
     if (rule.target === "org") return actor;
     throw new NotFoundError();
   }
+  assertId("orgId" in target ? target.orgId : target.itemId);
   if (!(await reachesTarget(actor, rule, target))) throw new NotFoundError();
   return actor;
 }

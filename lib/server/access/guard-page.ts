@@ -26,6 +26,16 @@ export async function guardPage(key: EntryKey, target?: Target, returnTo?: strin
   }
 }
 
+/** For pages: a record out of the actor's reach (or no record at all) shows the not-found page. */
+export async function notFoundUnless<T>(loading: Promise<T>): Promise<T> {
+  try {
+    return await loading;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
 function loginUrl(returnTo?: string): string {
   return returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login";
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { authSecret } from "@/lib/server/auth/secret";
 import { signInWithPassword } from "@/lib/server/auth/sign-in";
 import { ZSignIn } from "@/lib/validation/auth";
@@ -28,6 +29,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // The same rule as the login page and form (lib/safe-redirect.ts), rather
+    // than next-auth's own, which passes any "/…" through as it stands.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).href;
+    },
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;

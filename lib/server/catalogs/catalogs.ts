@@ -1,7 +1,8 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { importCatalogFile, type CatalogProblem } from "@/lib/catalogs/catalog-io";
+import type { CatalogProblem } from "@/lib/catalogs/catalog-problems";
+import { importCatalogFileInWorker } from "@/lib/catalogs/import-in-worker";
 import { displaySource, isSampleSource } from "@/lib/catalogs/sample-source";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -11,8 +12,9 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { dutyCreateData, dutyFieldsSelect } from "@/lib/server/catalogs/duty-fields";
 import { importPublishedCatalog } from "@/lib/server/catalogs/import-catalog";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { assertId, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { ZCatalogFile, type TCatalogFile } from "@/lib/validation/catalog-file";
+import { storableText } from "@/lib/validation/text";
 
 /** Who may read catalogs, and who may load, import, publish and assign them. */
 export const CATALOG_READERS: readonly Role[] = ["ADMIN", "SUPERVISOR"];
@@ -70,6 +72,7 @@ export type CatalogVersionDetail = Prisma.CatalogVersionGetPayload<{ select: typ
 
 export async function getCatalogVersion(actor: Actor, versionId: string): Promise<CatalogVersionDetail> {
   requireRole(actor, CATALOG_READERS);
+  assertId(versionId);
   const version = await prisma.catalogVersion.findUnique({ where: { id: versionId }, select: versionSelect });
   if (!version) throw new NotFoundError();
   return version;
@@ -155,11 +158,13 @@ export type ImportOutcome = { ok: true; versionId: string } | { ok: false; probl
 /**
  * Imports an uploaded file as a draft version, to be checked and published.
  * A bad file is refused whole with every problem; so is a version number
- * that the catalog already has.
+ * that the catalog already has. The file is read on a worker thread
+ * (importCatalogFileInWorker), within the size and duty limits of catalog-io.
  */
-export async function importCatalogUpload(actor: Actor, fileName: string, bytes: Buffer): Promise<ImportOutcome> {
+export async function importCatalogUpload(actor: Actor, uploadedName: string, bytes: Buffer): Promise<ImportOutcome> {
   requireRole(actor, CATALOG_EDITORS);
-  const result = await importCatalogFile(fileName, bytes);
+  const fileName = storableText(uploadedName).slice(0, 255);
+  const result = await importCatalogFileInWorker(fileName, bytes);
   if (!result.ok) return result;
   const file = result.catalog;
   return prisma.$transaction(async (tx) => {

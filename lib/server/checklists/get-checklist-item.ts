@@ -10,7 +10,7 @@ import { canReview, canWorkOn, isReviewerOf, reviewerOrgOf } from "@/lib/server/
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { assertId, NotFoundError } from "@/lib/server/errors";
 import { itemWarning, type ItemWarning } from "@/lib/warnings";
 
 const orgName = { id: true, path: true, name: true, nameEn: true } as const;
@@ -51,6 +51,7 @@ export type ChecklistItemDetail = ChecklistItemRow &
   };
 
 export async function getChecklistItem(actor: Actor, itemId: string, now = new Date()): Promise<ChecklistItemDetail> {
+  assertId(itemId);
   const item = await prisma.checklistItem.findFirst({
     where: { AND: [{ id: itemId }, itemScopeWhere(actor, ALL_ROLES, { delegates: true })] },
     select: detailSelect,

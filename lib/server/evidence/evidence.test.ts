@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { countItemEvidence, hasItemEvidence } from "@/lib/server/evidence/count-item-evidence";
 import { getEvidenceFileDownload, getItemEvidence } from "@/lib/server/evidence/read-evidence";
 import { fileSystemStorage, type EvidenceStorage } from "@/lib/server/evidence/storage";
-import { readUploadForm } from "@/lib/server/evidence/upload-request";
+import { readUploadForm } from "@/lib/server/upload-request";
 import { addEvidence, addFileEvidence, attachEvidence, detachEvidence, reviseEvidenceFile } from "@/lib/server/evidence/write-evidence";
 import { actorFor, orgId } from "@/lib/test/actors";
 import { docxBytes, elfBytes, pdfBytes, pngBytes, xlsxBytes } from "@/lib/test/evidence-files";

@@ -9,7 +9,7 @@ import { ITEM_WRITERS } from "@/lib/server/access/registry";
 import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { assertId, NotFoundError } from "@/lib/server/errors";
 import { readableEvidenceWhere, reusableEvidenceWhere } from "@/lib/server/evidence/evidence-scope";
 import { storageOf } from "@/lib/server/evidence/storage";
 
@@ -137,6 +137,7 @@ export type EvidenceDownload = { fileName: string; mediaType: string; size: numb
 
 /** One revision of an evidence file, for download; out of scope reads as not found. */
 export async function getEvidenceFileDownload(actor: Actor, fileId: string): Promise<EvidenceDownload> {
+  assertId(fileId);
   const file = await prisma.evidenceFile.findFirst({
     where: { id: fileId, evidence: readableEvidenceWhere(actor) },
     select: { id: true, fileName: true, mediaType: true, size: true, sha256: true, storageKey: true },

@@ -1,27 +1,13 @@
 import "server-only";
 import { evidenceMaxBytes } from "@/lib/env";
-import { failureOf, parseInput, type ActionErrorCode, type ActionResult } from "@/lib/server/action";
+import { failureOf, parseInput } from "@/lib/server/action";
 import type { EntryKey } from "@/lib/server/access/registry";
 import type { Actor } from "@/lib/server/auth/actor";
 import type { StoredFile } from "@/lib/server/evidence/store-file";
-import { readUploadForm } from "@/lib/server/evidence/upload-request";
+import { readUploadForm, uploadResponse } from "@/lib/server/upload-request";
 import { isSameOrigin } from "@/lib/server/same-origin";
 import { zEvidenceUpload } from "@/lib/validation/evidence";
 
-const STATUS: Record<ActionErrorCode, number> = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  internal: 500,
-};
-
-function reply(result: ActionResult<StoredFile>): Response {
-  const tooLarge = !result.ok && result.fieldErrors?.file?.includes("tooLarge");
-  const status = result.ok ? 200 : tooLarge ? 413 : STATUS[result.error];
-  return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
-}
 
 export type EvidenceUpload = { name: string; bytes: Uint8Array; title?: string; evidenceId?: string };
 
@@ -46,10 +32,10 @@ export async function handleEvidenceUpload(
     refresh: () => void;
   },
 ): Promise<Response> {
-  if (!isSameOrigin(request)) return reply({ ok: false, error: "forbidden" });
+  if (!isSameOrigin(request)) return uploadResponse({ ok: false, error: "forbidden" });
   try {
     const actor = await steps.admit();
-    if (!actor) return reply({ ok: false, error: "unauthenticated" });
+    if (!actor) return uploadResponse({ ok: false, error: "unauthenticated" });
     const maxBytes = evidenceMaxBytes();
     const form = await readUploadForm(request, maxBytes);
     const parsed = parseInput(zEvidenceUpload(maxBytes), {
@@ -57,12 +43,12 @@ export async function handleEvidenceUpload(
       title: form.get("title") ?? undefined,
       file: form.get("file"),
     });
-    if (!parsed.ok) return reply(parsed);
+    if (!parsed.ok) return uploadResponse(parsed);
     const { evidenceId, title, file } = parsed.data;
     const stored = await steps.store(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), title, evidenceId }, maxBytes);
     steps.refresh();
-    return reply({ ok: true, data: stored });
+    return uploadResponse({ ok: true, data: stored });
   } catch (error) {
-    return reply(failureOf(key, error));
+    return uploadResponse(failureOf(key, error));
   }
 }

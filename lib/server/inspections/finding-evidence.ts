@@ -6,7 +6,7 @@ import { reachesPath } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { assertId, DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { checkEvidenceFile } from "@/lib/server/evidence/file-type";
 import { evidenceSelect, toEvidenceView, type EvidenceView } from "@/lib/server/evidence/read-evidence";
 import {
@@ -102,6 +102,7 @@ async function writableFinding(tx: Tx, actor: Actor, findingId: string): Promise
  * finding now: the upload route asks before it reads a byte of the body.
  */
 export async function assertFindingTakesEvidence(actor: Actor, findingId: string): Promise<void> {
+  assertId(findingId);
   await findingTakingEvidence(prisma, actor, findingId);
 }
 

@@ -10,6 +10,7 @@ import { warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
 import { closeoutParties } from "@/lib/server/inspections/config";
 import { findingReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
+import { ZIdParam, zSearchWords } from "@/lib/validation/text";
 import { deadlineWarning, WARNING_COLOURS, type ItemWarning, type WarningColour, type WarningThresholds } from "@/lib/warnings";
 
 export const LEDGER_PAGE_SIZE = 25;
@@ -21,12 +22,7 @@ export const LEDGER_SEARCH_MAX = 100;
 export const LEDGER_LISTS = ["problems", "tasks", "responsibilities"] as const;
 export type LedgerList = (typeof LEDGER_LISTS)[number];
 
-const optionalId = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9_-]{1,60}$/i)
-  .optional()
-  .catch(undefined);
+const optionalId = ZIdParam;
 
 const flag = z
   .string()
@@ -37,7 +33,8 @@ const flag = z
 
 /**
  * The ledger's filters, read from search params (a contract other pages
- * link to); bad values fall back to none.
+ * link to) with readSearchParams: bad values fall back to none; search words
+ * that cannot be searched are refused, for the search box to say so.
  */
 export const ZFindingFilters = z.object({
   round: optionalId,
@@ -57,12 +54,7 @@ export const ZFindingFilters = z.object({
   closed: flag,
   warning: z.enum(WARNING_COLOURS).optional().catch(undefined),
   /** Words in the description, matched ignoring case. */
-  q: z
-    .string()
-    .trim()
-    .transform((v) => v.slice(0, LEDGER_SEARCH_MAX) || undefined)
-    .optional()
-    .catch(undefined),
+  q: zSearchWords(LEDGER_SEARCH_MAX),
 });
 
 /** Every filter optional, as callers (and tests) build them. */

@@ -7,7 +7,7 @@ import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { assertId, NotFoundError } from "@/lib/server/errors";
 import { closeoutParties } from "@/lib/server/inspections/config";
 import { commonCategoriesOfRound } from "@/lib/server/inspections/analysis";
 import { listFindingCategories } from "@/lib/server/inspections/categories";
@@ -116,6 +116,7 @@ export async function listMyUnitReports(actor: Actor, now: Date = new Date()) {
 
 /** A round as the actor sees it; its reports limited to those the actor reads, the rest shown as covered only. */
 export async function getRound(actor: Actor, roundId: string) {
+  assertId(roundId);
   const round = await prisma.inspectionRound.findFirst({
     where: { AND: [{ id: roundId }, roundReadWhere(actor)] },
     select: {
@@ -201,6 +202,7 @@ function actorIsCommittee(actor: Actor, path: string): boolean {
 
 /** A report with its findings, as the actor may see it, and what the actor may do with it. */
 export async function getReport(actor: Actor, reportId: string, now: Date = new Date()) {
+  assertId(reportId);
   const report = await prisma.inspectionReport.findFirst({
     where: { AND: [{ id: reportId }, reportReadWhere(actor)] },
     select: {
@@ -266,6 +268,7 @@ export async function getReportChoices(report: Pick<ReportPage, "org" | "round">
 
 /** A finding with its whole rectification record, and the steps open to the actor. */
 export async function getFinding(actor: Actor, findingId: string, now: Date = new Date()) {
+  assertId(findingId);
   const finding = await prisma.finding.findFirst({
     where: { AND: [{ id: findingId }, findingReadWhere(actor)] },
     select: {

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { assertId, NotFoundError } from "@/lib/server/errors";
 
 export const ORG_OPTION_LIMIT = 300;
 
@@ -47,6 +47,7 @@ export type OrgDetail = {
 
 /** One organization in the actor's scope, with the ancestors the actor may also see. */
 export async function getOrg(actor: Actor, roles: readonly Role[], orgId: string): Promise<OrgDetail> {
+  assertId(orgId);
   const org = await prisma.org.findFirst({
     where: { AND: [{ id: orgId }, orgScopeWhere(actor, roles)] },
     select: { id: true, name: true, nameEn: true, type: true, path: true },

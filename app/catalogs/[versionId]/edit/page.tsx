@@ -6,7 +6,7 @@ import { ReviseVersionButton } from "@/components/catalogs/revise-version-button
 import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { displaySource } from "@/lib/catalogs/sample-source";
-import { guardPage } from "@/lib/server/access/guard-page";
+import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { localized } from "@/lib/org-label";
 
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditCatalogVersionPage({ params }: Props) {
   const { versionId } = await params;
   const actor = await guardPage("page:/catalogs/[versionId]/edit", undefined, `/catalogs/${versionId}/edit`);
-  const [version, t, tc, locale] = await Promise.all([getCatalogVersion(actor, versionId), getTranslations("editor"), getTranslations("catalogs"), getLocale()]);
+  const [version, t, tc, locale] = await Promise.all([notFoundUnless(getCatalogVersion(actor, versionId)), getTranslations("editor"), getTranslations("catalogs"), getLocale()]);
   const title = localized(version.catalog.title, version.catalog.titleEn, locale);
   return (
     <>

@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
-import { guardPage } from "@/lib/server/access/guard-page";
+import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { previewVersionMove } from "@/lib/server/assignments/assign-catalog";
 import { MOVE_COUNT_KEYS } from "@/lib/server/assignments/move-version";
 import { CATALOG_EDITORS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
@@ -19,6 +19,7 @@ import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
 import { periodLabel } from "@/lib/period-label";
+import { ZIdParam } from "@/lib/validation/text";
 
 type Props = { params: Promise<{ versionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,10 +36,10 @@ const TONES = { added: "ok", removed: "danger", changed: "warn", unchanged: "neu
 export default async function MoveAssignmentsPage({ params, searchParams }: Props) {
   const { versionId } = await params;
   const query = await searchParams;
-  const orgParam = typeof query.org === "string" ? query.org : undefined;
+  const orgParam = ZIdParam.parse(query.org);
   const actor = await guardPage("page:/catalogs/[versionId]/move", orgParam ? { orgId: orgParam } : undefined, `/catalogs/${versionId}/move`);
   const [version, periods, orgs, current, t, tc, td, tr, locale] = await Promise.all([
-    getCatalogVersion(actor, versionId),
+    notFoundUnless(getCatalogVersion(actor, versionId)),
     listPeriods(),
     listOrgOptions(actor, CATALOG_EDITORS),
     getCurrentPeriod(),

@@ -3,8 +3,7 @@ import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
 import { UnauthenticatedError } from "@/lib/server/errors";
 import { openNotification } from "@/lib/server/notifications/mark-read";
-
-const NOTICE_ID = /^[a-z0-9]{1,40}$/i;
+import { isId } from "@/lib/validation/text";
 
 /**
  * Opens a notice from the list or from a digest mail: marks it read when it
@@ -20,6 +19,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ not
     throw error;
   });
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(here)}`);
-  const opened = NOTICE_ID.test(noticeId) ? await openNotification(actor, noticeId) : null;
+  const opened = isId(noticeId) ? await openNotification(actor, noticeId) : null;
   redirect(opened?.target ?? "/notifications");
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ActionErrorCode, ActionResult } from "@/lib/server/action";
 import { ValidationError } from "@/lib/server/errors";
 
 /** Room for the multipart boundaries, part headers and the small fields beside the file. */
@@ -38,4 +39,20 @@ export async function readUploadForm(request: Request, maxBytes: number): Promis
   } catch {
     throw refuse("required");
   }
+}
+
+const STATUS: Record<ActionErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+/** An upload route's answer: a server action's result as JSON, with the HTTP status that goes with it (413 for a body too large). */
+export function uploadResponse<T>(result: ActionResult<T>): Response {
+  const tooLarge = !result.ok && result.fieldErrors?.file?.includes("tooLarge");
+  const status = result.ok ? 200 : tooLarge ? 413 : STATUS[result.error];
+  return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
 }

@@ -13,6 +13,14 @@ export default defineConfig([
     },
   },
   {
+    // app/ holds routes only: components and the domain layer never reach into it (actions live in lib/actions).
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "app/ holds routes only; import from lib/ or components/." }] }],
+    },
+  },
+  {
     files: ["e2e/**/*.ts"],
     // Playwright fixtures take their dependencies as a destructured first argument, even when empty,
     // and hand their value on with a function named `use` that is no React hook.

@@ -10,8 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { hasAnyRole } from "@/lib/server/access/scope";
-import { CATALOG_EDITORS, listCatalogs, listLibrary } from "@/lib/server/catalogs/catalogs";
+import { can } from "@/lib/server/access/permissions";
+import { listCatalogs, listLibrary } from "@/lib/server/catalogs/catalogs";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
@@ -23,12 +23,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CatalogsPage() {
   const actor = await guardPage("page:/catalogs", undefined, "/catalogs");
-  const isEditor = hasAnyRole(actor, CATALOG_EDITORS);
+  const isEditor = can(actor, "catalog.edit");
   const [catalogs, library, periods, orgs, t, tr, locale] = await Promise.all([
     listCatalogs(actor),
     isEditor ? listLibrary(actor) : Promise.resolve([]),
     isEditor ? listPeriods() : Promise.resolve([]),
-    isEditor ? listOrgOptions(actor, CATALOG_EDITORS) : Promise.resolve([]),
+    isEditor ? listOrgOptions(actor, "catalog.edit") : Promise.resolve([]),
     getTranslations("catalogs"),
     getTranslations(),
     getLocale(),

@@ -8,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { ruleFor } from "@/lib/server/access/registry";
 import { getProgress } from "@/lib/server/checklists/get-progress";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
@@ -27,8 +26,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProgressPage({ searchParams }: Props) {
   const query = ZProgressQuery.parse(await searchParams);
   const actor = await guardPage("page:/progress", query.org ? { orgId: query.org } : undefined, "/progress");
-  const rule = ruleFor("page:/progress");
-  const roles = rule.access === "roles" ? rule.roles : [];
   const [period, periods, t, tr, locale] = await Promise.all([
     resolvePeriod(query.period),
     listPeriods(),
@@ -45,8 +42,8 @@ export default async function ProgressPage({ searchParams }: Props) {
     );
   }
   const [progress, org] = await Promise.all([
-    getProgress(actor, roles, period.id, { ...query, parentId: query.org }),
-    query.org ? getOrg(actor, roles, query.org) : Promise.resolve(null),
+    getProgress(actor, "progress.read", period.id, { ...query, parentId: query.org }),
+    query.org ? getOrg(actor, "progress.read", query.org) : Promise.resolve(null),
   ]);
   const parentName = progress.parent ? localized(progress.parent.name, progress.parent.nameEn, locale) : null;
   // Links keep the period only when one was chosen, so that "current" stays current.

@@ -18,19 +18,8 @@ import { FilterFold } from "@/components/ui/filter-fold";
 import { dayString, isoDay } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { ALL_ROLES } from "@/lib/server/access/scope";
 import { FINDING_EXPORT_ROW_LIMIT } from "@/lib/server/inspections/export-findings";
-import {
-  findingFilterParams,
-  getLedgerHeading,
-  isLedgerFiltered,
-  LEDGER_LISTS,
-  LEDGER_PRINT_LIMIT,
-  listFindings,
-  listLedgerCategoryOptions,
-  listLedgerRoundOptions,
-  ZFindingFilters,
-} from "@/lib/server/inspections/list-findings";
+import { findingFilterParams, getLedgerHeading, isLedgerFiltered, LEDGER_LISTS, LEDGER_PRINT_LIMIT, listFindings, listLedgerCategoryOptions, listLedgerRoundOptions, ZFindingFilters } from "@/lib/server/inspections/list-findings";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { cn } from "@/lib/utils";
 import { readSearchParams } from "@/lib/validation/search-params";
@@ -63,7 +52,7 @@ export default async function RectificationPage({ searchParams }: Props) {
     listFindings(actor, filters, view.print ? { page: 1, pageSize: LEDGER_PRINT_LIMIT } : { page: view.page }),
     getLedgerHeading(actor, filters),
     listLedgerRoundOptions(actor),
-    listOrgOptions(actor, ALL_ROLES),
+    listOrgOptions(actor, "checklist.read"),
     listLedgerCategoryOptions(),
     getTranslations("rectification"),
     getTranslations("print"),

@@ -9,7 +9,6 @@ import { FilterFold } from "@/components/ui/filter-fold";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { OrgOptions } from "@/components/ui/org-options";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
 import { listReviewQueue } from "@/lib/server/checklists/review-queue";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { localized } from "@/lib/org-label";
@@ -28,7 +27,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const query = ZReviewQuery.parse(await searchParams);
   const [queue, orgs, t, tk, locale] = await Promise.all([
     listReviewQueue(actor, query),
-    listOrgOptions(actor, ITEM_REVIEWERS),
+    listOrgOptions(actor, "checklist.review"),
     getTranslations("reviews"),
     getTranslations("kind"),
     getLocale(),

@@ -5,21 +5,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFieldArray, useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { saveCatalogDraft } from "@/app/catalogs/[versionId]/actions";
+import { saveCatalogDraft } from "@/lib/actions/catalogs";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
 import { useActionError } from "@/components/ui/use-action-error";
-import {
-  BODY_TYPE_VALUES,
-  DUTY_KIND_VALUES,
-  EMPTY_DUTY,
-  FREQUENCY_VALUES,
-  ZCatalogDraft,
-  type TCatalogDraft,
-  type TDutyForm,
-} from "@/lib/validation/catalog-editor";
+import { BODY_TYPE_VALUES, DUTY_KIND_VALUES, EMPTY_DUTY, FREQUENCY_VALUES, ZCatalogDraft, type TCatalogDraft, type TDutyForm } from "@/lib/validation/catalog-editor";
 
 /** Edits a draft version: its duties as a list to add to, reorder, change and remove, with a preview. */
 export function CatalogEditor({ initial }: { initial: TCatalogDraft }) {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { loadLibraryCatalog } from "@/app/catalogs/actions";
+import { loadLibraryCatalog } from "@/lib/actions/catalogs";
 import { Button } from "@/components/ui/button";
 import { useActionError } from "@/components/ui/use-action-error";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
-import { moveAssignments } from "@/app/catalogs/[versionId]/actions";
+import { moveAssignments } from "@/lib/actions/catalogs";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useActionError } from "@/components/ui/use-action-error";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { publishCatalogVersion } from "@/app/catalogs/[versionId]/actions";
+import { publishCatalogVersion } from "@/lib/actions/catalogs";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useActionError } from "@/components/ui/use-action-error";

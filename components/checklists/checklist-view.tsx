@@ -6,7 +6,6 @@ import { Pagination } from "@/components/checklists/pagination";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterFold } from "@/components/ui/filter-fold";
-import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { EXPORT_ROW_LIMIT } from "@/lib/server/checklists/export-checklist";
 import { getChecklistSummary, listChecklistItems, listItemOwners } from "@/lib/server/checklists/list-checklist-items";
@@ -41,7 +40,7 @@ export async function ChecklistView({
   const [page, summary, orgOptions, ownerOptions, periodOptions, t, locale] = await Promise.all([
     listChecklistItems(actor, query),
     getChecklistSummary(actor, query),
-    listOrgOptions(actor, ALL_ROLES, rootPath),
+    listOrgOptions(actor, "checklist.read", rootPath),
     listItemOwners(actor, { periodId, rootPath }),
     listPeriods(),
     getTranslations("checklist"),

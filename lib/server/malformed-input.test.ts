@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseInput } from "@/lib/server/action";
 import { authorize } from "@/lib/server/access/authorize";
-import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
@@ -38,7 +37,7 @@ afterAll(() => drop());
 describe("an id that cannot name a record reads as not found, before any query", () => {
   const getters: [string, (id: string) => Promise<unknown>][] = [
     ["a checklist item", (id) => getChecklistItem(secretary, id)],
-    ["an organization", (id) => getOrg(admin, ALL_ROLES, id)],
+    ["an organization", (id) => getOrg(admin, "checklist.read", id)],
     ["a finding", (id) => getFinding(admin, id)],
     ["an inspection round", (id) => getRound(admin, id)],
     ["an inspection report", (id) => getReport(admin, id)],

@@ -9,8 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
-import { hasAnyRole } from "@/lib/server/access/scope";
-import { CATALOG_EDITORS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
+import { can } from "@/lib/server/access/permissions";
+import { getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { listPeriods } from "@/lib/server/periods/list-periods";
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CatalogVersionPage({ params }: Props) {
   const { versionId } = await params;
   const actor = await guardPage("page:/catalogs/[versionId]", undefined, `/catalogs/${versionId}`);
-  const isEditor = hasAnyRole(actor, CATALOG_EDITORS);
+  const isEditor = can(actor, "catalog.edit");
   const [version, t, tk, to, tf, tm, tr, locale] = await Promise.all([
     notFoundUnless(getCatalogVersion(actor, versionId)),
     getTranslations("catalogs"),
@@ -39,7 +39,7 @@ export default async function CatalogVersionPage({ params }: Props) {
   ]);
   const canAssign = isEditor && version.status === "PUBLISHED";
   const [periods, orgs, current] = canAssign
-    ? await Promise.all([listPeriods(), listOrgOptions(actor, CATALOG_EDITORS), getCurrentPeriod()])
+    ? await Promise.all([listPeriods(), listOrgOptions(actor, "catalog.edit"), getCurrentPeriod()])
     : [[], [], null];
   const bodyTypes = [...new Set(version.duties.map((d) => d.bodyType))];
   const title = localized(version.catalog.title, version.catalog.titleEn, locale);

@@ -1,14 +1,8 @@
 import { PassThrough, Readable } from "node:stream";
 import { getTranslations } from "next-intl/server";
 import { authorize } from "@/lib/server/access/authorize";
-import { ALL_ROLES } from "@/lib/server/access/scope";
 import { getActor } from "@/lib/server/auth/actor";
-import {
-  EXPORT_MEDIA_TYPE,
-  ExportTooLargeError,
-  prepareChecklistExport,
-  type Translate,
-} from "@/lib/server/checklists/export-checklist";
+import { EXPORT_MEDIA_TYPE, ExportTooLargeError, prepareChecklistExport, type Translate } from "@/lib/server/checklists/export-checklist";
 import { notFoundText, plainText, refuseDownload, signInAgain } from "@/lib/server/download-refusal";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
@@ -36,7 +30,7 @@ export async function GET(request: Request) {
   try {
     const actor = await authorize(await getActor(), KEY, root ? { orgId: root } : undefined);
     if (!actor) return signInAgain(request);
-    const [rootOrg, period] = await Promise.all([root ? getOrg(actor, ALL_ROLES, root) : null, resolvePeriod(periodId)]);
+    const [rootOrg, period] = await Promise.all([root ? getOrg(actor, "checklist.read", root) : null, resolvePeriod(periodId)]);
     if (!period) return notFoundText();
     const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
     const prepared = await prepareChecklistExport(actor, { ...filters, periodId: period.id, rootPath: rootOrg?.path }, { t, locale: actor.locale });

@@ -10,10 +10,9 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { hasAnyRole } from "@/lib/server/access/scope";
+import { can } from "@/lib/server/access/permissions";
 import { countAcceptanceQueue } from "@/lib/server/inspections/acceptance-queue";
 import { listMyUnitReports, listRounds } from "@/lib/server/inspections/queries";
-import { COMMITTEE_ROLES, RECTIFIERS, ROUND_CREATORS } from "@/lib/server/inspections/scope";
 import { localized } from "@/lib/org-label";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -30,7 +29,7 @@ export default async function InspectionsPage({ searchParams }: Props) {
   const actor = await guardPage("page:/inspections", undefined, "/inspections");
   const raw = (await searchParams).page;
   const page = Math.max(1, Math.min(100_000, Number(typeof raw === "string" ? raw : 1) || 1));
-  const isUnit = hasAnyRole(actor, RECTIFIERS);
+  const isUnit = can(actor, "finding.rectify");
   const [rounds, mine, accepting, t, format, locale] = await Promise.all([
     listRounds(actor, page),
     isUnit ? listMyUnitReports(actor) : Promise.resolve([]),
@@ -40,8 +39,8 @@ export default async function InspectionsPage({ searchParams }: Props) {
     getLocale(),
   ]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
-  const canCreate = hasAnyRole(actor, ROUND_CREATORS);
-  const canAnalyse = hasAnyRole(actor, [...COMMITTEE_ROLES, "INSPECTOR"]);
+  const canCreate = can(actor, "round.create");
+  const canAnalyse = can(actor, "finding.analyse");
   return (
     <>
       <PageHeading
@@ -57,7 +56,7 @@ export default async function InspectionsPage({ searchParams }: Props) {
                 {t("analysisLink")}
               </Link>
             ) : null}
-            {hasAnyRole(actor, ["ADMIN"]) ? (
+            {can(actor, "finding.category.edit") ? (
               <Link href="/inspections/categories" className={buttonVariants({ variant: "secondary" })}>
                 {t("categoriesLink")}
               </Link>

@@ -6,9 +6,8 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { dayString } from "@/lib/dates";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { orgScopeWhere } from "@/lib/server/access/scope";
-import { prisma } from "@/lib/server/db";
-import { ROUND_CREATORS } from "@/lib/server/inspections/scope";
+import { can } from "@/lib/server/access/permissions";
+import { listInspectorsFor } from "@/lib/server/inspections/queries";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { localized } from "@/lib/org-label";
 
@@ -18,22 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewRoundPage() {
   const actor = await guardPage("page:/inspections/new", undefined, "/inspections/new");
-  const [orgs, t, locale] = await Promise.all([listOrgOptions(actor, ROUND_CREATORS), getTranslations("inspections"), getLocale()]);
-  // The inspectors the actor can put in a group: those holding the role somewhere in the actor's reach or above it.
-  const inspectors = await prisma.user.findMany({
-    where: {
-      isActive: true,
-      roles: {
-        some: {
-          role: "INSPECTOR",
-          org: { OR: [orgScopeWhere(actor, ROUND_CREATORS), { id: { in: actor.grants.flatMap((g) => g.orgPath.split("/").filter(Boolean)) } }] },
-        },
-      },
-    },
-    orderBy: { name: "asc" },
-    take: 200,
-    select: { id: true, name: true },
-  });
+  const [orgs, inspectors, t, locale] = await Promise.all([
+    listOrgOptions(actor, "round.create"),
+    listInspectorsFor(actor),
+    getTranslations("inspections"),
+    getLocale(),
+  ]);
   const today = dayString();
   return (
     <>
@@ -48,7 +37,7 @@ export default async function NewRoundPage() {
         <NewRoundForm
           orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
           inspectors={inspectors}
-          selfId={actor.grants.some((g) => g.role === "INSPECTOR") ? actor.id : null}
+          selfId={can(actor, "round.member") ? actor.id : null}
           today={today}
         />
       </Card>

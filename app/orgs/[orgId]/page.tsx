@@ -6,7 +6,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { ALL_ROLES, hasAnyRole } from "@/lib/server/access/scope";
+import { can } from "@/lib/server/access/permissions";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { localized } from "@/lib/org-label";
@@ -30,13 +30,13 @@ export default async function OrgChecklistPage({ params, searchParams }: Props) 
   const search = await searchParams;
   const { values: filters, errors } = readSearchParams(ZChecklistFilters, search);
   const [org, period, t, to, locale] = await Promise.all([
-    getOrg(actor, ALL_ROLES, orgId),
+    getOrg(actor, "checklist.read", orgId),
     resolvePeriod(filters.period),
     getTranslations("org"),
     getTranslations("orgType"),
     getLocale(),
   ]);
-  const canFollow = hasAnyRole(actor, ["ADMIN", "SUPERVISOR", "SECRETARY"]);
+  const canFollow = can(actor, "progress.read");
   return (
     <>
       <PageHeading

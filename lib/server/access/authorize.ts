@@ -1,24 +1,25 @@
 import "server-only";
+import { can } from "@/lib/server/access/permissions";
 import { ruleFor, type EntryKey, type Rule } from "@/lib/server/access/registry";
 import { itemScopeWhere } from "@/lib/server/access/item-scope";
-import { hasAnyRole, reachesPath } from "@/lib/server/access/scope";
+import { reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { assertId, NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
 
 export type Target = { orgId: string } | { itemId: string } | undefined;
 
-type RolesRule = Extract<Rule, { access: "roles" }>;
+type PermissionRule = Extract<Rule, { access: "permission" }>;
 
-async function reachesTarget(actor: Actor, { roles, target: kind }: RolesRule, target: NonNullable<Target>): Promise<boolean> {
+async function reachesTarget(actor: Actor, { permission, target: kind }: PermissionRule, target: NonNullable<Target>): Promise<boolean> {
   if ("orgId" in target) {
     if (kind !== "org") return false;
     const org = await prisma.org.findUnique({ where: { id: target.orgId }, select: { path: true } });
-    return !!org && reachesPath(actor, roles, org.path);
+    return !!org && reachesPath(actor, permission, org.path);
   }
   if (kind !== "item" && kind !== "item-org") return false;
   const found = await prisma.checklistItem.count({
-    where: { AND: [{ id: target.itemId }, itemScopeWhere(actor, roles, { delegates: kind === "item" })] },
+    where: { AND: [{ id: target.itemId }, itemScopeWhere(actor, permission, { delegates: kind === "item" })] },
   });
   return found > 0;
 }
@@ -33,7 +34,7 @@ export async function authorize(actor: Actor | null, key: EntryKey, target?: Tar
   if (!actor) throw new UnauthenticatedError();
   if (rule.access === "signed-in") return actor;
 
-  if (!hasAnyRole(actor, rule.roles)) throw new NotFoundError();
+  if (!can(actor, rule.permission)) throw new NotFoundError();
   if (rule.target === "none") return actor;
   // An organization target may be left out (a page showing the whole scope); an item may not.
   if (!target) {

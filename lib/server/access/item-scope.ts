@@ -1,20 +1,20 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { hasAnyRole, orgScopeWhere, reachesPath } from "@/lib/server/access/scope";
+import { can, type Permission } from "@/lib/server/access/permissions";
+import { orgScopeWhere, reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
 /**
- * The checklist items an actor reaches with `roles`: those of the
+ * The checklist items an actor reaches with `permission`: those of the
  * organizations in the actor's subtrees and, with `delegates`, those handed
  * down to one of those organizations or to the actor in person. The item's
  * own organization keeps answering for a delegated item; the delegate only
  * gains the right to see and work on it.
  */
-export function itemScopeWhere(actor: Actor, roles: readonly Role[], options: { delegates: boolean }): Prisma.ChecklistItemWhereInput {
-  const or: Prisma.ChecklistItemWhereInput[] = [{ org: orgScopeWhere(actor, roles) }];
+export function itemScopeWhere(actor: Actor, permission: Permission, options: { delegates: boolean }): Prisma.ChecklistItemWhereInput {
+  const or: Prisma.ChecklistItemWhereInput[] = [{ org: orgScopeWhere(actor, permission) }];
   if (options.delegates) {
-    or.push({ delegatedOrg: orgScopeWhere(actor, roles) });
-    if (hasAnyRole(actor, roles)) or.push({ delegatedToId: actor.id });
+    or.push({ delegatedOrg: orgScopeWhere(actor, permission) });
+    if (can(actor, permission)) or.push({ delegatedToId: actor.id });
   }
   return { OR: or };
 }
@@ -22,12 +22,12 @@ export function itemScopeWhere(actor: Actor, roles: readonly Role[], options: { 
 /** The same rule for an item already loaded. */
 export function reachesItem(
   actor: Actor,
-  roles: readonly Role[],
+  permission: Permission,
   item: { org: { path: string }; delegatedOrg: { path: string } | null; delegatedToId: string | null },
   options: { delegates: boolean },
 ): boolean {
-  if (reachesPath(actor, roles, item.org.path)) return true;
+  if (reachesPath(actor, permission, item.org.path)) return true;
   if (!options.delegates) return false;
-  if (item.delegatedOrg && reachesPath(actor, roles, item.delegatedOrg.path)) return true;
-  return item.delegatedToId === actor.id && hasAnyRole(actor, roles);
+  if (item.delegatedOrg && reachesPath(actor, permission, item.delegatedOrg.path)) return true;
+  return item.delegatedToId === actor.id && can(actor, permission);
 }

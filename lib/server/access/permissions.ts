@@ -50,6 +50,8 @@ export const POLICY = {
   "finding.accept.committee": ["ADMIN", "SUPERVISOR"],
   /** When the deployment asks the unit to accept too (CLOSEOUT_PARTIES includes UNIT). */
   "finding.accept.unit": ["SECRETARY"],
+  /** Any of the three acceptances: which one a user holds for a finding is the scope's question (canAcceptAs). */
+  "finding.accept": ["INSPECTOR", "ADMIN", "SUPERVISOR", "SECRETARY"],
   /** Reopen a closed-out finding: its group or the committee. */
   "finding.reopen": ["INSPECTOR", "ADMIN", "SUPERVISOR"],
   /** Bring evidence to a finding: the group to a draft, the unit while it rectifies. */

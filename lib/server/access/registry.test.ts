@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize, type Target } from "@/lib/server/access/authorize";
+import { ALL_ROLES, rolesOf } from "@/lib/server/access/permissions";
 import { registry, type EntryKey, type EntryPoint } from "@/lib/server/access/registry";
-import { ALL_ROLES } from "@/lib/server/access/scope";
 import { NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
 import { actorWithRole, itemOf, orgId } from "@/lib/test/actors";
 import { useSeededDatabase } from "@/lib/test/seeded-database";
@@ -54,6 +54,19 @@ describe("the registry lists every entry point", () => {
   });
 });
 
+describe("the access layer", () => {
+  it("imports no feature: the policy, the scope and the registry stand on their own", () => {
+    const allowed = /^(node:|next\/|react$|server-only$|@\/lib\/server\/(access|auth\/actor|db$|errors$)|@\/lib\/generated\/)/;
+    const dir = path.resolve("lib/server/access");
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+      const source = fs.readFileSync(path.join(dir, file), "utf8");
+      for (const [, from] of source.matchAll(/^import (?:type )?.*?from "([^"]+)";$/gm)) {
+        expect(from, `${file} imports ${from}`).toMatch(allowed);
+      }
+    }
+  });
+});
+
 describe("every rule, for every role, on its own organization and on another", () => {
   let drop: () => Promise<void>;
   const targets: Record<"own" | "other", { org: Target; item: Target }> = {} as never;
@@ -81,14 +94,14 @@ describe("every rule, for every role, on its own organization and on another", (
     if (rule.access === "public") return "allowed";
     if (role === null) return "unauthenticated";
     if (rule.access === "signed-in") return "allowed";
-    if (!rule.roles.includes(role)) return "not_found";
+    if (!rolesOf(rule.permission).includes(role)) return "not_found";
     return rule.target === "none" || where === "own" ? "allowed" : "not_found";
   }
 
   it.each(entries)("%s", async (key, entry) => {
     const rule = entry.rule;
     const pick = (where: "own" | "other"): Target =>
-      rule.access === "roles" && rule.target !== "none" ? targets[where][rule.target === "org" ? "org" : "item"] : undefined;
+      rule.access === "permission" && rule.target !== "none" ? targets[where][rule.target === "org" ? "org" : "item"] : undefined;
     for (const where of ["own", "other"] as const) {
       expect(await outcome(null, key, pick(where)), `anonymous, ${where}`).toBe(expected(entry, null, where));
     }

@@ -5,14 +5,13 @@ import { setAssignmentReview, type ReviewSettings } from "@/lib/server/assignmen
 import { applyVersionMove, planVersionMove, type MovePlan } from "@/lib/server/assignments/move-version";
 import type { Actor } from "@/lib/server/auth/actor";
 import { periodRange } from "@/lib/server/checklists/recurrence";
-import { CATALOG_EDITORS } from "@/lib/server/catalogs/catalogs";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import type { TCopyForward, TMoveAssignments } from "@/lib/validation/assignments";
 
 async function checkRoot(actor: Actor, rootOrgId: string): Promise<void> {
   const root = await prisma.org.findUnique({ where: { id: rootOrgId }, select: { path: true } });
-  if (!root || !reachesPath(actor, CATALOG_EDITORS, root.path)) throw new NotFoundError();
+  if (!root || !reachesPath(actor, "catalog.edit", root.path)) throw new NotFoundError();
 }
 
 /** An administrator's preview of an assignment within their own subtree. */
@@ -30,7 +29,7 @@ export async function assignCatalog(
   const reviewMode = input.reviewMode ?? "PARENT";
   if (reviewMode === "ORG") {
     const reviewer = input.reviewerOrgId ? await prisma.org.findUnique({ where: { id: input.reviewerOrgId }, select: { path: true } }) : null;
-    if (!reviewer || !reachesPath(actor, CATALOG_EDITORS, reviewer.path)) throw new ValidationError("Reviewer outside the scope", { reviewerOrgId: ["reviewerAbove"] });
+    if (!reviewer || !reachesPath(actor, "catalog.edit", reviewer.path)) throw new ValidationError("Reviewer outside the scope", { reviewerOrgId: ["reviewerAbove"] });
   }
   const result = await applyAssignment(prisma, input, { actorId: actor.id, onProgress });
   await setAssignmentReview(prisma, { ...input, reviewMode });

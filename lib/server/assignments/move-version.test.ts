@@ -148,7 +148,7 @@ describe("moving a period's assignments to a new version", () => {
     const [row] = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM "ChecklistItem" i JOIN "Org" o ON o."id" = i."orgId"
        WHERE o."path" LIKE ${u01.path + "%"} AND i."periodId" = ${yearId} AND i."status" <> 'WITHDRAWN'`;
-    const progress = await getProgress(await actorFor("u01-secretary"), ["SECRETARY"], yearId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    const progress = await getProgress(await actorFor("u01-secretary"), "progress.read", yearId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
     expect(progress.parent?.total).toBe(Number(row!.n));
   });
 

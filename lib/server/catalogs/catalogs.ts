@@ -5,8 +5,7 @@ import type { CatalogProblem } from "@/lib/catalogs/catalog-problems";
 import { importCatalogFileInWorker } from "@/lib/catalogs/import-in-worker";
 import { displaySource, isSampleSource } from "@/lib/catalogs/sample-source";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { hasAnyRole } from "@/lib/server/access/scope";
+import { can, type Permission } from "@/lib/server/access/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { dutyCreateData, dutyFieldsSelect } from "@/lib/server/catalogs/duty-fields";
@@ -16,12 +15,9 @@ import { assertId, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { ZCatalogFile, type TCatalogFile } from "@/lib/validation/catalog-file";
 import { storableText } from "@/lib/validation/text";
 
-/** Who may read catalogs, and who may load, import, publish and assign them. */
-export const CATALOG_READERS: readonly Role[] = ["ADMIN", "SUPERVISOR"];
-export const CATALOG_EDITORS: readonly Role[] = ["ADMIN"];
-
-function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!hasAnyRole(actor, roles)) throw new NotFoundError();
+/** Catalogs are read by catalog.read and loaded, imported, published and assigned by catalog.edit. */
+function requireRole(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new NotFoundError();
 }
 
 export type CatalogSummary = {
@@ -35,7 +31,7 @@ export type CatalogSummary = {
 };
 
 export async function listCatalogs(actor: Actor): Promise<CatalogSummary[]> {
-  requireRole(actor, CATALOG_READERS);
+  requireRole(actor, "catalog.read");
   const catalogs = await prisma.catalog.findMany({
     orderBy: { title: "asc" },
     select: {
@@ -71,7 +67,7 @@ const versionSelect = {
 export type CatalogVersionDetail = Prisma.CatalogVersionGetPayload<{ select: typeof versionSelect }>;
 
 export async function getCatalogVersion(actor: Actor, versionId: string): Promise<CatalogVersionDetail> {
-  requireRole(actor, CATALOG_READERS);
+  requireRole(actor, "catalog.read");
   assertId(versionId);
   const version = await prisma.catalogVersion.findUnique({ where: { id: versionId }, select: versionSelect });
   if (!version) throw new NotFoundError();
@@ -113,7 +109,7 @@ export type LibraryEntry = { key: string; title: string; titleEn: string | undef
 
 /** The catalog files shipped in prisma/catalogs, and whether each is loaded. */
 export async function listLibrary(actor: Actor): Promise<LibraryEntry[]> {
-  requireRole(actor, CATALOG_EDITORS);
+  requireRole(actor, "catalog.edit");
   const files = readLibrary();
   const loaded = await prisma.catalogVersion.findMany({
     where: { catalog: { key: { in: files.map((f) => f.key) } } },
@@ -140,7 +136,7 @@ export function readLibrary(): TCatalogFile[] {
 
 /** Loads a library file as a published version; loading it again changes nothing. */
 export async function loadLibraryCatalog(actor: Actor, key: string): Promise<{ versionId: string; created: boolean }> {
-  requireRole(actor, CATALOG_EDITORS);
+  requireRole(actor, "catalog.edit");
   const file = readLibrary().find((f) => f.key === key);
   if (!file) throw new NotFoundError();
   return prisma.$transaction(async (tx) => {
@@ -162,7 +158,7 @@ export type ImportOutcome = { ok: true; versionId: string } | { ok: false; probl
  * (importCatalogFileInWorker), within the size and duty limits of catalog-io.
  */
 export async function importCatalogUpload(actor: Actor, uploadedName: string, bytes: Buffer): Promise<ImportOutcome> {
-  requireRole(actor, CATALOG_EDITORS);
+  requireRole(actor, "catalog.edit");
   const fileName = storableText(uploadedName).slice(0, 255);
   const result = await importCatalogFileInWorker(fileName, bytes);
   if (!result.ok) return result;
@@ -200,7 +196,7 @@ export async function importCatalogUpload(actor: Actor, uploadedName: string, by
 
 /** Freezes a draft: a published version never changes. */
 export async function publishCatalogVersion(actor: Actor, versionId: string): Promise<void> {
-  requireRole(actor, CATALOG_EDITORS);
+  requireRole(actor, "catalog.edit");
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.catalogVersion.updateMany({ where: { id: versionId, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     if (count === 0) {

@@ -1,15 +1,15 @@
 import "server-only";
-import { hasAnyRole } from "@/lib/server/access/scope";
+import { can } from "@/lib/server/access/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
-import { CATALOG_EDITORS, CATALOG_READERS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
+import { getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { changedDutyFields, dutyCreateData, type ComparedField, type DutyFields } from "@/lib/server/catalogs/duty-fields";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import type { TCatalogDraft, TNewCatalog } from "@/lib/validation/catalog-editor";
 
 function requireEditor(actor: Actor): void {
-  if (!hasAnyRole(actor, CATALOG_EDITORS)) throw new NotFoundError();
+  if (!can(actor, "catalog.edit")) throw new NotFoundError();
 }
 
 const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
@@ -107,7 +107,7 @@ export type DutyChange =
 
 /** What changed between two versions of one list, duty by duty (matched by code), in the newer one's order. */
 export async function diffCatalogVersions(actor: Actor, fromId: string, toId: string) {
-  if (!hasAnyRole(actor, CATALOG_READERS)) throw new NotFoundError();
+  if (!can(actor, "catalog.read")) throw new NotFoundError();
   const [from, to] = await Promise.all([getCatalogVersion(actor, fromId), getCatalogVersion(actor, toId)]);
   if (from.catalog.id !== to.catalog.id) throw new ValidationError("Versions of different lists", { to: ["otherCatalog"] });
   const before = new Map(from.duties.map((d) => [d.code, d]));

@@ -98,7 +98,7 @@ describe("filters, paging and progress", () => {
 
   it("rolls progress up the tree for the supervisor, sortable", async () => {
     const supervisor = await actorFor("supervisor");
-    const byName = await getProgress(supervisor, ["SUPERVISOR"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    const byName = await getProgress(supervisor, "progress.read", periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
     expect(byName.rows).toHaveLength(8);
     expect(byName.parent?.total).toBe(await prisma.checklistItem.count({ where: { periodId } }));
     const u01 = byName.rows.find((r) => r.name.startsWith("省发展和改革委员会"));
@@ -106,19 +106,19 @@ describe("filters, paging and progress", () => {
     const done = await prisma.checklistItem.count({ where: { periodId, status: "DONE", org: { path: { startsWith: (await prisma.org.findUniqueOrThrow({ where: { code: "U01" } })).path } } } });
     expect(u01?.done).toBe(done);
 
-    const byRate = await getProgress(supervisor, ["SUPERVISOR"], periodId, { sort: "rate", dir: "desc", page: 1 }, TEST_NOW);
+    const byRate = await getProgress(supervisor, "progress.read", periodId, { sort: "rate", dir: "desc", page: 1 }, TEST_NOW);
     const rates = byRate.rows.map((r) => r.rate ?? -1);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
     // Another unit's subtree stays closed to a unit secretary, even asked for by id.
     const secretary = await actorFor("u01-secretary");
     const u02 = await prisma.org.findUniqueOrThrow({ where: { code: "U02" } });
-    const foreign = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1, parentId: u02.id }, TEST_NOW);
+    const foreign = await getProgress(secretary, "progress.read", periodId, { sort: "name", dir: "asc", page: 1, parentId: u02.id }, TEST_NOW);
     expect(foreign).toMatchObject({ parent: null, rows: [], total: 0 });
-    const own = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    const own = await getProgress(secretary, "progress.read", periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
     expect(own.parent?.name).toBe("省发展和改革委员会党组");
     expect(own.rows.map((r) => r.type)).toEqual(["ORGAN_PARTY_COMMITTEE"]);
 
-    const byOverdue = await getProgress(supervisor, ["SUPERVISOR"], periodId, { sort: "overdue", dir: "asc", page: 1 }, TEST_NOW);
+    const byOverdue = await getProgress(supervisor, "progress.read", periodId, { sort: "overdue", dir: "asc", page: 1 }, TEST_NOW);
     const overdue = byOverdue.rows.map((r) => r.overdue);
     expect(overdue).toEqual([...overdue].sort((a, b) => a - b));
   });

@@ -1,8 +1,8 @@
 import "server-only";
 import type { OrgType } from "@/lib/generated/prisma/enums";
 import { isOpen } from "@/lib/item-status";
-import { ITEM_DELEGATORS, ITEM_WRITERS } from "@/lib/server/access/registry";
 import { itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
+import { rolesOf } from "@/lib/server/access/permissions";
 import type { Actor } from "@/lib/server/auth/actor";
 import { writeItem, type ItemState } from "@/lib/server/checklists/write-item";
 import { holdersOf, notify } from "@/lib/server/notifications/notify";
@@ -11,8 +11,8 @@ import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import type { TDelegateItem, TItemStep } from "@/lib/validation/checklists";
 
 /** Only the item's own organization hands it down or takes it back; a delegate cannot pass it on. */
-const OWNERS = { roles: ITEM_DELEGATORS, delegates: false };
-const owns = (actor: Actor) => (s: ItemState) => reachesItem(actor, OWNERS.roles, s, { delegates: false });
+const OWNERS = { permission: "checklist.delegate", delegates: false } as const;
+const owns = (actor: Actor) => (s: ItemState) => reachesItem(actor, OWNERS.permission, s, { delegates: false });
 
 export type DelegationTargets = {
   orgs: { id: string; name: string; nameEn: string | null; type: OrgType; depth: number }[];
@@ -28,7 +28,7 @@ const TARGET_LIMIT = 300;
  */
 export async function listDelegationTargets(actor: Actor, itemId: string): Promise<DelegationTargets> {
   const item = await prisma.checklistItem.findFirst({
-    where: { AND: [{ id: itemId }, itemScopeWhere(actor, OWNERS.roles, { delegates: false })] },
+    where: { AND: [{ id: itemId }, itemScopeWhere(actor, OWNERS.permission, { delegates: false })] },
     select: { orgId: true, org: { select: { path: true } } },
   });
   if (!item) throw new NotFoundError();
@@ -41,7 +41,7 @@ export async function listDelegationTargets(actor: Actor, itemId: string): Promi
     }),
     prisma.roleGrant.findMany({
       where: {
-        role: { in: [...ITEM_WRITERS] },
+        role: { in: [...rolesOf("checklist.work")] },
         org: { path: { startsWith: item.org.path } },
         user: { isActive: true, id: { not: actor.id } },
       },
@@ -67,7 +67,7 @@ export function delegateItem(actor: Actor, input: TDelegateItem, now = new Date(
   return writeItem(actor, input, "checklist.delegate", {
     allowed: owns(actor),
     after: async (_, after, tx) => {
-      const userIds = after.delegatedToId ? [after.delegatedToId] : after.delegatedOrgId ? await holdersOf(tx, after.delegatedOrgId, ITEM_WRITERS) : [];
+      const userIds = after.delegatedToId ? [after.delegatedToId] : after.delegatedOrgId ? await holdersOf(tx, after.delegatedOrgId, "checklist.work") : [];
       await notify(tx, { kind: "ITEM_DELEGATED", userIds, itemId: after.id, actorId: actor.id });
     },
     data: async (current, tx) => {
@@ -82,7 +82,7 @@ export function delegateItem(actor: Actor, input: TDelegateItem, now = new Date(
       }
       if (targetId === actor.id) throw new ValidationError("Cannot delegate to oneself", { target: ["self"] });
       const person = await tx.user.findFirst({
-        where: { id: targetId, isActive: true, roles: { some: { role: { in: [...ITEM_WRITERS] }, org: subtree } } },
+        where: { id: targetId, isActive: true, roles: { some: { role: { in: [...rolesOf("checklist.work")] }, org: subtree } } },
         select: { id: true },
       });
       if (!person) throw new ValidationError("Not a person in the item's organization", { target: ["notInSubtree"] });

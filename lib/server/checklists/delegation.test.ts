@@ -52,7 +52,7 @@ describe("delegation to a child organization", () => {
     const b1 = await orgId("U01-B1");
     expect(await sees(branch, item.id)).toBe(false);
     const before = await listChecklistItems(branch, { periodId, pageSize: 1000, now: TEST_NOW });
-    const progressBefore = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    const progressBefore = await getProgress(secretary, "progress.read", periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
 
     await delegateItem(secretary, { itemId: item.id, expectedVersion: item.version, target: `org:${b1}` });
 
@@ -71,7 +71,7 @@ describe("delegation to a child organization", () => {
     // The owner's side: still theirs, still in their progress, marked as delegated.
     const owner = await getChecklistItem(secretary, item.id, TEST_NOW);
     expect(owner).toMatchObject({ viaDelegation: false, canDelegate: true });
-    const progressAfter = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    const progressAfter = await getProgress(secretary, "progress.read", periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
     expect(progressAfter.parent?.total).toBe(progressBefore.parent?.total);
     expect((await prisma.checklistItem.findUniqueOrThrow({ where: { id: item.id } })).orgId).toBe(await orgId("U01"));
 

@@ -3,8 +3,6 @@ import { today } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOpen, isSettled } from "@/lib/item-status";
 import { itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
-import { ITEM_DELEGATORS } from "@/lib/server/access/registry";
-import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { canReview, canWorkOn, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
@@ -53,7 +51,7 @@ export type ChecklistItemDetail = ChecklistItemRow &
 export async function getChecklistItem(actor: Actor, itemId: string, now = new Date()): Promise<ChecklistItemDetail> {
   assertId(itemId);
   const item = await prisma.checklistItem.findFirst({
-    where: { AND: [{ id: itemId }, itemScopeWhere(actor, ALL_ROLES, { delegates: true })] },
+    where: { AND: [{ id: itemId }, itemScopeWhere(actor, "checklist.read", { delegates: true })] },
     select: detailSelect,
   });
   if (!item) throw new NotFoundError();
@@ -68,7 +66,7 @@ export async function getChecklistItem(actor: Actor, itemId: string, now = new D
     canWrite: writer,
     canReview: canReview(actor, item),
     canReopen: isSettled(item.status) && (reviewerOrg ? reviewer : writer),
-    canDelegate: isOpen(item.status) && reachesItem(actor, ITEM_DELEGATORS, item, { delegates: false }),
-    viaDelegation: !reachesItem(actor, ALL_ROLES, item, { delegates: false }),
+    canDelegate: isOpen(item.status) && reachesItem(actor, "checklist.delegate", item, { delegates: false }),
+    viaDelegation: !reachesItem(actor, "checklist.read", item, { delegates: false }),
   };
 }

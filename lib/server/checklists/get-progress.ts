@@ -2,8 +2,8 @@ import "server-only";
 import { today } from "@/lib/dates";
 import type { OrgType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
+import type { Permission } from "@/lib/server/access/permissions";
 import { scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
@@ -121,13 +121,13 @@ function toRow(r: RawRow): ProgressRow {
  */
 export async function getProgress(
   actor: Actor,
-  roles: readonly Role[],
+  permission: Permission,
   periodId: string,
   q: TProgressQuery & { parentId?: string },
   now = new Date(),
 ): Promise<ProgressPage> {
   const clock = { day: today(now), thresholds: warningThresholds() };
-  const roots = scopePaths(actor, roles);
+  const roots = scopePaths(actor, permission);
   if (roots.length === 0) return { parent: null, own: null, rows: [], total: 0, page: 1, pageCount: 1 };
 
   let parent: ProgressRow | null = null;

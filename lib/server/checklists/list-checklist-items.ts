@@ -3,7 +3,8 @@ import { isoDay, today } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DutyKind } from "@/lib/generated/prisma/enums";
 import { isOpen, OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
-import { ALL_ROLES, hasAnyRole, scopePatterns } from "@/lib/server/access/scope";
+import { can } from "@/lib/server/access/permissions";
+import { scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { itemWarningSql, warningFirstSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
@@ -70,13 +71,13 @@ function statusCondition(status: ChecklistQuery["status"], day: Date): Prisma.Sq
 
 /**
  * The WHERE of a checklist selection. The scope is the one of
- * `itemScopeWhere(actor, ALL_ROLES, { delegates: true })`: the actor's
+ * `itemScopeWhere(actor, "checklist.read", { delegates: true })`: the actor's
  * subtrees, items delegated into them, and items delegated to the actor.
  * The summary counts without the status filter, and without the items that
  * count nowhere (not applicable, withdrawn).
  */
 function selectionWhere(actor: Actor, q: ChecklistQuery, clock: Clock, status: "filter" | "counted"): Prisma.Sql {
-  const patterns = scopePatterns(actor, ALL_ROLES);
+  const patterns = scopePatterns(actor, "checklist.read");
   const and: Prisma.Sql[] = [
     Prisma.sql`i."periodId" = ${q.periodId}`,
     Prisma.sql`(o."path" LIKE ANY (${patterns}::text[]) OR g."path" LIKE ANY (${patterns}::text[]) OR i."delegatedToId" = ${actor.id})`,
@@ -101,7 +102,7 @@ function clockOf(now?: Date): Clock {
 
 /** How many items the list shows for these filters. */
 export async function countChecklistItems(actor: Actor, q: ChecklistQuery): Promise<number> {
-  if (!hasAnyRole(actor, ALL_ROLES)) return 0;
+  if (!can(actor, "checklist.read")) return 0;
   const [row] = await prisma.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM ${FROM} WHERE ${selectionWhere(actor, q, clockOf(q.now), "filter")}`;
   return Number(row?.count ?? 0);
@@ -109,7 +110,7 @@ export async function countChecklistItems(actor: Actor, q: ChecklistQuery): Prom
 
 /** The ids of one slice of the list, in list order. */
 export async function listChecklistItemIds(actor: Actor, q: ChecklistQuery, slice: { limit: number; offset: number }): Promise<string[]> {
-  if (!hasAnyRole(actor, ALL_ROLES)) return [];
+  if (!can(actor, "checklist.read")) return [];
   const clock = clockOf(q.now);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT i."id" FROM ${FROM}
@@ -173,7 +174,7 @@ export type ChecklistSummary = {
 export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Promise<ChecklistSummary> {
   const isFiltered = isFilteredQuery(q);
   const empty: ChecklistSummary = { isFiltered, total: 0, done: 0, overdue: 0, returned: 0, red: 0, yellow: 0, green: 0, worst: null, byKind: [] };
-  if (!hasAnyRole(actor, ALL_ROLES)) return empty;
+  if (!can(actor, "checklist.read")) return empty;
   const clock = clockOf(q.now);
   const rows = await prisma.$queryRaw<{ kind: DutyKind; total: number; done: number; returned: number; red: number; yellow: number; green: number }[]>`
     SELECT x.kind,
@@ -212,7 +213,7 @@ export const OWNER_OPTION_LIMIT = 300;
 
 /** The people who own items of the period in scope (under `rootPath`), for the owner filter. */
 export async function listItemOwners(actor: Actor, q: Pick<ChecklistQuery, "periodId" | "rootPath">): Promise<OwnerOption[]> {
-  if (!hasAnyRole(actor, ALL_ROLES)) return [];
+  if (!can(actor, "checklist.read")) return [];
   const where = selectionWhere(actor, { periodId: q.periodId, rootPath: q.rootPath }, clockOf(), "filter");
   return prisma.$queryRaw<OwnerOption[]>`
     SELECT u."id", u."name" FROM "User" u

@@ -66,14 +66,14 @@ describe("a returned item", () => {
 
     const summary = await getChecklistSummary(branch, query());
     expect(summary.returned).toBe(list.total);
-    const progress = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1, parentId: await orgId("U01-OPC") }, TEST_NOW);
+    const progress = await getProgress(secretary, "progress.read", periodId, { sort: "name", dir: "asc", page: 1, parentId: await orgId("U01-OPC") }, TEST_NOW);
     expect(progress.rows.find((r) => r.name.endsWith("办公室党支部"))?.returned).toBe(list.total);
   });
 });
 
 describe("the progress table", () => {
   it("shows a unit's own items as a row beside its subtrees, so that the rows add up to the unit's total", async () => {
-    const progress = await getProgress(secretary, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    const progress = await getProgress(secretary, "progress.read", periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
     expect(progress.parent).not.toBeNull();
     expect(progress.own).not.toBeNull();
     const own = await prisma.checklistItem.count({ where: { periodId, orgId: progress.parent!.id, status: { notIn: ["NOT_APPLICABLE", "WITHDRAWN"] } } });

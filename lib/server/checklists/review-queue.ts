@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
 import { scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
@@ -34,7 +33,7 @@ export type ReviewPage = { rows: ReviewRow[]; total: number; page: number; pageC
  * submissions.
  */
 async function queueSql(actor: Actor, q: TReviewQuery): Promise<{ from: Prisma.Sql; where: Prisma.Sql } | null> {
-  const patterns = scopePatterns(actor, ITEM_REVIEWERS);
+  const patterns = scopePatterns(actor, "checklist.review");
   if (patterns.length === 0) return null;
   const orgPath = q.org ? (await prisma.org.findUnique({ where: { id: q.org }, select: { path: true } }))?.path : undefined;
   const where = Prisma.sql`

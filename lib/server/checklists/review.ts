@@ -1,6 +1,5 @@
 import type { ReviewMode } from "@/lib/generated/prisma/enums";
 import { reachesItem } from "@/lib/server/access/item-scope";
-import { ITEM_REVIEWERS, ITEM_WRITERS } from "@/lib/server/access/registry";
 import { reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
@@ -35,7 +34,7 @@ export function reviewerOrgOf<O extends OrgRef>(item: ReviewSource<O>): O | null
 /** A reviewer holds a reviewing role on the reviewer organization or above it. */
 export function isReviewerOf(actor: Actor, item: ReviewSource<OrgRef>): boolean {
   const reviewer = reviewerOrgOf(item);
-  return !!reviewer && reachesPath(actor, ITEM_REVIEWERS, reviewer.path);
+  return !!reviewer && reachesPath(actor, "checklist.review", reviewer.path);
 }
 
 type WorkSource = ReviewSource<OrgRef> & {
@@ -51,7 +50,7 @@ type WorkSource = ReviewSource<OrgRef> & {
  * once it is returned, its reviewers: who sent it back does not answer it.
  */
 export function canWorkOn(actor: Actor, item: WorkSource): boolean {
-  return reachesItem(actor, ITEM_WRITERS, item, { delegates: true }) && !(item.status === "RETURNED" && isReviewerOf(actor, item));
+  return reachesItem(actor, "checklist.work", item, { delegates: true }) && !(item.status === "RETURNED" && isReviewerOf(actor, item));
 }
 
 /** Nobody approves their own submission. */

@@ -131,7 +131,7 @@ describe("the life of an item", () => {
     expect(settled.status).toBe("NOT_APPLICABLE");
     // Not applicable is out of the count: the branch's total drops by one.
     const total = await prisma.checklistItem.count({ where: { org: { code: "U01-B1" }, periodId, status: { notIn: ["NOT_APPLICABLE", "WITHDRAWN"] } } });
-    const progress = await getProgress(branch, ["SECRETARY"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    const progress = await getProgress(branch, "progress.read", periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
     expect(progress.parent?.total).toBe(total);
   });
 });

@@ -1,6 +1,5 @@
 import "server-only";
 import { isOpen, isSettled } from "@/lib/item-status";
-import { ITEM_REVIEWERS } from "@/lib/server/access/registry";
 import type { Actor } from "@/lib/server/auth/actor";
 import { canReview, canWorkOn, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
 import { writeItem, type ItemState, type Tx } from "@/lib/server/checklists/write-item";
@@ -35,7 +34,7 @@ function requireOpen(s: ItemState): void {
 async function notifyReviewers(tx: Tx, actor: Actor, item: ItemState): Promise<void> {
   const reviewer = reviewerOrgOf(item);
   if (!reviewer) return;
-  await notify(tx, { kind: "ITEM_SUBMITTED", userIds: await holdersOf(tx, reviewer.id, ITEM_REVIEWERS), itemId: item.id, actorId: actor.id });
+  await notify(tx, { kind: "ITEM_SUBMITTED", userIds: await holdersOf(tx, reviewer.id, "checklist.review"), itemId: item.id, actorId: actor.id });
 }
 
 /** Records what was done so far; the item is then in progress. */

@@ -112,14 +112,14 @@ describe("the roll-up shows the worst colour beneath each organization", () => {
   it("red under one branch and yellow under another make the party group red", async () => {
     const supervisor = await actorFor("supervisor");
     const query = { sort: "name", dir: "asc", page: 1 } as const;
-    const top = await getProgress(supervisor, ["SUPERVISOR"], periodId, query, TEST_NOW);
+    const top = await getProgress(supervisor, "progress.read", periodId, query, TEST_NOW);
     expect(pick(top.rows, "省自然资源厅党组")).toEqual({ worst: "red", red: 1, yellow: 1 });
 
-    const unit = await getProgress(supervisor, ["SUPERVISOR"], periodId, { ...query, parentId: (await org("U05")).id }, TEST_NOW);
+    const unit = await getProgress(supervisor, "progress.read", periodId, { ...query, parentId: (await org("U05")).id }, TEST_NOW);
     expect(unit.parent).toMatchObject({ worst: "red", red: 1, yellow: 1 });
     expect(pick(unit.rows, "省自然资源厅机关党委")).toEqual({ worst: "red", red: 1, yellow: 1 });
 
-    const committee = await getProgress(supervisor, ["SUPERVISOR"], periodId, { ...query, parentId: (await org("U05-OPC")).id }, TEST_NOW);
+    const committee = await getProgress(supervisor, "progress.read", periodId, { ...query, parentId: (await org("U05-OPC")).id }, TEST_NOW);
     expect(pick(committee.rows, "省自然资源厅办公室党支部")).toEqual({ worst: "red", red: 1, yellow: 0 });
     expect(pick(committee.rows, "省自然资源厅政策法规处党支部")).toEqual({ worst: "yellow", red: 0, yellow: 1 });
     expect(pick(committee.rows, "省自然资源厅离退休干部党总支")).toEqual({ worst: null, red: 0, yellow: 0 });
@@ -129,7 +129,7 @@ describe("the roll-up shows the worst colour beneath each organization", () => {
 
   it("agrees with the colours of the items beneath every row", async () => {
     const supervisor = await actorFor("supervisor");
-    const top = await getProgress(supervisor, ["SUPERVISOR"], periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    const top = await getProgress(supervisor, "progress.read", periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
     const rank = { red: 3, yellow: 2, green: 1 } as const;
     for (const row of top.rows) {
       const path = (await prisma.org.findUniqueOrThrow({ where: { id: row.id } })).path;

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { itemScopeWhere } from "@/lib/server/access/item-scope";
-import { ITEM_WRITERS } from "@/lib/server/access/registry";
-import { ALL_ROLES, orgScopeWhere } from "@/lib/server/access/scope";
+import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { findingReadWhere } from "@/lib/server/inspections/scope";
 
@@ -21,7 +20,7 @@ const NOT_ON_DRAFT_FINDING = {
  * never the group's evidence on a draft report.
  */
 export function reusableEvidenceWhere(actor: Actor, itemOrgId: string): Prisma.EvidenceWhereInput {
-  return { AND: [{ OR: [{ orgId: itemOrgId }, { org: orgScopeWhere(actor, ITEM_WRITERS) }] }, NOT_ON_DRAFT_FINDING] };
+  return { AND: [{ OR: [{ orgId: itemOrgId }, { org: orgScopeWhere(actor, "checklist.work") }] }, NOT_ON_DRAFT_FINDING] };
 }
 
 /**
@@ -32,8 +31,8 @@ export function reusableEvidenceWhere(actor: Actor, itemOrgId: string): Prisma.E
 export function readableEvidenceWhere(actor: Actor): Prisma.EvidenceWhereInput {
   return {
     OR: [
-      { AND: [{ org: orgScopeWhere(actor, ALL_ROLES) }, NOT_ON_DRAFT_FINDING] },
-      { items: { some: { item: itemScopeWhere(actor, ALL_ROLES, { delegates: true }) } } },
+      { AND: [{ org: orgScopeWhere(actor, "checklist.read") }, NOT_ON_DRAFT_FINDING] },
+      { items: { some: { item: itemScopeWhere(actor, "checklist.read", { delegates: true }) } } },
       { findings: { some: { finding: findingReadWhere(actor) } } },
     ],
   };

@@ -5,8 +5,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { isOpen } from "@/lib/item-status";
 import { itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
-import { ITEM_WRITERS } from "@/lib/server/access/registry";
-import { ALL_ROLES } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { assertId, NotFoundError } from "@/lib/server/errors";
@@ -85,12 +83,12 @@ const ATTACHABLE_LIMIT = 100;
 /** The evidence of an item the actor reads (the item's readers, delegates included), oldest attached first. */
 export async function getItemEvidence(actor: Actor, itemId: string): Promise<ItemEvidence> {
   const item = await prisma.checklistItem.findFirst({
-    where: { AND: [{ id: itemId }, itemScopeWhere(actor, ALL_ROLES, { delegates: true })] },
+    where: { AND: [{ id: itemId }, itemScopeWhere(actor, "checklist.read", { delegates: true })] },
     select: { id: true, orgId: true, status: true, org: { select: { path: true } }, delegatedOrg: { select: { path: true } }, delegatedToId: true },
   });
   if (!item) throw new NotFoundError();
   const open = isOpen(item.status);
-  const canWrite = open && reachesItem(actor, ITEM_WRITERS, item, { delegates: true });
+  const canWrite = open && reachesItem(actor, "checklist.work", item, { delegates: true });
   const [links, attachable] = await Promise.all([
     prisma.itemEvidence.findMany({
       where: { itemId },

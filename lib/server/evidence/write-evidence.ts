@@ -2,7 +2,6 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOpen } from "@/lib/item-status";
 import { itemScopeWhere } from "@/lib/server/access/item-scope";
-import { ITEM_WRITERS } from "@/lib/server/access/registry";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
@@ -10,16 +9,7 @@ import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { lockItemRow } from "@/lib/server/evidence/count-item-evidence";
 import { reusableEvidenceWhere } from "@/lib/server/evidence/evidence-scope";
 import { checkEvidenceFile } from "@/lib/server/evidence/file-type";
-import {
-  createFileEvidence,
-  createRecordEvidence,
-  fileSettings,
-  storeNextRevision,
-  withFileTransaction,
-  type FileBytes,
-  type FileOptions,
-  type StoredFile,
-} from "@/lib/server/evidence/store-file";
+import { createFileEvidence, createRecordEvidence, fileSettings, storeNextRevision, withFileTransaction, type FileBytes, type FileOptions, type StoredFile } from "@/lib/server/evidence/store-file";
 import type { TAddEvidence, TItemEvidenceRef } from "@/lib/validation/evidence";
 
 type Tx = Prisma.TransactionClient;
@@ -32,7 +22,7 @@ type Tx = Prisma.TransactionClient;
 async function writableItem(tx: Tx, actor: Actor, itemId: string) {
   await lockItemRow(tx, itemId);
   const item = await tx.checklistItem.findFirst({
-    where: { AND: [{ id: itemId }, itemScopeWhere(actor, ITEM_WRITERS, { delegates: true })] },
+    where: { AND: [{ id: itemId }, itemScopeWhere(actor, "checklist.work", { delegates: true })] },
     select: { id: true, orgId: true, status: true },
   });
   if (!item) throw new NotFoundError();

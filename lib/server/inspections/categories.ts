@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hasAnyRole } from "@/lib/server/access/scope";
+import { can } from "@/lib/server/access/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
@@ -8,9 +8,6 @@ import { DomainError, NotFoundError, ValidationError } from "@/lib/server/errors
 import type { TSaveFindingCategory } from "@/lib/validation/finding-categories";
 
 type Tx = Prisma.TransactionClient;
-
-/** Who keeps the list: the working committee's administrators. */
-export const CATEGORY_EDITORS = ["ADMIN"] as const;
 
 const categorySelect = {
   id: true,
@@ -73,7 +70,7 @@ const codeTaken = () => new ValidationError("Category code already in use", { co
  * stable key of exports and reports, fixed once the category exists.
  */
 export async function saveFindingCategory(actor: Actor, input: TSaveFindingCategory): Promise<{ id: string }> {
-  if (!hasAnyRole(actor, CATEGORY_EDITORS)) throw new DomainError("forbidden", "Only administrators keep the finding categories");
+  if (!can(actor, "finding.category.edit")) throw new DomainError("forbidden", "Only administrators keep the finding categories");
   try {
     return await prisma.$transaction(async (tx) => {
       switch (input.op) {

@@ -1,14 +1,11 @@
 import { isoDay, today } from "@/lib/dates";
 import { FINDING_OPEN_STATES } from "@/lib/finding-state";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { rolesOf } from "@/lib/server/access/permissions";
 import { escalationSteps } from "@/lib/server/inspections/config";
 import { SQL_NEW_ID, WARNING_BATCH_SIZE } from "@/lib/server/notifications/raise-warnings";
 
 // No "server-only" here: the notify command (scripts/notify.ts) raises escalations outside Next.js.
-
-/** Who is told of an escalation on the organization it is addressed to: its leadership and the committee's people there. */
-export const ESCALATION_RECIPIENTS = ["SECRETARY", "SUPERVISOR", "ADMIN"] as const satisfies readonly Role[];
 
 export type EscalationRun = { findingsOverdue: number; escalationsCreated: number; noticesCreated: number };
 
@@ -27,7 +24,7 @@ export type EscalationRun = { findingsOverdue: number; escalationsCreated: numbe
  * the scope organization itself is addressed to it.
  *
  * Each new escalation notifies (FINDING_ESCALATED, payload level,
- * daysOverdue and deadline) the active holders of ESCALATION_RECIPIENTS on
+ * daysOverdue and deadline) the active holders of "escalation.receive" on
  * the addressed organization itself, less those who turned the kind off.
  *
  * Set-based: overdue findings are taken in batches by id, and each batch is
@@ -80,7 +77,7 @@ export async function raiseFindingEscalations(db: PrismaClient, now: Date = new 
       recipients AS (
         SELECT DISTINCT c."findingId", c.level, c.deadline, c."daysOverdue", g."userId"
           FROM created c
-          JOIN "RoleGrant" g ON g."orgId" = c."addressedOrgId" AND g."role" = ANY (${[...ESCALATION_RECIPIENTS]}::"Role"[])
+          JOIN "RoleGrant" g ON g."orgId" = c."addressedOrgId" AND g."role" = ANY (${[...rolesOf("escalation.receive")]}::"Role"[])
           JOIN "User" u ON u."id" = g."userId" AND u."isActive"
          WHERE NOT EXISTS (SELECT 1 FROM "NotificationOptOut" o WHERE o."userId" = g."userId" AND o."kind" = 'FINDING_ESCALATED')
       ),

@@ -9,17 +9,8 @@ import { prisma } from "@/lib/server/db";
 import { assertId, DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { checkEvidenceFile } from "@/lib/server/evidence/file-type";
 import { evidenceSelect, toEvidenceView, type EvidenceView } from "@/lib/server/evidence/read-evidence";
-import {
-  createFileEvidence,
-  createRecordEvidence,
-  fileSettings,
-  storeNextRevision,
-  withFileTransaction,
-  type FileBytes,
-  type FileOptions,
-  type StoredFile,
-} from "@/lib/server/evidence/store-file";
-import { canRectify, findingReadWhere, isMember, RECTIFIERS, type ReportFacts } from "@/lib/server/inspections/scope";
+import { createFileEvidence, createRecordEvidence, fileSettings, storeNextRevision, withFileTransaction, type FileBytes, type FileOptions, type StoredFile } from "@/lib/server/evidence/store-file";
+import { canRectify, findingReadWhere, isMember, type ReportFacts } from "@/lib/server/inspections/scope";
 import type { TAddFindingEvidence } from "@/lib/validation/finding-evidence";
 import type { VersionChange } from "@/lib/version-change";
 
@@ -82,7 +73,7 @@ async function findingTakingEvidence(db: Tx, actor: Actor, findingId: string): P
   };
   const party = findingEvidenceParty(actor, facts);
   if (!party) {
-    if (isMember(actor, facts) || reachesPath(actor, RECTIFIERS, facts.orgPath)) {
+    if (isMember(actor, facts) || reachesPath(actor, "finding.rectify", facts.orgPath)) {
       throw new ValidationError("The finding takes no evidence from this actor at this stage", { findingId: ["closed"] });
     }
     // The working committee reads findings but brings no evidence to them.

@@ -4,7 +4,7 @@ import { today } from "@/lib/dates";
 import { FINDING_OPEN_STATES, FINDING_STATES, isFindingOpen } from "@/lib/finding-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AcceptanceParty, FindingEventKind, FindingSeverity, FindingTag, InspectionType, RectificationState } from "@/lib/generated/prisma/enums";
-import { ALL_ROLES, reachesPath } from "@/lib/server/access/scope";
+import { reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
@@ -320,7 +320,7 @@ export async function getLedgerHeading(actor: Actor, filters: Pick<TFindingFilte
   ]);
   const own = actor.grants[0];
   const unit =
-    org && reachesPath(actor, ALL_ROLES, org.path) ? { name: org.name, nameEn: org.nameEn } : own ? { name: own.orgName, nameEn: own.orgNameEn } : null;
+    org && reachesPath(actor, "checklist.read", org.path) ? { name: org.name, nameEn: org.nameEn } : own ? { name: own.orgName, nameEn: own.orgNameEn } : null;
   return { unit, round };
 }
 

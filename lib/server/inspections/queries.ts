@@ -3,6 +3,7 @@ import { today } from "@/lib/dates";
 import { isFindingOpen } from "@/lib/finding-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AcceptanceParty } from "@/lib/generated/prisma/enums";
+import { rolesOf } from "@/lib/server/access/permissions";
 import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { warningThresholds } from "@/lib/server/checklists/warning-sql";
@@ -13,19 +14,7 @@ import { commonCategoriesOfRound } from "@/lib/server/inspections/analysis";
 import { listFindingCategories } from "@/lib/server/inspections/categories";
 import type { DrawRecord } from "@/lib/server/inspections/draw";
 import { acceptorsByParty, partiesOpenTo } from "@/lib/server/inspections/rectification";
-import {
-  canAcceptAs,
-  canDeleteRound,
-  canManageRound,
-  canRectify,
-  canWriteReport,
-  COMMITTEE_ROLES,
-  findingReadWhere,
-  isMember,
-  RECTIFIERS,
-  reportReadWhere,
-  roundReadWhere,
-} from "@/lib/server/inspections/scope";
+import { canAcceptAs, canDeleteRound, canManageRound, canRectify, canWriteReport, findingReadWhere, isMember, reportReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
 import { deadlineWarning } from "@/lib/warnings";
 
 export const ROUNDS_PAGE_SIZE = 20;
@@ -98,7 +87,7 @@ function withWarning<T extends { state: Parameters<typeof isFindingOpen>[0]; dea
 /** "Inspection reports about my unit": the issued reports on the organizations the actor answers for, with every finding. */
 export async function listMyUnitReports(actor: Actor, now: Date = new Date()) {
   const reports = await prisma.inspectionReport.findMany({
-    where: { status: "ISSUED", org: orgScopeWhere(actor, RECTIFIERS) },
+    where: { status: "ISSUED", org: orgScopeWhere(actor, "finding.rectify") },
     orderBy: [{ issuedAt: "desc" }],
     take: 50,
     select: {
@@ -181,11 +170,33 @@ export async function getRound(actor: Actor, roundId: string) {
   };
 }
 
-/** Active users holding the inspector role above the scope or within it: those a round's group may include. */
+/**
+ * The inspectors a new round's creator can put in its group: those who may
+ * belong to groups (round.member) somewhere within the creator's reach or
+ * on an organization above it.
+ */
+export async function listInspectorsFor(actor: Actor): Promise<{ id: string; name: string }[]> {
+  return prisma.user.findMany({
+    where: {
+      isActive: true,
+      roles: {
+        some: {
+          role: { in: [...rolesOf("round.member")] },
+          org: { OR: [orgScopeWhere(actor, "round.create"), { id: { in: actor.grants.flatMap((g) => g.orgPath.split("/").filter(Boolean)) } }] },
+        },
+      },
+    },
+    orderBy: { name: "asc" },
+    take: 200,
+    select: { id: true, name: true },
+  });
+}
+
+/** Active users who may belong to inspection groups (round.member) above the scope or within it: those a round's group may include. */
 async function listEligibleInspectors(scopePath: string): Promise<{ id: string; name: string }[]> {
   const ancestorIds = scopePath.split("/").filter(Boolean);
   return prisma.user.findMany({
-    where: { isActive: true, roles: { some: { role: "INSPECTOR", org: { OR: [{ id: { in: ancestorIds } }, { path: { startsWith: scopePath } }] } } } },
+    where: { isActive: true, roles: { some: { role: { in: [...rolesOf("round.member")] }, org: { OR: [{ id: { in: ancestorIds } }, { path: { startsWith: scopePath } }] } } } },
     orderBy: { name: "asc" },
     take: 200,
     select: { id: true, name: true },
@@ -193,11 +204,11 @@ async function listEligibleInspectors(scopePath: string): Promise<{ id: string; 
 }
 
 function actorReaches(actor: Actor, path: string): boolean {
-  return actor.grants.some((g) => (RECTIFIERS as readonly string[]).includes(g.role) && path.startsWith(g.orgPath));
+  return actor.grants.some((g) => rolesOf("finding.rectify").includes(g.role) && path.startsWith(g.orgPath));
 }
 
 function actorIsCommittee(actor: Actor, path: string): boolean {
-  return actor.grants.some((g) => (COMMITTEE_ROLES as readonly string[]).includes(g.role) && (path.startsWith(g.orgPath) || g.orgPath.startsWith(path)));
+  return actor.grants.some((g) => rolesOf("inspection.oversee").includes(g.role) && (path.startsWith(g.orgPath) || g.orgPath.startsWith(path)));
 }
 
 /** A report with its findings, as the actor may see it, and what the actor may do with it. */
@@ -338,7 +349,7 @@ export async function listOwnerCandidates(orgPath: string, scopePath: string) {
     where: {
       isActive: true,
       roles: {
-        some: { role: { in: [...RECTIFIERS] }, org: { OR: [{ path: { startsWith: orgPath } }, { id: { in: ids.slice(scopeDepth, -1) } }] } },
+        some: { role: { in: [...rolesOf("finding.rectify")] }, org: { OR: [{ path: { startsWith: orgPath } }, { id: { in: ids.slice(scopeDepth, -1) } }] } },
       },
     },
     orderBy: { name: "asc" },

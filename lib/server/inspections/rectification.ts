@@ -3,13 +3,14 @@ import { dayOf, isoDay, today } from "@/lib/dates";
 import { isFindingOpen } from "@/lib/finding-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AcceptanceParty, RectificationState } from "@/lib/generated/prisma/enums";
+import { rolesOf } from "@/lib/server/access/permissions";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { checkVersion, writeVersioned } from "@/lib/server/db/versioned-write";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { closeoutParties, deadlineFrom } from "@/lib/server/inspections/config";
 import { loadReport, type LoadedReport } from "@/lib/server/inspections/reports";
-import { canAcceptAs, canRectify, COMMITTEE_ROLES, isMember, RECTIFIERS, UNIT_ACCEPTORS, type ReportFacts } from "@/lib/server/inspections/scope";
+import { canAcceptAs, canRectify, isMember, type ReportFacts } from "@/lib/server/inspections/scope";
 import { holdersOf, notify } from "@/lib/server/notifications/notify";
 import type { VersionChange } from "@/lib/version-change";
 
@@ -95,7 +96,7 @@ export async function saveRectification(actor: Actor, input: { findingId: string
     const owner = await tx.roleGrant.findFirst({
       where: {
         userId: input.ownerId,
-        role: { in: [...RECTIFIERS] },
+        role: { in: [...rolesOf("finding.rectify")] },
         user: { isActive: true },
         org: { OR: [{ path: { startsWith: loaded.report.orgPath } }, { id: { in: ancestorIdsBelow(loaded.report.orgPath, loaded.report.scopePath) } }] },
       },
@@ -148,14 +149,14 @@ export async function acceptorsByParty(db: Tx, report: Pick<LoadedReport, "membe
     if (party === "GROUP") byParty.GROUP = [...report.memberIds];
     if (party === "COMMITTEE") {
       const grants = await db.roleGrant.findMany({
-        where: { orgId: { in: report.orgPath.split("/").filter(Boolean) }, role: { in: [...COMMITTEE_ROLES] }, user: { isActive: true } },
+        where: { orgId: { in: report.orgPath.split("/").filter(Boolean) }, role: { in: [...rolesOf("finding.accept.committee")] }, user: { isActive: true } },
         select: { userId: true },
       });
       byParty.COMMITTEE = [...new Set(grants.map((g) => g.userId))];
     }
     if (party === "UNIT") {
       const ids: string[] = [];
-      for (const orgId of ancestorIdsBelow(report.orgPath, report.scopePath).concat(report.orgId)) ids.push(...(await holdersOf(db, orgId, UNIT_ACCEPTORS)));
+      for (const orgId of ancestorIdsBelow(report.orgPath, report.scopePath).concat(report.orgId)) ids.push(...(await holdersOf(db, orgId, "finding.accept.unit")));
       byParty.UNIT = [...new Set(ids)];
     }
   }
@@ -279,7 +280,7 @@ export async function reopenFinding(
       { state: "IN_PROGRESS", closedAt: null, cycle: { increment: 1 }, lastComment: input.reason, deadline },
       { kind: "REOPENED", text: input.reason },
     );
-    const secretaries = await tx.roleGrant.findMany({ where: { orgId: report.orgId, role: "SECRETARY" }, select: { userId: true } });
+    const secretaries = await tx.roleGrant.findMany({ where: { orgId: report.orgId, role: { in: [...rolesOf("report.notice")] } }, select: { userId: true } });
     await notify(tx, {
       kind: "FINDING_REOPENED",
       userIds: [finding.ownerId, finding.submittedById, ...secretaries.map((s) => s.userId)],

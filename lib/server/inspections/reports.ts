@@ -1,6 +1,7 @@
 import "server-only";
 import { dayOf, isoDay, today } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { rolesOf } from "@/lib/server/access/permissions";
 import { writeAudit, type AuditEntry } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
@@ -174,7 +175,7 @@ async function secretariesFor(tx: Tx, orgPath: string, scopePath: string): Promi
   const scopeDepth = scopePath.split("/").filter(Boolean).length;
   const ids = orgPath.split("/").filter(Boolean).slice(scopeDepth);
   const grants = await tx.roleGrant.findMany({
-    where: { orgId: { in: ids.length > 0 ? ids : orgPath.split("/").filter(Boolean).slice(-1) }, role: "SECRETARY", user: { isActive: true } },
+    where: { orgId: { in: ids.length > 0 ? ids : orgPath.split("/").filter(Boolean).slice(-1) }, role: { in: [...rolesOf("report.notice")] }, user: { isActive: true } },
     select: { userId: true },
   });
   return grants.map((g) => g.userId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { dayOf, isoDay } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, rolesOf } from "@/lib/server/access/permissions";
 import { reachesPath } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -9,7 +10,7 @@ import { checkVersion, writeVersioned } from "@/lib/server/db/versioned-write";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { buildPool } from "@/lib/server/inspections/draw-pool";
 import { drawSample, newSeed, type DrawRecord } from "@/lib/server/inspections/draw";
-import { canDeleteRound, canManageRound, ROUND_CREATORS } from "@/lib/server/inspections/scope";
+import { canDeleteRound, canManageRound } from "@/lib/server/inspections/scope";
 import type { TCreateRoundParsed, TDeleteRound, TUpdateRoundParsed } from "@/lib/validation/inspections";
 import type { VersionChange } from "@/lib/version-change";
 
@@ -21,7 +22,7 @@ type Tx = Prisma.TransactionClient;
  */
 async function checkMembers(tx: Tx, scopePath: string, memberIds: readonly string[]): Promise<void> {
   const grants = await tx.roleGrant.findMany({
-    where: { userId: { in: [...memberIds] }, role: "INSPECTOR", user: { isActive: true } },
+    where: { userId: { in: [...memberIds] }, role: { in: [...rolesOf("round.member")] }, user: { isActive: true } },
     select: { userId: true, org: { select: { path: true } } },
   });
   const eligible = new Set(grants.filter((g) => scopePath.startsWith(g.org.path) || g.org.path.startsWith(scopePath)).map((g) => g.userId));
@@ -39,8 +40,8 @@ export async function createRound(actor: Actor, input: TCreateRoundParsed, now: 
   return prisma.$transaction(
     async (tx) => {
       const scope = await tx.org.findUnique({ where: { id: input.scopeOrgId }, select: { id: true, path: true } });
-      if (!scope || !reachesPath(actor, ROUND_CREATORS, scope.path)) throw new NotFoundError();
-      const isInspector = actor.grants.some((g) => g.role === "INSPECTOR");
+      if (!scope || !reachesPath(actor, "round.create", scope.path)) throw new NotFoundError();
+      const isInspector = can(actor, "round.member");
       const memberIds = [...new Set([...input.memberIds, ...(isInspector ? [actor.id] : [])])];
       await checkMembers(tx, scope.path, memberIds);
       if (input.leaderId && !memberIds.includes(input.leaderId)) throw new ValidationError("The leader must be a member", { leaderId: ["notMember"] });

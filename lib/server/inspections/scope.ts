@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AcceptanceParty, Role } from "@/lib/generated/prisma/enums";
+import type { AcceptanceParty } from "@/lib/generated/prisma/enums";
+import { rolesOf, type Permission } from "@/lib/server/access/permissions";
 import { orgScopeWhere, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
@@ -16,19 +17,13 @@ import type { Actor } from "@/lib/server/auth/actor";
  *   organizations its roles reach, and an announced round that covers them;
  *   an unannounced round stays invisible to it until its report is issued.
  */
-export const ROUND_CREATORS = ["ADMIN", "SUPERVISOR", "INSPECTOR"] as const satisfies readonly Role[];
-export const COMMITTEE_ROLES = ["ADMIN", "SUPERVISOR"] as const satisfies readonly Role[];
-/** The unit's people who answer a report and rectify its findings. */
-export const RECTIFIERS = ["SECRETARY", "STAFF"] as const satisfies readonly Role[];
-/** The unit's leadership, when the deployment asks the unit to accept a close-out too. */
-export const UNIT_ACCEPTORS = ["SECRETARY"] as const satisfies readonly Role[];
 
 export function reportReadWhere(actor: Actor): Prisma.InspectionReportWhereInput {
   return {
     OR: [
       { round: { members: { some: { userId: actor.id } } } },
-      { org: orgScopeWhere(actor, COMMITTEE_ROLES) },
-      { status: "ISSUED", org: orgScopeWhere(actor, RECTIFIERS) },
+      { org: orgScopeWhere(actor, "inspection.oversee") },
+      { status: "ISSUED", org: orgScopeWhere(actor, "finding.rectify") },
     ],
   };
 }
@@ -37,10 +32,10 @@ export function roundReadWhere(actor: Actor): Prisma.InspectionRoundWhereInput {
   return {
     OR: [
       { members: { some: { userId: actor.id } } },
-      { scopeOrg: orgScopeWhere(actor, COMMITTEE_ROLES) },
-      { reports: { some: { org: orgScopeWhere(actor, COMMITTEE_ROLES) } } },
-      { unannounced: false, reports: { some: { org: orgScopeWhere(actor, RECTIFIERS) } } },
-      { reports: { some: { status: "ISSUED", org: orgScopeWhere(actor, RECTIFIERS) } } },
+      { scopeOrg: orgScopeWhere(actor, "inspection.oversee") },
+      { reports: { some: { org: orgScopeWhere(actor, "inspection.oversee") } } },
+      { unannounced: false, reports: { some: { org: orgScopeWhere(actor, "finding.rectify") } } },
+      { reports: { some: { status: "ISSUED", org: orgScopeWhere(actor, "finding.rectify") } } },
     ],
   };
 }
@@ -73,7 +68,8 @@ export function canWriteReport(actor: Actor, facts: ReportFacts): boolean {
  * the scope organization itself (unless that is the one inspected). The
  * working committee's own secretary reads a unit's report; the unit answers it.
  */
-function actsForUnit(actor: Actor, roles: readonly Role[], facts: Pick<ReportFacts, "orgPath" | "scopePath">): boolean {
+function actsForUnit(actor: Actor, permission: Permission, facts: Pick<ReportFacts, "orgPath" | "scopePath">): boolean {
+  const roles = rolesOf(permission);
   return actor.grants.some(
     (g) =>
       roles.includes(g.role) &&
@@ -85,7 +81,7 @@ function actsForUnit(actor: Actor, roles: readonly Role[], facts: Pick<ReportFac
 
 /** The unit answers an issued report and rectifies its findings. */
 export function canRectify(actor: Actor, facts: ReportFacts): boolean {
-  return facts.status === "ISSUED" && actsForUnit(actor, RECTIFIERS, facts);
+  return facts.status === "ISSUED" && actsForUnit(actor, "finding.rectify", facts);
 }
 
 /**
@@ -99,8 +95,8 @@ export function canRectify(actor: Actor, facts: ReportFacts): boolean {
 export function canAcceptAs(actor: Actor, party: AcceptanceParty, facts: ReportFacts): boolean {
   if (facts.status !== "ISSUED") return false;
   if (party === "GROUP") return isMember(actor, facts);
-  if (party === "COMMITTEE") return reachesPath(actor, COMMITTEE_ROLES, facts.orgPath);
-  return actsForUnit(actor, UNIT_ACCEPTORS, facts);
+  if (party === "COMMITTEE") return reachesPath(actor, "finding.accept.committee", facts.orgPath);
+  return actsForUnit(actor, "finding.accept.unit", facts);
 }
 
 /** Columns of a query that hold a finding's report facts. */
@@ -113,10 +109,10 @@ export function acceptsAsSql(actor: Actor, party: AcceptanceParty, c: ReportFact
     return Prisma.sql`(${issued} AND EXISTS (SELECT 1 FROM "InspectionMember" m WHERE m."roundId" = ${c.roundId} AND m."userId" = ${actor.id}))`;
   }
   if (party === "COMMITTEE") {
-    const patterns = scopePatterns(actor, COMMITTEE_ROLES);
+    const patterns = scopePatterns(actor, "finding.accept.committee");
     return patterns.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${issued} AND ${c.orgPath} LIKE ANY (${patterns}::text[]))`;
   }
-  const grants = actor.grants.filter((g) => (UNIT_ACCEPTORS as readonly Role[]).includes(g.role)).map((g) => g.orgPath);
+  const grants = actor.grants.filter((g) => rolesOf("finding.accept.unit").includes(g.role)).map((g) => g.orgPath);
   if (grants.length === 0) return Prisma.sql`FALSE`;
   return Prisma.sql`(${issued} AND EXISTS (
     SELECT 1 FROM unnest(${grants}::text[]) AS g(path)
@@ -135,7 +131,7 @@ export function canManageRound(actor: Actor, facts: RoundFacts): boolean {
   return (
     facts.createdById === actor.id ||
     facts.leaderIds.includes(actor.id) ||
-    actor.grants.some((g) => (COMMITTEE_ROLES as readonly string[]).includes(g.role) && facts.scopePath.startsWith(g.orgPath))
+    actor.grants.some((g) => rolesOf("inspection.oversee").includes(g.role) && facts.scopePath.startsWith(g.orgPath))
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { NotificationKind, Role } from "@/lib/generated/prisma/enums";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { rolesOf, type Permission } from "@/lib/server/access/permissions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,7 +47,7 @@ export async function notify(tx: Tx, notice: Notice): Promise<number> {
 }
 
 /** The people holding one of `roles` on the organization itself (not above it): the ones a notice is for. */
-export async function holdersOf(tx: Tx, orgId: string, roles: readonly Role[]): Promise<string[]> {
-  const grants = await tx.roleGrant.findMany({ where: { orgId, role: { in: [...roles] }, user: { isActive: true } }, select: { userId: true } });
+export async function holdersOf(tx: Tx, orgId: string, permission: Permission): Promise<string[]> {
+  const grants = await tx.roleGrant.findMany({ where: { orgId, role: { in: [...rolesOf(permission)] }, user: { isActive: true } }, select: { userId: true } });
   return grants.map((g) => g.userId);
 }

@@ -2,9 +2,8 @@ import { isoDay, today } from "@/lib/dates";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { FINDING_OPEN_STATES } from "@/lib/finding-state";
 import { OPEN_STATUSES } from "@/lib/item-status";
-import { ITEM_WRITERS } from "@/lib/server/access/registry";
+import { rolesOf } from "@/lib/server/access/permissions";
 import { findingWarningSql, itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
-import { RECTIFIERS } from "@/lib/server/inspections/scope";
 import type { WarningThresholds } from "@/lib/warnings";
 
 // No "server-only" here: the notify command (scripts/notify.ts) runs outside Next.js.
@@ -61,7 +60,7 @@ export async function raiseWarningNotices(
       ),
       recipients AS (
         SELECT w."id", w.due, w.kind, g."userId"
-          FROM warned w JOIN "RoleGrant" g ON g."orgId" IN (w."orgId", w."delegatedOrgId") AND g."role" = ANY (${[...ITEM_WRITERS]}::"Role"[])
+          FROM warned w JOIN "RoleGrant" g ON g."orgId" IN (w."orgId", w."delegatedOrgId") AND g."role" = ANY (${[...rolesOf("checklist.work")]}::"Role"[])
         UNION
         SELECT w."id", w.due, w.kind, w."delegatedToId" FROM warned w WHERE w."delegatedToId" IS NOT NULL
       ),
@@ -121,7 +120,7 @@ export async function raiseFindingWarningNotices(
       ),
       recipients AS (
         SELECT w."id", w.due, w.kind, g."userId"
-          FROM warned w JOIN "RoleGrant" g ON g."orgId" = w."orgId" AND g."role" = ANY (${[...RECTIFIERS]}::"Role"[])
+          FROM warned w JOIN "RoleGrant" g ON g."orgId" = w."orgId" AND g."role" = ANY (${[...rolesOf("finding.rectify")]}::"Role"[])
         UNION
         SELECT w."id", w.due, w.kind, w."ownerId" FROM warned w WHERE w."ownerId" IS NOT NULL
       ),

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Permission } from "@/lib/server/access/permissions";
 import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
@@ -9,10 +9,10 @@ export const ORG_OPTION_LIMIT = 300;
 
 export type OrgOption = { id: string; name: string; nameEn: string | null; depth: number };
 
-/** Organizations in the actor's scope in tree order, for a filter; at most ORG_OPTION_LIMIT. */
-export async function listOrgOptions(actor: Actor, roles: readonly Role[], rootPath?: string): Promise<OrgOption[]> {
+/** Organizations where the actor holds `permission`, in tree order, for a filter; at most ORG_OPTION_LIMIT. */
+export async function listOrgOptions(actor: Actor, permission: Permission, rootPath?: string): Promise<OrgOption[]> {
   const orgs = await prisma.org.findMany({
-    where: { AND: [orgScopeWhere(actor, roles), rootPath ? { path: { startsWith: rootPath } } : {}] },
+    where: { AND: [orgScopeWhere(actor, permission), rootPath ? { path: { startsWith: rootPath } } : {}] },
     select: { id: true, name: true, nameEn: true, depth: true, path: true },
     orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
     take: ORG_OPTION_LIMIT,
@@ -46,16 +46,16 @@ export type OrgDetail = {
 };
 
 /** One organization in the actor's scope, with the ancestors the actor may also see. */
-export async function getOrg(actor: Actor, roles: readonly Role[], orgId: string): Promise<OrgDetail> {
+export async function getOrg(actor: Actor, permission: Permission, orgId: string): Promise<OrgDetail> {
   assertId(orgId);
   const org = await prisma.org.findFirst({
-    where: { AND: [{ id: orgId }, orgScopeWhere(actor, roles)] },
+    where: { AND: [{ id: orgId }, orgScopeWhere(actor, permission)] },
     select: { id: true, name: true, nameEn: true, type: true, path: true },
   });
   if (!org) throw new NotFoundError();
   const ancestorIds = org.path.split("/").filter(Boolean).slice(0, -1);
   const ancestors = await prisma.org.findMany({
-    where: { AND: [{ id: { in: ancestorIds } }, orgScopeWhere(actor, roles)] },
+    where: { AND: [{ id: { in: ancestorIds } }, orgScopeWhere(actor, permission)] },
     select: { id: true, name: true, nameEn: true, depth: true },
     orderBy: { depth: "asc" },
   });

@@ -13,7 +13,7 @@ import { OrgOptions } from "@/components/ui/org-options";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { previewVersionMove } from "@/lib/server/assignments/assign-catalog";
 import { MOVE_COUNT_KEYS } from "@/lib/server/assignments/move-version";
-import { CATALOG_EDITORS, getCatalogVersion } from "@/lib/server/catalogs/catalogs";
+import { getCatalogVersion } from "@/lib/server/catalogs/catalogs";
 import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { listPeriods } from "@/lib/server/periods/list-periods";
@@ -41,7 +41,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
   const [version, periods, orgs, current, t, tc, td, tr, locale] = await Promise.all([
     notFoundUnless(getCatalogVersion(actor, versionId)),
     listPeriods(),
-    listOrgOptions(actor, CATALOG_EDITORS),
+    listOrgOptions(actor, "catalog.edit"),
     getCurrentPeriod(),
     getTranslations("move"),
     getTranslations("catalogs"),

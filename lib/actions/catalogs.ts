@@ -3,12 +3,40 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { moveToVersion, previewAssignment as preview } from "@/lib/server/assignments/assign-catalog";
-import { publishCatalogVersion as publish } from "@/lib/server/catalogs/catalogs";
-import { reviseCatalogVersion as revise, saveCatalogDraft as save } from "@/lib/server/catalogs/edit-catalogs";
-import { ZCatalogDraft } from "@/lib/validation/catalog-editor";
-import { ZAssignCatalog, ZMoveAssignments } from "@/lib/validation/assignments";
+import { copyForward, moveToVersion, previewAssignment as preview } from "@/lib/server/assignments/assign-catalog";
+import { loadLibraryCatalog as loadFromLibrary, publishCatalogVersion as publish } from "@/lib/server/catalogs/catalogs";
+import { createCatalog as create, reviseCatalogVersion as revise, saveCatalogDraft as save } from "@/lib/server/catalogs/edit-catalogs";
+import { ZAssignCatalog, ZCopyForward, ZMoveAssignments } from "@/lib/validation/assignments";
+import { ZCatalogDraft, ZNewCatalog } from "@/lib/validation/catalog-editor";
 import { ZId } from "@/lib/validation/text";
+
+export const loadLibraryCatalog = defineAction(
+  "action:loadLibraryCatalog",
+  z.object({ key: z.string().min(1).max(64) }),
+  () => undefined,
+  async (actor, { key }) => {
+    const result = await loadFromLibrary(actor, key);
+    revalidatePath("/catalogs");
+    return result;
+  },
+);
+
+export const createCatalog = defineAction("action:createCatalog", ZNewCatalog, () => undefined, async (actor, input) => {
+  const result = await create(actor, input);
+  revalidatePath("/catalogs");
+  return result;
+});
+
+export const copyAssignmentsForward = defineAction(
+  "action:copyAssignmentsForward",
+  ZCopyForward,
+  (input) => ({ orgId: input.rootOrgId }),
+  async (actor, input) => {
+    const result = await copyForward(actor, input);
+    revalidatePath("/", "layout");
+    return result;
+  },
+);
 
 export const publishCatalogVersion = defineAction(
   "action:publishCatalogVersion",
@@ -24,7 +52,6 @@ export const publishCatalogVersion = defineAction(
 export const previewAssignment = defineAction("action:previewAssignment", ZAssignCatalog, (input) => ({ orgId: input.rootOrgId }), (actor, input) =>
   preview(actor, input),
 );
-
 
 export const reviseCatalogVersion = defineAction(
   "action:reviseCatalogVersion",

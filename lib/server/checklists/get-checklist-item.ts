@@ -6,10 +6,9 @@ import { itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { canReview, canWorkOn, isReviewerOf, reviewerOrgOf } from "@/lib/server/checklists/review";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
-import { warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { itemWarning, type ItemWarning, warningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import { assertId, NotFoundError } from "@/lib/server/errors";
-import { itemWarning, type ItemWarning } from "@/lib/warnings";
 
 const orgName = { id: true, path: true, name: true, nameEn: true } as const;
 

@@ -6,10 +6,9 @@ import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import type { Permission } from "@/lib/server/access/permissions";
 import { scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
-import { itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { itemWarningSql, type WarningColour, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import type { TProgressQuery } from "@/lib/validation/checklists";
-import type { WarningColour, WarningThresholds } from "@/lib/warnings";
 
 export type ProgressRow = {
   id: string;

@@ -4,13 +4,21 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DutyKind } from "@/lib/generated/prisma/enums";
 import { isOpen, OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { can } from "@/lib/server/access/permissions";
-import { scopePatterns } from "@/lib/server/access/scope";
+import { itemScopeSql } from "@/lib/server/access/item-scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
-import { itemWarningSql, warningFirstSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
 import { prisma } from "@/lib/server/db";
 import { isFiltered as isFilteredQuery, type TChecklistFilters } from "@/lib/validation/checklists";
-import { itemWarning, worstWarning, type ItemWarning, type WarningColour, type WarningThresholds } from "@/lib/warnings";
+import {
+  itemWarning,
+  itemWarningSql,
+  warningFirstSql,
+  warningThresholds,
+  worstWarning,
+  type ItemWarning,
+  type WarningColour,
+  type WarningThresholds,
+} from "@/lib/warnings";
 
 export const PAGE_SIZE = 25;
 
@@ -70,18 +78,14 @@ function statusCondition(status: ChecklistQuery["status"], day: Date): Prisma.Sq
 }
 
 /**
- * The WHERE of a checklist selection. The scope is the one of
- * `itemScopeWhere(actor, "checklist.read", { delegates: true })`: the actor's
- * subtrees, items delegated into them, and items delegated to the actor.
- * The summary counts without the status filter, and without the items that
- * count nowhere (not applicable, withdrawn).
+ * The WHERE of a checklist selection. The scope is itemScopeSql (the SQL
+ * form of the item rule): the actor's subtrees, items delegated into them,
+ * and items delegated to the actor. An unfiltered summary counts without
+ * the status filter, and without the items that count nowhere (not
+ * applicable, withdrawn).
  */
 function selectionWhere(actor: Actor, q: ChecklistQuery, clock: Clock, status: "filter" | "counted"): Prisma.Sql {
-  const patterns = scopePatterns(actor, "checklist.read");
-  const and: Prisma.Sql[] = [
-    Prisma.sql`i."periodId" = ${q.periodId}`,
-    Prisma.sql`(o."path" LIKE ANY (${patterns}::text[]) OR g."path" LIKE ANY (${patterns}::text[]) OR i."delegatedToId" = ${actor.id})`,
-  ];
+  const and: Prisma.Sql[] = [Prisma.sql`i."periodId" = ${q.periodId}`, itemScopeSql(actor, "checklist.read", { delegates: true })];
   // An organization's items include those delegated to it: they show on both sides.
   if (q.rootPath) and.push(Prisma.sql`(o."path" LIKE ${`${q.rootPath}%`} OR g."path" LIKE ${`${q.rootPath}%`})`);
   if (q.org) and.push(Prisma.sql`(i."orgId" = ${q.org} OR i."delegatedOrgId" = ${q.org})`);

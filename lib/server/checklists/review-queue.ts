@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { scopePatterns } from "@/lib/server/access/scope";
+import { can } from "@/lib/server/access/permissions";
+import { canReviewSql, REVIEW_JOINS } from "@/lib/server/checklists/review";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import type { TReviewQuery } from "@/lib/validation/reviews";
@@ -28,30 +29,20 @@ export type ReviewPage = { rows: ReviewRow[]; total: number; page: number; pageC
 
 /**
  * The items waiting for the actor's review, oldest submission first: those
- * whose reviewer organization (see review.ts; the same rule in SQL) lies in
- * a subtree where the actor holds a reviewing role, less their own
- * submissions.
+ * the actor may review (canReviewSql, the reviewer rule of review.ts in
+ * SQL), with the queue's filters.
  */
 async function queueSql(actor: Actor, q: TReviewQuery): Promise<{ from: Prisma.Sql; where: Prisma.Sql } | null> {
-  const patterns = scopePatterns(actor, "checklist.review");
-  if (patterns.length === 0) return null;
+  if (!can(actor, "checklist.review")) return null;
   const orgPath = q.org ? (await prisma.org.findUnique({ where: { id: q.org }, select: { path: true } }))?.path : undefined;
   const where = Prisma.sql`
-      i."status" = 'SUBMITTED'
-      AND i."submittedById" IS DISTINCT FROM ${actor.id}
-      AND (CASE a."reviewMode"
-             WHEN 'NONE' THEN NULL
-             WHEN 'ORG' THEN CASE WHEN o."path" LIKE r."path" || '%' AND o."path" <> r."path" THEN r."path" ELSE p."path" END
-             ELSE p."path" END) LIKE ANY (${patterns}::text[])
+      ${canReviewSql(actor)}
       AND (${orgPath ?? null}::text IS NULL OR o."path" LIKE ${(orgPath ?? "") + "%"})
       AND (${q.kind ?? null}::text IS NULL OR d."kind"::text = ${q.kind ?? ""})
       AND (${q.na ? true : null}::boolean IS NULL OR i."requestedNotApplicable")`;
   const from = Prisma.sql`
       FROM "ChecklistItem" i
-      JOIN "Org" o ON o."id" = i."orgId"
-      LEFT JOIN "Org" p ON p."id" = o."parentId"
-      JOIN "Assignment" a ON a."id" = i."assignmentId"
-      LEFT JOIN "Org" r ON r."id" = a."reviewerOrgId"
+      ${REVIEW_JOINS}
       JOIN "Duty" d ON d."id" = i."dutyId"`;
   return { from, where };
 }

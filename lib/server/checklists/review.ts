@@ -1,6 +1,7 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewMode } from "@/lib/generated/prisma/enums";
 import { reachesItem } from "@/lib/server/access/item-scope";
-import { reachesPath } from "@/lib/server/access/scope";
+import { reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
 type OrgRef = { id: string; path: string };
@@ -56,4 +57,31 @@ export function canWorkOn(actor: Actor, item: WorkSource): boolean {
 /** Nobody approves their own submission. */
 export function canReview(actor: Actor, item: ReviewSource<OrgRef> & { status: string; submittedById: string | null }): boolean {
   return item.status === "SUBMITTED" && item.submittedById !== actor.id && isReviewerOf(actor, item);
+}
+
+// The reviewer rule as SQL, a test holding it to reviewerOrgOf, isReviewerOf and canReview: over an item `i`,
+// its organization `o` and that one's parent `p`, its assignment `a` and the assignment's named reviewer `r`.
+
+/** The joins the reviewer rule reads, from a checklist item `i`. */
+export const REVIEW_JOINS = Prisma.sql`
+      JOIN "Org" o ON o."id" = i."orgId"
+      LEFT JOIN "Org" p ON p."id" = o."parentId"
+      JOIN "Assignment" a ON a."id" = i."assignmentId"
+      LEFT JOIN "Org" r ON r."id" = a."reviewerOrgId"`;
+
+/** reviewerOrgOf's path: NULL when nobody reviews. */
+export const REVIEWER_PATH_SQL = Prisma.sql`(CASE a."reviewMode"
+             WHEN 'NONE' THEN NULL
+             WHEN 'ORG' THEN CASE WHEN o."path" LIKE r."path" || '%' AND o."path" <> r."path" THEN r."path" ELSE p."path" END
+             ELSE p."path" END)`;
+
+/** isReviewerOf as SQL. */
+export function isReviewerSql(actor: Actor): Prisma.Sql {
+  const patterns = scopePatterns(actor, "checklist.review");
+  return patterns.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`COALESCE(${REVIEWER_PATH_SQL} LIKE ANY (${patterns}::text[]), FALSE)`;
+}
+
+/** canReview as SQL. */
+export function canReviewSql(actor: Actor): Prisma.Sql {
+  return Prisma.sql`(i."status" = 'SUBMITTED' AND i."submittedById" IS DISTINCT FROM ${actor.id} AND ${isReviewerSql(actor)})`;
 }

@@ -5,12 +5,11 @@ import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
 import { getProgress, type ProgressRow } from "@/lib/server/checklists/get-progress";
 import { getChecklistSummary, listChecklistItems } from "@/lib/server/checklists/list-checklist-items";
-import { warningColourSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { DEFAULT_WARNING_THRESHOLDS, warningColour, warningColourSql, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { actorFor } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
-import { DEFAULT_WARNING_THRESHOLDS, warningColour, type WarningThresholds } from "@/lib/warnings";
 
 let drop: () => Promise<void>;
 let periodId: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RectificationState } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
-import { findingWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { findingWarningSql, warningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import {
   countFindings,

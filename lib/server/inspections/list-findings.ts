@@ -6,12 +6,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AcceptanceParty, FindingEventKind, FindingSeverity, FindingTag, InspectionType, RectificationState } from "@/lib/generated/prisma/enums";
 import { reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
-import { warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { deadlineWarning, type ItemWarning, WARNING_COLOURS, type WarningColour, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import { closeoutParties } from "@/lib/server/inspections/config";
 import { findingReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
 import { ZIdParam, zSearchWords } from "@/lib/validation/text";
-import { deadlineWarning, WARNING_COLOURS, type ItemWarning, type WarningColour, type WarningThresholds } from "@/lib/warnings";
 
 export const LEDGER_PAGE_SIZE = 25;
 /** The most rows the print view lists on one page. */

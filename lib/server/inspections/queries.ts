@@ -6,7 +6,7 @@ import type { AcceptanceParty } from "@/lib/generated/prisma/enums";
 import { rolesOf } from "@/lib/server/access/permissions";
 import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
-import { warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { deadlineWarning, warningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import { assertId, NotFoundError } from "@/lib/server/errors";
 import { closeoutParties } from "@/lib/server/inspections/config";
@@ -15,7 +15,6 @@ import { listFindingCategories } from "@/lib/server/inspections/categories";
 import type { DrawRecord } from "@/lib/server/inspections/draw";
 import { acceptorsByParty, partiesOpenTo } from "@/lib/server/inspections/rectification";
 import { canAcceptAs, canDeleteRound, canManageRound, canRectify, canWriteReport, findingReadWhere, isMember, reportReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
-import { deadlineWarning } from "@/lib/warnings";
 
 export const ROUNDS_PAGE_SIZE = 20;
 

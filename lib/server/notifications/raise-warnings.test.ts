@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { today } from "@/lib/dates";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
-import { warningThresholds } from "@/lib/server/checklists/warning-sql";
+import { warningColour, warningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import { countUnread } from "@/lib/server/notifications/list-notifications";
 import { raiseWarningNotices } from "@/lib/server/notifications/raise-warnings";
@@ -10,7 +10,6 @@ import { setOptOuts } from "@/lib/server/notifications/opt-outs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
-import { warningColour } from "@/lib/warnings";
 
 let drop: () => Promise<void>;
 let branch: Actor;

@@ -3,8 +3,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { FINDING_OPEN_STATES } from "@/lib/finding-state";
 import { OPEN_STATUSES } from "@/lib/item-status";
 import { rolesOf } from "@/lib/server/access/permissions";
-import { findingWarningSql, itemWarningSql, warningThresholds } from "@/lib/server/checklists/warning-sql";
-import type { WarningThresholds } from "@/lib/warnings";
+import { findingWarningSql, itemWarningSql, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 
 // No "server-only" here: the notify command (scripts/notify.ts) runs outside Next.js.
 

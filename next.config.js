@@ -13,6 +13,15 @@ const nextConfig = {
   // A draft of up to 500 duties (lib/validation/catalog-editor.ts) is saved by one action. Files
   // (catalog imports, evidence) go through routes under /api that apply their own limits as they read.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // Earlier addresses of pages, kept for bookmarks and links in mails already sent.
+  async redirects() {
+    return [
+      { source: "/duties", destination: "/checklists", permanent: true },
+      { source: "/duties/:path*", destination: "/checklists/:path*", permanent: true },
+      { source: "/rectification", destination: "/findings", permanent: true },
+      { source: "/rectification/:path*", destination: "/findings/:path*", permanent: true },
+    ];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

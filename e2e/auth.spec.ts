@@ -8,14 +8,14 @@ test.describe("sign-in", () => {
     await page.getByLabel("用户名").fill("u01-secretary");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/duties$/);
+    await expect(page).toHaveURL(/\/checklists$/);
     await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
     await expect(page.getByTestId("current-user")).toContainText("张书记");
 
     await page.getByRole("button", { name: "退出登录" }).click();
     await expect(page).toHaveURL(/\/login/);
-    await page.goto("/duties");
-    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fduties/);
+    await page.goto("/checklists");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fchecklists/);
   });
 
   test("a wrong password and an unknown user get the same generic error", async ({ page }) => {
@@ -59,17 +59,17 @@ test.describe("sign-in", () => {
     await page.getByLabel("用户名").fill("u01-secretary");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/duties$/);
+    await expect(page).toHaveURL(/\/checklists$/);
     expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
     await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
   });
 
   test("a return address on the app is kept after signing in", async ({ page }) => {
-    await page.goto(`/login?callbackUrl=${encodeURIComponent("/duties?q=会议")}`);
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/checklists?q=会议")}`);
     await page.getByLabel("用户名").fill("u01-secretary");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/duties\?q=/);
+    await expect(page).toHaveURL(/\/checklists\?q=/);
     await expect(page.getByLabel("搜索职责")).toHaveValue("会议");
   });
 });

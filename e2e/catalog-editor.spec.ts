@@ -113,11 +113,11 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
 
   // A unit secretary sees the new version's duties, and the withdrawn one only when asking for it.
   const { page: secretary, close } = await openAs(browser, "u06-secretary");
-  await secretary.goto("/duties?status=open");
+  await secretary.goto("/checklists?status=open");
   await expect(secretary.getByRole("link", { name: new RegExp(`每季度报告工作${suffix}`) })).toHaveCount(4);
   await expect(secretary.getByRole("link", { name: new RegExp(`约谈后进单位${suffix}`) })).toHaveCount(1);
   await expect(secretary.getByRole("link", { name: new RegExp(`研究部署年度工作${suffix}`) })).toHaveCount(0);
-  await secretary.goto("/duties?status=WITHDRAWN");
+  await secretary.goto("/checklists?status=WITHDRAWN");
   await secretary.getByRole("link", { name: new RegExp(`研究部署年度工作${suffix}`) }).click();
   await expect(secretary.getByText("该职责已在清单新版本中删除，此事项不再办理，仅保留记录。")).toBeVisible();
   await expect(secretary.getByTestId("item-history")).toContainText("因职责删除移出清单");

@@ -73,7 +73,7 @@ test("an administrator imports an Excel list, publishes it, assigns it to every 
 
   // A secretary of one of those units sees the new duties.
   const { page: secretary, close } = await openAs(browser, "u04-secretary");
-  await secretary.goto("/duties?kind=MAIN&status=NOT_STARTED");
+  await secretary.goto("/checklists?kind=MAIN&status=NOT_STARTED");
   await expect(secretary.getByRole("link", { name: new RegExp(`专题研究机关党建工作${suffix}`) })).toHaveCount(4);
   await expect(secretary.getByRole("link", { name: new RegExp(`报告年度党建工作${suffix}`) })).toHaveCount(1);
   await close();

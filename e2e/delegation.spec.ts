@@ -8,11 +8,11 @@ test("a unit secretary hands a duty to a branch, which sees it and ticks it off;
 }) => {
   await signIn("u03-secretary");
   // Main duties belong to the unit's party group itself.
-  await page.goto("/duties?kind=MAIN&status=NOT_STARTED");
+  await page.goto("/checklists?kind=MAIN&status=NOT_STARTED");
   const row = page.getByTestId("checklist-row").first();
   const title = (await row.getByRole("link").textContent())?.trim() ?? "";
   await row.getByRole("link").click();
-  await expect(page).toHaveURL(/\/duties\/\w+$/);
+  await expect(page).toHaveURL(/\/checklists\/\w+$/);
   const itemUrl = page.url();
 
   const target = page.getByLabel("交办给");
@@ -30,7 +30,7 @@ test("a unit secretary hands a duty to a branch, which sees it and ticks it off;
 
   // The branch secretary finds it among their duties and ticks it off.
   const { page: branchPage, close } = await openAs(browser, "u03-branch");
-  await branchPage.goto("/duties?status=delegated");
+  await branchPage.goto("/checklists?status=delegated");
   await branchPage.getByRole("link", { name: title }).click();
   await expect(branchPage.getByText("上级交办")).toBeVisible();
   // A delegate works on the item but cannot pass it on.

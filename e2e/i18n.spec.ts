@@ -19,7 +19,7 @@ test("the interface speaks Chinese by default, English on request, and remembers
   const otherPage = await other.newPage();
   const { csrfToken } = (await (await otherPage.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await otherPage.request.post("/api/auth/callback/credentials", { form: { username: "u06-secretary", password: DEMO_PASSWORD, csrfToken, json: "true" } });
-  await otherPage.goto("/duties");
+  await otherPage.goto("/checklists");
   await expect(otherPage.getByRole("heading", { level: 1, name: "My duties" })).toBeVisible();
 
   // Switching back, signed in, saves it for the user too.

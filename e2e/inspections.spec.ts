@@ -129,7 +129,7 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
 
   // Drilling down: the closed-out count opens the ledger on that one finding.
   await summary.getByRole("link", { name: "在整改台账中查看：已销号" }).first().click();
-  await expect(committee.page).toHaveURL(/\/rectification\?.*closed=1/);
+  await expect(committee.page).toHaveURL(/\/findings\?.*closed=1/);
   await expect(committee.page.getByRole("link", { name: "支部“三会一课”记录缺失两次。" })).toBeVisible();
   await expect(committee.page.getByText("年度理论学习计划未制定。")).toHaveCount(0);
   await expectAccessible(committee.page);

@@ -6,7 +6,7 @@ test.describe("a NUL byte or a malformed id in the address", () => {
   test("the lists with %00 in the search show the search box's message and the list, never the error page", async ({ page, signIn, expectAccessible }) => {
     await signIn("u01-secretary");
 
-    const duties = await page.goto("/duties?q=%E6%8D%A2%E5%B1%8A%00%E9%80%89%E4%B8%BE&status=open");
+    const duties = await page.goto("/checklists?q=%E6%8D%A2%E5%B1%8A%00%E9%80%89%E4%B8%BE&status=open");
     expect(duties?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
     await expect(page.getByLabel("搜索职责")).toHaveValue("换届选举");
@@ -27,7 +27,7 @@ test.describe("a NUL byte or a malformed id in the address", () => {
     await expect(page.getByTestId("checklist-row").first()).toBeVisible();
     await expect(page.getByText("出错了")).toHaveCount(0);
 
-    const ledger = await page.goto("/rectification?q=%00");
+    const ledger = await page.goto("/findings?q=%00");
     expect(ledger?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "整改台账" })).toBeVisible();
     await expect(page.getByLabel("问题描述")).toHaveValue("");
@@ -36,7 +36,7 @@ test.describe("a NUL byte or a malformed id in the address", () => {
     await expectAccessible(page);
 
     // An export with such words, made by hand, says why it exports nothing.
-    const exported = await page.request.get("/duties/export?q=a%00b");
+    const exported = await page.request.get("/checklists/export?q=a%00b");
     expect(exported.status()).toBe(400);
     expect(await exported.text()).toBe(REFUSED_SEARCH);
   });
@@ -44,7 +44,7 @@ test.describe("a NUL byte or a malformed id in the address", () => {
   test("an id route with a malformed or unknown id answers not found", async ({ page, signIn }) => {
     await signIn("admin");
     for (const path of [
-      "/duties/a%00b",
+      "/checklists/a%00b",
       "/orgs/a%00b",
       "/findings/a%00b",
       "/inspections/a%00b",
@@ -52,7 +52,7 @@ test.describe("a NUL byte or a malformed id in the address", () => {
       "/catalogs/a%00b",
       "/catalogs/a%00b/edit",
       "/catalogs/cmbq8x2v40000abcd1234efgh",
-      "/duties/..%5C..%5Cetc",
+      "/checklists/..%5C..%5Cetc",
     ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);

@@ -14,7 +14,7 @@ test("on a phone, the supervisor's progress, analysis, ledger, round and report 
   for (const [path, heading] of [
     ["/progress", "进度总览"],
     ["/inspections/analysis", "督查问题分析"],
-    ["/rectification", "整改台账"],
+    ["/findings", "整改台账"],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
@@ -33,7 +33,7 @@ test("on a phone, the supervisor's progress, analysis, ledger, round and report 
 test("on a phone, my duties open on the first duty, with the filters folded behind one button that counts them", async ({ page, signIn, expectAccessible }) => {
   // A unit secretary: the widest summary and the most filters above the list.
   await signIn("u01-secretary");
-  await page.goto("/duties");
+  await page.goto("/checklists");
   await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
   // The first duty's title, whole, without scrolling.
   await expect(page.getByTestId("checklist-row").first().getByRole("link")).toBeInViewport({ ratio: 1 });
@@ -70,7 +70,7 @@ test("on a phone, the review queue folds its filters too", async ({ page, signIn
 
 test("on a phone, the rectification ledger folds its filters too", async ({ page, signIn }) => {
   await signIn("supervisor");
-  await page.goto("/rectification");
+  await page.goto("/findings");
   await expect(page.getByRole("heading", { level: 1, name: "整改台账" })).toBeVisible();
   const ledgerFilters = page.getByRole("search");
   await expect(ledgerFilters).toBeHidden();

@@ -12,11 +12,11 @@ test("a branch submits with a PDF, the organ party committee returns it, the bra
   expectAccessible,
 }) => {
   await signIn("u02-branch");
-  await page.goto("/duties?status=NOT_STARTED");
+  await page.goto("/checklists?status=NOT_STARTED");
   const row = page.getByTestId("checklist-row").first();
   const title = (await row.getByRole("link").textContent())?.trim() ?? "";
   await row.getByRole("link").click();
-  await expect(page).toHaveURL(/\/duties\/\w+$/);
+  await expect(page).toHaveURL(/\/checklists\/\w+$/);
   const itemUrl = page.url();
   const dutyTitle = (await page.getByRole("heading", { level: 1 }).textContent())?.trim() ?? "";
 
@@ -84,9 +84,9 @@ test("a branch submits with a PDF, the organ party committee returns it, the bra
 
 /** As the signed-in branch secretary: backs its first duty not yet started with a written record and submits it; answers the item's path. */
 async function submitFirstOpenDuty(page: Page, note: string): Promise<string> {
-  await page.goto("/duties?status=NOT_STARTED");
+  await page.goto("/checklists?status=NOT_STARTED");
   await page.getByTestId("checklist-row").first().getByRole("link").click();
-  await expect(page).toHaveURL(/\/duties\/\w+$/);
+  await expect(page).toHaveURL(/\/checklists\/\w+$/);
   await page.getByRole("radio", { name: "文字" }).check();
   await page.getByLabel("标题").fill("支部工作记录");
   await page.getByLabel("内容").fill(note);

@@ -7,11 +7,11 @@ async function unitBTargets(browser: Browser) {
   const page = await context.newPage();
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await page.request.post("/api/auth/callback/credentials", { form: { username: "u02-secretary", password: DEMO_PASSWORD, csrfToken, json: "true" } });
-  await page.goto("/duties?status=NOT_STARTED");
+  await page.goto("/checklists?status=NOT_STARTED");
   const itemPath = (await page.getByTestId("checklist-row").first().getByRole("link").getAttribute("href")) ?? "";
   await page.goto(itemPath);
   const orgPath = (await page.getByRole("navigation", { name: "位置" }).getByRole("link").nth(1).getAttribute("href")) ?? "";
-  expect(itemPath).toMatch(/^\/duties\/\w+$/);
+  expect(itemPath).toMatch(/^\/checklists\/\w+$/);
   expect(orgPath).toMatch(/^\/orgs\/\w+$/);
   return {
     itemPath,
@@ -38,12 +38,12 @@ test("a secretary of unit A gets not found for unit B's checklist and item, and 
   await expectAccessible(page);
 
   // Post to B's item: open one of A's own items and rewrite the action's payload to B's item id.
-  await page.goto("/duties?status=NOT_STARTED");
+  await page.goto("/checklists?status=NOT_STARTED");
   await page.getByTestId("checklist-row").first().getByRole("link").click();
-  await expect(page).toHaveURL(/\/duties\/\w+$/);
+  await expect(page).toHaveURL(/\/checklists\/\w+$/);
   const ownId = page.url().split("/").pop() ?? "";
   const foreignId = b.itemPath.split("/").pop() ?? "";
-  await page.route(`**/duties/${ownId}`, async (route) => {
+  await page.route(`**/checklists/${ownId}`, async (route) => {
     const request = route.request();
     if (request.method() !== "POST") return route.continue();
     await route.continue({ postData: (request.postData() ?? "").replaceAll(ownId, foreignId) });
@@ -62,7 +62,7 @@ test("a download outside the secretary's scope is refused in their language, and
   const foreignOrgId = b.orgPath.split("/").pop() ?? "";
   await b.close();
   await signIn("u01-secretary");
-  for (const path of [`/duties/export?root=${foreignOrgId}`, "/evidence/nosuchfile", "/catalogs/nosuchversion/export?format=json"]) {
+  for (const path of [`/checklists/export?root=${foreignOrgId}`, "/evidence/nosuchfile", "/catalogs/nosuchversion/export?format=json"]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(404);
     expect(await response.text(), path).toBe("您访问的页面不存在，或不在您的组织范围内。");
@@ -71,8 +71,8 @@ test("a download outside the secretary's scope is refused in their language, and
   // A session cookie that no longer verifies: proxy.ts lets it through, the route sends it to sign in.
   const context = await browser.newContext();
   await context.addCookies([{ name: "next-auth.session-token", value: "ended", url: baseURL }]);
-  const response = await context.request.get("/duties/export?status=open", { maxRedirects: 0 });
+  const response = await context.request.get("/checklists/export?status=open", { maxRedirects: 0 });
   expect(response.status()).toBe(303);
-  expect(response.headers().location).toMatch(/\/login\?callbackUrl=%2Fduties%2Fexport%3Fstatus%3Dopen$/);
+  expect(response.headers().location).toMatch(/\/login\?callbackUrl=%2Fchecklists%2Fexport%3Fstatus%3Dopen$/);
   await context.close();
 });

@@ -78,7 +78,7 @@ test("walks the red/yellow/green roll-up", async ({ page, signIn, expectAccessib
 
   // The export carries the same filters and holds the same rows.
   const href = (await page.getByTestId("export-link").getAttribute("href")) ?? "";
-  expect(href).toMatch(/^\/duties\/export\?/);
+  expect(href).toMatch(/^\/checklists\/export\?/);
   expect(href).toContain("warning=red");
   expect(href).toMatch(/root=\w+/);
   const download = await page.request.get(href);

@@ -5,9 +5,9 @@ const ORIGIN = "https://ledger.example.org";
 
 describe("safeRedirectPath", () => {
   it("keeps the app's own paths with their search and hash", () => {
-    expect(safeRedirectPath("/duties")).toBe("/duties");
-    expect(safeRedirectPath("/duties/export?status=open#top")).toBe("/duties/export?status=open#top");
-    expect(safeRedirectPath("/rectification?q=%E4%B8%89%E4%BC%9A")).toBe("/rectification?q=%E4%B8%89%E4%BC%9A");
+    expect(safeRedirectPath("/checklists")).toBe("/checklists");
+    expect(safeRedirectPath("/checklists/export?status=open#top")).toBe("/checklists/export?status=open#top");
+    expect(safeRedirectPath("/findings?q=%E4%B8%89%E4%BC%9A")).toBe("/findings?q=%E4%B8%89%E4%BC%9A");
     expect(safeRedirectPath("/orgs/abc?q=a b")).toBe("/orgs/abc?q=a%20b");
     expect(safeRedirectPath("/%5Cevil.example/")).toBe("/%5Cevil.example/");
     expect(safeRedirectPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
@@ -15,9 +15,9 @@ describe("safeRedirectPath", () => {
   });
 
   it("keeps an absolute URL on the given origin, as a path", () => {
-    expect(safeRedirectPath(`${ORIGIN}/duties?status=open`, ORIGIN)).toBe("/duties?status=open");
+    expect(safeRedirectPath(`${ORIGIN}/checklists?status=open`, ORIGIN)).toBe("/checklists?status=open");
     expect(safeRedirectPath(`${ORIGIN}`, ORIGIN)).toBe("/");
-    expect(safeRedirectPath("/duties", "http://127.0.0.1:3100")).toBe("/duties");
+    expect(safeRedirectPath("/checklists", "http://127.0.0.1:3100")).toBe("/checklists");
   });
 
   const hostile = [
@@ -41,7 +41,7 @@ describe("safeRedirectPath", () => {
     "/./\\evil.example",
     "/.//evil.example",
     "/..//evil.example",
-    "/duties/..//evil.example",
+    "/checklists/..//evil.example",
     "/%2e//evil.example",
     // Another scheme or origin.
     "https://evil.example",
@@ -91,8 +91,8 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath(undefined)).toBe("/");
     expect(safeRedirectPath(null)).toBe("/");
     expect(safeRedirectPath("")).toBe("/");
-    expect(safeRedirectPath(["/duties"])).toBe("/");
-    expect(safeRedirectPath("/duties", "not an origin")).toBe("/");
+    expect(safeRedirectPath(["/checklists"])).toBe("/");
+    expect(safeRedirectPath("/checklists", "not an origin")).toBe("/");
     expect(safeRedirectPath("http://[::1")).toBe("/");
   });
 });

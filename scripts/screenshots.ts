@@ -34,7 +34,7 @@ async function main() {
     await shoot(anon, "/login", "login");
 
     const secretary = await signedInPage(browser, "u01-secretary");
-    await shoot(secretary, "/duties", "duties");
+    await shoot(secretary, "/checklists", "duties");
     const firstItem = await secretary.getByTestId("checklist-row").first().getByRole("link").getAttribute("href");
     if (firstItem) await shoot(secretary, firstItem, "item");
 
@@ -42,7 +42,7 @@ async function main() {
     await shoot(supervisor, "/progress", "progress");
 
     const phone = await signedInPage(browser, "u02-branch", { width: 390, height: 844 });
-    await shoot(phone, "/duties", "duties-phone");
+    await shoot(phone, "/checklists", "duties-phone");
 
     // Inspections: the unit's reports, a finding under rectification, the ledger, the analysis, a new spot check.
     await shoot(secretary, "/inspections", "inspections");
@@ -50,7 +50,7 @@ async function main() {
     const [report, finding] = await Promise.all([myReport.first().getAttribute("href"), myReport.nth(1).getAttribute("href")]);
     if (finding) await shoot(secretary, finding, "finding");
     if (report) await shoot(secretary, report, "report");
-    await shoot(supervisor, "/rectification?list=responsibilities", "rectification");
+    await shoot(supervisor, "/findings?list=responsibilities", "rectification");
     await shoot(supervisor, "/inspections/analysis", "analysis");
     const inspector = await signedInPage(browser, "inspector");
     await shoot(inspector, "/inspections/new", "new-round");

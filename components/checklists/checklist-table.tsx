@@ -63,7 +63,7 @@ export function ChecklistTable({ rows, showOrg }: { rows: ChecklistRow[]; showOr
                 ) : null}
                 <tr className={cn("border-t border-line align-top", row.isOverdue && "bg-red-50/40")} data-testid="checklist-row">
                   <td className="px-4 py-3">
-                    <Link href={`/duties/${row.id}`} className="font-medium text-ink hover:text-brand hover:underline">
+                    <Link href={`/checklists/${row.id}`} className="font-medium text-ink hover:text-brand hover:underline">
                       <span className="mr-2 font-mono text-xs text-muted">{row.duty.code}</span>
                       {localized(row.duty.title, row.duty.titleEn, locale)}
                     </Link>

@@ -64,7 +64,7 @@ export async function ChecklistView({
     WARNING_COLOURS.map((c) => [c, hrefWith(basePath, { ...params, status: undefined, warning: c })]),
   ) as Record<WarningColour, string>;
   // The export names the period shown, so that it matches the page even if "current" moves on.
-  const exportHref = hrefWith("/duties/export", { ...params, period: periodId, root: rootOrg?.id });
+  const exportHref = hrefWith("/checklists/export", { ...params, period: periodId, root: rootOrg?.id });
   const canExport = page.total > 0 && page.total <= EXPORT_ROW_LIMIT;
   return (
     <div className="space-y-4">

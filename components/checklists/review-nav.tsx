@@ -22,7 +22,7 @@ export function ReviewNav({ next, queueParams, isWaiting }: { next: ReviewQueueN
       <div className="mt-3 flex flex-wrap gap-2">
         {next.nextId ? (
           <Link
-            href={hrefWith(`/duties/${next.nextId}`, { from: "reviews", ...queueParams })}
+            href={hrefWith(`/checklists/${next.nextId}`, { from: "reviews", ...queueParams })}
             className={buttonVariants({ variant: isWaiting ? "secondary" : "primary", size: "sm" })}
           >
             {t("next")}

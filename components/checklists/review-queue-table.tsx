@@ -201,7 +201,7 @@ export function ReviewQueueTable({ rows, empty, queueParams }: { rows: ReviewRow
                       />
                     </td>
                     <td className="px-3 py-3">
-                      <Link href={hrefWith(`/duties/${r.id}`, { from: "reviews", ...queueParams })} className="font-medium hover:text-brand hover:underline">
+                      <Link href={hrefWith(`/checklists/${r.id}`, { from: "reviews", ...queueParams })} className="font-medium hover:text-brand hover:underline">
                         <span className="mr-2 font-mono text-xs text-muted">{r.duty.code}</span>
                         {title}
                       </Link>

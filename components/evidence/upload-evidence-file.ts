@@ -9,7 +9,7 @@ function isActionResult(value: unknown): value is ActionResult<unknown> {
  * with `evidenceId`) and reads its answer as a server action's result.
  */
 export function uploadEvidenceFile(itemId: string, fields: UploadFields): Promise<ActionResult<unknown>> {
-  return uploadEvidenceTo(`/api/duties/${encodeURIComponent(itemId)}/evidence`, fields);
+  return uploadEvidenceTo(`/api/checklists/${encodeURIComponent(itemId)}/evidence`, fields);
 }
 
 export type UploadFields = { file: File; title?: string; evidenceId?: string };

@@ -9,7 +9,7 @@ export type LedgerFilter = { category?: string; duty?: string; org?: string; tag
 /** The rectification ledger showing the findings behind one count (its URL parameters are the ledger's contract). */
 export function ledgerHref(selection: AnalysisSelection, filter: LedgerFilter = {}): string {
   const flag = (on: boolean | undefined) => (on ? "1" : undefined);
-  return hrefWith("/rectification", {
+  return hrefWith("/findings", {
     round: selection.round,
     period: selection.period,
     category: filter.category,

@@ -37,7 +37,7 @@ export async function FindingRecord({ finding }: { finding: FindingPage }) {
             <dt className="text-muted">{t("finding.duty")}</dt>
             <dd>
               {finding.item ? (
-                <Link href={`/duties/${finding.item.id}`} className="text-brand hover:underline">
+                <Link href={`/checklists/${finding.item.id}`} className="text-brand hover:underline">
                   {duty}
                 </Link>
               ) : (

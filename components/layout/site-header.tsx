@@ -24,7 +24,7 @@ export async function SiteHeader() {
     : [null, 0, 0];
   const links = actor
     ? [
-        { href: "/duties", label: t("nav.duties") },
+        { href: "/checklists", label: t("nav.duties") },
         ...(can(actor, "progress.read") ? [{ href: "/progress", label: t("nav.progress") }] : []),
         ...(reviewing !== null ? [{ href: "/reviews", label: t("nav.reviews"), count: reviewing, countLabel: t("nav.reviewCount", { count: reviewing }) }] : []),
         { href: "/inspections", label: t("nav.inspections"), count: accepting, countLabel: t("nav.acceptanceCount", { count: accepting }) },

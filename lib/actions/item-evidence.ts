@@ -9,7 +9,7 @@ import {
 } from "@/lib/server/evidence/write-evidence";
 import { ZAddEvidence, ZItemEvidenceRef } from "@/lib/validation/evidence";
 
-// Files are uploaded through app/api/duties/[itemId]/evidence/route.ts: see there why not here.
+// Files are uploaded through app/api/checklists/[itemId]/evidence/route.ts: see there why not here.
 
 export const addEvidence = defineAction(
   "action:addEvidence",
@@ -17,7 +17,7 @@ export const addEvidence = defineAction(
   (input) => ({ itemId: input.itemId }),
   async (actor, input) => {
     const result = await add(actor, input);
-    revalidatePath(`/duties/${input.itemId}`);
+    revalidatePath(`/checklists/${input.itemId}`);
     return result;
   },
 );
@@ -28,7 +28,7 @@ export const attachEvidence = defineAction(
   (input) => ({ itemId: input.itemId }),
   async (actor, input) => {
     await attach(actor, input);
-    revalidatePath(`/duties/${input.itemId}`);
+    revalidatePath(`/checklists/${input.itemId}`);
     return { evidenceId: input.evidenceId };
   },
 );
@@ -39,7 +39,7 @@ export const detachEvidence = defineAction(
   (input) => ({ itemId: input.itemId }),
   async (actor, input) => {
     await detach(actor, input);
-    revalidatePath(`/duties/${input.itemId}`);
+    revalidatePath(`/checklists/${input.itemId}`);
     return { evidenceId: input.evidenceId };
   },
 );

@@ -44,7 +44,7 @@ describe("an id that cannot name a record reads as not found, before any query",
     ["a list version", (id) => getCatalogVersion(admin, id)],
     ["an evidence file", (id) => getEvidenceFileDownload(admin, id)],
     ["a finding taking evidence", (id) => assertFindingTakesEvidence(admin, id)],
-    ["an item page's guard", (id) => authorize(secretary, "page:/duties/[itemId]", { itemId: id })],
+    ["an item page's guard", (id) => authorize(secretary, "page:/checklists/[itemId]", { itemId: id })],
     ["an organization page's guard", (id) => authorize(secretary, "page:/orgs/[orgId]", { orgId: id })],
   ];
 

@@ -48,7 +48,7 @@ export default async function InspectionsPage({ searchParams }: Props) {
         subtitle={t("subtitle")}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href="/rectification" className={buttonVariants({ variant: "secondary" })}>
+            <Link href="/findings" className={buttonVariants({ variant: "secondary" })}>
               {t("ledgerLink")}
             </Link>
             {canAnalyse ? (

@@ -118,7 +118,7 @@ export default async function RoundPage({ params }: Props) {
               ) : null}
             </dl>
             <p className="mt-4 text-sm">
-              <Link href={`/rectification?round=${round.id}`} className="text-brand hover:underline">
+              <Link href={`/findings?round=${round.id}`} className="text-brand hover:underline">
                 {t("roundLedger")}
               </Link>
             </p>

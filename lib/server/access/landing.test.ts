@@ -11,9 +11,9 @@ afterAll(() => drop());
 
 describe("where each person lands", () => {
   it.each([
-    ["u01-branch", "/duties"],
-    ["u01-secretary", "/duties"],
-    ["u01-staff", "/duties"],
+    ["u01-branch", "/checklists"],
+    ["u01-secretary", "/checklists"],
+    ["u01-staff", "/checklists"],
     ["wc-secretary", "/progress"],
     ["supervisor", "/progress"],
     ["admin", "/progress"],
@@ -25,7 +25,7 @@ describe("where each person lands", () => {
   it("sends a unit secretary who also inspects to the checklist first", async () => {
     const actor = await actorWithRole("SECRETARY", "U02");
     const inspector = await actorWithRole("INSPECTOR", "WC");
-    expect(landingPath({ grants: [...actor.grants, ...inspector.grants] })).toBe("/duties");
+    expect(landingPath({ grants: [...actor.grants, ...inspector.grants] })).toBe("/checklists");
     expect(landingPath(inspector)).toBe("/inspections");
   });
 });

@@ -36,20 +36,20 @@ export type EntryPoint = {
 export const registry = {
   "page:/": { kind: "page", file: "app/page.tsx", rule: { access: "signed-in" } },
   "page:/login": { kind: "page", file: "app/login/page.tsx", rule: { access: "public" } },
-  "page:/duties": {
+  "page:/checklists": {
     kind: "page",
-    file: "app/duties/(list)/page.tsx",
+    file: "app/checklists/(list)/page.tsx",
     rule: { access: "permission", permission: "checklist.read", target: "none" },
   },
   // The list's download: the same readers; with ?root= it must reach that organization, like its page.
-  "route:/duties/export": {
+  "route:/checklists/export": {
     kind: "route",
-    file: "app/duties/export/route.ts",
+    file: "app/checklists/export/route.ts",
     rule: { access: "permission", permission: "checklist.read", target: "org" },
   },
-  "page:/duties/[itemId]": {
+  "page:/checklists/[itemId]": {
     kind: "page",
-    file: "app/duties/[itemId]/page.tsx",
+    file: "app/checklists/[itemId]/page.tsx",
     rule: { access: "permission", permission: "checklist.read", target: "item" },
   },
   "page:/orgs/[orgId]": {
@@ -255,9 +255,9 @@ export const registry = {
     rule: { access: "permission", permission: "checklist.work", target: "item" },
   },
   // Uploads a new file or a new revision; a route so that large bodies bypass the proxy and the action limit.
-  "route:/api/duties/[itemId]/evidence": {
+  "route:/api/checklists/[itemId]/evidence": {
     kind: "route",
-    file: "app/api/duties/[itemId]/evidence/route.ts",
+    file: "app/api/checklists/[itemId]/evidence/route.ts",
     rule: { access: "permission", permission: "checklist.work", target: "item" },
   },
   // A file may back several items: the handler scopes the download itself (any item read, or the evidence's organization).
@@ -419,14 +419,14 @@ export const registry = {
     file: "app/api/findings/[findingId]/evidence/route.ts",
     rule: { access: "permission", permission: "finding.evidence", target: "none" },
   },
-  "page:/rectification": {
+  "page:/findings": {
     kind: "page",
-    file: "app/rectification/page.tsx",
+    file: "app/findings/(ledger)/page.tsx",
     rule: { access: "permission", permission: "inspection.read", target: "none" },
   },
-  "route:/rectification/export": {
+  "route:/findings/export": {
     kind: "route",
-    file: "app/rectification/export/route.ts",
+    file: "app/findings/export/route.ts",
     rule: { access: "permission", permission: "inspection.read", target: "none" },
   },
   // Findings waiting for the reader's acceptance; the queue applies acceptsAsSql to each.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { today } from "@/lib/dates";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { itemScopeSql, itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
 import { ALL_ROLES, type Permission } from "@/lib/server/access/permissions";
 import type { Actor } from "@/lib/server/auth/actor";

@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 describe("next-auth's redirect after sign-in and sign-out", () => {
   it("keeps the app's own pages", async () => {
-    expect(await redirect({ url: "/duties?status=open", baseUrl })).toBe(`${baseUrl}/duties?status=open`);
+    expect(await redirect({ url: "/checklists?status=open", baseUrl })).toBe(`${baseUrl}/checklists?status=open`);
     expect(await redirect({ url: `${baseUrl}/login`, baseUrl })).toBe(`${baseUrl}/login`);
   });
 

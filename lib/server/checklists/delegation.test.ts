@@ -92,7 +92,7 @@ describe("delegation to a child organization", () => {
     await expect(revokeDelegation(branch, { itemId: item.id, expectedVersion: v })).rejects.toBeInstanceOf(NotFoundError);
     await expect(listDelegationTargets(branch, item.id)).rejects.toBeInstanceOf(NotFoundError);
     // The registry's rules say the same for the pages and actions.
-    await expect(authorize(branch, "page:/duties/[itemId]", { itemId: item.id })).resolves.toBe(branch);
+    await expect(authorize(branch, "page:/checklists/[itemId]", { itemId: item.id })).resolves.toBe(branch);
     await expect(authorize(branch, "action:submitItem", { itemId: item.id })).resolves.toBe(branch);
     await expect(authorize(branch, "action:delegateItem", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(authorize(branch, "action:revokeDelegation", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
@@ -100,7 +100,7 @@ describe("delegation to a child organization", () => {
     // Taking it back ends the delegate's access; the history keeps both steps.
     await revokeDelegation(secretary, { itemId: item.id, expectedVersion: v });
     expect(await sees(branch, item.id)).toBe(false);
-    await expect(authorize(branch, "page:/duties/[itemId]", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(authorize(branch, "page:/checklists/[itemId]", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
     const actions = (await listEntityHistory("ChecklistItem", item.id)).map((h) => h.action);
     expect(actions.slice(0, 2)).toEqual(["checklist.undelegate", "checklist.delegate"]);
   });

@@ -271,7 +271,7 @@ describe("scope", () => {
     expect(await counts()).toEqual(before);
 
     await expect(authorize(foreigner, "action:attachEvidence", { itemId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(authorize(foreigner, "route:/api/duties/[itemId]/evidence", { itemId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(authorize(foreigner, "route:/api/checklists/[itemId]/evidence", { itemId })).rejects.toBeInstanceOf(NotFoundError);
     await expect(authorize(supervisor, "action:addEvidence", { itemId })).rejects.toBeInstanceOf(NotFoundError);
   });
 

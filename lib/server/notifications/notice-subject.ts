@@ -46,7 +46,7 @@ export function toNoticeSubject(record: SubjectRecord): NoticeSubject {
 
 /** Where opening a notice leads: its item, finding or report page; null when it names none. */
 export function noticeTarget(ids: { itemId: string | null; findingId: string | null; reportId: string | null }): string | null {
-  if (ids.itemId) return `/duties/${ids.itemId}`;
+  if (ids.itemId) return `/checklists/${ids.itemId}`;
   if (ids.findingId) return `/findings/${ids.findingId}`;
   if (ids.reportId) return `/inspections/reports/${ids.reportId}`;
   return null;

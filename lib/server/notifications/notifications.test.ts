@@ -70,7 +70,7 @@ describe("fan-out", () => {
       isRead: false,
       actorName: branch.name,
       item: { orgName: expect.stringContaining("办公室党支部") },
-      target: `/duties/${item.id}`,
+      target: `/checklists/${item.id}`,
     });
     expect(row?.item?.title).toBeTruthy();
   });

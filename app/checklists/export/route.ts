@@ -11,7 +11,7 @@ import { ZChecklistFilters } from "@/lib/validation/checklists";
 import { readSearchParams } from "@/lib/validation/search-params";
 import { ZIdParam } from "@/lib/validation/text";
 
-const KEY = "route:/duties/export";
+const KEY = "route:/checklists/export";
 
 /** The organization page's subtree, when the export starts there. */
 const ZRoot = ZIdParam;

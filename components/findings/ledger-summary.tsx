@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
-import { ledgerHref } from "@/components/rectification/ledger-href";
+import { ledgerHref } from "@/components/findings/ledger-href";
 import { FINDING_STATES } from "@/lib/finding-state";
 import type { LedgerSummary as Summary } from "@/lib/server/inspections/list-findings";
 import { cn } from "@/lib/utils";

@@ -4,7 +4,7 @@ import { getActor } from "@/lib/server/auth/actor";
 import { handleEvidenceUpload } from "@/lib/server/evidence/upload-route";
 import { addFileEvidence, reviseEvidenceFile } from "@/lib/server/evidence/write-evidence";
 
-const KEY = "route:/api/duties/[itemId]/evidence";
+const KEY = "route:/api/checklists/[itemId]/evidence";
 
 /** Uploads an evidence file to an item, or a new revision of one of its files (lib/server/evidence/upload-route.ts). */
 export async function POST(request: Request, { params }: { params: Promise<{ itemId: string }> }) {
@@ -15,6 +15,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ ite
       evidenceId
         ? reviseEvidenceFile(actor, { ...file, itemId, evidenceId }, { maxBytes })
         : addFileEvidence(actor, { ...file, itemId, title: title ?? "" }, { maxBytes }),
-    refresh: () => revalidatePath(`/duties/${itemId}`),
+    refresh: () => revalidatePath(`/checklists/${itemId}`),
   });
 }

@@ -31,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ChecklistItemPage({ params, searchParams }: Props) {
   const { itemId } = await params;
-  const actor = await guardPage("page:/duties/[itemId]", { itemId }, `/duties/${itemId}`);
+  const actor = await guardPage("page:/checklists/[itemId]", { itemId }, `/checklists/${itemId}`);
   // Opened from the review queue: the queue's filters come along, to lead on to its next item.
   const search = await searchParams;
   const queue = search.from === "reviews" ? ZReviewQuery.parse(search) : null;
@@ -61,7 +61,7 @@ export default async function ChecklistItemPage({ params, searchParams }: Props)
       <NoticesSeen count={seen} />
       <PageHeading title={localized(item.duty.title, item.duty.titleEn, locale)}>
         <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-muted">
-          <Link href="/duties" className="hover:text-brand hover:underline">
+          <Link href="/checklists" className="hover:text-brand hover:underline">
             {t("back")}
           </Link>
           {" / "}

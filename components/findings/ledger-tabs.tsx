@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { ledgerHref } from "@/components/rectification/ledger-href";
+import { ledgerHref } from "@/components/findings/ledger-href";
 import { cn } from "@/lib/utils";
 import { LEDGER_LISTS, type LedgerList } from "@/lib/server/inspections/list-findings";
 

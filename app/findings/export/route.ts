@@ -9,7 +9,7 @@ import { EXPORT_MEDIA_TYPE, prepareFindingExport } from "@/lib/server/inspection
 import { ZFindingFilters } from "@/lib/server/inspections/list-findings";
 import { readSearchParams } from "@/lib/validation/search-params";
 
-const KEY = "route:/rectification/export";
+const KEY = "route:/findings/export";
 
 /**
  * Downloads the rectification ledger as the page shows it (the same filters

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { ledgerHref } from "@/components/rectification/ledger-href";
+import { ledgerHref } from "@/components/findings/ledger-href";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -39,7 +39,7 @@ export function LedgerFilters({
     return value ? [{ key, value: value === true ? "1" : value }] : [];
   });
   return (
-    <form method="get" action="/rectification" role="search" aria-label={t("label")} data-print="hide" className="space-y-3 print:hidden">
+    <form method="get" action="/findings" role="search" aria-label={t("label")} data-print="hide" className="space-y-3 print:hidden">
       {list !== "problems" ? <input type="hidden" name="list" value={list} /> : null}
       {hidden.map((h) => (
         <input key={h.key} type="hidden" name={h.key} value={h.value} />

@@ -5,6 +5,6 @@ import { guardPage } from "@/lib/server/access/guard-page";
 // outside the user's scope answers with a real 404 before anything streams.
 export default async function ItemLayout({ children, params }: { children: ReactNode; params: Promise<{ itemId: string }> }) {
   const { itemId } = await params;
-  await guardPage("page:/duties/[itemId]", { itemId }, `/duties/${itemId}`);
+  await guardPage("page:/checklists/[itemId]", { itemId }, `/checklists/${itemId}`);
   return children;
 }

@@ -7,11 +7,11 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
 import { PrintHeader } from "@/components/print/print-header";
 import { SignatureLines } from "@/components/print/signature-lines";
-import { LedgerFilters } from "@/components/rectification/ledger-filters";
-import { ledgerHref } from "@/components/rectification/ledger-href";
-import { LedgerSummary } from "@/components/rectification/ledger-summary";
-import { LedgerTable } from "@/components/rectification/ledger-tables";
-import { LedgerTabs } from "@/components/rectification/ledger-tabs";
+import { LedgerFilters } from "@/components/findings/ledger-filters";
+import { ledgerHref } from "@/components/findings/ledger-href";
+import { LedgerSummary } from "@/components/findings/ledger-summary";
+import { LedgerTable } from "@/components/findings/ledger-tables";
+import { LedgerTabs } from "@/components/findings/ledger-tabs";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterFold } from "@/components/ui/filter-fold";
@@ -44,7 +44,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** 整改台账: the findings of issued reports the user reads, as a problem, task or responsibility list. */
 export default async function RectificationPage({ searchParams }: Props) {
-  const actor = await guardPage("page:/rectification", undefined, "/rectification");
+  const actor = await guardPage("page:/findings", undefined, "/findings");
   const search = await searchParams;
   const { values: filters, errors } = readSearchParams(ZFindingFilters, search);
   const view = ZLedgerView.parse(search);
@@ -72,7 +72,7 @@ export default async function RectificationPage({ searchParams }: Props) {
 
   const allShown = ledger.total <= ledger.rows.length;
   const printHref = ledgerHref({ ...params, list: listParam, print: "1" });
-  const exportHref = ledgerHref(params, "/rectification/export");
+  const exportHref = ledgerHref(params, "/findings/export");
   const canExport = ledger.total > 0 && ledger.total <= FINDING_EXPORT_ROW_LIMIT;
   const secondary = buttonVariants({ variant: "secondary", size: "sm" });
 
@@ -155,7 +155,7 @@ export default async function RectificationPage({ searchParams }: Props) {
 
       {view.print ? null : (
         <div data-print="hide" className="print:hidden">
-          <Pagination page={ledger.page} pageCount={ledger.pageCount} total={ledger.total} basePath="/rectification" params={{ ...params, list: listParam }} />
+          <Pagination page={ledger.page} pageCount={ledger.pageCount} total={ledger.total} basePath="/findings" params={{ ...params, list: listParam }} />
         </div>
       )}
 

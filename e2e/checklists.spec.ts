@@ -7,7 +7,7 @@ test("a unit secretary backs a duty with evidence and submits it by keyboard; th
   expectAccessible,
 }) => {
   await signIn("u05-secretary");
-  await page.goto("/duties");
+  await page.goto("/checklists");
   await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
   await expectAccessible(page);
   const before = await doneCount(page);
@@ -18,7 +18,7 @@ test("a unit secretary backs a duty with evidence and submits it by keyboard; th
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/status=NOT_STARTED/);
   await page.getByTestId("checklist-row").first().getByRole("link").click();
-  await expect(page).toHaveURL(/\/duties\/\w+$/);
+  await expect(page).toHaveURL(/\/checklists\/\w+$/);
   const itemUrl = page.url();
   const title = (await page.getByRole("heading", { level: 1 }).textContent())?.trim() ?? "";
   await expectAccessible(page);
@@ -53,7 +53,7 @@ test("a unit secretary backs a duty with evidence and submits it by keyboard; th
   await committee.getByRole("dialog").getByRole("button", { name: "确认通过（1 项）" }).click();
   await expect(committee.getByText("已审核通过 1 项。")).toBeVisible();
 
-  await page.goto("/duties");
+  await page.goto("/checklists");
   await expect(page.getByTestId("progress-text")).toContainText(`已完成 ${before + 1} /`);
   await page.goto(itemUrl);
   await expect(page.getByTestId("completed-by")).toContainText("陈书记");
@@ -63,16 +63,16 @@ test("a unit secretary backs a duty with evidence and submits it by keyboard; th
   await committee.getByRole("button", { name: "撤销完成" }).click();
   await expect(committee.getByTestId("item-history").getByRole("listitem").first()).toContainText("郑书记 撤销了办结");
   await close();
-  await page.goto("/duties");
+  await page.goto("/checklists");
   await expect(page.getByTestId("progress-text")).toContainText(`已完成 ${before} /`);
 });
 
 test("the second of two people submitting the same duty gets a conflict with the current state", async ({ browser, page, signIn }) => {
   // The secretary and the staff member of the organ party committee both reach its branches' duties.
   await signIn("u07-secretary");
-  await page.goto("/duties?status=NOT_STARTED&kind=IMPLEMENTING");
+  await page.goto("/checklists?status=NOT_STARTED&kind=IMPLEMENTING");
   await page.getByTestId("checklist-row").first().getByRole("link").click();
-  await expect(page).toHaveURL(/\/duties\/\w+$/);
+  await expect(page).toHaveURL(/\/checklists\/\w+$/);
   const itemUrl = page.url();
 
   const { page: otherPage, close } = await openAs(browser, "u07-staff");
@@ -102,7 +102,7 @@ test.describe("on a phone", () => {
 
   test("a branch secretary's duties fit the screen, with due date and status under each title", async ({ page, signIn, expectAccessible }) => {
     await signIn("u03-branch");
-    await page.goto("/duties");
+    await page.goto("/checklists");
     await expect(page.getByRole("heading", { level: 1, name: "我的职责" })).toBeVisible();
     const row = page.getByTestId("checklist-row").first();
     await expect(row.getByText(/^(未开始|进行中|待审核|已完成|不适用)$/).first()).toBeVisible();

@@ -113,7 +113,7 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
 
   // A unit secretary sees the new version's duties, and the withdrawn one only when asking for it.
   const { page: secretary, close } = await openAs(browser, "u06-secretary");
-  await secretary.goto("/checklists?status=open");
+  await secretary.goto(`/checklists?status=open&q=${suffix}`);
   await expect(secretary.getByRole("link", { name: new RegExp(`每季度报告工作${suffix}`) })).toHaveCount(4);
   await expect(secretary.getByRole("link", { name: new RegExp(`约谈后进单位${suffix}`) })).toHaveCount(1);
   await expect(secretary.getByRole("link", { name: new RegExp(`研究部署年度工作${suffix}`) })).toHaveCount(0);

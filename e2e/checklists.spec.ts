@@ -90,7 +90,7 @@ test("the second of two people submitting the same duty gets a conflict with the
 
   await page.getByLabel("办理说明").fill("书记也来完成");
   await page.getByRole("button", { name: "提交审核" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "此事项刚被其他人修改，您的操作未保存。" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "此记录刚被其他人修改，您的操作未保存。" })).toBeVisible();
   await expect(page.getByTestId("conflict-current")).toContainText("待审核");
   await page.getByRole("button", { name: "载入最新内容" }).click();
   await expect(page.getByText("干事已完成").first()).toBeVisible();

@@ -20,7 +20,9 @@ test("a unit secretary hands a duty to a branch, which sees it and ticks it off;
   expect(branch).toMatch(/^org:/);
   // Nothing chosen: refused in place.
   await page.getByRole("button", { name: "交办", exact: true }).click();
-  await expect(page.getByText("请选择交办对象。")).toBeVisible();
+  // The refusal names the field in the alert and stands under the field.
+  await expect(page.getByRole("alert").filter({ hasText: "“交办给”：请选择交办对象。" })).toBeVisible();
+  await expect(page.getByText("请选择交办对象。", { exact: true })).toBeVisible();
   await target.selectOption(branch ?? "");
   await page.getByRole("button", { name: "交办", exact: true }).click();
   await expect(page.getByText("已交办给 省财政厅办公室党支部。")).toBeVisible();

@@ -12,13 +12,13 @@ test("the supervisor follows progress per unit, sorts it, drills down and reads 
 
   await page.getByRole("link", { name: /完成率/ }).click();
   await expect(page).toHaveURL(/sort=rate&dir=desc/);
-  const rates = (await page.getByTestId("progress-rate").allTextContents()).map((t) => Number(t.replace("%", "")));
+  const rates = (await page.getByTestId("progress-row").getByTestId("progress-rate").allTextContents()).map((t) => Number(t.replace("%", "")));
   expect(rates).toEqual([...rates].sort((a, b) => b - a));
   await expect(page.getByRole("columnheader", { name: /完成率/ })).toHaveAttribute("aria-sort", "descending");
 
   await page.getByRole("link", { name: /逾期/ }).click();
   await expect(page).toHaveURL(/sort=overdue&dir=desc/);
-  const overdue = (await page.getByTestId("progress-overdue").allTextContents()).map(Number);
+  const overdue = (await page.getByTestId("progress-row").getByTestId("progress-overdue").allTextContents()).map(Number);
   expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
 
   // Down the tree: a unit, then its organ party committee.

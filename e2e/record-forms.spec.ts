@@ -49,7 +49,7 @@ test("a draft report and a finding take one step after another without a reload,
   await other.close();
   await page.getByRole("textbox", { name: "总体情况" }).fill("学习制度落实较好，组织生活记录不全。");
   await page.getByRole("button", { name: "保存报告" }).click();
-  await expect(page.getByTestId("conflict")).toContainText("该记录已被他人修改");
+  await expect(page.getByTestId("conflict")).toContainText("此记录刚被其他人修改");
   await page.getByRole("button", { name: "载入最新内容" }).click();
   await expect(page.getByText("另一位督查人员先保存的内容。")).toBeVisible();
 

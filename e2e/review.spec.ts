@@ -39,7 +39,8 @@ test("a branch submits with a PDF, the organ party committee returns it, the bra
   await expect(reviewer.getByTestId("nav-count-reviews")).toBeVisible();
   await reviewer.getByRole("link", { name: title }).click();
   await reviewer.getByRole("button", { name: "退回" }).click();
-  await expect(reviewer.getByText("退回时请填写审核意见。")).toBeVisible();
+  await expect(reviewer.getByRole("alert").filter({ hasText: "“审核意见”：退回时请填写审核意见。" })).toBeVisible();
+  await expect(reviewer.getByLabel("审核意见")).toBeFocused();
   await reviewer.getByLabel("审核意见").fill("请补充会议签到表。");
   await reviewer.getByRole("button", { name: "退回" }).click();
   await expect(reviewer.getByText("请补充会议签到表。").first()).toBeVisible();

@@ -45,10 +45,11 @@ test("walks the red/yellow/green roll-up", async ({ page, signIn, expectAccessib
   }
   const redUnits = redRows(page);
   expect(await redUnits.count()).toBeGreaterThan(0);
-  await expect(redUnits.first().getByTestId("warning-badge")).toHaveText("红色预警");
-  await expect(page.getByTestId("progress-parent").locator(RED)).toBeVisible();
-  // A red unit has red items to count: as many as it has overdue.
+  // A red unit has red items to count, as many as it has overdue, said once: "红色预警 N 项", not the colour and then its count.
   const overdue = Number(await redUnits.first().getByTestId("progress-overdue").textContent());
+  await expect(redUnits.first().getByTestId("warning-badge").filter({ hasText: "红色预警" })).toHaveCount(1);
+  await expect(redUnits.first().getByTestId("warning-badge").filter({ hasText: "红色预警" })).toHaveText(`红色预警 ${overdue} 项`);
+  await expect(page.getByTestId("progress-parent").locator(RED)).toBeVisible();
   await expect(redUnits.first().getByRole("link", { name: new RegExp(`^红色预警 ${overdue} 项`) })).toBeVisible();
 
   // Down the tree along red organizations to a red branch.

@@ -123,7 +123,17 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     defaultValues: defaultValues as DefaultValues<z.input<S>>,
   });
   const labels = fields as Partial<Record<string, FieldLabel>>;
-  const show = (name: string, code: string, focus: boolean) => form.setError(name as Path<z.input<S>>, { message: code }, { shouldFocus: focus });
+  // A refused field is focused once the form is enabled again: a disabled field takes no focus. Each sending clears the request.
+  // A new object per request, so that the same field refused twice is focused twice.
+  const [focusField, setFocusField] = useState<{ name: string } | null>(null);
+  const { isSubmitting } = form.formState;
+  useEffect(() => {
+    if (focusField && !isSubmitting) form.setFocus(focusField.name as Path<z.input<S>>);
+  }, [form, focusField, isSubmitting]);
+  const show = (name: string, code: string, focus: boolean) => {
+    form.setError(name as Path<z.input<S>>, { message: code });
+    if (focus) setFocusField({ name });
+  };
   const words = (name: string, code: string) => step.codeMessage(code, { max: labels[name]?.max }) ?? code;
 
   // Other forms on the page may name these fields in their refusals.
@@ -146,6 +156,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
 
   async function send<R>(act: (input: z.input<S>) => Promise<ActionResult<R>>, after?: (data: R) => void): Promise<void> {
     setOutcome(null);
+    setFocusField(null);
     // The server parses the raw input with the same schema; the browser has checked it already.
     const result = await act(step.withVersion(form.getValues()));
     if (!result.ok) return setOutcome(step.refuse(result, { labels, show }));

@@ -93,7 +93,8 @@ export type TRequestNotApplicable = z.input<typeof ZRequestNotApplicable>;
 /** Approving takes an optional comment; returning needs one, so the unit knows what to fix. */
 export const ZApproveItem = z.object({ itemId, expectedVersion, comment: zText(NOTE_MAX).optional().default("") });
 export type TApproveItem = z.input<typeof ZApproveItem>;
-export const ZReturnItem = z.object({ itemId, expectedVersion, comment: zRequiredText(NOTE_MAX) });
+// Returning needs a comment, so that the unit knows what to fix.
+export const ZReturnItem = z.object({ itemId, expectedVersion, comment: zText(NOTE_MAX).min(1, "returnNeedsComment") });
 export type TReturnItem = z.input<typeof ZReturnItem>;
 
 export const APPROVE_MANY_MAX = 100;

@@ -56,7 +56,7 @@ export function submitItem(actor: Actor, input: TSubmitItem, now = new Date()) {
     data: async (s, tx) => {
       requireOpen(s);
       if (s.duty.evidenceRequired && (await countItemEvidence(tx, s.id)) === 0) {
-        throw new ValidationError("This duty needs evidence before it is submitted", { note: ["evidenceRequired"] });
+        throw new ValidationError("This duty needs evidence before it is submitted", { evidence: ["evidenceRequired"] });
       }
       const note = input.note ? input.note : null;
       const common = { note, submittedAt: now, submittedById: actor.id, requestedNotApplicable: false, naReason: null };

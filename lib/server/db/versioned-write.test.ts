@@ -6,10 +6,9 @@ import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { addFindingEvidence } from "@/lib/server/inspections/finding-evidence";
 import { addFindingProgress, saveRectification, submitRectification } from "@/lib/server/inspections/rectification";
 import { issueReport, saveFinding, saveReport } from "@/lib/server/inspections/reports";
-import { createRound } from "@/lib/server/inspections/rounds";
-import { actorFor, itemOf, orgId, withEvidence } from "@/lib/test/actors";
+import { actorFor, itemOf, withEvidence } from "@/lib/test/actors";
+import { reportOn, roundOn } from "@/lib/test/inspections";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
-import { ZCreateRound } from "@/lib/validation/inspections";
 import { adoptVersion } from "@/lib/version-change";
 
 let drop: () => Promise<void>;
@@ -23,18 +22,7 @@ beforeAll(async () => {
 afterAll(() => drop());
 
 async function draftReport(code: string) {
-  const input = ZCreateRound.parse({
-    title: "版本测试督查",
-    type: "ROUTINE",
-    scopeOrgId: await orgId("WC"),
-    startsOn: "2026-11-01",
-    endsOn: "2026-11-30",
-    memberIds: [inspector.id],
-    mode: "pick",
-    orgIds: [await orgId(code)],
-  });
-  const { roundId } = await createRound(inspector, input, TEST_NOW);
-  return prisma.inspectionReport.findFirstOrThrow({ where: { roundId }, select: { id: true, version: true } });
+  return reportOn(await roundOn(inspector, [code], "版本测试督查"), code);
 }
 
 const auditRows = (entityId: string) => prisma.auditLog.count({ where: { entityId } });

@@ -7,11 +7,10 @@ import { countAcceptanceQueue, listAcceptanceQueue } from "@/lib/server/inspecti
 import { getFinding } from "@/lib/server/inspections/queries";
 import { acceptRectification, saveRectification, submitRectification } from "@/lib/server/inspections/rectification";
 import { issueReport, saveFinding, saveReport } from "@/lib/server/inspections/reports";
-import { createRound } from "@/lib/server/inspections/rounds";
 import { acceptsAsSql, canAcceptAs } from "@/lib/server/inspections/scope";
-import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
+import { actorFor, actorWithRole } from "@/lib/test/actors";
+import { reportOn, roundOn } from "@/lib/test/inspections";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
-import { ZCreateRound } from "@/lib/validation/inspections";
 
 let drop: () => Promise<void>;
 let actors: Record<string, Actor>;
@@ -27,23 +26,10 @@ afterAll(() => drop());
 /** A round on `codes` with one finding each, issued; the first `submit` of them submitted by the unit's secretary. */
 async function submittedFindings(codes: string[], submit: number, draftToo = false) {
   const inspector = actors.inspector!;
-  const { roundId } = await createRound(
-    inspector,
-    ZCreateRound.parse({
-      title: "验收队列测试",
-      type: "ROUTINE",
-      scopeOrgId: await orgId("WC"),
-      startsOn: "2026-11-01",
-      endsOn: "2026-11-30",
-      memberIds: [inspector.id],
-      mode: "pick",
-      orgIds: await Promise.all(codes.map(orgId)),
-    }),
-    TEST_NOW,
-  );
+  const roundId = await roundOn(inspector, codes, "验收队列测试");
   const ids: string[] = [];
   for (const [index, code] of codes.entries()) {
-    const report = await prisma.inspectionReport.findFirstOrThrow({ where: { roundId, org: { code } }, select: { id: true, version: true } });
+    const report = await reportOn(roundId, code);
     await saveReport(inspector, { reportId: report.id, expectedVersion: report.version, summary: "概况", inspectedOn: "2026-11-20", inspectorIds: [] }, TEST_NOW);
     const { findingId, version } = await saveFinding(inspector, { reportId: report.id, description: `问题 ${code}`, categoryId: "fcat-org-life", severity: "LOW" });
     ids.push(findingId);

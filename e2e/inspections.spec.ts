@@ -101,13 +101,28 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   await expect(unit.page.getByTestId("finding-state").first()).toHaveText("待验收");
   await expectAccessible(unit.page);
 
-  // The group accepts, then the working committee: closed out.
-  await page.goto(findingUrl);
+  // Who must act is named on the finding: the group's members and the committee's supervisors and administrators.
+  await expect(unit.page.getByTestId("acceptors-GROUP")).toContainText("由督查组成员验收：吴督查");
+  await expect(unit.page.getByTestId("acceptors-COMMITTEE")).toContainText("由机关工委督查、管理人员验收：");
+  await expect(unit.page.getByTestId("acceptors-COMMITTEE")).toContainText("周督导");
+  await expect(unit.page.getByTestId("acceptors-COMMITTEE")).not.toContainText("郑书记");
+
+  // The group finds it waiting for its acceptance, from the inspections page and its queue, and accepts; then the working committee: closed out.
+  await page.goto("/inspections");
+  await expect(page.getByTestId("acceptance-waiting")).toBeVisible();
+  await page.getByRole("link", { name: "去验收" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "待我验收" })).toBeVisible();
+  await page.getByTestId("acceptance-row").filter({ hasText: "支部“三会一课”记录缺失两次。" }).getByRole("link").click();
+  await expect(page).toHaveURL(findingUrl);
   await page.getByRole("button", { name: "以督查组身份验收通过" }).click();
   await expect(page.getByTestId("acceptance-GROUP")).toContainText("吴督查");
   await expect(page.getByTestId("finding-state").first()).toHaveText("待验收");
 
   const committee = await openAs(browser, "supervisor");
+  await committee.page.goto("/inspections/acceptances");
+  await expect(committee.page.getByTestId("nav-count-inspections")).toBeVisible();
+  await expect(committee.page.getByTestId("acceptance-row").filter({ hasText: "支部“三会一课”记录缺失两次。" })).toContainText("机关工委");
+  await expectAccessible(committee.page);
   await committee.page.goto(findingUrl);
   await committee.page.getByRole("button", { name: "以机关工委身份验收通过" }).click();
   await expect(committee.page.getByTestId("finding-state").first()).toHaveText("已销号");

@@ -44,6 +44,21 @@ test("a branch submits with a PDF, the organ party committee returns it, the bra
   await reviewer.getByLabel("审核意见").fill("请补充会议签到表。");
   await reviewer.getByRole("button", { name: "退回" }).click();
   await expect(reviewer.getByText("请补充会议签到表。").first()).toBeVisible();
+  // The reviewer who sent it back is not offered the unit's form for it.
+  await expect(reviewer.getByText("此事项已退回，等待办理单位修改后重新提交。")).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "提交审核" })).toHaveCount(0);
+
+  // It reads 已退回 in the branch's list, under its own filter, with the comment one click away.
+  await page.goto("/checklists?status=RETURNED");
+  const returned = page.getByTestId("checklist-row").filter({ hasText: title });
+  await expect(returned).toHaveCount(1);
+  const status = page.getByLabel("状态", { exact: true });
+  await expect(status).toHaveValue("RETURNED");
+  for (const option of ["待审核", "已退回"]) await expect(status.locator("option", { hasText: option })).toHaveCount(1);
+  await expect(page.getByTestId("returned-count")).toContainText("已退回");
+  const badge = returned.getByTestId("returned-comment").filter({ visible: true });
+  await badge.getByText("已退回").click();
+  await expect(badge).toContainText("退回意见：请补充会议签到表。");
 
   // The branch hears of it, adds the missing file and submits again.
   await page.goto("/notifications");

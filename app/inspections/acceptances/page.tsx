@@ -42,14 +42,14 @@ export default async function AcceptanceQueuePage({ searchParams }: Props) {
         <EmptyState title={t("empty")} hint={t("emptyHint")} />
       ) : (
         <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
-          <table className="w-full min-w-[36rem] text-left text-sm">
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("caption", { count: queue.total })}</caption>
             <thead className="bg-surface text-xs text-muted">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">{ti("col.finding")}</th>
                 <th scope="col" className="px-4 py-2 font-medium">{ti("col.org")}</th>
-                <th scope="col" className="px-4 py-2 font-medium whitespace-nowrap">{t("submittedAt")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("as")}</th>
+                <th scope="col" className="hidden px-4 py-2 font-medium whitespace-nowrap sm:table-cell">{t("submittedAt")}</th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">{t("as")}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,10 +60,19 @@ export default async function AcceptanceQueuePage({ searchParams }: Props) {
                       {row.description}
                     </Link>
                     <span className="block text-xs text-muted">{row.roundTitle}</span>
+                    {/* On a phone, when and as whom sit under the finding. */}
+                    <span className="mt-1 flex flex-wrap items-center gap-1 text-xs text-muted sm:hidden">
+                      {day(row.submittedAt)}
+                      {row.parties.map((p) => (
+                        <Badge key={p} tone="warn">
+                          {tr(`acceptanceParty.${p}`)}
+                        </Badge>
+                      ))}
+                    </span>
                   </td>
                   <td className="px-4 py-3">{localized(row.orgName, row.orgNameEn, locale)}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">{day(row.submittedAt)}</td>
-                  <td className="px-4 py-3">
+                  <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">{day(row.submittedAt)}</td>
+                  <td className="hidden px-4 py-3 sm:table-cell">
                     <span className="flex flex-wrap gap-1">
                       {row.parties.map((p) => (
                         <Badge key={p} tone="warn">
@@ -78,7 +87,9 @@ export default async function AcceptanceQueuePage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <Pagination page={queue.page} pageCount={queue.pageCount} total={queue.total} basePath="/inspections/acceptances" params={{}} />
+      {queue.total > 0 ? (
+        <Pagination page={queue.page} pageCount={queue.pageCount} total={queue.total} basePath="/inspections/acceptances" params={{}} />
+      ) : null}
     </>
   );
 }

@@ -117,7 +117,7 @@ export type ActionFormOptions<S extends z.ZodType<FieldValues, FieldValues>, T> 
   doneMessage?: (data: T, sent: z.input<S>) => string;
   /** Where to go after a success that made a new record (its page); otherwise the page refreshes. */
   redirectTo?: (data: T) => string;
-  /** False for a step that changes nothing (a preview): the page need not refresh. */
+  /** False when the form's action changes nothing (a preview): the page need not refresh. A `submitWith` step always refreshes. */
   refresh?: boolean;
   /** Namespaces whose words for refusal codes come first (a form's own wording). */
   messages?: MessageNamespaces;
@@ -178,9 +178,14 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     setOutcome(named.length > 0 ? { kind: "problem", message: named.join(" ") } : null);
   };
 
-  type Handlers<R> = { after?: (data: R, sent: z.input<S>) => void; done?: (data: R, sent: z.input<S>) => string; redirect?: (data: R) => string };
+  type Handlers<R> = {
+    after?: (data: R, sent: z.input<S>) => void;
+    done?: (data: R, sent: z.input<S>) => string;
+    redirect?: (data: R) => string;
+    refresh?: boolean;
+  };
 
-  async function send<R>(act: (input: z.input<S>) => Promise<ActionResult<R>>, { after, done, redirect }: Handlers<R>): Promise<void> {
+  async function send<R>(act: (input: z.input<S>) => Promise<ActionResult<R>>, { after, done, redirect, refresh: shouldRefresh = true }: Handlers<R>): Promise<void> {
     setOutcome(null);
     // The server parses the raw input with the same schema; the browser has checked it already.
     const sent = step.withVersion(form.getValues());
@@ -190,11 +195,11 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     setOutcome({ kind: "done", message: done?.(result.data, sent) });
     after?.(result.data, sent);
     const target = redirect?.(result.data);
-    step.succeed(result.data, refresh && !target);
+    step.succeed(result.data, shouldRefresh && !target);
     if (target) startNavigation(() => router.push(target));
   }
 
-  const onSubmit = form.handleSubmit(() => send(action, { after: onSuccess, done: doneMessage, redirect: redirectTo }), onInvalid);
+  const onSubmit = form.handleSubmit(() => send(action, { after: onSuccess, done: doneMessage, redirect: redirectTo, refresh }), onInvalid);
 
   return {
     form,

@@ -159,7 +159,17 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     defaultValues: defaultValues as DefaultValues<z.input<S>>,
   });
   const labels = fields as Partial<Record<string, FieldLabel>>;
-  const show = (name: string, code: string, focus: boolean) => form.setError(name as Path<z.input<S>>, { message: code }, { shouldFocus: focus });
+  // A refused field is focused once the form is enabled again: a disabled field takes no focus. Each sending clears the request.
+  // A new object per request, so that the same field refused twice is focused twice.
+  const [focusField, setFocusField] = useState<{ name: string } | null>(null);
+  const { isSubmitting } = form.formState;
+  useEffect(() => {
+    if (focusField && !isSubmitting) form.setFocus(focusField.name as Path<z.input<S>>);
+  }, [form, focusField, isSubmitting]);
+  const show = (name: string, code: string, focus: boolean) => {
+    form.setError(name as Path<z.input<S>>, { message: code });
+    if (focus) setFocusField({ name });
+  };
   const words = (name: string, code: string) => step.codeMessage(code, { max: labels[name]?.max }) ?? code;
 
   // Other forms on the page may name these fields in their refusals.
@@ -187,6 +197,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
 
   async function send<R>(act: (input: z.input<S>) => Promise<ActionResult<R>>, { after, done, redirect, refresh: shouldRefresh = true }: Handlers<R>): Promise<void> {
     setOutcome(null);
+    setFocusField(null);
     // The server parses the raw input with the same schema; the browser has checked it already.
     const sent = step.withVersion(form.getValues());
     const result = await act(sent);

@@ -39,7 +39,7 @@ export function ReplaceFileForm({
     schema,
     action: send,
     defaultValues: { file: null },
-    fields: { file: { label: t("replaceFileLabel", { title }), max: maxLabel } },
+    fields: { file: { label: t("replaceFileName"), max: maxLabel } },
     resetOnSuccess: true,
     onSuccess: () => setIsOpen(false),
     messages: [...(messages ? [messages] : []), EVIDENCE_MESSAGES],
@@ -69,7 +69,7 @@ export function ReplaceFileForm({
         <form id={`${id}-form`} onSubmit={of.onSubmit} noValidate className="order-last basis-full space-y-2 rounded-md border border-line p-3">
           <OutcomeAlert outcome={of.outcome} />
           <fieldset disabled={of.isBusy} className="space-y-2">
-            <FileField of={of} name="file" accept={EVIDENCE_FILE_ACCEPT} autoFocus hint={t("replaceHint", { max: maxLabel })} />
+            <FileField of={of} name="file" label={t("replaceFileLabel", { title })} accept={EVIDENCE_FILE_ACCEPT} autoFocus hint={t("replaceHint", { max: maxLabel })} />
             <div className="flex flex-wrap gap-2">
               <Button type="submit" size="sm">
                 {of.isBusy ? t("uploading") : t("replaceSubmit")}

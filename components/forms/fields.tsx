@@ -14,7 +14,13 @@ import { cn } from "@/lib/utils";
 
 type Schema = z.ZodType<FieldValues, FieldValues>;
 
-type FieldProps<S extends Schema> = { of: ActionForm<S>; name: Path<z.input<S>>; hint?: string };
+type FieldProps<S extends Schema> = {
+  of: ActionForm<S>;
+  name: Path<z.input<S>>;
+  hint?: string;
+  /** The label on the page, when it says more than the field's name in a refusal ("the new file of “minutes.pdf”"). */
+  label?: string;
+};
 
 /** The ids a control's label, hint and error share. */
 function useFieldIds<S extends Schema>({ of, name, hint }: FieldProps<S>) {
@@ -43,7 +49,7 @@ function Field<S extends Schema>(props: FieldProps<S> & { children: (aria: Retur
   const { id, error, aria } = useFieldIds(props);
   return (
     <div>
-      <Label htmlFor={id}>{props.of.labelOf(props.name)}</Label>
+      <Label htmlFor={id}>{props.label ?? props.of.labelOf(props.name)}</Label>
       {props.children(aria)}
       <FieldFooter id={id} hint={props.hint} error={error} />
     </div>
@@ -121,6 +127,7 @@ function ChoicesField<S extends Schema>({
   of,
   name,
   hint,
+  label,
   options,
   type,
   isStacked,
@@ -129,7 +136,7 @@ function ChoicesField<S extends Schema>({
   const described = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <fieldset aria-describedby={described} aria-invalid={error ? true : undefined}>
-      <legend className="mb-1 text-sm font-medium text-ink">{of.labelOf(name)}</legend>
+      <legend className="mb-1 text-sm font-medium text-ink">{label ?? of.labelOf(name)}</legend>
       <div className={isStacked ? "space-y-1" : "flex flex-wrap gap-x-4 gap-y-2"}>
         {options.map((o, index) => (
           <label key={o.value} className="flex min-h-8 items-center gap-2 text-sm">
@@ -156,7 +163,7 @@ export function RadioField<S extends Schema>(props: FieldProps<S> & { options: O
 /** One checkbox for a yes or no, its label beside it and its hint under the label. */
 export function CheckboxField<S extends Schema>(props: FieldProps<S>) {
   const { id, error, aria } = useFieldIds(props);
-  const { of, name, hint } = props;
+  const { of, name, hint, label } = props;
   return (
     <div>
       <label className="flex items-start gap-3 text-sm">
@@ -170,7 +177,7 @@ export function CheckboxField<S extends Schema>(props: FieldProps<S>) {
           {...of.form.register(name)}
         />
         <span>
-          <span className="font-medium">{of.labelOf(name)}</span>
+          <span className="font-medium">{label ?? of.labelOf(name)}</span>
           {hint ? (
             <span id={`${id}-hint`} className="block text-xs text-muted">
               {hint}

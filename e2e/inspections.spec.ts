@@ -94,6 +94,11 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   await unit.page.getByRole("button", { name: "保存整改方案" }).click();
   await expect(unit.page.getByTestId("finding-state").first()).toHaveText("整改中");
   await unit.page.getByRole("radio", { name: "文件" }).check();
+  // A file the upload route refuses by its content: the alert names the field, which takes the focus.
+  await unit.page.getByLabel("选择文件").setInputFiles({ name: "整改会议记录.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a PDF") });
+  await unit.page.getByRole("button", { name: "添加", exact: true }).click();
+  await expect(unit.page.getByRole("alert").filter({ hasText: "“选择文件”：不支持此文件" })).toBeVisible();
+  await expect(unit.page.getByLabel("选择文件")).toBeFocused();
   await unit.page.getByLabel("选择文件").setInputFiles({ name: "整改会议记录.pdf", mimeType: "application/pdf", buffer: PDF });
   await unit.page.getByRole("button", { name: "添加", exact: true }).click();
   await expect(unit.page.getByTestId("finding-evidence-entry").filter({ hasText: "整改会议记录" })).toBeVisible();

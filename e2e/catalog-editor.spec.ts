@@ -15,6 +15,10 @@ test("an administrator writes a list in the editor, publishes and assigns it, re
   const suffix = crypto.randomBytes(3).toString("hex");
   await signIn("admin");
   await page.goto("/catalogs");
+  // Refused empty: the alert names each field, and the first takes the focus.
+  await page.getByRole("button", { name: "新建并编辑" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "“清单名称”：此项为必填项。" })).toContainText("“发布机关”：此项为必填项。");
+  await expect(page.getByLabel("清单名称")).toBeFocused();
   // Only Chinese is typed: the key is suggested from the name (this year and a short code) and follows it.
   const title = `编辑器测试清单${[...suffix].map((c) => "零一二三四五六七八九甲乙丙丁戊己"[parseInt(c, 16)]).join("")}`;
   const key = page.getByLabel("清单标识");

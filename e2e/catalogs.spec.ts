@@ -97,6 +97,10 @@ test("a bad spreadsheet is refused whole, with every problem by row and column",
 
   await signIn("admin");
   await page.goto("/catalogs");
+  // No file chosen: the alert names the field, and the field takes the focus.
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "“清单文件（Excel、JSON 或 YAML）”：请先选择要导入的文件。" })).toBeVisible();
+  await expect(page.getByLabel("清单文件（Excel、JSON 或 YAML）")).toBeFocused();
   await page.getByLabel("清单文件（Excel、JSON 或 YAML）").setInputFiles(file);
   await page.getByRole("button", { name: "导入", exact: true }).click();
   const problems = page.getByTestId("catalog-problems");

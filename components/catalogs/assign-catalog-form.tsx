@@ -1,21 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { previewAssignment } from "@/lib/actions/catalogs";
+import { useWatch } from "react-hook-form";
+import { CheckboxesField, InputField, OutcomeAlert, RadioField, SelectField } from "@/components/forms/fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
-import { FieldError, Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { previewAssignment } from "@/lib/actions/catalogs";
 import type { ActionResult } from "@/lib/server/action";
 import type { AssignmentPlan, AssignmentProgress } from "@/lib/server/assignments/assignment-core";
 import { REVIEW_MODES, ZAssignCatalog, type TAssignCatalog } from "@/lib/validation/assignments";
-import { useActionError } from "@/components/ui/use-action-error";
 
 type Assigned = { assignmentsCreated: number; itemsCreated: number };
 
@@ -58,24 +55,19 @@ type Props = {
   bodyTypes: { type: TAssignCatalog["orgTypes"][number]; label: string }[];
 };
 
+/** The most days a due date may move either way. */
+const SHIFT_MAX = 90;
+
 /** Preview, then confirm: how many organizations and items an assignment makes, before it makes them. */
 export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, orgs, bodyTypes }: Props) {
   const t = useTranslations("assign");
-  const tv = useTranslations("validation");
-  const actionError = useActionError();
-  const router = useRouter();
   const [plan, setPlan] = useState<AssignmentPlan | null>(null);
   const [done, setDone] = useState<Assigned | null>(null);
   const [progress, setProgress] = useState<AssignmentProgress | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<TAssignCatalog>({
-    resolver: zodResolver(ZAssignCatalog),
+  const of = useActionForm({
+    id: "assign",
+    schema: ZAssignCatalog,
+    action: previewAssignment,
     defaultValues: {
       catalogVersionId,
       periodId: defaultPeriodId ?? periods[0]?.id ?? "",
@@ -85,111 +77,53 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
       reviewMode: "PARENT",
       reviewerOrgId: orgs[0]?.id ?? "",
     },
+    fields: {
+      periodId: { label: t("period") },
+      rootOrgId: { label: t("root") },
+      orgTypes: { label: t("orgTypes") },
+      reviewMode: { label: t("review") },
+      reviewerOrgId: { label: t("reviewer") },
+      dueShiftDays: { label: t("shift"), max: SHIFT_MAX },
+    },
+    onSuccess: (data) => {
+      setDone(null);
+      setPlan(data);
+    },
+    // A preview changes nothing.
+    refresh: false,
+    messages: "assign",
   });
-  const reviewMode = useWatch({ control, name: "reviewMode" });
+  const reviewMode = useWatch({ control: of.form.control, name: "reviewMode" });
+  const isSubmitting = of.form.formState.isSubmitting;
 
-  function failed<T>(result: ActionResult<T>): result is Exclude<ActionResult<T>, { ok: true }> {
-    if (result.ok) return false;
-    if (result.error === "validation" && result.fieldErrors) {
-      for (const [field, messages] of Object.entries(result.fieldErrors)) {
-        if (field in ZAssignCatalog.shape) setError(field as keyof TAssignCatalog, { message: messages[0] });
-      }
-    }
-    setProblem(actionError(result));
-    return true;
-  }
-
-  const onPreview = handleSubmit(async (values) => {
-    setProblem(null);
-    setDone(null);
-    const result = await previewAssignment(values);
-    if (!failed(result)) setPlan(result.data);
-  });
-
-  const onConfirm = handleSubmit(async (values) => {
-    setProblem(null);
-    setProgress(null);
-    const result = await runAssignment(values, setProgress).catch((): ActionResult<Assigned> => ({ ok: false, error: "internal" }));
-    if (!failed(result)) {
-      setDone(result.data);
+  const onConfirm = of.submitWith(
+    (values) => {
+      setProgress(null);
+      return runAssignment(values, setProgress).catch((): ActionResult<Assigned> => ({ ok: false, error: "internal" }));
+    },
+    (data) => {
+      setDone(data);
       setPlan(null);
-      router.refresh();
-    }
-  });
-
-  const message = (key?: string) => (key ? tv(key, { max: 90 }) : undefined);
+    },
+  );
 
   return (
-    <form onSubmit={onPreview} noValidate className="space-y-4" onChange={() => setPlan(null)}>
-      <input type="hidden" {...register("catalogVersionId")} />
+    <form onSubmit={of.onSubmit} noValidate className="space-y-4" onChange={() => setPlan(null)}>
       <fieldset disabled={isSubmitting} className="space-y-4">
-        <div>
-          <Label htmlFor="assign-period">{t("period")}</Label>
-          <Select id="assign-period" aria-invalid={errors.periodId ? true : undefined} {...register("periodId")}>
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </Select>
-          <FieldError id="assign-period-error" message={message(errors.periodId?.message)} />
-        </div>
-        <div>
-          <Label htmlFor="assign-root">{t("root")}</Label>
-          <Select id="assign-root" aria-describedby="assign-root-hint" {...register("rootOrgId")}>
-            <OrgOptions orgs={orgs} />
-          </Select>
-          <p id="assign-root-hint" className="mt-1 text-xs text-muted">{t("rootHint")}</p>
-        </div>
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium">{t("orgTypes")}</legend>
-          <div className="space-y-1">
-            {bodyTypes.map((b) => (
-              <label key={b.type} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" value={b.type} className="h-4 w-4 accent-brand" {...register("orgTypes")} />
-                {b.label}
-              </label>
-            ))}
-          </div>
-          <FieldError id="assign-types-error" message={message(errors.orgTypes?.message)} />
-        </fieldset>
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium">{t("review")}</legend>
-          <div className="space-y-1">
-            {REVIEW_MODES.map((mode) => (
-              <label key={mode} className="flex items-center gap-2 text-sm">
-                <input type="radio" value={mode} className="h-4 w-4 accent-brand" {...register("reviewMode")} />
-                {t(`reviewMode.${mode}`)}
-              </label>
-            ))}
-          </div>
+        <SelectField of={of} name="periodId" options={periods.map((p) => ({ value: p.id, label: p.label }))} />
+        <SelectField of={of} name="rootOrgId" hint={t("rootHint")}>
+          <OrgOptions orgs={orgs} />
+        </SelectField>
+        <CheckboxesField of={of} name="orgTypes" isStacked options={bodyTypes.map((b) => ({ value: b.type, label: b.label }))} />
+        <div className="space-y-2">
+          <RadioField of={of} name="reviewMode" isStacked options={REVIEW_MODES.map((mode) => ({ value: mode, label: t(`reviewMode.${mode}`) }))} />
           {reviewMode === "ORG" ? (
-            <div className="mt-2">
-              <Label htmlFor="assign-reviewer">{t("reviewer")}</Label>
-              <Select id="assign-reviewer" aria-describedby="assign-reviewer-hint" {...register("reviewerOrgId")}>
-                <OrgOptions orgs={orgs} />
-              </Select>
-              <p id="assign-reviewer-hint" className="mt-1 text-xs text-muted">
-                {t("reviewerHint")}
-              </p>
-              <FieldError id="assign-reviewer-error" message={errors.reviewerOrgId?.message && t("reviewerAbove")} />
-            </div>
+            <SelectField of={of} name="reviewerOrgId" hint={t("reviewerHint")}>
+              <OrgOptions orgs={orgs} />
+            </SelectField>
           ) : null}
-        </fieldset>
-        <div>
-          <Label htmlFor="assign-shift">{t("shift")}</Label>
-          <Input
-            id="assign-shift"
-            type="number"
-            inputMode="numeric"
-            step={1}
-            aria-describedby="assign-shift-hint"
-            aria-invalid={errors.dueShiftDays ? true : undefined}
-            {...register("dueShiftDays", { valueAsNumber: true })}
-          />
-          <p id="assign-shift-hint" className="mt-1 text-xs text-muted">{t("shiftHint")}</p>
-          <FieldError id="assign-shift-error" message={message(errors.dueShiftDays?.message)} />
         </div>
+        <InputField of={of} name="dueShiftDays" type="number" asNumber hint={t("shiftHint")} control={{ step: 1 }} />
         <Button type="submit" variant="secondary" className="w-full">
           {isSubmitting && !plan ? t("working") : t("preview")}
         </Button>
@@ -215,7 +149,8 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
         </div>
       ) : null}
       {done ? <Alert tone="ok">{t("done", { orgs: done.assignmentsCreated, items: done.itemsCreated })}</Alert> : null}
-      {problem ? <Alert tone="error">{problem}</Alert> : null}
+      {/* Under the plan, where the confirming click was. */}
+      <OutcomeAlert outcome={of.outcome} />
     </form>
   );
 }

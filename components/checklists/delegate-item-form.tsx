@@ -2,11 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/forms/action-button";
-import { FormBody } from "@/components/forms/fields";
+import { FormBody, SelectField } from "@/components/forms/fields";
 import { useRecord } from "@/components/forms/record";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Select } from "@/components/ui/input";
-import { FieldError, Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
 import { delegateItem, revokeDelegation } from "@/lib/actions/checklists";
 import { ZDelegateItem } from "@/lib/validation/checklists";
@@ -51,34 +49,24 @@ export function DelegateItemForm({
     );
   }
 
-  const id = of.fieldId("target");
-  const error = of.errorOf("target");
   return (
     <FormBody of={of} submitLabel={t("submit")} variant="secondary" submitClassName="w-full">
-      <div>
-        <Label htmlFor={id}>{t("target")}</Label>
-        <Select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : `${id}-hint`} {...of.form.register("target")}>
-          <option value="">{t("choose")}</option>
-          {orgOptions.length > 0 ? (
-            <optgroup label={t("orgs")}>
-              <OrgOptions orgs={orgOptions} valuePrefix="org:" />
-            </optgroup>
-          ) : null}
-          {peopleOptions.length > 0 ? (
-            <optgroup label={t("people")}>
-              {peopleOptions.map((p) => (
-                <option key={p.id} value={`user:${p.id}`}>
-                  {p.label}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-        </Select>
-        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-          {t("hint")}
-        </p>
-        <FieldError id={`${id}-error`} message={error} />
-      </div>
+      <SelectField of={of} name="target" blank={t("choose")} hint={t("hint")}>
+        {orgOptions.length > 0 ? (
+          <optgroup label={t("orgs")}>
+            <OrgOptions orgs={orgOptions} valuePrefix="org:" />
+          </optgroup>
+        ) : null}
+        {peopleOptions.length > 0 ? (
+          <optgroup label={t("people")}>
+            {peopleOptions.map((p) => (
+              <option key={p.id} value={`user:${p.id}`}>
+                {p.label}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </SelectField>
     </FormBody>
   );
 }

@@ -1,19 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
+import { OutcomeAlert, TextareaField } from "@/components/forms/fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { approveMany } from "@/lib/actions/checklists";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Textarea } from "@/components/ui/input";
-import { FieldError, Label } from "@/components/ui/label";
-import { useActionError } from "@/components/ui/use-action-error";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { periodLabel } from "@/lib/period-label";
@@ -21,7 +17,41 @@ import type { ReviewRow } from "@/lib/server/checklists/review-queue";
 import { NOTE_MAX, ZApproveMany } from "@/lib/validation/checklists";
 
 const ZApproveComment = ZApproveMany.pick({ comment: true });
-type TApproveComment = { comment?: string };
+
+type Approved = Extract<Awaited<ReturnType<typeof approveMany>>, { ok: true }>["data"];
+
+/**
+ * The confirmation's form: one optional comment for every chosen item. It
+ * lives in the dialog, so that each opening starts afresh; on a refusal the
+ * dialog stays open with the comment as typed.
+ */
+function ApproveForm({ chosen, onApproved }: { chosen: ReviewRow[]; onApproved: (data: Approved) => void }) {
+  const t = useTranslations("reviews");
+  const of = useActionForm({
+    id: "approve",
+    schema: ZApproveComment,
+    action: ({ comment }) => approveMany({ items: chosen.map((r) => ({ itemId: r.id, expectedVersion: r.version })), comment }),
+    defaultValues: { comment: "" },
+    fields: { comment: { label: t("confirmComment"), max: NOTE_MAX } },
+    onSuccess: onApproved,
+  });
+  return (
+    <form onSubmit={of.onSubmit} noValidate className="mt-4 space-y-3">
+      <OutcomeAlert outcome={of.outcome} />
+      <fieldset disabled={of.isBusy} className="space-y-3">
+        <TextareaField of={of} name="comment" rows={3} maxLength={NOTE_MAX + 100} hint={t("confirmCommentHint", { max: NOTE_MAX })} />
+        <div className="flex flex-wrap justify-end gap-2">
+          <DialogClose asChild>
+            <Button type="button" variant="secondary">
+              {t("cancel")}
+            </Button>
+          </DialogClose>
+          <Button type="submit">{of.isBusy ? t("approving") : t("confirm", { count: chosen.length })}</Button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
 
 /**
  * The queue with a checkbox per item: open one to review it (and go on from
@@ -33,20 +63,14 @@ type TApproveComment = { comment?: string };
 export function ReviewQueueTable({ rows, empty, queueParams }: { rows: ReviewRow[]; empty: ReactNode; queueParams: Record<string, string | undefined> }) {
   const t = useTranslations("reviews");
   const tk = useTranslations("kind");
-  const tv = useTranslations("validation");
   const tr = useTranslations();
   const format = useFormatter();
   const locale = useLocale();
-  const router = useRouter();
-  const actionError = useActionError();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<{ tone: "ok" | "error" | "warn"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "ok" | "warn"; text: string } | null>(null);
   const [isConfirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const [shouldFocusOutcome, setFocusOutcome] = useState(false);
-  const form = useForm<TApproveComment>({ resolver: zodResolver(ZApproveComment), defaultValues: { comment: "" } });
-  const commentError = form.formState.errors.comment?.message;
   // After a refresh, rows that left the queue drop out of the selection.
   const chosen = rows.filter((r) => selected.has(r.id));
   const all = rows.length > 0 && chosen.length === rows.length;
@@ -60,25 +84,7 @@ export function ReviewQueueTable({ rows, empty, queueParams }: { rows: ReviewRow
       return next;
     });
 
-  const onOpenChange = (open: boolean) => {
-    setConfirming(open);
-    if (open) {
-      setProblem(null);
-      form.reset({ comment: "" });
-    }
-  };
-
-  const onConfirm = form.handleSubmit(async ({ comment }) => {
-    const items = chosen.map((r) => ({ itemId: r.id, expectedVersion: r.version }));
-    const result = await approveMany({ items, comment });
-    if (!result.ok) {
-      // The dialog stays open with the comment as typed.
-      const field = result.fieldErrors?.comment?.[0];
-      if (field) form.setError("comment", { message: field });
-      else setProblem(actionError(result));
-      return;
-    }
-    const { approved, failed } = result.data;
+  const onApproved = ({ approved, failed }: Approved) => {
     setMessage(
       failed.length === 0
         ? { tone: "ok", text: t("approved", { count: approved.length }) }
@@ -87,8 +93,7 @@ export function ReviewQueueTable({ rows, empty, queueParams }: { rows: ReviewRow
     setSelected(new Set());
     setFocusOutcome(true);
     setConfirming(false);
-    router.refresh();
-  });
+  };
 
   const outcomeBox = message ? (
     <Alert ref={outcome} tabIndex={-1} tone={message.tone} data-testid="approve-outcome">
@@ -102,7 +107,7 @@ export function ReviewQueueTable({ rows, empty, queueParams }: { rows: ReviewRow
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3 empty:hidden">
         {rows.length > 0 ? (
-          <Dialog open={isConfirming} onOpenChange={onOpenChange}>
+          <Dialog open={isConfirming} onOpenChange={setConfirming}>
             <DialogTrigger asChild>
               <Button type="button" disabled={chosen.length === 0}>
                 {t("approveSelected", { count: chosen.length })}
@@ -127,34 +132,7 @@ export function ReviewQueueTable({ rows, empty, queueParams }: { rows: ReviewRow
                   </li>
                 ))}
               </ul>
-              <form onSubmit={onConfirm} noValidate className="mt-4 space-y-3">
-                {problem ? <Alert tone="error">{problem}</Alert> : null}
-                <fieldset disabled={form.formState.isSubmitting} className="space-y-3">
-                  <div>
-                    <Label htmlFor="approve-comment">{t("confirmComment")}</Label>
-                    <Textarea
-                      id="approve-comment"
-                      rows={3}
-                      maxLength={NOTE_MAX + 100}
-                      aria-invalid={commentError ? true : undefined}
-                      aria-describedby={commentError ? "approve-comment-error" : "approve-comment-hint"}
-                      {...form.register("comment")}
-                    />
-                    <p id="approve-comment-hint" className="mt-1 text-xs text-muted">
-                      {t("confirmCommentHint", { max: NOTE_MAX })}
-                    </p>
-                    <FieldError id="approve-comment-error" message={commentError && tv(commentError, { max: NOTE_MAX })} />
-                  </div>
-                  <div className="flex flex-wrap justify-end gap-2">
-                    <DialogClose asChild>
-                      <Button type="button" variant="secondary">
-                        {t("cancel")}
-                      </Button>
-                    </DialogClose>
-                    <Button type="submit">{form.formState.isSubmitting ? t("approving") : t("confirm", { count: chosen.length })}</Button>
-                  </div>
-                </fieldset>
-              </form>
+              <ApproveForm chosen={chosen} onApproved={onApproved} />
             </DialogContent>
           </Dialog>
         ) : null}

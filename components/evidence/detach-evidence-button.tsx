@@ -1,40 +1,28 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { EVIDENCE_MESSAGES } from "@/components/evidence/add-evidence-form";
+import { ActionButton, ActionOutcome, useActionRunner } from "@/components/forms/action-button";
 import { detachEvidence } from "@/lib/actions/item-evidence";
-import { useEvidenceError } from "@/components/evidence/use-evidence-error";
-import { Button } from "@/components/ui/button";
 
 /** Takes a piece of evidence off this item, after a confirmation; the piece itself is kept. */
 export function DetachEvidenceButton({ itemId, evidenceId, title }: { itemId: string; evidenceId: string; title: string }) {
   const t = useTranslations("evidence");
-  const { split } = useEvidenceError();
-  const router = useRouter();
-  const [isPending, startTransition] = useTransition();
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const onDetach = () => {
-    if (!window.confirm(t("detachConfirm", { title }))) return;
-    startTransition(async () => {
-      setProblem(null);
-      const result = await detachEvidence({ itemId, evidenceId });
-      if (result.ok) router.refresh();
-      else setProblem(split(result, [] as const).message ?? null);
-    });
-  };
-
+  const runner = useActionRunner(EVIDENCE_MESSAGES);
   return (
     <>
-      <Button type="button" variant="ghost" size="sm" onClick={onDetach} disabled={isPending} aria-label={t("detachLabel", { title })}>
-        {isPending ? t("working") : t("detach")}
-      </Button>
-      {problem ? (
-        <p role="alert" className="basis-full text-sm text-danger">
-          {problem}
-        </p>
-      ) : null}
+      <ActionButton
+        runner={runner}
+        action={detachEvidence}
+        input={{ itemId, evidenceId }}
+        label={t("detach")}
+        ariaLabel={t("detachLabel", { title })}
+        variant="ghost"
+        size="sm"
+        confirm={t("detachConfirm", { title })}
+      />
+      {/* On a line of its own, under the entry's buttons. */}
+      <ActionOutcome of={runner} className="basis-full" />
     </>
   );
 }

@@ -1,22 +1,19 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { EVIDENCE_MESSAGES } from "@/components/evidence/add-evidence-form";
 import { uploadEvidenceFile, uploadEvidenceTo } from "@/components/evidence/upload-evidence-file";
-import { useEvidenceError } from "@/components/evidence/use-evidence-error";
-import { Alert } from "@/components/ui/alert";
+import { FileField, OutcomeAlert } from "@/components/forms/fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { FieldError, Label } from "@/components/ui/label";
 import { EVIDENCE_FILE_ACCEPT, zEvidenceReplace, type TEvidenceReplace } from "@/lib/validation/evidence";
 
 /** Uploads a new revision of a file evidence of an item (or, with `uploadUrl`, of another target); the old revisions stay. */
 export function ReplaceFileForm({
   itemId,
   uploadUrl,
+  messages,
   evidenceId,
   title,
   maxBytes,
@@ -26,40 +23,33 @@ export function ReplaceFileForm({
   title: string;
   maxBytes: number;
   maxLabel: string;
-} & ({ itemId: string; uploadUrl?: never } | { uploadUrl: string; itemId?: never })) {
+} & ({ itemId: string; uploadUrl?: never; messages?: never } | { uploadUrl: string; itemId?: never; /** The target's own words for its refusals. */ messages?: string })) {
   const t = useTranslations("evidence");
-  const { fieldMessage, split } = useEvidenceError();
-  const router = useRouter();
   const id = useId();
   const toggle = useRef<HTMLButtonElement>(null);
   const [isOpen, setIsOpen] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const schema = useMemo(() => zEvidenceReplace(maxBytes), [maxBytes]);
-  const {
-    handleSubmit,
-    setValue,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TEvidenceReplace>({ resolver: zodResolver(schema) });
+  const send = ({ file }: TEvidenceReplace) => {
+    // The schema has refused a missing file already; the server would too.
+    if (!file) return Promise.resolve({ ok: false as const, error: "validation" as const, fieldErrors: { file: ["required"] } });
+    return uploadUrl !== undefined ? uploadEvidenceTo(uploadUrl, { file, evidenceId }) : uploadEvidenceFile(itemId, { file, evidenceId });
+  };
+  const of = useActionForm({
+    id,
+    schema,
+    action: send,
+    defaultValues: { file: null },
+    fields: { file: { label: t("replaceFileName"), max: maxLabel } },
+    resetOnSuccess: true,
+    onSuccess: () => setIsOpen(false),
+    messages: [...(messages ? [messages] : []), EVIDENCE_MESSAGES],
+  });
 
   const close = () => {
     setIsOpen(false);
-    setProblem(null);
+    of.form.reset();
     toggle.current?.focus();
   };
-
-  const onSubmit = handleSubmit(async ({ file }) => {
-    setProblem(null);
-    const result = uploadUrl !== undefined ? await uploadEvidenceTo(uploadUrl, { file, evidenceId }) : await uploadEvidenceFile(itemId, { file, evidenceId });
-    if (!result.ok) {
-      const { field, code, message } = split(result, ["file"] as const);
-      if (field) setError(field, { message: code });
-      else setProblem(message ?? null);
-      return;
-    }
-    setIsOpen(false);
-    router.refresh();
-  });
 
   return (
     <>
@@ -76,32 +66,13 @@ export function ReplaceFileForm({
         {t("replace")}
       </Button>
       {isOpen ? (
-        <form id={`${id}-form`} onSubmit={onSubmit} noValidate className="order-last basis-full space-y-2 rounded-md border border-line p-3">
-          {problem ? <Alert tone="error">{problem}</Alert> : null}
-          <fieldset disabled={isSubmitting} className="space-y-2">
-            <div>
-              <Label htmlFor={`${id}-file`}>{t("replaceFileLabel", { title })}</Label>
-              <Input
-                id={`${id}-file`}
-                type="file"
-                accept={EVIDENCE_FILE_ACCEPT}
-                className="h-auto py-1.5"
-                autoFocus
-                aria-invalid={errors.file ? true : undefined}
-                aria-describedby={errors.file ? `${id}-error` : `${id}-hint`}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  if (file) setValue("file", file, { shouldValidate: true });
-                }}
-              />
-              <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-                {t("replaceHint", { max: maxLabel })}
-              </p>
-              <FieldError id={`${id}-error`} message={fieldMessage(errors.file?.message, { max: maxLabel })} />
-            </div>
+        <form id={`${id}-form`} onSubmit={of.onSubmit} noValidate className="order-last basis-full space-y-2 rounded-md border border-line p-3">
+          <OutcomeAlert outcome={of.outcome} />
+          <fieldset disabled={of.isBusy} className="space-y-2">
+            <FileField of={of} name="file" label={t("replaceFileLabel", { title })} accept={EVIDENCE_FILE_ACCEPT} autoFocus hint={t("replaceHint", { max: maxLabel })} />
             <div className="flex flex-wrap gap-2">
               <Button type="submit" size="sm">
-                {isSubmitting ? t("uploading") : t("replaceSubmit")}
+                {of.isBusy ? t("uploading") : t("replaceSubmit")}
               </Button>
               <Button type="button" variant="ghost" size="sm" onClick={close}>
                 {t("cancel")}

@@ -3,20 +3,20 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useEffect, useState, useTransition } from "react";
+import { get, useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { useRecord } from "@/components/forms/record";
-import { useCodeMessage } from "@/components/forms/use-message";
+import { useCodeMessage, type MessageNamespaces, type MessageValues } from "@/components/forms/use-message";
 import { useActionError } from "@/components/ui/use-action-error";
 import type { ActionFailure, ActionResult } from "@/lib/server/action";
 import { isVersionChange } from "@/lib/version-change";
 
-/** What a form or button says after its last step. */
-export type FormOutcome = { kind: "done" } | { kind: "conflict"; current?: unknown } | { kind: "problem"; message: string } | null;
+/** What a form or button says after its last step; a success may say what it did. */
+export type FormOutcome = { kind: "done"; message?: string } | { kind: "conflict"; current?: unknown } | { kind: "problem"; message: string } | null;
 
-/** A field of the form, as the form's refusals name it: its label, and its length limit for "too long". */
-export type FieldLabel = { label: string; max?: number };
+/** A field of the form, as the form's refusals name it: its label, and its limit for "too long" or "too large". */
+export type FieldLabel = { label: string; max?: number | string };
 
 /** The fields of the form that sends a step, to show the step's refusals at. */
 type LocalFields = { labels: Partial<Record<string, FieldLabel>>; show: (name: string, code: string, focus: boolean) => void };
@@ -25,13 +25,30 @@ function hasData(value: unknown): value is { version?: unknown } {
   return typeof value === "object" && value !== null;
 }
 
+/** The order of the form's own fields first (as it lists them, top to bottom), any other after. */
+function inFieldOrder<V>(entries: [string, V][], labels: Partial<Record<string, FieldLabel>> | undefined): [string, V][] {
+  const order = Object.keys(labels ?? {});
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return [...entries].sort(([a], [b]) => rank(a) - rank(b));
+}
+
+/** react-hook-form's errors, nested as the values are ("draw.size"), as one list of field paths and codes. */
+function flattenErrors(errors: FieldErrors, prefix = ""): [string, string][] {
+  return Object.entries(errors).flatMap(([key, error]): [string, string][] => {
+    if (key === "ref" || typeof error !== "object" || error === null) return [];
+    const path = prefix ? `${prefix}.${key}` : key;
+    if ("type" in error && typeof error.message === "string") return [[path, error.message]];
+    return flattenErrors(error as FieldErrors, path);
+  });
+}
+
 /**
  * What every step does with its answer, for forms and buttons alike: a
  * success adopts the record's new version (RecordProvider) and refreshes the
  * page; a refusal names its fields, marks and focuses the first (in the
  * sending form or another form on the page); a conflict is a conflict.
  */
-export function useStep(messages?: string) {
+export function useStep(messages?: MessageNamespaces, values?: MessageValues) {
   const t = useTranslations("form");
   const codeMessage = useCodeMessage(messages);
   const actionError = useActionError();
@@ -53,30 +70,36 @@ export function useStep(messages?: string) {
     const named: string[] = [];
     let other: string | undefined;
     let isFocused = false;
-    for (const [name, codes] of Object.entries(result.fieldErrors ?? {})) {
+    for (const [name, codes] of inFieldOrder(Object.entries(result.fieldErrors ?? {}), local?.labels)) {
       const code = codes[0];
       if (!code) continue;
       const mine = local?.labels[name];
       if (local && mine) {
         local.show(name, code, !isFocused);
         isFocused = true;
-        named.push(t("fieldProblem", { field: mine.label, message: codeMessage(code, { max: mine.max }) ?? code }));
+        named.push(t("fieldProblem", { field: mine.label, message: codeMessage(code, { ...values, max: mine.max }) ?? code }));
         continue;
       }
       const elsewhere = record.findField(name);
       if (elsewhere) {
         if (!isFocused) elsewhere.show(code);
         isFocused = true;
-        named.push(t("fieldProblem", { field: elsewhere.label, message: codeMessage(code) ?? code }));
+        named.push(t("fieldProblem", { field: elsewhere.label, message: codeMessage(code, values) ?? code }));
         continue;
       }
-      other ??= codeMessage(code);
+      other ??= codeMessage(code, values);
     }
     const message = [...named, ...(other ? [other] : [])].join(" ");
     return { kind: "problem", message: message || actionError(result) };
   }
 
-  return { withVersion, succeed, refuse, fieldProblem: (label: string, message: string) => t("fieldProblem", { field: label, message }), codeMessage };
+  return {
+    withVersion,
+    succeed,
+    refuse,
+    fieldProblem: (label: string, message: string) => t("fieldProblem", { field: label, message }),
+    codeMessage: (code: string, more?: MessageValues) => codeMessage(code, { ...values, ...more }),
+  };
 }
 
 export type ActionFormOptions<S extends z.ZodType<FieldValues, FieldValues>, T> = {
@@ -85,20 +108,31 @@ export type ActionFormOptions<S extends z.ZodType<FieldValues, FieldValues>, T> 
   schema: S;
   action: (input: z.input<S>) => Promise<ActionResult<T>>;
   defaultValues: z.input<S>;
-  /** The fields the form shows, by name; a refusal that names one is shown at it, with its label. */
+  /** The fields the form shows, by name, top to bottom; a refusal that names one is shown at it, with its label. */
   fields: Partial<Record<Path<z.input<S>>, FieldLabel>>;
-  /** Empty the fields after a success (a new finding, a progress note). */
-  resetOnSuccess?: boolean;
-  onSuccess?: (data: T) => void;
-  /** A namespace whose words for refusal codes come first (a form's own wording). */
-  messages?: string;
+  /** Empty the fields after a success (a new finding, a progress note); a function gives the values to start again from. */
+  resetOnSuccess?: boolean | ((sent: z.input<S>) => z.input<S>);
+  onSuccess?: (data: T, sent: z.input<S>) => void;
+  /** What the success says, from the answer and what was sent ("added …"). */
+  doneMessage?: (data: T, sent: z.input<S>) => string;
+  /** Where to go after a success that made a new record (its page); otherwise the page refreshes. */
+  redirectTo?: (data: T) => string;
+  /** False when the form's action changes nothing (a preview): the page need not refresh. A `submitWith` step always refreshes. */
+  refresh?: boolean;
+  /** Namespaces whose words for refusal codes come first (a form's own wording). */
+  messages?: MessageNamespaces;
+  /** Limits a form's own words mention by name ("{orderMax}"), beside each field's `max`. */
+  messageValues?: MessageValues;
 };
 
 export type ActionForm<S extends z.ZodType<FieldValues, FieldValues>> = {
   form: UseFormReturn<z.input<S>, unknown, z.output<S>>;
   onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void>;
-  /** The same fields, checked the same way, sent to another action (a second button: save beside submit, return beside approve). */
-  submitWith: <T>(action: (input: z.input<S>) => Promise<ActionResult<T>>) => () => Promise<void>;
+  /**
+   * The same fields, checked the same way, sent to another action (a second
+   * button: save beside submit, return beside approve, confirm after a preview).
+   */
+  submitWith: <T>(action: (input: z.input<S>) => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) => () => Promise<void>;
   outcome: FormOutcome;
   isBusy: boolean;
   /** A field's error in words, for the field components. */
@@ -114,10 +148,12 @@ export type ActionForm<S extends z.ZodType<FieldValues, FieldValues>> = {
  * load the latest; nothing typed is lost on a refusal.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(options: ActionFormOptions<S, T>): ActionForm<S> {
-  const { id, schema, action, defaultValues, fields, resetOnSuccess, onSuccess, messages } = options;
-  const step = useStep(messages);
+  const { id, schema, action, defaultValues, fields, resetOnSuccess, onSuccess, doneMessage, redirectTo, refresh = true, messages, messageValues } = options;
+  const step = useStep(messages, messageValues);
+  const router = useRouter();
   const { registerField } = useRecord();
   const [outcome, setOutcome] = useState<FormOutcome>(null);
+  const [isNavigating, startNavigation] = useTransition();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema),
     defaultValues: defaultValues as DefaultValues<z.input<S>>,
@@ -147,35 +183,45 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   }, [form, registerField]);
 
   // The browser's own check: react-hook-form marks the fields and focuses the first; the alert names them.
-  const onInvalid = (errors: Partial<Record<string, { message?: unknown }>>) => {
-    const named = Object.entries(errors).flatMap(([name, error]) =>
-      typeof error?.message === "string" ? [step.fieldProblem(labels[name]?.label ?? name, words(name, error.message))] : [],
-    );
+  const onInvalid = (errors: FieldErrors<z.input<S>>) => {
+    const named = inFieldOrder(flattenErrors(errors), labels).map(([name, code]) => step.fieldProblem(labels[name]?.label ?? name, words(name, code)));
     setOutcome(named.length > 0 ? { kind: "problem", message: named.join(" ") } : null);
   };
 
-  async function send<R>(act: (input: z.input<S>) => Promise<ActionResult<R>>, after?: (data: R) => void): Promise<void> {
+  type Handlers<R> = {
+    after?: (data: R, sent: z.input<S>) => void;
+    done?: (data: R, sent: z.input<S>) => string;
+    redirect?: (data: R) => string;
+    refresh?: boolean;
+  };
+
+  async function send<R>(act: (input: z.input<S>) => Promise<ActionResult<R>>, { after, done, redirect, refresh: shouldRefresh = true }: Handlers<R>): Promise<void> {
     setOutcome(null);
     setFocusField(null);
     // The server parses the raw input with the same schema; the browser has checked it already.
-    const result = await act(step.withVersion(form.getValues()));
+    const sent = step.withVersion(form.getValues());
+    const result = await act(sent);
     if (!result.ok) return setOutcome(step.refuse(result, { labels, show }));
-    if (resetOnSuccess) form.reset(defaultValues as DefaultValues<z.input<S>>);
-    setOutcome({ kind: "done" });
-    after?.(result.data);
-    step.succeed(result.data);
+    if (resetOnSuccess) form.reset((typeof resetOnSuccess === "function" ? resetOnSuccess(sent) : defaultValues) as DefaultValues<z.input<S>>);
+    setOutcome({ kind: "done", message: done?.(result.data, sent) });
+    after?.(result.data, sent);
+    const target = redirect?.(result.data);
+    step.succeed(result.data, shouldRefresh && !target);
+    if (target) startNavigation(() => router.push(target));
   }
 
-  const onSubmit = form.handleSubmit(() => send(action, onSuccess), onInvalid);
+  const onSubmit = form.handleSubmit(() => send(action, { after: onSuccess, done: doneMessage, redirect: redirectTo, refresh }), onInvalid);
 
   return {
     form,
     onSubmit,
-    submitWith: (other) => form.handleSubmit(() => send(other), onInvalid),
+    submitWith: (other, after) => form.handleSubmit(() => send(other, { after }), onInvalid),
     outcome,
-    isBusy: form.formState.isSubmitting,
+    // A new record's page is on its way: the form stays still until it comes.
+    isBusy: form.formState.isSubmitting || isNavigating,
     errorOf: (name) => {
-      const code = form.formState.errors[name]?.message;
+      const error: { message?: unknown } | undefined = get(form.formState.errors, name);
+      const code = error?.message;
       return typeof code === "string" ? words(name, code) : undefined;
     },
     labelOf: (name) => labels[name]?.label ?? name,

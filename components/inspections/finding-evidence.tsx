@@ -43,7 +43,7 @@ export function FindingEvidence({ findingId, evidence, canAdd, maxBytes, addsAs 
   const target: EvidenceTarget = {
     uploadUrl,
     addRecord: (record) => addFindingEvidence({ findingId, ...record }),
-    closedMessage: t("closed"),
+    messages: "findingEvidence.error",
   };
 
 
@@ -59,7 +59,7 @@ export function FindingEvidence({ findingId, evidence, canAdd, maxBytes, addsAs 
         <EvidenceContent evidence={e} />
         {canReplace ? (
           <div className="mt-2 flex flex-wrap items-start gap-2">
-            <ReplaceFileForm uploadUrl={uploadUrl} evidenceId={e.id} title={e.title} maxBytes={maxBytes} maxLabel={maxLabel} />
+            <ReplaceFileForm uploadUrl={uploadUrl} messages="findingEvidence.error" evidenceId={e.id} title={e.title} maxBytes={maxBytes} maxLabel={maxLabel} />
           </div>
         ) : null}
       </li>

@@ -137,9 +137,9 @@ export function zEvidenceForm(maxBytes: number) {
 
 export type TEvidenceForm = z.input<ReturnType<typeof zEvidenceForm>>;
 
-/** A new revision of a file evidence, as its form checks it. */
+/** A new revision of a file evidence, as its form checks it: no file chosen yet is null. */
 export function zEvidenceReplace(maxBytes: number) {
-  return z.object({ file: zEvidenceFile(maxBytes) });
+  return z.object({ file: z.instanceof(File).nullable().pipe(zEvidenceFile(maxBytes)) });
 }
 
 export type TEvidenceReplace = z.input<ReturnType<typeof zEvidenceReplace>>;

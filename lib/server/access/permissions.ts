@@ -63,6 +63,16 @@ export const POLICY = {
   "report.notice": ["SECRETARY"],
   /** Receive the escalations (reminder, warning, accountability notice) addressed to one's organization. */
   "escalation.receive": ["SECRETARY", "SUPERVISOR", "ADMIN"],
+  /** Keep the organization tree within one's subtree: create, rename, re-code, move, merge, close; import it. An administrator granted on a unit manages that unit alone. */
+  "org.manage": ["ADMIN"],
+  /** Keep the accounts and role grants of the people within one's subtree: create, edit, deactivate, reset passwords; import them. */
+  "user.manage": ["ADMIN"],
+  /** Read the term, appointment-talk and head-change ledgers (换届, 任职谈话, 负责人调整) of the organizations one reaches. */
+  "term.read": ["ADMIN", "SUPERVISOR", "SECRETARY"],
+  /** Record elections, appointment talks and head changes of the organizations below one's own (the level above records them), or anywhere one administers. */
+  "term.record": ["ADMIN", "SECRETARY"],
+  /** Hear that one's organization's term, or a term one level below, falls due. */
+  "term.notice": ["SECRETARY"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -21,6 +21,7 @@ const KIND_TONES: Record<NotificationKind, "brand" | "warn" | "ok" | "neutral" |
   FINDING_YELLOW: "warn",
   FINDING_RED: "danger",
   FINDING_ESCALATED: "danger",
+  TERM_DUE: "warn",
 };
 
 /**

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   "FINDING_YELLOW",
   "FINDING_RED",
   "FINDING_ESCALATED",
+  "TERM_DUE",
 ] as const satisfies readonly NotificationKind[];
 
 /** The notices page's filters, read from its search params; bad values fall back to none. */

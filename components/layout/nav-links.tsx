@@ -4,14 +4,16 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-type NavLink = { href: string; label: string; count?: number; countLabel?: string };
+/** `match`: the path prefix that marks the link current, when it is wider than its href (a section of several pages). */
+type NavLink = { href: string; label: string; count?: number; countLabel?: string; match?: string };
 
 export function NavLinks({ links, label }: { links: NavLink[]; label: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="flex flex-wrap gap-1">
       {links.map((link) => {
-        const isActive = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        const base = link.match ?? link.href;
+        const isActive = pathname === base || pathname.startsWith(`${base}/`);
         return (
           <Link
             key={link.href}

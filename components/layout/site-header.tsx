@@ -29,6 +29,8 @@ export async function SiteHeader() {
         ...(reviewing !== null ? [{ href: "/reviews", label: t("nav.reviews"), count: reviewing, countLabel: t("nav.reviewCount", { count: reviewing }) }] : []),
         { href: "/inspections", label: t("nav.inspections"), count: accepting, countLabel: t("nav.acceptanceCount", { count: accepting }) },
         ...(can(actor, "catalog.read") ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
+        ...(can(actor, "term.read") ? [{ href: "/terms", label: t("nav.terms") }] : []),
+        ...(can(actor, "org.manage") || can(actor, "user.manage") ? [{ href: "/admin/orgs", label: t("nav.admin"), match: "/admin" }] : []),
       ]
     : [];
   const primary = actor?.grants[0];
@@ -45,10 +47,10 @@ export async function SiteHeader() {
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           {actor ? <NotificationBell count={unread} label={t("nav.notificationCount", { count: unread })} /> : null}
           {actor ? (
-            <span className="text-muted" data-testid="current-user">
+            <Link href="/account" className="text-muted hover:text-brand hover:underline" data-testid="current-user" title={t("nav.account")}>
               {actor.name}
               {primary ? ` · ${orgLabel(primary.orgName, primary.orgNameEn, lang)}` : null}
-            </span>
+            </Link>
           ) : null}
           <LanguageSwitcher current={lang} isSignedIn={Boolean(actor)} />
           {actor ? <SignOutButton label={t("nav.signOut")} /> : null}

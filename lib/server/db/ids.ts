@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { Prisma } from "../../generated/prisma/client";
 
 /**
  * An id of the same shape as Prisma's cuid() (25 lowercase letters and
@@ -10,3 +11,6 @@ export function newId(): string {
   for (const byte of bytes) id += (byte % 36).toString(36);
   return id;
 }
+
+/** The same shape made by the database, for rows inserted by INSERT … SELECT. */
+export const SQL_NEW_ID = Prisma.sql`'c' || substr(md5(gen_random_uuid()::text), 1, 24)`;

@@ -3,7 +3,8 @@ import { FINDING_OPEN_STATES } from "@/lib/finding-state";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { rolesOf } from "@/lib/server/access/permissions";
 import { escalationSteps } from "@/lib/server/inspections/config";
-import { SQL_NEW_ID, WARNING_BATCH_SIZE } from "@/lib/server/notifications/raise-warnings";
+import { SQL_NEW_ID } from "@/lib/server/db/ids";
+import { WARNING_BATCH_SIZE } from "@/lib/server/notifications/raise-warnings";
 
 // No "server-only" here: the notify command (scripts/notify.ts) raises escalations outside Next.js.
 

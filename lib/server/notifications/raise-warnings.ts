@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { FINDING_OPEN_STATES } from "@/lib/finding-state";
 import { OPEN_STATUSES } from "@/lib/item-status";
 import { rolesOf } from "@/lib/server/access/permissions";
+import { SQL_NEW_ID } from "@/lib/server/db/ids";
 import { findingWarningSql, itemWarningSql, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 
 // No "server-only" here: the notify command (scripts/notify.ts) runs outside Next.js.
@@ -11,8 +12,6 @@ import { findingWarningSql, itemWarningSql, warningThresholds, type WarningThres
 export const WARNING_BATCH_SIZE = 5000;
 
 /** A new id made in SQL, of the same shape as Prisma's cuid(): "c" and 24 hex digits. */
-export const SQL_NEW_ID = Prisma.sql`'c' || substr(md5(gen_random_uuid()::text), 1, 24)`;
-
 export type WarningRun = { itemsWarned: number; noticesCreated: number };
 
 /**

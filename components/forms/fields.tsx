@@ -194,7 +194,13 @@ export function CheckboxField<S extends Schema>(props: FieldProps<S>) {
  * A file input: the chosen file (or null) is the field's value, checked by
  * the schema like any other, at once. A new `resetKey` empties the input.
  */
-export function FileField<S extends Schema>({ accept, resetKey, autoFocus, ...props }: FieldProps<S> & { accept: string; resetKey?: number; autoFocus?: boolean }) {
+export function FileField<S extends Schema>({
+  accept,
+  resetKey,
+  autoFocus,
+  onChange,
+  ...props
+}: FieldProps<S> & { accept: string; resetKey?: number; autoFocus?: boolean; /** Runs after the form has taken the file. */ onChange?: () => void }) {
   const { of, name } = props;
   // Registered as a controlled field: a refusal can focus the input, and setting the File leaves the input showing it.
   const { field } = useController({ control: of.form.control, name });
@@ -211,7 +217,10 @@ export function FileField<S extends Schema>({ accept, resetKey, autoFocus, ...pr
           name={name}
           ref={field.ref}
           onBlur={field.onBlur}
-          onChange={(event) => of.form.setValue(name, (event.target.files?.[0] ?? null) as PathValue<z.input<S>, Path<z.input<S>>>, { shouldValidate: true })}
+          onChange={(event) => {
+            of.form.setValue(name, (event.target.files?.[0] ?? null) as PathValue<z.input<S>, Path<z.input<S>>>, { shouldValidate: true });
+            onChange?.();
+          }}
         />
       )}
     </Field>

@@ -59,7 +59,7 @@ describe("the message catalogs", () => {
 
     it("use Latin letters only for names of formats, products and examples", () => {
       const allowed = new Set([
-        ...["Excel", "WPS", "Word", "PDF", "PNG", "JPEG", "GIF", "WebP", "JSON", "YAML", "xlsx", "xls", "et", "MB", "UTF"],
+        ...["Excel", "WPS", "Word", "PDF", "PNG", "JPEG", "GIF", "WebP", "JSON", "YAML", "CSV", "xlsx", "xls", "et", "MB", "UTF"],
         ...["http", "https", "Ctrl", "Mac", "Efraimidis", "Spirakis", "u"],
         // Spreadsheet columns, and examples of what to type.
         ...["A", "B"],

@@ -62,6 +62,28 @@ export const registry = {
     file: "app/progress/page.tsx",
     rule: { access: "permission", permission: "progress.read", target: "org" },
   },
+  // Directory import (organizations and accounts): the handlers check each row against the actor's org.manage and user.manage subtrees.
+  "page:/admin/import": {
+    kind: "page",
+    file: "app/admin/import/page.tsx",
+    rule: { access: "permission", permission: "org.manage", target: "none" },
+  },
+  "route:/api/admin/import": {
+    kind: "route",
+    file: "app/api/admin/import/route.ts",
+    rule: { access: "permission", permission: "org.manage", target: "none" },
+  },
+  "route:/admin/import/template": {
+    kind: "route",
+    file: "app/admin/import/template/route.ts",
+    rule: { access: "permission", permission: "org.manage", target: "none" },
+  },
+  // The tree and the accounts within the actor's subtree, in the import's layout; never a password hash.
+  "route:/admin/import/export": {
+    kind: "route",
+    file: "app/admin/import/export/route.ts",
+    rule: { access: "permission", permission: "org.manage", target: "none" },
+  },
   "route:/api/auth/[...nextauth]": {
     kind: "route",
     file: "app/api/auth/[...nextauth]/route.ts",

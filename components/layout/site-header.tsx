@@ -13,8 +13,10 @@ import { countUnread } from "@/lib/server/notifications/list-notifications";
 import { orgLabel } from "@/lib/org-label";
 
 export async function SiteHeader() {
-  const [actor, t, locale] = await Promise.all([getActor(), getTranslations(), getLocale()]);
+  const [signedIn, t, locale] = await Promise.all([getActor(), getTranslations(), getLocale()]);
   const lang = isLocale(locale) ? locale : "zh";
+  // A user who must replace a reset password gets no navigation: every page sends them to do that first.
+  const actor = signedIn && !signedIn.mustChangePassword ? signedIn : null;
   const [reviewing, accepting, unread] = actor
     ? await Promise.all([
         can(actor, "checklist.review") ? countReviewQueue(actor) : null,
@@ -33,7 +35,7 @@ export async function SiteHeader() {
         ...(can(actor, "org.manage") || can(actor, "user.manage") ? [{ href: "/admin/orgs", label: t("nav.admin"), match: "/admin" }] : []),
       ]
     : [];
-  const primary = actor?.grants[0];
+  const primary = signedIn?.grants[0];
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -46,14 +48,14 @@ export async function SiteHeader() {
         {actor ? <NavLinks links={links} label={t("nav.label")} /> : null}
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           {actor ? <NotificationBell count={unread} label={t("nav.notificationCount", { count: unread })} /> : null}
-          {actor ? (
+          {signedIn ? (
             <Link href="/account" className="text-muted hover:text-brand hover:underline" data-testid="current-user" title={t("nav.account")}>
-              {actor.name}
+              {signedIn.name}
               {primary ? ` · ${orgLabel(primary.orgName, primary.orgNameEn, lang)}` : null}
             </Link>
           ) : null}
-          <LanguageSwitcher current={lang} isSignedIn={Boolean(actor)} />
-          {actor ? <SignOutButton label={t("nav.signOut")} /> : null}
+          <LanguageSwitcher current={lang} isSignedIn={Boolean(signedIn)} />
+          {signedIn ? <SignOutButton label={t("nav.signOut")} /> : null}
         </div>
       </div>
     </header>

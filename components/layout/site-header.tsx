@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActingOrgSwitcher } from "@/components/layout/acting-org-switcher";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { NavLinks } from "@/components/layout/nav-links";
 import { SignOutButton } from "@/components/layout/sign-out-button";
@@ -8,6 +9,7 @@ import { isLocale } from "@/i18n/config";
 import { can } from "@/lib/server/access/permissions";
 import { countAcceptanceQueue } from "@/lib/server/inspections/acceptance-queue";
 import { countReviewQueue } from "@/lib/server/checklists/review-queue";
+import { getActingOrg } from "@/lib/server/auth/acting-org";
 import { getActor } from "@/lib/server/auth/actor";
 import { countUnread } from "@/lib/server/notifications/list-notifications";
 import { orgLabel } from "@/lib/org-label";
@@ -35,7 +37,8 @@ export async function SiteHeader() {
         ...(can(actor, "org.manage") || can(actor, "user.manage") ? [{ href: "/admin/orgs", label: t("nav.admin"), match: "/admin" }] : []),
       ]
     : [];
-  const primary = signedIn?.grants[0];
+  const acting = actor ? await getActingOrg(actor) : null;
+  const orgName = (org: { orgName: string; orgNameEn: string | null }) => orgLabel(org.orgName, org.orgNameEn, lang);
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -49,10 +52,19 @@ export async function SiteHeader() {
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           {actor ? <NotificationBell count={unread} label={t("nav.notificationCount", { count: unread })} /> : null}
           {signedIn ? (
-            <Link href="/account" className="text-muted hover:text-brand hover:underline" data-testid="current-user" title={t("nav.account")}>
-              {signedIn.name}
-              {primary ? ` · ${orgLabel(primary.orgName, primary.orgNameEn, lang)}` : null}
-            </Link>
+            <span className="flex flex-wrap items-center gap-2">
+              <Link href="/account" className="text-muted hover:text-brand hover:underline" data-testid="current-user" title={t("nav.account")}>
+                {signedIn.name}
+              </Link>
+              {/* The organization acted in; with roles on several, a switch between them (lib/server/auth/acting-org.ts). */}
+              {acting?.current && acting.choices.length > 1 ? (
+                <ActingOrgSwitcher currentId={acting.current.orgId} choices={acting.choices.map((c) => ({ orgId: c.orgId, label: orgName(c) }))} />
+              ) : acting?.current ? (
+                <span className="text-muted" data-testid="acting-org">
+                  {orgName(acting.current)}
+                </span>
+              ) : null}
+            </span>
           ) : null}
           <LanguageSwitcher current={lang} isSignedIn={Boolean(signedIn)} />
           {signedIn ? <SignOutButton label={t("nav.signOut")} /> : null}

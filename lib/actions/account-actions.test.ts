@@ -12,7 +12,7 @@ vi.mock("@/lib/server/auth/actor", async (importOriginal) => ({
   getActor: async () => session.actor,
 }));
 
-const { changePassword, updateProfile } = await import("@/lib/actions/account");
+const { changePassword, setActingOrg, updateProfile } = await import("@/lib/actions/account");
 const { createUser, findGrantableOrgs } = await import("@/lib/actions/users");
 const { saveProgress } = await import("@/lib/actions/checklists");
 
@@ -41,6 +41,11 @@ describe("the action wrapper and a forced password change", () => {
       fieldErrors: { currentPassword: ["wrongPassword"] },
     });
     expect(await prisma.user.count({ where: { username: "u01-x" } })).toBe(0);
+  });
+
+  it("lets a user act only in an organization they hold a role on", async () => {
+    session.actor = await actorWithRole("SECRETARY", "U02-B1");
+    expect(await setActingOrg({ orgId: await orgId("U03-B1") })).toEqual({ ok: false, error: "not_found" });
   });
 
   it("asks whoever has no session (a deactivated account's included) to sign in", async () => {

@@ -4,7 +4,9 @@ import { cookies } from "next/headers";
 import { LOCALE_COOKIE } from "@/i18n/config";
 import { defineAction, refreshingAll } from "@/lib/server/action";
 import { changeOwnPassword, updateOwnProfile } from "@/lib/server/account/account";
-import { ZChangePassword, ZUpdateProfile } from "@/lib/validation/account";
+import { ACTING_ORG_COOKIE, actingOrgCookieValue } from "@/lib/server/auth/acting-org";
+import { NotFoundError } from "@/lib/server/errors";
+import { ZChangePassword, ZSetActingOrg, ZUpdateProfile } from "@/lib/validation/account";
 
 // The signed-in user's own account: every handler acts on the actor alone.
 const none = () => undefined;
@@ -23,3 +25,15 @@ export const updateProfile = defineAction(
 );
 
 export const changePassword = defineAction("action:changePassword", ZChangePassword, none, refreshingAll(changeOwnPassword));
+
+export const setActingOrg = defineAction(
+  "action:setActingOrg",
+  ZSetActingOrg,
+  none,
+  refreshingAll(async (actor, { orgId }) => {
+    // Only an organization the user holds a role on; the roles are this request's, read fresh.
+    if (!actor.grants.some((g) => g.orgId === orgId)) throw new NotFoundError();
+    (await cookies()).set(ACTING_ORG_COOKIE, actingOrgCookieValue(actor, orgId), { path: "/", sameSite: "lax", httpOnly: true, maxAge: YEAR });
+    return { orgId };
+  }),
+);

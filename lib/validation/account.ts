@@ -2,9 +2,9 @@ import { z } from "zod";
 import { LOCALES } from "@/i18n/config";
 import { zCurrentPassword, zNewPassword } from "@/lib/validation/password";
 import { NAME_MAX, zEmail } from "@/lib/validation/users";
-import { zRequiredText } from "@/lib/validation/text";
+import { ZId, zRequiredText } from "@/lib/validation/text";
 
-// The signed-in user's own account (/account, /account/password).
+// The signed-in user's own account (/account, /account/password) and the organization they act in.
 
 /** One's own name, email address (for the email digests) and language. */
 export const ZUpdateProfile = z.object({
@@ -25,3 +25,7 @@ export const ZChangePassword = z
   .refine((value) => value.confirmPassword === value.newPassword, { path: ["confirmPassword"], message: "passwordMismatch" })
   .refine((value) => value.newPassword !== value.currentPassword, { path: ["newPassword"], message: "passwordUnchanged" });
 export type TChangePassword = z.input<typeof ZChangePassword>;
+
+/** The organization a user with roles in several acts in (the header's switcher). */
+export const ZSetActingOrg = z.object({ orgId: ZId });
+export type TSetActingOrg = z.input<typeof ZSetActingOrg>;

@@ -506,6 +506,8 @@ export const registry = {
     rule: { access: "signed-in" },
     openBeforePasswordChange: true,
   },
+  // The header's switcher: only an organization the user holds a role on (the handler checks).
+  "action:setActingOrg": { kind: "action", file: "lib/actions/account.ts", name: "setActingOrg", rule: { access: "signed-in" } },
 } as const satisfies Record<string, EntryPoint>;
 
 export type EntryKey = keyof typeof registry;

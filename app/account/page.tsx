@@ -21,7 +21,7 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeading title={t("title")} subtitle={t("subtitle", { username: account.username })} />
-      <div className="grid max-w-4xl gap-4 lg:grid-cols-2">
+      <div className="grid max-w-4xl items-start gap-4 lg:grid-cols-2">
         <Card aria-labelledby="profile-title">
           <h2 id="profile-title" className="mb-3 text-lg font-semibold">
             {t("profile")}

@@ -61,6 +61,7 @@ export async function SiteHeader() {
                 <ActingOrgSwitcher currentId={acting.current.orgId} choices={acting.choices.map((c) => ({ orgId: c.orgId, label: orgName(c) }))} />
               ) : acting?.current ? (
                 <span className="text-muted" data-testid="acting-org">
+                  <span aria-hidden>· </span>
                   {orgName(acting.current)}
                 </span>
               ) : null}

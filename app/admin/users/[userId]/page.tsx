@@ -59,7 +59,7 @@ export default async function UserPage({ params }: Props) {
         </Alert>
       ) : null}
       <RecordProvider version={user.version}>
-        <div className="grid max-w-4xl gap-4 lg:grid-cols-2">
+        <div className="grid max-w-4xl items-start gap-4 lg:grid-cols-2">
           <Card aria-labelledby="account-title">
             <h2 id="account-title" className="mb-3 text-lg font-semibold">
               {t("detail.account")}
@@ -107,7 +107,7 @@ export default async function UserPage({ params }: Props) {
             {user.grants.length === 0 ? (
               <p className="text-sm">{t("detail.noRoles")}</p>
             ) : (
-              <ul className="divide-y divide-line rounded-md border border-line" aria-label={t("detail.roles")}>
+              <ul className="divide-y divide-line rounded-md border border-line">
                 {user.grants.map((grant) => (
                   <li key={grant.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm" data-testid="grant-row">
                     <GrantLabel grant={grant} />

@@ -283,6 +283,19 @@ describe("resetting a password", () => {
   });
 });
 
+describe("ids from a URL or a request", () => {
+  it("reads a malformed one as one that names nothing", async () => {
+    await expect(getUserDetail(admin, "bad\u0000id")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getUserDetail(admin, "../admin")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateUser(admin, { userId: "bad id", expectedVersion: 1, name: "x", email: "" })).rejects.toBeInstanceOf(NotFoundError);
+    const grant = await prisma.roleGrant.findFirstOrThrow({ where: { user: { username: "u02-branch" } } });
+    // A grant of someone else is no grant of this account.
+    const other = await prisma.user.findUniqueOrThrow({ where: { username: "u02-staff" } });
+    await expect(revokeRole(admin, { userId: other.id, expectedVersion: other.version, grantId: grant.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await prisma.roleGrant.count({ where: { id: grant.id } })).toBe(1);
+  });
+});
+
 describe("the people list", () => {
   it("finds people by name or username, ignoring case, a page at a time in the database", async () => {
     const byName = await listUsers(admin, { q: "书记" });

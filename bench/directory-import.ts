@@ -68,6 +68,7 @@ async function main() {
       username: user.username,
       name: user.name,
       locale: "zh",
+      mustChangePassword: false,
       grants: [{ orgId: root.id, orgPath: `/${root.id}/`, orgName: root.name, orgNameEn: null, orgType: "WORKING_COMMITTEE", role: "ADMIN" }],
     };
 

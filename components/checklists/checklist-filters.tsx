@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { FieldError, Label } from "@/components/ui/label";
 import { OrgOptions } from "@/components/ui/org-options";
+import { hrefWith } from "@/lib/href";
 import { periodLabel } from "@/lib/period-label";
 import { DUTY_KINDS, ITEM_STATUS_FILTERS, isFiltered, SEARCH_MAX, WARNING_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
 
@@ -38,6 +39,7 @@ export function ChecklistFilters({
   const tv = useTranslations("validation");
   return (
     <form method="get" action={basePath} role="search" aria-label={t("label")} className="no-print space-y-3">
+      {filters.scope ? <input type="hidden" name="scope" value={filters.scope} /> : null}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
           <Label htmlFor="filter-q">{t("search")}</Label>
@@ -101,7 +103,7 @@ export function ChecklistFilters({
           {t("apply")}
         </Button>
         {isFiltered(filters) ? (
-          <Link href={filters.period ? `${basePath}?period=${filters.period}` : basePath} className={buttonVariants({ variant: "ghost", size: "md" })}>
+          <Link href={hrefWith(basePath, { period: filters.period, scope: filters.scope })} className={buttonVariants({ variant: "ghost", size: "md" })}>
             {t("clear")}
           </Link>
         ) : null}

@@ -16,6 +16,8 @@ type StepOptions<T> = {
   redirectTo?: string | ((data: T) => string);
   /** What the success says, from the answer ("marked 3 read"). */
   doneMessage?: (data: T) => string;
+  /** What the page keeps of the answer (a one-time password to show once). */
+  onDone?: (data: T) => void;
 };
 
 /** Steps taken by clicks, and what the last one said; several buttons may share one (a row's buttons). */
@@ -43,6 +45,7 @@ export function useActionRunner(messages?: MessageNamespaces): ActionRunner {
       const result = await action(step.withVersion(input));
       if (!result.ok) return setOutcome(step.refuse(result));
       setOutcome({ kind: "done", message: options.doneMessage?.(result.data) });
+      options.onDone?.(result.data);
       const { redirectTo } = options;
       const target = typeof redirectTo === "function" ? redirectTo(result.data) : redirectTo;
       step.succeed(result.data, !target);
@@ -88,6 +91,7 @@ export function ActionButton<I, T>({
   confirm,
   redirectTo,
   doneMessage,
+  onDone,
   describeConflict,
 }: {
   action: (input: I) => Promise<ActionResult<T>>;
@@ -107,6 +111,8 @@ export function ActionButton<I, T>({
   /** Where to go after a success: a path replaces a page whose record is gone; a function of the answer opens what the step made. */
   redirectTo?: string | ((data: T) => string);
   doneMessage?: (data: T) => string;
+  /** What the page keeps of the answer (a one-time password to show once). */
+  onDone?: (data: T) => void;
   describeConflict?: (current: unknown) => ReactNode;
 }) {
   const t = useTranslations("form");
@@ -118,7 +124,7 @@ export function ActionButton<I, T>({
       variant={variant}
       size={size}
       aria-label={ariaLabel}
-      onClick={() => of.run(action, input, { confirm, redirectTo, doneMessage })}
+      onClick={() => of.run(action, input, { confirm, redirectTo, doneMessage, onDone })}
       disabled={disabled || of.isBusy}
     >
       {of.isBusy ? (busyLabel ?? t("working")) : label}

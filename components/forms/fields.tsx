@@ -78,13 +78,13 @@ export function InputField<S extends Schema>({
   control,
   ...props
 }: FieldProps<S> & {
-  type?: "text" | "date" | "number" | "url";
+  type?: "text" | "date" | "number" | "url" | "email" | "password";
   asNumber?: boolean;
   onChange?: (event: ChangeEvent<HTMLInputElement>) => void;
   control?: ControlProps;
 }) {
   const registered = asNumber ? props.of.form.register(props.name, { valueAsNumber: true, onChange }) : props.of.form.register(props.name, { onChange });
-  const inputMode = type === "number" ? "numeric" : type === "url" ? "url" : undefined;
+  const inputMode = type === "number" ? "numeric" : type === "url" ? "url" : type === "email" ? "email" : undefined;
   return <Field {...props}>{(aria) => <Input type={type} inputMode={inputMode} {...control} {...aria} {...registered} />}</Field>;
 }
 

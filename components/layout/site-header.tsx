@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActingOrgSwitcher } from "@/components/layout/acting-org-switcher";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { NavLinks } from "@/components/layout/nav-links";
 import { SignOutButton } from "@/components/layout/sign-out-button";
@@ -8,13 +9,16 @@ import { isLocale } from "@/i18n/config";
 import { can } from "@/lib/server/access/permissions";
 import { countAcceptanceQueue } from "@/lib/server/inspections/acceptance-queue";
 import { countReviewQueue } from "@/lib/server/checklists/review-queue";
+import { getActingOrg } from "@/lib/server/auth/acting-org";
 import { getActor } from "@/lib/server/auth/actor";
 import { countUnread } from "@/lib/server/notifications/list-notifications";
 import { orgLabel } from "@/lib/org-label";
 
 export async function SiteHeader() {
-  const [actor, t, locale] = await Promise.all([getActor(), getTranslations(), getLocale()]);
+  const [signedIn, t, locale] = await Promise.all([getActor(), getTranslations(), getLocale()]);
   const lang = isLocale(locale) ? locale : "zh";
+  // A user who must replace a reset password gets no navigation: every page sends them to do that first.
+  const actor = signedIn && !signedIn.mustChangePassword ? signedIn : null;
   const [reviewing, accepting, unread] = actor
     ? await Promise.all([
         can(actor, "checklist.review") ? countReviewQueue(actor) : null,
@@ -33,7 +37,8 @@ export async function SiteHeader() {
         ...(can(actor, "org.manage") || can(actor, "user.manage") ? [{ href: "/admin/orgs", label: t("nav.admin"), match: "/admin" }] : []),
       ]
     : [];
-  const primary = actor?.grants[0];
+  const acting = actor ? await getActingOrg(actor) : null;
+  const orgName = (org: { orgName: string; orgNameEn: string | null }) => orgLabel(org.orgName, org.orgNameEn, lang);
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -46,14 +51,24 @@ export async function SiteHeader() {
         {actor ? <NavLinks links={links} label={t("nav.label")} /> : null}
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           {actor ? <NotificationBell count={unread} label={t("nav.notificationCount", { count: unread })} /> : null}
-          {actor ? (
-            <Link href="/account" className="text-muted hover:text-brand hover:underline" data-testid="current-user" title={t("nav.account")}>
-              {actor.name}
-              {primary ? ` · ${orgLabel(primary.orgName, primary.orgNameEn, lang)}` : null}
-            </Link>
+          {signedIn ? (
+            <span className="flex flex-wrap items-center gap-2">
+              <Link href="/account" className="text-muted hover:text-brand hover:underline" data-testid="current-user" title={t("nav.account")}>
+                {signedIn.name}
+              </Link>
+              {/* The organization acted in; with roles on several, a switch between them (lib/server/auth/acting-org.ts). */}
+              {acting?.current && acting.choices.length > 1 ? (
+                <ActingOrgSwitcher currentId={acting.current.orgId} choices={acting.choices.map((c) => ({ orgId: c.orgId, label: orgName(c) }))} />
+              ) : acting?.current ? (
+                <span className="text-muted" data-testid="acting-org">
+                  <span aria-hidden>· </span>
+                  {orgName(acting.current)}
+                </span>
+              ) : null}
+            </span>
           ) : null}
-          <LanguageSwitcher current={lang} isSignedIn={Boolean(actor)} />
-          {actor ? <SignOutButton label={t("nav.signOut")} /> : null}
+          <LanguageSwitcher current={lang} isSignedIn={Boolean(signedIn)} />
+          {signedIn ? <SignOutButton label={t("nav.signOut")} /> : null}
         </div>
       </div>
     </header>

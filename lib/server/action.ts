@@ -8,7 +8,7 @@ import { getActor, type Actor } from "@/lib/server/auth/actor";
 import { ConflictError, DomainError, UnauthenticatedError, ValidationError } from "@/lib/server/errors";
 import { MALFORMED_ID } from "@/lib/validation/text";
 
-export type ActionErrorCode = "not_found" | "forbidden" | "conflict" | "validation" | "unauthenticated" | "internal";
+export type ActionErrorCode = "not_found" | "forbidden" | "conflict" | "validation" | "unauthenticated" | "password_change_required" | "internal";
 
 export type ActionResult<T> =
   | { ok: true; data: T }

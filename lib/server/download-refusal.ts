@@ -1,6 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
+import { changePasswordPath } from "@/lib/server/access/password-change";
 import { DomainError } from "@/lib/server/errors";
 
 /** A short message in place of a file, never cached. */
@@ -25,8 +26,15 @@ export async function notFoundText(): Promise<Response> {
   return plainText(t("body"), 404);
 }
 
+/** To the page where a user whose password was reset sets their own, then back to this download. */
+export function changePasswordFirst(request: Request): Response {
+  const url = new URL(request.url);
+  return NextResponse.redirect(new URL(changePasswordPath(url.pathname + url.search), url), 303);
+}
+
 /** What a download route answers for a domain error; anything else is rethrown. */
 export async function refuseDownload(request: Request, error: unknown): Promise<Response> {
   if (!(error instanceof DomainError)) throw error;
+  if (error.code === "password_change_required") return changePasswordFirst(request);
   return error.code === "unauthenticated" ? signInAgain(request) : notFoundText();
 }

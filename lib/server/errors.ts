@@ -7,7 +7,7 @@ import { isId } from "@/lib/validation/text";
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: "not_found" | "forbidden" | "conflict" | "validation" | "unauthenticated",
+    readonly code: "not_found" | "forbidden" | "conflict" | "validation" | "unauthenticated" | "password_change_required",
     message: string,
   ) {
     super(message);
@@ -33,6 +33,13 @@ export function assertId(id: string): void {
 export class UnauthenticatedError extends DomainError {
   constructor() {
     super("unauthenticated", "Sign-in required");
+  }
+}
+
+/** A user whose password was reset must set their own before anything else (lib/server/access/authorize.ts). */
+export class PasswordChangeRequiredError extends DomainError {
+  constructor() {
+    super("password_change_required", "The user must set their own password first");
   }
 }
 

@@ -45,6 +45,7 @@ const STATUS: Record<ActionErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   internal: 500,

@@ -25,6 +25,8 @@ export const ZChecklistFilters = z.object({
   period: ZIdParam,
   /** Words in the duty's title (Chinese or English), matched ignoring case. */
   q: zSearchWords(SEARCH_MAX),
+  /** "all": the whole of the user's scope on 我的职责, rather than the subtree of the organization they act in (lib/server/auth/acting-org.ts). */
+  scope: z.literal("all").optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
@@ -40,10 +42,11 @@ export function checklistFilterParams(filters: Omit<TChecklistFilters, "page">):
     owner: filters.owner,
     period: filters.period,
     q: filters.q,
+    scope: filters.scope,
   };
 }
 
-type Filters = Omit<TChecklistFilters, "page" | "period">;
+type Filters = Omit<TChecklistFilters, "page" | "period" | "scope">;
 
 /** Each active filter in words, in a fixed order, by the namer given for it; a value no namer knows is left out. */
 export function describeFilters(filters: Filters, name: { [K in keyof Filters]-?: (value: NonNullable<Filters[K]>) => string | undefined }): string[] {

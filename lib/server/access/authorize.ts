@@ -1,11 +1,11 @@
 import "server-only";
 import { can } from "@/lib/server/access/permissions";
-import { ruleFor, type EntryKey, type Rule } from "@/lib/server/access/registry";
+import { isOpenBeforePasswordChange, ruleFor, type EntryKey, type Rule } from "@/lib/server/access/registry";
 import { itemScopeWhere } from "@/lib/server/access/item-scope";
 import { reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { assertId, NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
+import { assertId, NotFoundError, PasswordChangeRequiredError, UnauthenticatedError } from "@/lib/server/errors";
 
 export type Target = { orgId: string } | { itemId: string } | undefined;
 
@@ -27,11 +27,15 @@ async function reachesTarget(actor: Actor, { permission, target: kind }: Permiss
 /**
  * Applies the registry's rule for `key` to `actor` and `target`. Out of
  * scope reads as not found, so that nobody learns what exists elsewhere.
+ * A user whose password was reset gets nothing but the entries open before
+ * the change (the change-password page and its action) until they set their
+ * own: pages send them there (guardPage), actions and routes refuse.
  */
 export async function authorize(actor: Actor | null, key: EntryKey, target?: Target): Promise<Actor | null> {
   const rule = ruleFor(key);
   if (rule.access === "public") return actor;
   if (!actor) throw new UnauthenticatedError();
+  if (actor.mustChangePassword && !isOpenBeforePasswordChange(key)) throw new PasswordChangeRequiredError();
   if (rule.access === "signed-in") return actor;
 
   if (!can(actor, rule.permission)) throw new NotFoundError();

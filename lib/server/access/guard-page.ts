@@ -4,14 +4,15 @@ import { cache } from "react";
 import { authorize, type Target } from "@/lib/server/access/authorize";
 import type { EntryKey } from "@/lib/server/access/registry";
 import { getActor, type Actor } from "@/lib/server/auth/actor";
-import { NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
+import { changePasswordPath } from "@/lib/server/access/password-change";
+import { NotFoundError, PasswordChangeRequiredError, UnauthenticatedError } from "@/lib/server/errors";
 
 // A segment layout and its page guard the same target in one request: check it once.
 const authorizeOnce = cache(async (key: EntryKey, orgId: string | undefined, itemId: string | undefined) =>
   authorize(await getActor(), key, orgId ? { orgId } : itemId ? { itemId } : undefined),
 );
 
-/** For pages: the registry's rule, with sign-in redirects and not-found pages. */
+/** For pages: the registry's rule, with sign-in redirects, the forced password change and not-found pages. */
 export async function guardPage(key: EntryKey, target?: Target, returnTo?: string): Promise<Actor> {
   try {
     const orgId = target && "orgId" in target ? target.orgId : undefined;
@@ -21,6 +22,7 @@ export async function guardPage(key: EntryKey, target?: Target, returnTo?: strin
     return actor;
   } catch (error) {
     if (error instanceof UnauthenticatedError) redirect(loginUrl(returnTo));
+    if (error instanceof PasswordChangeRequiredError) redirect(changePasswordPath(returnTo));
     if (error instanceof NotFoundError) notFound();
     throw error;
   }

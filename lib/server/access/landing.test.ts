@@ -28,4 +28,8 @@ describe("where each person lands", () => {
     expect(landingPath({ grants: [...actor.grants, ...inspector.grants] })).toBe("/checklists");
     expect(landingPath(inspector)).toBe("/inspections");
   });
+
+  it("sends someone without any role to their account page, which says so", () => {
+    expect(landingPath({ grants: [] })).toBe("/account");
+  });
 });

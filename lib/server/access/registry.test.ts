@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize, type Target } from "@/lib/server/access/authorize";
 import { ALL_ROLES, rolesOf } from "@/lib/server/access/permissions";
 import { registry, type EntryKey, type EntryPoint } from "@/lib/server/access/registry";
-import { NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
+import { NotFoundError, PasswordChangeRequiredError, UnauthenticatedError } from "@/lib/server/errors";
 import { actorWithRole, itemOf, orgId } from "@/lib/test/actors";
 import { useSeededDatabase } from "@/lib/test/seeded-database";
 
@@ -112,5 +112,26 @@ describe("every rule, for every role, on its own organization and on another", (
         expect(await outcome(actor, key, pick(where)), `${role}, ${where}`).toBe(expected(entry, role, where));
       }
     }
+  });
+
+  it("admits a user whose password was reset to nothing but the change itself and the public entries", async () => {
+    const actor = { ...(await actorWithRole("ADMIN", "U01")), mustChangePassword: true };
+    const open: string[] = [];
+    for (const [key, entry] of entries) {
+      const target = entry.rule.access === "permission" && entry.rule.target !== "none" ? targets.own[entry.rule.target === "org" ? "org" : "item"] : undefined;
+      const result = await authorize(actor, key, target).then(
+        () => "allowed",
+        (error: unknown) => (error instanceof PasswordChangeRequiredError ? "change first" : String(error)),
+      );
+      if (result === "allowed") open.push(key);
+      else expect(result, key).toBe("change first");
+    }
+    expect(open.sort()).toEqual(
+      entries
+        .filter(([, e]) => e.rule.access === "public" || e.openBeforePasswordChange)
+        .map(([k]) => k)
+        .sort(),
+    );
+    expect(open).toEqual(expect.arrayContaining(["page:/account/password", "action:changePassword", "page:/login"]));
   });
 });

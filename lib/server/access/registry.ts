@@ -31,6 +31,12 @@ export type EntryPoint = {
   /** For actions, the exported function's name. */
   name?: string;
   rule: Rule;
+  /**
+   * Open to a signed-in user who must still replace a password an
+   * administrator reset (User.mustChangePassword); every other non-public
+   * entry refuses them until they have.
+   */
+  openBeforePasswordChange?: true;
 };
 
 export const registry = {
@@ -473,12 +479,69 @@ export const registry = {
     name: "saveFindingCategory",
     rule: { access: "permission", permission: "finding.category.edit", target: "none" },
   },
+  // People, accounts and roles (人员与权限): administrators within their subtree (lib/server/users/user-scope.ts says whose
+  // accounts they see and manage; the handlers apply it to the account they load). A new role's organization is the target.
+  "page:/admin/users": { kind: "page", file: "app/admin/users/page.tsx", rule: { access: "permission", permission: "user.manage", target: "none" } },
+  "page:/admin/users/new": { kind: "page", file: "app/admin/users/new/page.tsx", rule: { access: "permission", permission: "user.manage", target: "none" } },
+  "page:/admin/users/[userId]": {
+    kind: "page",
+    file: "app/admin/users/[userId]/page.tsx",
+    rule: { access: "permission", permission: "user.manage", target: "none" },
+  },
+  "action:createUser": { kind: "action", file: "lib/actions/users.ts", name: "createUser", rule: { access: "permission", permission: "user.manage", target: "org" } },
+  "action:updateUser": { kind: "action", file: "lib/actions/users.ts", name: "updateUser", rule: { access: "permission", permission: "user.manage", target: "none" } },
+  "action:deactivateUser": {
+    kind: "action",
+    file: "lib/actions/users.ts",
+    name: "deactivateUser",
+    rule: { access: "permission", permission: "user.manage", target: "none" },
+  },
+  "action:reactivateUser": {
+    kind: "action",
+    file: "lib/actions/users.ts",
+    name: "reactivateUser",
+    rule: { access: "permission", permission: "user.manage", target: "none" },
+  },
+  "action:resetUserPassword": {
+    kind: "action",
+    file: "lib/actions/users.ts",
+    name: "resetUserPassword",
+    rule: { access: "permission", permission: "user.manage", target: "none" },
+  },
+  "action:grantRole": { kind: "action", file: "lib/actions/users.ts", name: "grantRole", rule: { access: "permission", permission: "user.manage", target: "org" } },
+  "action:findGrantableOrgs": {
+    kind: "action",
+    file: "lib/actions/users.ts",
+    name: "findGrantableOrgs",
+    rule: { access: "permission", permission: "user.manage", target: "none" },
+  },
+  "action:revokeRole": { kind: "action", file: "lib/actions/users.ts", name: "revokeRole", rule: { access: "permission", permission: "user.manage", target: "none" } },
+  // One's own account: the handlers act on the actor alone. The password page and its action stay open to a
+  // user whose password was reset, who must set their own before anything else.
+  "page:/account": { kind: "page", file: "app/account/page.tsx", rule: { access: "signed-in" } },
+  "page:/account/password": { kind: "page", file: "app/account/password/page.tsx", rule: { access: "signed-in" }, openBeforePasswordChange: true },
+  "action:updateProfile": { kind: "action", file: "lib/actions/account.ts", name: "updateProfile", rule: { access: "signed-in" } },
+  "action:changePassword": {
+    kind: "action",
+    file: "lib/actions/account.ts",
+    name: "changePassword",
+    rule: { access: "signed-in" },
+    openBeforePasswordChange: true,
+  },
+  // The header's switcher: only an organization the user holds a role on (the handler checks).
+  "action:setActingOrg": { kind: "action", file: "lib/actions/account.ts", name: "setActingOrg", rule: { access: "signed-in" } },
 } as const satisfies Record<string, EntryPoint>;
 
 export type EntryKey = keyof typeof registry;
 
 export function ruleFor(key: EntryKey): Rule {
   return registry[key].rule;
+}
+
+/** Whether a user who must change their password may still use this entry (the change itself). */
+export function isOpenBeforePasswordChange(key: EntryKey): boolean {
+  const entry: EntryPoint = registry[key];
+  return entry.openBeforePasswordChange === true;
 }
 
 /** The roles an entry's rule admits; none for a public or signed-in rule, which asks for no role. */

@@ -7,12 +7,20 @@ import { prisma } from "@/lib/server/db";
 
 export type Grant = { orgId: string; orgPath: string; orgName: string; orgNameEn: string | null; orgType: OrgType; role: Role };
 
-/** The signed-in user as every server function sees them: roles loaded fresh from the database. */
+/**
+ * The signed-in user as every server function sees them: the account and its
+ * roles are read fresh from the database on every request, so that a role
+ * granted or revoked, or an account deactivated, takes effect on the next
+ * request of a session already signed in (the session holds the user's id
+ * only).
+ */
 export type Actor = {
   id: string;
   username: string;
   name: string;
   locale: "zh" | "en";
+  /** Set by an administrator's password reset: until the user sets their own, only the change-password page and its action admit them (authorize). */
+  mustChangePassword: boolean;
   grants: Grant[];
 };
 
@@ -24,6 +32,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       username: true,
       name: true,
       locale: true,
+      mustChangePassword: true,
       roles: {
         select: { role: true, org: { select: { id: true, path: true, name: true, nameEn: true, type: true } } },
         orderBy: { org: { depth: "asc" } },
@@ -36,6 +45,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     username: user.username,
     name: user.name,
     locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
     grants: user.roles.map((r) => ({
       orgId: r.org.id,
       orgPath: r.org.path,

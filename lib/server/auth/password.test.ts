@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { hashOneTimePassword, hashPassword, oneTimePassword, verifyPassword } from "@/lib/server/auth/password";
 
 describe("passwords", () => {
-  it("makes one-time passwords of 12 readable characters, never the same twice", () => {
+  it("makes one-time passwords of three groups of four readable characters, never the same twice", () => {
     const made = new Set(Array.from({ length: 200 }, () => oneTimePassword()));
     expect(made.size).toBe(200);
-    for (const password of made) expect(password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
+    for (const password of made) expect(password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{4}-[A-HJ-NP-Za-km-z2-9]{4}-[A-HJ-NP-Za-km-z2-9]{4}$/);
   });
 
   it("verifies a one-time password against its salted hash, and nothing else", async () => {

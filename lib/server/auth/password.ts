@@ -22,21 +22,17 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
 }
 
-/** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
+// No 0/O/o, 1/l/I: read aloud or copied by hand without doubt.
 const READABLE = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
-/** A one-time password of 12 readable characters (about 69 bits), from the system's random source. */
-export function oneTimePassword(length = 12): string {
-  let out = "";
-  while (out.length < length) {
-    for (const byte of crypto.randomBytes(length * 2)) {
-      // Rejection sampling keeps every character equally likely.
-      if (byte >= 256 - (256 % READABLE.length)) continue;
-      out += READABLE[byte % READABLE.length];
-      if (out.length === length) break;
-    }
-  }
-  return out;
+/**
+ * A password for one sign-in, which an administrator hands on and the user
+ * replaces at once: three groups of four readable characters (about 69
+ * bits), drawn from the system's random source.
+ */
+export function oneTimePassword(): string {
+  const group = () => Array.from({ length: 4 }, () => READABLE[crypto.randomInt(READABLE.length)]).join("");
+  return [group(), group(), group()].join("-");
 }
 
 const ONE_TIME_PREFIX = "$otp-sha256$";

@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
 import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
-import { UnauthenticatedError } from "@/lib/server/errors";
+import { changePasswordPath } from "@/lib/server/access/password-change";
+import { PasswordChangeRequiredError, UnauthenticatedError } from "@/lib/server/errors";
 import { openNotification } from "@/lib/server/notifications/mark-read";
 import { isId } from "@/lib/validation/text";
 
@@ -16,6 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ not
   const here = `/notifications/${encodeURIComponent(noticeId)}/open`;
   const actor = await authorize(await getActor(), "route:/notifications/[noticeId]/open").catch((error: unknown) => {
     if (error instanceof UnauthenticatedError) return null;
+    if (error instanceof PasswordChangeRequiredError) redirect(changePasswordPath(here));
     throw error;
   });
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(here)}`);

@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { DropdownMenu } from "radix-ui";
+import { useTransition } from "react";
+import { setActingOrg } from "@/lib/actions/account";
+
+export type ActingChoiceLabel = { orgId: string; label: string };
+
+/**
+ * The header's switch between the organizations a user holds roles on
+ * (Radix's menu: arrow keys, Enter, Escape). The choice narrows what pages
+ * such as 我的职责 show first; permissions stay those of every role.
+ */
+export function ActingOrgSwitcher({ currentId, choices }: { currentId: string; choices: ActingChoiceLabel[] }) {
+  const t = useTranslations("actingOrg");
+  const router = useRouter();
+  const [isPending, start] = useTransition();
+  const current = choices.find((c) => c.orgId === currentId) ?? choices[0];
+  const choose = (orgId: string) =>
+    start(async () => {
+      await setActingOrg({ orgId });
+      // Also after a refusal (a role revoked meanwhile): the page then shows what the user still holds.
+      router.refresh();
+    });
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className="inline-flex max-w-64 items-center gap-1 rounded-md border border-line bg-white px-2 py-1 text-left text-xs text-ink hover:bg-surface disabled:opacity-60"
+        disabled={isPending}
+        data-testid="acting-org"
+      >
+        <span className="sr-only">{t("label")}</span>
+        <span className="truncate">{current?.label}</span>
+        <span aria-hidden>▾</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 max-w-[90vw] min-w-56 rounded-md border border-line bg-white p-1 shadow-lg">
+          <DropdownMenu.Label className="px-2 py-1 text-xs font-medium text-muted">{t("label")}</DropdownMenu.Label>
+          <DropdownMenu.RadioGroup value={currentId} onValueChange={choose}>
+            {choices.map((choice) => (
+              <DropdownMenu.RadioItem
+                key={choice.orgId}
+                value={choice.orgId}
+                className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-ink outline-none data-[highlighted]:bg-surface"
+              >
+                <span className="w-4 text-brand" aria-hidden>
+                  <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
+                </span>
+                {choice.label}
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+          <DropdownMenu.Separator className="my-1 h-px bg-line" />
+          <p className="max-w-72 px-2 py-1 text-xs text-muted">{t("hint")}</p>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useState, useTransition, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { findGrantableOrgs } from "@/lib/actions/users";
+import { localized } from "@/lib/org-label";
+import type { GrantableOrgs } from "@/lib/server/users/grantable-orgs";
+
+/** An organization in a select: its label (name and code) and its depth below the first listed. */
+export type OrgChoice = { id: string; label: string; depth: number };
+
+/**
+ * The organizations a role can be granted on, for the select that
+ * `children` renders. When the subtree holds more than one select lists,
+ * a search by name or code narrows them in place, without leaving the form
+ * (what was typed stays).
+ */
+export function OrgPicker({ initial, children }: { initial: GrantableOrgs; children: (orgs: OrgChoice[]) => ReactNode }) {
+  const t = useTranslations("users");
+  const locale = useLocale();
+  const id = useId();
+  const [found, setFound] = useState(initial);
+  const [words, setWords] = useState("");
+  const [isSearching, start] = useTransition();
+  const search = () =>
+    start(async () => {
+      const result = await findGrantableOrgs({ q: words });
+      if (result.ok) setFound(result.data);
+    });
+  const choices = found.orgs.map((o) => ({ id: o.id, depth: o.depth, label: t("orgOption", { name: localized(o.name, o.nameEn, locale), code: o.code }) }));
+  return (
+    <div className="space-y-2">
+      {initial.isTruncated ? (
+        <div role="search" aria-label={t("orgSearch")} className="space-y-1 rounded-md border border-line bg-surface p-3">
+          <Label htmlFor={`${id}-q`}>{t("orgSearch")}</Label>
+          <div className="flex gap-2">
+            <Input
+              id={`${id}-q`}
+              type="search"
+              value={words}
+              maxLength={64}
+              placeholder={t("orgSearchHint")}
+              onChange={(event) => setWords(event.target.value)}
+              onKeyDown={(event) => {
+                // Enter searches here rather than sending the form around it.
+                if (event.key === "Enter") {
+                  event.preventDefault();
+                  search();
+                }
+              }}
+            />
+            <Button type="button" variant="secondary" onClick={search} disabled={isSearching}>
+              {t("orgSearchButton")}
+            </Button>
+          </div>
+          <p role="status" className="text-xs text-muted">
+            {found.isTruncated ? t("orgsTruncated", { limit: found.orgs.length }) : found.orgs.length === 0 ? t("orgsNone") : ""}
+          </p>
+        </div>
+      ) : found.orgs.length === 0 ? (
+        <p className="text-sm text-muted">{t("orgsNone")}</p>
+      ) : null}
+      {children(choices)}
+    </div>
+  );
+}

@@ -43,12 +43,15 @@ function Text({ children, wide }: { children: ReactNode; wide?: boolean }) {
   return <td className={cn(TD, wide ? "min-w-64 whitespace-pre-line" : "min-w-24")}>{children}</td>;
 }
 
+/** The term ledger's columns on the page: its state first after the organization, so that a phone shows it without scrolling (the export keeps one column per fact). */
+const TERM_PAGE_COLUMNS = ["no", "org", "state", "dueOn", "electedOn", "termYears", "secretary", "members", "approval"] as const;
+
 /** 换届台账: each organization that holds terms, its current term and how near its due day it is. */
 export function TermLedgerTable({ rows, caption, firstNo }: TableProps<TermLedgerRow>) {
-  const { t, locale, headers, day } = useCells("terms");
+  const { t, locale, day } = useCells("terms");
   const tt = useTranslations("orgType");
   return (
-    <LedgerTableFrame caption={caption} headers={headers}>
+    <LedgerTableFrame caption={caption} headers={TERM_PAGE_COLUMNS.map((c) => t(`columns.${c}`))}>
       {rows.map((row, i) => (
         <tr
           key={row.org.id}
@@ -58,21 +61,33 @@ export function TermLedgerTable({ rows, caption, firstNo }: TableProps<TermLedge
           data-state={row.state}
         >
           <No n={firstNo + i} />
-          <td className={cn(TD, "min-w-48")}>
+          <td className={cn(TD, "min-w-44")}>
             <OrgLink org={row.org} locale={locale} />
+            <div className="text-xs text-muted print:text-ink">
+              {tt(row.org.type)}
+              {row.parent ? ` · ${localized(row.parent.name, row.parent.nameEn, locale)}` : null}
+            </div>
           </td>
-          <td className={cn(TD, "whitespace-nowrap")}>{tt(row.org.type)}</td>
-          <td className={cn(TD, "min-w-40 text-muted print:text-ink")}>{row.parent ? localized(row.parent.name, row.parent.nameEn, locale) : t("none")}</td>
           <td className={TD}>
             <TermStateBadge state={row.state} warning={row.warning} />
           </td>
-          <td className={cn(TD, "whitespace-nowrap tabular-nums")}>{day(row.term?.electedOn ?? null)}</td>
-          <td className={cn(TD, "tabular-nums")}>{row.term ? t("years", { years: row.term.termYears }) : t("none")}</td>
           <td className={cn(TD, "whitespace-nowrap tabular-nums", row.state === "red" && "font-medium text-danger")}>{day(row.term?.dueOn ?? null)}</td>
+          <td className={cn(TD, "whitespace-nowrap tabular-nums")}>{day(row.term?.electedOn ?? null)}</td>
+          <td className={cn(TD, "whitespace-nowrap tabular-nums")}>{row.term ? t("years", { years: row.term.termYears }) : t("none")}</td>
           <td className={cn(TD, "whitespace-nowrap")}>{row.term?.secretaryName ?? t("none")}</td>
-          <Text>{row.term ? row.term.members.join(t("nameSeparator")) : t("none")}</Text>
-          <td className={cn(TD, "whitespace-nowrap tabular-nums")}>{day(row.term?.approvedOn ?? null)}</td>
-          <Text wide>{row.term?.approvalNote || t("none")}</Text>
+          <td className={cn(TD, "min-w-40")}>{row.term ? row.term.members.join(t("nameSeparator")) : t("none")}</td>
+          <td className={cn(TD, "min-w-48")}>
+            {row.term?.approvedOn ? (
+              <>
+                <div className="whitespace-nowrap tabular-nums">{day(row.term.approvedOn)}</div>
+                {row.term.approvalNote ? <div className="text-xs whitespace-pre-line text-muted print:text-ink">{row.term.approvalNote}</div> : null}
+              </>
+            ) : row.term ? (
+              <span className="text-muted print:text-ink">{t("notApproved")}</span>
+            ) : (
+              t("none")
+            )}
+          </td>
         </tr>
       ))}
     </LedgerTableFrame>

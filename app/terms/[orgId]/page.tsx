@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RecordProvider } from "@/components/forms/record";
 import { PageHeading } from "@/components/layout/page-heading";
 import { NoticesSeen } from "@/components/notifications/notices-seen";
@@ -43,7 +43,13 @@ function editable(term: TermRecord): EditableTerm {
 export default async function OrgTermsPage({ params }: Props) {
   const { orgId } = await params;
   const actor = await guardPage("page:/terms/[orgId]", { orgId }, `/terms/${orgId}`);
-  const [data, t, to, locale] = await Promise.all([notFoundUnless(getOrgTerms(actor, orgId)), getTranslations("terms"), getTranslations("orgType"), getLocale()]);
+  const [data, t, to, locale, format] = await Promise.all([
+    notFoundUnless(getOrgTerms(actor, orgId)),
+    getTranslations("terms"),
+    getTranslations("orgType"),
+    getLocale(),
+    getFormatter(),
+  ]);
   const seen = await markNoticesAbout(actor, { orgId: data.org.id, kind: "TERM_DUE" });
   const candidates = data.secretaryCandidates.map((u) => ({ value: u.id, label: t("candidate", { name: u.name, username: u.username }) }));
   const correction = (term: TermRecord) =>
@@ -89,7 +95,7 @@ export default async function OrgTermsPage({ params }: Props) {
       ) : null}
       {data.holdsTerms && !data.canRecord && !data.org.closedAt ? <p className="mb-4 text-sm text-muted">{t("recordedAbove")}</p> : null}
 
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className={data.canRecord ? "grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : "max-w-3xl"}>
         <div className="space-y-4">
           {data.holdsTerms ? (
             <>
@@ -105,14 +111,14 @@ export default async function OrgTermsPage({ params }: Props) {
             {data.holdsTerms && data.defaultTermYears !== null ? (
               <Card>
                 <h2 className="mb-1 font-semibold">{t("form.electionLabel")}</h2>
-                <p className="mb-3 text-sm text-muted">{data.current ? t("form.electionEnds", { date: isoDay(data.current.electedOn) }) : t("form.electionFirst")}</p>
+                <p className="mb-3 text-sm text-muted">{data.current ? t("form.electionEnds", { date: format.dateTime(data.current.electedOn, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }) }) : t("form.electionFirst")}</p>
                 <ElectionForm orgId={data.org.id} currentTermId={data.current?.id ?? ""} defaultYears={data.defaultTermYears} candidates={candidates} />
               </Card>
             ) : null}
             <Card>
               <h2 className="mb-1 font-semibold">{t("form.talkLabel")}</h2>
               <p className="mb-3 text-sm text-muted">{t("form.talkIntro")}</p>
-              <TalkForm orgId={data.org.id} appointeeName={data.current?.secretaryName ?? ""} />
+              <TalkForm orgId={data.org.id} appointeeName={data.currentHead ?? ""} />
             </Card>
             <Card>
               <h2 className="mb-1 font-semibold">{t("form.headChangeLabel")}</h2>

@@ -456,7 +456,7 @@ export const registry = {
   // (the level above records: a secretary for the organizations strictly below their own).
   "page:/terms": {
     kind: "page",
-    file: "app/terms/page.tsx",
+    file: "app/terms/(ledger)/page.tsx",
     rule: { access: "permission", permission: "term.read", target: "none" },
   },
   "route:/terms/export": {

@@ -1,7 +1,8 @@
 // Raises the yellow and red warning notices due today (for checklist items
-// and for findings under rectification) and the escalations of overdue
-// findings, then mails the email digests when SMTP_URL is set. For a system
-// scheduler, e.g. every half hour:
+// and for findings under rectification), the escalations of overdue
+// findings and the notices of committee terms falling due, then mails the
+// email digests when SMTP_URL is set. For a system scheduler, e.g. every
+// half hour:
 //   */30 * * * * cd /srv/duty-ledger && npm run notify
 // On the embedded database (PGlite) only one process may open the data
 // folder: while the app runs, this command is refused with a message saying
@@ -11,6 +12,7 @@ import { openDatabase } from "../lib/server/db/connect";
 import { raiseFindingEscalations } from "../lib/server/inspections/escalate";
 import { raiseFindingWarningNotices, raiseWarningNotices } from "../lib/server/notifications/raise-warnings";
 import { sendDigests } from "../lib/server/notifications/send-digests";
+import { raiseTermNotices } from "../lib/server/terms/raise-term-notices";
 
 async function main(): Promise<number> {
   const now = new Date();
@@ -24,6 +26,8 @@ async function main(): Promise<number> {
     console.log(
       `Escalations: ${escalated.findingsOverdue} finding(s) overdue, ${escalated.escalationsCreated} new escalation(s), ${escalated.noticesCreated} new notice(s).`,
     );
+    const terms = await raiseTermNotices(db.prisma, now);
+    console.log(`Term notices: ${terms.termsDue} term(s) due within 6 months or overdue, ${terms.noticesCreated} new notice(s).`);
     const digest = await sendDigests(db.prisma, now);
     if (!digest.configured) {
       console.log("Email digests: SMTP_URL is not set; no email sent. Notices stay in the app.");

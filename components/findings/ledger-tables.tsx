@@ -13,8 +13,8 @@ type TableProps = { rows: LedgerRow[]; caption: string; /** The number of the fi
 const TH = "px-3 py-2 font-medium whitespace-nowrap";
 const TD = "px-3 py-2 align-top";
 
-/** A wide table that scrolls sideways on a phone and can be scrolled with the keyboard. */
-function LedgerTableFrame({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+/** A wide table that scrolls sideways on a phone and can be scrolled with the keyboard; prints whole (the term ledgers use it too). */
+export function LedgerTableFrame({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
   return (
     <div
       role="region"

@@ -26,7 +26,7 @@ const KIND_TONES: Record<NotificationKind, "brand" | "warn" | "ok" | "neutral" |
 
 /**
  * The user's notices, unread ones highlighted: about a checklist item, a
- * finding or an inspection report. The link goes through
+ * finding, an inspection report, or an organization whose term falls due. The link goes through
  * /notifications/<id>/open, which marks the notice read on the server; it is
  * a plain link, never prefetched.
  */

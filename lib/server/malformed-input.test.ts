@@ -12,6 +12,7 @@ import { countFindings, ZFindingFilters } from "@/lib/server/inspections/list-fi
 import { getFinding, getReport, getRound } from "@/lib/server/inspections/queries";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { getOrgTerms } from "@/lib/server/terms/get-org-terms";
 import { actorFor, itemOf } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 import { ZChecklistFilters, ZSubmitItem } from "@/lib/validation/checklists";
@@ -46,6 +47,8 @@ describe("an id that cannot name a record reads as not found, before any query",
     ["a finding taking evidence", (id) => assertFindingTakesEvidence(admin, id)],
     ["an item page's guard", (id) => authorize(secretary, "page:/checklists/[itemId]", { itemId: id })],
     ["an organization page's guard", (id) => authorize(secretary, "page:/orgs/[orgId]", { orgId: id })],
+    ["an organization's terms", (id) => getOrgTerms(admin, id)],
+    ["an organization's term page's guard", (id) => authorize(secretary, "page:/terms/[orgId]", { orgId: id })],
   ];
 
   it.each(getters)("%s", async (_name, get) => {

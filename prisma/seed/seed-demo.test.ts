@@ -4,6 +4,9 @@ import { parseDatabaseUrl } from "@/lib/env";
 import { openDatabase, type Connection } from "@/lib/server/db/connect";
 import { migrate } from "@/lib/server/db/migrate";
 import { createTestDatabase } from "@/lib/test/test-database";
+import { isoDay, today } from "@/lib/dates";
+import { TERM_ORG_TYPES, TERM_STATES } from "@/lib/term-kinds";
+import { termDueOn, termState } from "@/lib/term-rules";
 import { TEST_NOW } from "@/lib/test/seeded-database";
 import { NonDemoDataError, seedDemo } from "@/prisma/seed/seed-demo";
 import { seedDemoInspections } from "@/prisma/seed/seed-inspections";
@@ -31,6 +34,9 @@ async function snapshot() {
     catalogs: await p.catalogVersion.count(),
     duties: await p.duty.count(),
     items: await p.checklistItem.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, dueDate: true } }),
+    terms: await p.orgTerm.findMany({ orderBy: { id: "asc" }, select: { id: true, orgId: true, electedOn: true, dueOn: true, endedOn: true, version: true } }),
+    talks: await p.appointmentTalk.count(),
+    headChanges: await p.headChange.count(),
   };
 }
 
@@ -55,6 +61,31 @@ describe("demo seed", () => {
     }
     expect(await db.prisma.checklistItem.count({ where: { status: "DONE" } })).toBeGreaterThan(0);
     expect(await db.prisma.checklistItem.count({ where: { status: { not: "DONE" }, dueDate: { lt: new Date("2026-11-25") } } })).toBeGreaterThan(0);
+  });
+
+  it("records committee terms in every state of the term ledger, with history, talks and head changes", async () => {
+    const day = today(TEST_NOW);
+    const orgs = await db.prisma.org.findMany({
+      where: { type: { in: [...TERM_ORG_TYPES] } },
+      select: { code: true, terms: { where: { endedOn: null }, select: { dueOn: true, termYears: true, electedOn: true } } },
+    });
+    const states = new Set(orgs.map((o) => termState(o.terms[0]?.dueOn ?? null, day)));
+    expect([...states].sort()).toEqual([...TERM_STATES].sort());
+    // At most one current term each, due its years after the election.
+    for (const org of orgs) {
+      expect(org.terms.length).toBeLessThanOrEqual(1);
+      for (const term of org.terms) expect(isoDay(term.dueOn)).toBe(isoDay(termDueOn(term.electedOn, term.termYears)));
+    }
+    // Earlier terms, each ended by the next election.
+    const ended = await db.prisma.orgTerm.findMany({ where: { endedOn: { not: null } }, select: { orgId: true, endedOn: true } });
+    expect(ended.length).toBeGreaterThan(0);
+    for (const term of ended) {
+      expect(await db.prisma.orgTerm.count({ where: { orgId: term.orgId, electedOn: term.endedOn! } })).toBe(1);
+    }
+    expect(await db.prisma.appointmentTalk.count()).toBeGreaterThan(0);
+    expect(await db.prisma.headChange.count()).toBeGreaterThan(0);
+    // Unit U01's second branch of its general branch has none recorded (the end-to-end test records one).
+    expect(orgs.find((o) => o.code === "U01-GB1-B2")?.terms).toEqual([]);
   });
 
   it("leaves the same data when run again", async () => {

@@ -9,6 +9,7 @@ import { applyAssignment } from "../../lib/server/assignments/assignment-core";
 import { periodRange } from "../../lib/server/checklists/recurrence";
 import { ZCatalogFile, type TCatalogFile } from "../../lib/validation/catalog-file";
 import { DEMO_PASSWORD, DEMO_TREE, DEMO_USERS, type DemoOrg } from "./demo-orgs";
+import { seedDemoTerms } from "./seed-terms";
 
 export const CATALOG_DIR = path.join(process.cwd(), "prisma", "catalogs");
 const DEMO_CATALOGS = ["shandong-style-sample", "organ-party-committee-art10-sample", "branch-five-basics-sample"];
@@ -146,6 +147,8 @@ export async function seedDemo(prisma: PrismaClient, options: { force?: boolean;
     createdItems += result.itemsCreated;
   }
   await setDemoProgress(prisma, { orgs, users, periodId, day, now });
+  // Committee terms in every state of the term ledger, with some history, talks and head changes.
+  await seedDemoTerms(prisma, orgs, day);
 
   return {
     orgs: orgs.size,

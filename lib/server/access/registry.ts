@@ -530,6 +530,69 @@ export const registry = {
   },
   // The header's switcher: only an organization the user holds a role on (the handler checks).
   "action:setActingOrg": { kind: "action", file: "lib/actions/account.ts", name: "setActingOrg", rule: { access: "signed-in" } },
+  // Terms and the three ledgers (换届, 任职谈话, 负责人调整). Reading is term.read over the reader's subtrees;
+  // recording is term.record, and the handlers apply the finer rule of lib/server/terms/record-scope.ts
+  // (the level above records: a secretary for the organizations strictly below their own).
+  "page:/terms": {
+    kind: "page",
+    file: "app/terms/(ledger)/page.tsx",
+    rule: { access: "permission", permission: "term.read", target: "none" },
+  },
+  "route:/terms/export": {
+    kind: "route",
+    file: "app/terms/export/route.ts",
+    rule: { access: "permission", permission: "term.read", target: "none" },
+  },
+  "page:/terms/talks": {
+    kind: "page",
+    file: "app/terms/talks/page.tsx",
+    rule: { access: "permission", permission: "term.read", target: "none" },
+  },
+  "route:/terms/talks/export": {
+    kind: "route",
+    file: "app/terms/talks/export/route.ts",
+    rule: { access: "permission", permission: "term.read", target: "none" },
+  },
+  "page:/terms/heads": {
+    kind: "page",
+    file: "app/terms/heads/page.tsx",
+    rule: { access: "permission", permission: "term.read", target: "none" },
+  },
+  "route:/terms/heads/export": {
+    kind: "route",
+    file: "app/terms/heads/export/route.ts",
+    rule: { access: "permission", permission: "term.read", target: "none" },
+  },
+  "page:/terms/[orgId]": {
+    kind: "page",
+    file: "app/terms/[orgId]/page.tsx",
+    rule: { access: "permission", permission: "term.read", target: "org" },
+  },
+  "action:recordElection": {
+    kind: "action",
+    file: "lib/actions/terms.ts",
+    name: "recordElection",
+    rule: { access: "permission", permission: "term.record", target: "org" },
+  },
+  // The term names its organization: the handler loads it and applies the recording rule.
+  "action:editTerm": {
+    kind: "action",
+    file: "lib/actions/terms.ts",
+    name: "editTerm",
+    rule: { access: "permission", permission: "term.record", target: "none" },
+  },
+  "action:recordTalk": {
+    kind: "action",
+    file: "lib/actions/terms.ts",
+    name: "recordTalk",
+    rule: { access: "permission", permission: "term.record", target: "org" },
+  },
+  "action:recordHeadChange": {
+    kind: "action",
+    file: "lib/actions/terms.ts",
+    name: "recordHeadChange",
+    rule: { access: "permission", permission: "term.record", target: "org" },
+  },
 } as const satisfies Record<string, EntryPoint>;
 
 export type EntryKey = keyof typeof registry;

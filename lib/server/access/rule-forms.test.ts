@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { today } from "@/lib/dates";
-import { type Prisma } from "@/lib/generated/prisma/client";
+import { dayOf, isoDay, today } from "@/lib/dates";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { itemScopeSql, itemScopeWhere, reachesItem } from "@/lib/server/access/item-scope";
 import { ALL_ROLES, type Permission } from "@/lib/server/access/permissions";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -10,12 +10,14 @@ import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 import { DEFAULT_WARNING_THRESHOLDS, itemWarning, itemWarningSql } from "@/lib/warnings";
+import { termNoticeStep, termNoticeStepSql, termState, termStateSql, termWarning, termWarningSql } from "@/lib/term-rules";
 
 /*
  * Rules that exist as TypeScript and as SQL live in one module each and are
  * held to each other here, for every kind of user, on the seeded database:
  * the item scope (lib/server/access/item-scope.ts), the reviewer rule
- * (lib/server/checklists/review.ts) and the warning colours (lib/warnings.ts).
+ * (lib/server/checklists/review.ts), the warning colours (lib/warnings.ts) and
+ * the term colours and notice steps (lib/term-rules.ts).
  */
 
 let drop: () => Promise<void>;
@@ -117,5 +119,42 @@ describe("the warning colours", () => {
     }
     // Items past, near and far from their due dates (the demo has no green one at TEST_NOW).
     expect([...colours]).toEqual(expect.arrayContaining(["red", "yellow", null]));
+  });
+});
+
+describe("the term colours and notice steps", () => {
+  it("agree in TypeScript and SQL on every due day around the boundaries, month ends and leap days included", async () => {
+    const days = ["2026-11-25", "2027-02-28", "2027-08-31", "2028-02-29", "2026-12-31", "2027-03-01"].map(dayOf);
+    for (const day of days) {
+      // Every due day from 14 months before this day to 8 months after it.
+      const rows = await prisma.$queryRaw<{ due: Date; colour: string | null; state: string; step: string | null }[]>`
+        SELECT d::date AS due, ${termWarningSql(Prisma.sql`d::date`, day)} AS colour, ${termStateSql(Prisma.sql`d::date`, day)} AS state,
+               ${termNoticeStepSql(Prisma.sql`d::date`, day)} AS step
+          FROM generate_series(${isoDay(day)}::date - interval '14 months', ${isoDay(day)}::date + interval '8 months', interval '1 day') AS d`;
+      expect(rows.length).toBeGreaterThan(600);
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const label = `${isoDay(row.due)} on ${isoDay(day)}`;
+        expect(row.colour, label).toBe(termWarning(row.due, day)?.colour ?? null);
+        expect(row.state, label).toBe(termState(row.due, day));
+        expect(row.step, label).toBe(termNoticeStep(row.due, day));
+        seen.add(row.state);
+      }
+      expect([...seen].sort()).toEqual(["green", "notDue", "red", "yellow"]);
+    }
+    const [none] = await prisma.$queryRaw<{ state: string }[]>`SELECT ${termStateSql(Prisma.sql`NULL::date`, dayOf("2026-11-25"))} AS state`;
+    expect(none?.state).toBe("missing");
+  });
+
+  it("give the seeded current terms the same state in TypeScript and SQL", async () => {
+    const day = today(TEST_NOW);
+    const rows = await prisma.$queryRaw<{ id: string; state: string }[]>`
+      SELECT o."id", ${termStateSql(Prisma.sql`t."dueOn"`, day)} AS state
+        FROM "Org" o LEFT JOIN "OrgTerm" t ON t."orgId" = o."id" AND t."endedOn" IS NULL
+       WHERE o."type" IN ('ORGAN_PARTY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH')`;
+    const orgs = await prisma.org.findMany({ where: { type: { in: ["ORGAN_PARTY_COMMITTEE", "GENERAL_BRANCH", "BRANCH"] } }, select: { id: true, terms: { where: { endedOn: null }, select: { dueOn: true } } } });
+    const bySql = new Map(rows.map((r) => [r.id, r.state]));
+    for (const org of orgs) expect(bySql.get(org.id), org.id).toBe(termState(org.terms[0]?.dueOn ?? null, day));
+    expect(new Set(bySql.values()).size).toBe(5);
   });
 });

@@ -18,6 +18,7 @@ const noticeSelect = {
   itemId: true,
   findingId: true,
   reportId: true,
+  orgId: true,
   actor: { select: { name: true } },
   ...noticeSubjectSelect,
 } satisfies Prisma.NotificationSelect;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { noticeTarget } from "@/lib/server/notifications/notice-subject";
@@ -19,8 +20,8 @@ export async function markAllRead(actor: Actor, now = new Date()): Promise<numbe
   return count;
 }
 
-/** What a page shows, as a notice may point at it. */
-export type NoticeSubject = { itemId: string } | { findingId: string } | { reportId: string };
+/** What a page shows, as a notice may point at it: an organization with the kind of notice (its term falling due) that leads to the page. */
+export type NoticeSubject = { itemId: string } | { findingId: string } | { reportId: string } | { orgId: string; kind: NotificationKind };
 
 /**
  * Marks read the actor's unread notices about what a page shows, however
@@ -42,10 +43,13 @@ export async function openNotification(
   actor: Actor,
   id: string,
   now = new Date(),
-): Promise<{ itemId: string | null; findingId: string | null; reportId: string | null; target: string | null } | null> {
-  const notice = await prisma.notification.findFirst({ where: { id, userId: actor.id }, select: { itemId: true, findingId: true, reportId: true, readAt: true } });
+): Promise<{ itemId: string | null; findingId: string | null; reportId: string | null; orgId: string | null; target: string | null } | null> {
+  const notice = await prisma.notification.findFirst({
+    where: { id, userId: actor.id },
+    select: { itemId: true, findingId: true, reportId: true, orgId: true, readAt: true },
+  });
   if (!notice) return null;
   if (!notice.readAt) await markRead(actor, [id], now);
-  const ids = { itemId: notice.itemId, findingId: notice.findingId, reportId: notice.reportId };
+  const ids = { itemId: notice.itemId, findingId: notice.findingId, reportId: notice.reportId, orgId: notice.orgId };
   return { ...ids, target: noticeTarget(ids) };
 }

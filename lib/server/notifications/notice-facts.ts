@@ -14,7 +14,12 @@ export type NoticeFacts = {
   dueDate: string | null;
   level: EscalationLevel | null;
   daysOverdue: number | null;
+  /** A term falling due: the step reached ("6m", "3m", "overdue") and, once overdue, the whole months since the due day. */
+  termStep: "6m" | "3m" | "overdue" | null;
+  monthsOverdue: number | null;
 };
+
+const TERM_STEPS: readonly string[] = ["6m", "3m", "overdue"];
 
 const LEVELS: readonly string[] = ["REMINDER", "WARNING", "ACCOUNTABILITY"] satisfies EscalationLevel[];
 
@@ -24,6 +29,8 @@ export function noticeFacts(payload: Prisma.JsonValue | null): NoticeFacts {
   const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
   const level = text(record.level);
   const days = record.daysOverdue;
+  const step = text(record.step);
+  const months = record.monthsOverdue;
   return {
     comment: text(record.comment),
     reason: text(record.reason),
@@ -31,5 +38,7 @@ export function noticeFacts(payload: Prisma.JsonValue | null): NoticeFacts {
     dueDate: text(record.dueDate) ?? text(record.deadline),
     level: level && LEVELS.includes(level) ? (level as EscalationLevel) : null,
     daysOverdue: typeof days === "number" && Number.isInteger(days) ? days : null,
+    termStep: step && TERM_STEPS.includes(step) ? (step as NoticeFacts["termStep"]) : null,
+    monthsOverdue: typeof months === "number" && Number.isInteger(months) ? months : null,
   };
 }

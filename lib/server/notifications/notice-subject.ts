@@ -11,7 +11,7 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 /**
  * What a notice is about, read fresh when shown, so that a renamed duty,
  * organization or round shows its name of today: a checklist item, a
- * finding, or an inspection report.
+ * finding, an inspection report, or an organization (its term falling due).
  */
 export const noticeSubjectSelect = {
   item: {
@@ -24,6 +24,7 @@ export const noticeSubjectSelect = {
   },
   finding: { select: { id: true, description: true, deadline: true, org: { select: { name: true, nameEn: true } } } },
   report: { select: { id: true, org: { select: { name: true, nameEn: true } }, round: { select: { title: true } } } },
+  org: { select: { id: true, name: true, nameEn: true } },
 } satisfies Prisma.NotificationSelect;
 
 type SubjectRecord = Prisma.NotificationGetPayload<{ select: typeof noticeSubjectSelect }>;
@@ -31,11 +32,14 @@ type SubjectRecord = Prisma.NotificationGetPayload<{ select: typeof noticeSubjec
 export type NoticeItem = { id: string; code: string; title: string; titleEn: string | null; orgName: string; orgNameEn: string | null; dueDate: Date };
 export type NoticeFinding = { id: string; description: string; orgName: string; orgNameEn: string | null; deadline: Date | null };
 export type NoticeReport = { id: string; roundTitle: string; orgName: string; orgNameEn: string | null };
-export type NoticeSubject = { item: NoticeItem | null; finding: NoticeFinding | null; report: NoticeReport | null };
+export type NoticeOrg = { id: string; name: string; nameEn: string | null };
+/** `org`: the organization a notice is about when it names no item, finding or report (a term falling due). */
+export type NoticeSubject = { item: NoticeItem | null; finding: NoticeFinding | null; report: NoticeReport | null; org?: NoticeOrg | null };
 
 export function toNoticeSubject(record: SubjectRecord): NoticeSubject {
-  const { item, finding, report } = record;
+  const { item, finding, report, org } = record;
   return {
+    org: org ? { id: org.id, name: org.name, nameEn: org.nameEn } : null,
     item: item
       ? { id: item.id, code: item.duty.code, title: item.duty.title, titleEn: item.duty.titleEn, orgName: item.org.name, orgNameEn: item.org.nameEn, dueDate: item.dueDate }
       : null,
@@ -44,11 +48,16 @@ export function toNoticeSubject(record: SubjectRecord): NoticeSubject {
   };
 }
 
-/** Where opening a notice leads: its item, finding or report page; null when it names none. */
-export function noticeTarget(ids: { itemId: string | null; findingId: string | null; reportId: string | null }): string | null {
+/**
+ * Where opening a notice leads: its item, finding or report page, or for a
+ * notice about an organization (a term falling due) the term ledger
+ * narrowed to that organization; null when it names none.
+ */
+export function noticeTarget(ids: { itemId: string | null; findingId: string | null; reportId: string | null; orgId?: string | null }): string | null {
   if (ids.itemId) return `/checklists/${ids.itemId}`;
   if (ids.findingId) return `/findings/${ids.findingId}`;
   if (ids.reportId) return `/inspections/reports/${ids.reportId}`;
+  if (ids.orgId) return `/terms?org=${encodeURIComponent(ids.orgId)}`;
   return null;
 }
 
@@ -72,7 +81,7 @@ export type NoticeText = { kind: string; title: string; details: string[]; note:
  * `date` formats a date column (a UTC-midnight day) for the reader.
  */
 export function noticeText(notice: NoticeAbout, locale: string, t: Translate, date: (day: Date) => string): NoticeText {
-  const { item, finding, report, facts } = notice;
+  const { item, finding, report, org, facts } = notice;
   const kind =
     notice.kind === "FINDING_ESCALATED" && facts.level ? t("escalatedKind", { level: facts.level }) : t(`kinds.${notice.kind}`);
   let title: string;
@@ -86,6 +95,9 @@ export function noticeText(notice: NoticeAbout, locale: string, t: Translate, da
   } else if (report) {
     title = report.roundTitle;
     about = [localized(report.orgName, report.orgNameEn, locale)];
+  } else if (org) {
+    title = localized(org.name, org.nameEn, locale);
+    about = notice.kind === "TERM_DUE" ? termDueDetails(facts, t, date) : [];
   } else {
     title = notice.kind.startsWith("ITEM_") ? t("itemGone") : t("subjectGone");
     about = [];
@@ -101,5 +113,19 @@ export function noticeText(notice: NoticeAbout, locale: string, t: Translate, da
       : notice.kind === "FINDING_REOPENED" && (facts.reason ?? facts.comment)
         ? t("reopenReason", { reason: (facts.reason ?? facts.comment)! })
         : null;
-  return { kind, title, details, note, hasSubject: Boolean(item ?? finding ?? report) };
+  return { kind, title, details, note, hasSubject: Boolean(item ?? finding ?? report ?? org) };
+}
+
+/** "任期届满日期 2027-01-25", and how near or how far past it the term was when the notice was raised. */
+function termDueDetails(facts: NoticeFacts, t: Translate, date: (day: Date) => string): string[] {
+  const due = facts.dueDate ? t("termDueOn", { date: date(new Date(`${facts.dueDate}T00:00:00.000Z`)) }) : null;
+  const step =
+    facts.termStep === "overdue"
+      ? t("termOverdue", { months: facts.monthsOverdue ?? 0 })
+      : facts.termStep === "3m"
+        ? t("termWithin", { months: 3 })
+        : facts.termStep === "6m"
+          ? t("termWithin", { months: 6 })
+          : null;
+  return [due, step].filter((d): d is string => d !== null);
 }

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { TermFilters } from "@/components/terms/term-filters";
+import { TermLedgerShell } from "@/components/terms/term-ledger-shell";
+import { TalkLedgerTable } from "@/components/terms/term-tables";
+import { dayString } from "@/lib/dates";
+import { localized } from "@/lib/org-label";
+import { guardPage } from "@/lib/server/access/guard-page";
+import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { TERM_EXPORT_ROW_LIMIT } from "@/lib/server/terms/export-terms";
+import { listTalkLedger } from "@/lib/server/terms/list-records";
+import { getTermLedgerUnit, TERM_PRINT_LIMIT } from "@/lib/server/terms/list-terms";
+import { readSearchParams } from "@/lib/validation/search-params";
+import { ZLedgerPaging, ZRecordLedgerFilters } from "@/lib/validation/terms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("terms"))("ledgers.talks") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** 任职谈话台账: the appointment talks held with new secretaries in the reader's subtrees, newest first. */
+export default async function TalkLedgerPage({ searchParams }: Props) {
+  const actor = await guardPage("page:/terms/talks", undefined, "/terms/talks");
+  const search = await searchParams;
+  const { values: filters } = readSearchParams(ZRecordLedgerFilters, search);
+  const view = ZLedgerPaging.parse(search);
+  const [ledger, unit, orgs, t, tp, locale] = await Promise.all([
+    listTalkLedger(actor, filters, view.print ? { page: 1, pageSize: TERM_PRINT_LIMIT } : { page: view.page }),
+    getTermLedgerUnit(actor, filters.org),
+    listOrgOptions(actor, "term.read"),
+    getTranslations("terms"),
+    getTranslations("print"),
+    getLocale(),
+  ]);
+  const params = { org: filters.org, from: filters.from, to: filters.to };
+  return (
+    <TermLedgerShell
+      ledger="talks"
+      params={params}
+      filters={
+        <TermFilters
+          ledger="talks"
+          values={params}
+          isFiltered={Boolean(filters.org || filters.from || filters.to)}
+          orgOptions={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+        />
+      }
+      total={ledger.total}
+      shown={ledger.rows.length}
+      page={ledger.page}
+      pageCount={ledger.pageCount}
+      isPrint={view.print}
+      printLimit={TERM_PRINT_LIMIT}
+      exportLimit={TERM_EXPORT_ROW_LIMIT}
+      unitName={unit ? localized(unit.name, unit.nameEn, locale) : ""}
+      printDetails={[
+        ...(filters.from || filters.to ? [t("print.range", { from: filters.from ?? "…", to: filters.to ?? "…" })] : []),
+        tp("printedOn", { date: dayString() }),
+      ]}
+    >
+      <TalkLedgerTable rows={ledger.rows} caption={t("caption", { ledger: t("ledgers.talks"), total: ledger.total })} firstNo={(ledger.page - 1) * ledger.pageSize + 1} />
+    </TermLedgerShell>
+  );
+}

@@ -29,7 +29,7 @@ export type AssignmentPlan = {
 };
 
 type Prepared = {
-  orgWhere: { path: { startsWith: string }; type: { in: OrgType[] }; id?: { in: string[] } };
+  orgWhere: { path: { startsWith: string }; type: { in: OrgType[] }; closedAt: null; id?: { in: string[] } };
   types: OrgType[];
   /** Per organization type: the item templates (duty × occurrence) every organization of that type gets. */
   templates: Map<OrgType, { dutyId: string; occurrence: Occurrence }[]>;
@@ -60,6 +60,8 @@ async function prepare(db: PrismaClient, input: AssignmentInput): Promise<Prepar
   const orgWhere = {
     path: { startsWith: root.path },
     type: { in: [...templates.keys()] },
+    // A closed organization takes no new work.
+    closedAt: null,
     ...(input.orgIds ? { id: { in: input.orgIds } } : {}),
   };
   return { orgWhere, types: [...templates.keys()], templates };

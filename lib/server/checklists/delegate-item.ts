@@ -34,7 +34,7 @@ export async function listDelegationTargets(actor: Actor, itemId: string): Promi
   if (!item) throw new NotFoundError();
   const [orgs, grants] = await Promise.all([
     prisma.org.findMany({
-      where: { path: { startsWith: item.org.path }, id: { not: item.orgId } },
+      where: { path: { startsWith: item.org.path }, id: { not: item.orgId }, closedAt: null },
       select: { id: true, name: true, nameEn: true, type: true, depth: true },
       orderBy: { path: "asc" },
       take: TARGET_LIMIT,

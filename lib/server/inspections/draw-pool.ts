@@ -63,6 +63,7 @@ export async function buildPool(db: Db, rule: DrawRule, day: Date): Promise<Pool
       FROM "Org" o
      WHERE o."path" LIKE ${`${root.path}%`}
        AND o."type"::text = ANY (${[...rule.orgTypes]}::text[])
+       AND o."closedAt" IS NULL
      ORDER BY o."path"`;
   return rows.map((r) => ({ orgId: r.orgId, weight: Number(r.weight) }));
 }

@@ -12,7 +12,7 @@ export type OrgOption = { id: string; name: string; nameEn: string | null; depth
 /** Organizations where the actor holds `permission`, in tree order, for a filter; at most ORG_OPTION_LIMIT. */
 export async function listOrgOptions(actor: Actor, permission: Permission, rootPath?: string): Promise<OrgOption[]> {
   const orgs = await prisma.org.findMany({
-    where: { AND: [orgScopeWhere(actor, permission), rootPath ? { path: { startsWith: rootPath } } : {}] },
+    where: { AND: [orgScopeWhere(actor, permission), { closedAt: null }, rootPath ? { path: { startsWith: rootPath } } : {}] },
     select: { id: true, name: true, nameEn: true, depth: true, path: true },
     orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
     take: ORG_OPTION_LIMIT,

@@ -122,7 +122,9 @@ export function ProgressTable({
                       ) : (
                         name
                       )}
-                      <span className="block text-xs font-normal text-muted">{isOwn ? t("ownItemsHint") : to(row.type)}</span>
+                      <span className="block text-xs font-normal text-muted">
+                        {isOwn ? t("ownItemsHint") : row.isClosed ? t("closedOrg", { type: to(row.type) }) : to(row.type)}
+                      </span>
                     </th>
                     <td className={cn("px-4 py-3 text-right tabular-nums", row.overdue > 0 && "font-semibold text-danger")} data-testid="progress-overdue">
                       {row.overdue}

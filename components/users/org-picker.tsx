@@ -7,18 +7,27 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { findGrantableOrgs } from "@/lib/actions/users";
 import { localized } from "@/lib/org-label";
+import type { ActionResult } from "@/lib/server/action";
 import type { GrantableOrgs } from "@/lib/server/users/grantable-orgs";
 
 /** An organization in a select: its label (name and code) and its depth below the first listed. */
 export type OrgChoice = { id: string; label: string; depth: number };
 
 /**
- * The organizations a role can be granted on, for the select that
- * `children` renders. When the subtree holds more than one select lists,
- * a search by name or code narrows them in place, without leaving the form
- * (what was typed stays).
+ * Organizations for the select that `children` renders: by default those a
+ * role can be granted on; `find` gives another list (a move's new parents).
+ * When there are more than one select lists, a search by name or code
+ * narrows them in place, without leaving the form (what was typed stays).
  */
-export function OrgPicker({ initial, children }: { initial: GrantableOrgs; children: (orgs: OrgChoice[]) => ReactNode }) {
+export function OrgPicker({
+  initial,
+  find = (q) => findGrantableOrgs({ q }),
+  children,
+}: {
+  initial: GrantableOrgs;
+  find?: (q: string) => Promise<ActionResult<GrantableOrgs>>;
+  children: (orgs: OrgChoice[]) => ReactNode;
+}) {
   const t = useTranslations("users");
   const locale = useLocale();
   const id = useId();
@@ -27,7 +36,7 @@ export function OrgPicker({ initial, children }: { initial: GrantableOrgs; child
   const [isSearching, start] = useTransition();
   const search = () =>
     start(async () => {
-      const result = await findGrantableOrgs({ q: words });
+      const result = await find(words);
       if (result.ok) setFound(result.data);
     });
   const choices = found.orgs.map((o) => ({ id: o.id, depth: o.depth, label: t("orgOption", { name: localized(o.name, o.nameEn, locale), code: o.code }) }));

@@ -74,6 +74,7 @@ export const DIRECTORY_PROBLEM_CODES = [
   "duplicateCode",
   "unknownParent",
   "cycle",
+  "typeUnderParent",
   "outsideScope",
   "parentChanged",
   "badUsername",

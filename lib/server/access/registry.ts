@@ -479,6 +479,24 @@ export const registry = {
     name: "saveFindingCategory",
     rule: { access: "permission", permission: "finding.category.edit", target: "none" },
   },
+  // The organization tree (机构管理): administrators within their subtree. The rule checks the organization the
+  // input or URL names; the handlers also check the new parent or survivor (lib/server/orgs/restructure.ts).
+  "page:/admin/orgs": { kind: "page", file: "app/admin/orgs/page.tsx", rule: { access: "permission", permission: "org.manage", target: "none" } },
+  "page:/admin/orgs/[orgId]": { kind: "page", file: "app/admin/orgs/[orgId]/page.tsx", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "page:/admin/orgs/[orgId]/new": { kind: "page", file: "app/admin/orgs/[orgId]/new/page.tsx", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "page:/admin/orgs/[orgId]/move": { kind: "page", file: "app/admin/orgs/[orgId]/move/page.tsx", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "page:/admin/orgs/[orgId]/merge": { kind: "page", file: "app/admin/orgs/[orgId]/merge/page.tsx", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "page:/admin/orgs/[orgId]/close": { kind: "page", file: "app/admin/orgs/[orgId]/close/page.tsx", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:createOrg": { kind: "action", file: "lib/actions/orgs.ts", name: "createOrg", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:updateOrg": { kind: "action", file: "lib/actions/orgs.ts", name: "updateOrg", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:previewMoveOrg": { kind: "action", file: "lib/actions/orgs.ts", name: "previewMoveOrg", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:previewMergeOrg": { kind: "action", file: "lib/actions/orgs.ts", name: "previewMergeOrg", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:previewCloseOrg": { kind: "action", file: "lib/actions/orgs.ts", name: "previewCloseOrg", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:moveOrg": { kind: "action", file: "lib/actions/orgs.ts", name: "moveOrg", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:mergeOrg": { kind: "action", file: "lib/actions/orgs.ts", name: "mergeOrg", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:closeOrg": { kind: "action", file: "lib/actions/orgs.ts", name: "closeOrg", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:listOrgChildren": { kind: "action", file: "lib/actions/orgs.ts", name: "listOrgChildren", rule: { access: "permission", permission: "org.manage", target: "org" } },
+  "action:findOrgTargets": { kind: "action", file: "lib/actions/orgs.ts", name: "findOrgTargets", rule: { access: "permission", permission: "org.manage", target: "org" } },
   // People, accounts and roles (人员与权限): administrators within their subtree (lib/server/users/user-scope.ts says whose
   // accounts they see and manage; the handlers apply it to the account they load). A new role's organization is the target.
   "page:/admin/users": { kind: "page", file: "app/admin/users/page.tsx", rule: { access: "permission", permission: "user.manage", target: "none" } },

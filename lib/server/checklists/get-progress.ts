@@ -15,6 +15,8 @@ export type ProgressRow = {
   name: string;
   nameEn: string | null;
   type: OrgType;
+  /** Closed (merged or dissolved): its settled items still count where they were done. */
+  isClosed: boolean;
   childCount: number;
   total: number;
   done: number;
@@ -75,7 +77,7 @@ function rollupQuery(
   const warning = itemWarningSql(clock.day, clock.thresholds);
   const counted = reach === "own" ? Prisma.sql`d."id" = o."id"` : Prisma.sql`d."path" LIKE o."path" || '%'`;
   return prisma.$queryRaw<RawRow[]>`
-    SELECT o."id", o."name", o."nameEn", o."type",
+    SELECT o."id", o."name", o."nameEn", o."type", o."closedAt" IS NOT NULL AS "isClosed",
            (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
            count(i."id")::int AS total,
            count(i."id") FILTER (WHERE i."status" = 'DONE')::int AS done,

@@ -163,6 +163,7 @@ describe("a file with problems", () => {
         ["R-5", "类型", null, "支委会", "U05-OPC", null],
         ["R-6", "", null, "党支部", "U05-OPC", "x"],
         ["U05-B1", "改隶", null, "党支部", "U06-OPC", null],
+        ["R-7", "支部下的党委", null, "机关党委", "U05-B2", null],
       ],
       [
         ["r.one", "甲", "bad-email", "U05-B1", "书记"],
@@ -172,11 +173,12 @@ describe("a file with problems", () => {
     );
     const problems = await problemsOf(admin, file);
     const codes = problems.map((p) => p.code);
-    for (const code of ["duplicateCode", "unknownParent", "cycle", "unknownType", "required", "notANumber", "parentChanged", "badEmail", "conflictingPerson", "conflictingRoles", "badUsername", "unknownOrg", "unknownRole"] as const) {
+    for (const code of ["duplicateCode", "unknownParent", "cycle", "unknownType", "required", "notANumber", "parentChanged", "badEmail", "conflictingPerson", "conflictingRoles", "badUsername", "unknownOrg", "unknownRole", "typeUnderParent"] as const) {
       expect(codes, code).toContain(code);
     }
     expect(problems).toContainEqual({ code: "duplicateCode", row: 3, column: "组织编码" });
     expect(problems).toContainEqual({ code: "required", row: 8, column: "组织名称" });
+    expect(problems).toContainEqual({ code: "typeUnderParent", row: 10, column: "组织类型" });
     expect((await importDirectory(admin, [file])).ok).toBe(false);
     expect(await counts()).toEqual(before);
   });

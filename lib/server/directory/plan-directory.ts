@@ -5,6 +5,7 @@ import type { OrgField, PersonField } from "@/lib/directory/directory-layout";
 import { scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { mayHold } from "@/lib/orgs/org-rules";
 
 // No "server-only": the benchmark plans and applies imports too.
 
@@ -152,6 +153,23 @@ export async function planDirectoryImport(db: Db, actor: Actor, rows: DirectoryR
     return ok;
   };
   create.forEach(visit);
+
+  // Each new organization, and each changed type, where the tree's type rule allows it (lib/orgs/org-rules.ts).
+  const fileTypes = new Map<string, OrgType>([...create.map((c) => [c.code, c.type] as const), ...update.map((u) => [u.code, u.after.type] as const)]);
+  const typeOf = (code: string): OrgType | undefined => fileTypes.get(code) ?? existing.get(code)?.type;
+  for (const c of ordered) {
+    const parentType = typeOf(c.parentCode);
+    if (parentType && !mayHold(parentType, c.type)) {
+      problems.push({ code: "typeUnderParent", ...at(fileOrgs.get(c.code)!, "组织类型"), params: { code: c.code, parent: c.parentCode } });
+    }
+  }
+  for (const u of update) {
+    const parentCode = existing.get(u.code)?.parent?.code;
+    const parentType = parentCode ? typeOf(parentCode) : null;
+    if (u.after.type !== u.before.type && parentType !== undefined && !mayHold(parentType, u.after.type)) {
+      problems.push({ code: "typeUnderParent", ...at(fileOrgs.get(u.code)!, "组织类型"), params: { code: u.code, parent: parentCode ?? "" } });
+    }
+  }
 
   // People: one account per username, its rows agreeing on name and email; roles on organizations in reach.
   type Person = { username: string; name: string; email: string | null; rows: DirectoryRow<PersonField>[]; grants: Map<string, { orgCode: string; role: Role }> };

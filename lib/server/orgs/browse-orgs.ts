@@ -41,7 +41,7 @@ const nodeSelect = {
 type NodeRow = Prisma.OrgGetPayload<{ select: typeof nodeSelect }>;
 const toNode = ({ closedAt, _count, ...o }: NodeRow): OrgNode => ({ ...o, isClosed: closedAt !== null, childCount: _count.children });
 
-export type OrgLevel = { nodes: OrgNode[]; total: number; page: number; hasMore: boolean };
+export type OrgLevel = { parentId: string | null; nodes: OrgNode[]; total: number; page: number; hasMore: boolean };
 
 /**
  * One level of the tree: the open children of `parentId`, or without one the
@@ -67,7 +67,7 @@ export async function listOrgLevel(actor: Actor, parentId: string | null, page =
     }),
     prisma.org.count({ where }),
   ]);
-  return { nodes: rows.map(toNode), total, page, hasMore: page * ORG_CHILDREN_PAGE < total };
+  return { parentId, nodes: rows.map(toNode), total, page, hasMore: page * ORG_CHILDREN_PAGE < total };
 }
 
 export type OrgHit = OrgNode & { trail: string[]; trailEn: (string | null)[] };

@@ -39,7 +39,7 @@ function Level({ level, depth }: { level: OrgLevel; depth: number }) {
   const [hasMore, setHasMore] = useState(level.hasMore);
   const [isLoading, start] = useTransition();
   return (
-    <ul role={depth === 0 ? undefined : "group"} className={depth === 0 ? "divide-y divide-line" : "ml-5 border-l border-line pl-3"}>
+    <ul className={depth === 0 ? "divide-y divide-line" : "ml-5 border-l border-line pl-3"}>
       {nodes.map((node) => (
         <TreeNode key={node.id} node={node} depth={depth} />
       ))}

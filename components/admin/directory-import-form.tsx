@@ -109,12 +109,14 @@ function PreviewView({ preview }: { preview: DirectoryPreview }) {
   const { counts } = preview;
   const list = (items: string[], total: number) =>
     items.length === 0 ? null : (
-      <ul className="mt-1 list-disc pl-5 text-sm text-muted">
-        {items.map((text, i) => (
-          <li key={i}>{text}</li>
-        ))}
-        {total > items.length ? <li>{t("andMore", { count: total - items.length })}</li> : null}
-      </ul>
+      <dd>
+        <ul className="mt-1 list-disc pl-5 text-sm text-muted">
+          {items.map((text, i) => (
+            <li key={i}>{text}</li>
+          ))}
+          {total > items.length ? <li>{t("andMore", { count: total - items.length })}</li> : null}
+        </ul>
+      </dd>
     );
   return (
     <div className="space-y-3" data-testid="import-preview">

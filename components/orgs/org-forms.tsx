@@ -40,6 +40,12 @@ function useTypeOptions(types: readonly OrgType[]) {
   return types.map((type) => ({ value: type, label: to(type) }));
 }
 
+/** The fields of both forms, in the order they show, as refusals name them. */
+function useOrgFieldLabels() {
+  const t = useTranslations("adminOrgs.field");
+  return { name: { label: t("name"), max: ORG_NAME_MAX }, code: { label: t("code"), max: ORG_CODE_MAX }, type: { label: t("type") }, nameEn: { label: t("nameEn"), max: ORG_NAME_EN_MAX } };
+}
+
 /** A new organization under `parentId`; it opens the new organization's page. */
 export function NewOrgForm({ parentId, types }: { parentId: string; types: readonly OrgType[] }) {
   const t = useTranslations("adminOrgs");
@@ -50,12 +56,7 @@ export function NewOrgForm({ parentId, types }: { parentId: string; types: reado
     schema: ZCreateOrg,
     action: createOrg,
     defaultValues: { parentId, code: "", name: "", nameEn: "", type: types.length === 1 ? (types[0] ?? "") : "" },
-    fields: {
-      name: { label: t("field.name"), max: ORG_NAME_MAX },
-      code: { label: t("field.code"), max: ORG_CODE_MAX },
-      type: { label: t("field.type") },
-      nameEn: { label: t("field.nameEn"), max: ORG_NAME_EN_MAX },
-    },
+    fields: useOrgFieldLabels(),
     messages: MESSAGES,
     onSuccess: (data) => {
       if (data) router.push(`/admin/orgs/${data.orgId}`);
@@ -87,12 +88,7 @@ export function EditOrgForm({
     schema: ZUpdateOrg,
     action: updateOrg,
     defaultValues: { orgId: org.id, expectedVersion: useRecord().version ?? 1, code: org.code, name: org.name, nameEn: org.nameEn ?? "", type: org.type },
-    fields: {
-      name: { label: t("field.name"), max: ORG_NAME_MAX },
-      code: { label: t("field.code"), max: ORG_CODE_MAX },
-      type: { label: t("field.type") },
-      nameEn: { label: t("field.nameEn"), max: ORG_NAME_EN_MAX },
-    },
+    fields: useOrgFieldLabels(),
     messages: MESSAGES,
   });
   return (

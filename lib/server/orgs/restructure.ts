@@ -261,11 +261,32 @@ async function endDelegations(tx: Tx, actorId: string, into: Prisma.Sql): Promis
   );
 }
 
-/** Ends the roles held on an organization that closes; the accounts and their other roles stay. */
-async function endGrants(tx: Tx, orgId: string): Promise<{ userId: string; role: string }[]> {
+/** Withdraws the live items of an organization that closes (those `also` picks), each with a row in its history. */
+async function withdrawLive(tx: Tx, actorId: string, orgId: string, also: Prisma.Sql, why: object): Promise<void> {
+  await auditItems(
+    tx,
+    actorId,
+    "checklist.withdraw",
+    Prisma.sql`
+      UPDATE "ChecklistItem" i SET "status" = 'WITHDRAWN', "version" = i."version" + 1, "updatedAt" = now()
+        FROM "ChecklistItem" old
+       WHERE old."id" = i."id" AND i."orgId" = ${orgId} AND ${live} AND ${also}
+   RETURNING i."id", i."orgId", old."status"::text AS "before"`,
+    { status: "WITHDRAWN", ...why },
+  );
+}
+
+/**
+ * What an organization that closes leaves behind: items handed down to it
+ * are taken back, the assignments it reviewed get `review` instead, and
+ * the roles held on it end (audited; the accounts and their other roles stay).
+ */
+async function leave(tx: Tx, actorId: string, orgId: string, review: Prisma.AssignmentUncheckedUpdateManyInput): Promise<void> {
+  await endDelegations(tx, actorId, Prisma.sql`d."id" = ${orgId} AND o."id" <> ${orgId}`);
+  await tx.assignment.updateMany({ where: { reviewerOrgId: orgId }, data: review });
   const grants = await tx.roleGrant.findMany({ where: { orgId }, select: { userId: true, role: true } });
   await tx.roleGrant.deleteMany({ where: { orgId } });
-  return grants;
+  await writeAudit(tx, { actorId, action: "org.endGrants", entityType: "Org", entityId: orgId, orgId, before: { grants } });
 }
 
 /**
@@ -341,17 +362,7 @@ export async function mergeOrg(actor: Actor, input: RestructureInput): Promise<R
     }
 
     // Live items the survivor already holds are withdrawn; the others go to its assignment of the same list and period.
-    await auditItems(
-      tx,
-      actor.id,
-      "checklist.withdraw",
-      Prisma.sql`
-        UPDATE "ChecklistItem" i SET "status" = 'WITHDRAWN', "version" = i."version" + 1, "updatedAt" = now()
-          FROM "ChecklistItem" old
-         WHERE old."id" = i."id" AND i."orgId" = ${org.id} AND ${live} AND ${heldBy(survivor.id)}
-     RETURNING i."id", i."orgId", old."status"::text AS "before"`,
-      { status: "WITHDRAWN", mergedIntoId: survivor.id },
-    );
+    await withdrawLive(tx, actor.id, org.id, heldBy(survivor.id), { mergedIntoId: survivor.id });
     await tx.$executeRaw`
       INSERT INTO "Assignment" ("id", "catalogVersionId", "periodId", "orgId", "reviewMode", "reviewerOrgId")
       SELECT DISTINCT ON (a."catalogVersionId", a."periodId") ${SQL_NEW_ID}, a."catalogVersionId", a."periodId", ${survivor.id}, a."reviewMode", a."reviewerOrgId"
@@ -376,10 +387,7 @@ export async function mergeOrg(actor: Actor, input: RestructureInput): Promise<R
       await tx.evidence.updateMany({ where: { id: { in: evidenceBefore.map((e) => e.id) } }, data: { orgId: survivor.id } });
     }
     await handOverReports(tx, actor.id, org.id, survivor.id);
-    await endDelegations(tx, actor.id, Prisma.sql`d."id" = ${org.id} AND o."id" <> ${org.id}`);
-    await tx.assignment.updateMany({ where: { reviewerOrgId: org.id }, data: { reviewerOrgId: survivor.id } });
-    const ended = await endGrants(tx, org.id);
-    await writeAudit(tx, { actorId: actor.id, action: "org.endGrants", entityType: "Org", entityId: org.id, orgId: org.id, before: { grants: ended } });
+    await leave(tx, actor.id, org.id, { reviewerOrgId: survivor.id });
     return { plan: p, version };
   });
 }
@@ -392,22 +400,9 @@ export async function closeOrg(actor: Actor, input: RestructureInput): Promise<R
     refuseProblems(p);
     const parentId = org.parentId as string; // refuseProblems: noParent
     const version = await closeVersioned(tx, actor, org, input.expectedVersion, "org.close", {}, p);
-    await auditItems(
-      tx,
-      actor.id,
-      "checklist.withdraw",
-      Prisma.sql`
-        UPDATE "ChecklistItem" i SET "status" = 'WITHDRAWN', "version" = i."version" + 1, "updatedAt" = now()
-          FROM "ChecklistItem" old
-         WHERE old."id" = i."id" AND i."orgId" = ${org.id} AND ${live}
-     RETURNING i."id", i."orgId", old."status"::text AS "before"`,
-      { status: "WITHDRAWN", closedOrgId: org.id },
-    );
+    await withdrawLive(tx, actor.id, org.id, Prisma.sql`TRUE`, { closedOrgId: org.id });
     await handOverReports(tx, actor.id, org.id, parentId);
-    await endDelegations(tx, actor.id, Prisma.sql`d."id" = ${org.id} AND o."id" <> ${org.id}`);
-    await tx.assignment.updateMany({ where: { reviewerOrgId: org.id }, data: { reviewerOrgId: null, reviewMode: "PARENT" } });
-    const ended = await endGrants(tx, org.id);
-    await writeAudit(tx, { actorId: actor.id, action: "org.endGrants", entityType: "Org", entityId: org.id, orgId: org.id, before: { grants: ended } });
+    await leave(tx, actor.id, org.id, { reviewerOrgId: null, reviewMode: "PARENT" });
     return { plan: p, version };
   });
 }

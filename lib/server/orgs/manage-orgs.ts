@@ -19,6 +19,8 @@ import type { ZCreateOrg, ZUpdateOrg } from "@/lib/validation/orgs";
 
 type Tx = Prisma.TransactionClient;
 export const MANAGE_ORGS = "org.manage" as const;
+/** The key of the transaction-level advisory lock that serializes changes to the tree. */
+const TREE_LOCK = 0x7472_6565; // "tree"
 
 export type ManagedOrg = {
   id: string;
@@ -41,6 +43,9 @@ const managedSelect = { id: true, code: true, name: true, nameEn: true, type: tr
  */
 export async function loadManagedOrg(tx: Tx, actor: Actor, orgId: string, options: { open?: boolean } = { open: true }): Promise<ManagedOrg> {
   assertId(orgId);
+  // One change to the tree at a time, across every app instance: a move rewrites the paths of a
+  // subtree, so a child created or an organization moved meanwhile would hang from a stale path.
+  await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${TREE_LOCK})) AS locked`;
   await tx.$queryRaw`SELECT 1 FROM "Org" WHERE "id" = ${orgId} FOR UPDATE`;
   const org = await tx.org.findUnique({ where: { id: orgId }, select: managedSelect });
   if (!org || !reachesPath(actor, MANAGE_ORGS, org.path)) throw new NotFoundError();

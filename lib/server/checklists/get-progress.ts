@@ -59,48 +59,76 @@ function orderBy(sort: TProgressQuery["sort"], dir: TProgressQuery["dir"]): Pris
   }
 }
 
-type RawRow = ProgressRow;
+type RawRow = ProgressRow & { kind: "row" | "parent" | "own" };
 
-function rollupQuery(
+/**
+ * One page of progress in one statement: the rows `where` picks (ordered and
+ * paged), and the parent (`parentId`) with, apart, its own items. Each row
+ * counts the items of its whole subtree in the period; a delegated item
+ * counts where it belongs, with the organization that answers for it;
+ * withdrawn and not-applicable ones count nowhere.
+ *
+ * Its cost follows the items of the subtree `within` names, not
+ * organizations × organizations: the items are counted per organization
+ * once, each organization's counts are added to every organization on its
+ * path (the materialized path holds them all), and the rows pick their sums
+ * by id. `within`: LIKE patterns of the paths whose items can reach the rows.
+ */
+function progressQuery(
   periodId: string,
   clock: { day: Date; thresholds: WarningThresholds },
-  where: Prisma.Sql,
-  order: Prisma.Sql,
-  limit: number,
-  offset: number,
-  reach: "subtree" | "own" = "subtree",
+  page: { where: Prisma.Sql; order: Prisma.Sql; limit: number; offset: number },
+  parentId: string | null,
+  within: string[],
 ) {
-  // Each row counts the items of the organization's whole subtree (or, for
-  // "own", of the organization alone). A delegated item counts where it
-  // belongs, with the organization that answers for it; withdrawn and
-  // not-applicable ones count nowhere.
   const warning = itemWarningSql(clock.day, clock.thresholds);
-  const counted = reach === "own" ? Prisma.sql`d."id" = o."id"` : Prisma.sql`d."path" LIKE o."path" || '%'`;
-  return prisma.$queryRaw<RawRow[]>`
-    SELECT o."id", o."name", o."nameEn", o."type", o."closedAt" IS NOT NULL AS "isClosed",
+  const columns = Prisma.sql`o."id", o."name", o."nameEn", o."type", o."closedAt" IS NOT NULL AS "isClosed",
            (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
-           count(i."id")::int AS total,
-           count(i."id") FILTER (WHERE i."status" = 'DONE')::int AS done,
-           count(i."id") FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${clock.day}::date)::int AS overdue,
-           CASE WHEN count(i."id") = 0 THEN NULL
-                ELSE (count(i."id") FILTER (WHERE i."status" = 'DONE'))::float8 / count(i."id") END AS rate,
-           count(i."id") FILTER (WHERE ${warning} = 'red')::int AS red,
-           count(i."id") FILTER (WHERE ${warning} = 'yellow')::int AS yellow,
-           count(i."id") FILTER (WHERE ${warning} = 'green')::int AS green,
-           count(i."id") FILTER (WHERE i."status" = 'RETURNED')::int AS returned,
-           CASE WHEN bool_or(${warning} = 'red') THEN 'red'
-                WHEN bool_or(${warning} = 'yellow') THEN 'yellow'
-                WHEN bool_or(${warning} = 'green') THEN 'green' END AS worst
-      FROM "Org" o
-      LEFT JOIN "Org" d ON ${counted}
-      LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${periodId} AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
-     WHERE ${where}
-     GROUP BY o."id"
-     ORDER BY ${order}
-     LIMIT ${limit} OFFSET ${offset}`;
+           coalesce(r.total, 0)::int AS total,
+           coalesce(r.done, 0)::int AS done,
+           coalesce(r.overdue, 0)::int AS overdue,
+           CASE WHEN coalesce(r.total, 0) = 0 THEN NULL ELSE r.done::float8 / r.total END AS rate,
+           coalesce(r.red, 0)::int AS red,
+           coalesce(r.yellow, 0)::int AS yellow,
+           coalesce(r.green, 0)::int AS green,
+           coalesce(r.returned, 0)::int AS returned,
+           CASE WHEN r.red > 0 THEN 'red' WHEN r.yellow > 0 THEN 'yellow' WHEN r.green > 0 THEN 'green' END AS worst`;
+  return prisma.$queryRaw<RawRow[]>`
+    WITH per_org AS (
+      SELECT i."orgId", d."path",
+             count(*) AS total,
+             count(*) FILTER (WHERE i."status" = 'DONE') AS done,
+             count(*) FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${clock.day}::date) AS overdue,
+             count(*) FILTER (WHERE ${warning} = 'red') AS red,
+             count(*) FILTER (WHERE ${warning} = 'yellow') AS yellow,
+             count(*) FILTER (WHERE ${warning} = 'green') AS green,
+             count(*) FILTER (WHERE i."status" = 'RETURNED') AS returned
+        FROM "ChecklistItem" i
+        JOIN "Org" d ON d."id" = i."orgId"
+       WHERE i."periodId" = ${periodId}
+         AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
+         AND d."path" LIKE ANY (${within}::text[])
+       GROUP BY i."orgId", d."path"
+    ),
+    rolled AS (
+      SELECT up."id", sum(p.total) AS total, sum(p.done) AS done, sum(p.overdue) AS overdue,
+             sum(p.red) AS red, sum(p.yellow) AS yellow, sum(p.green) AS green, sum(p.returned) AS returned
+        FROM per_org p
+        CROSS JOIN LATERAL unnest(string_to_array(btrim(p."path", '/'), '/')) AS up("id")
+       GROUP BY up."id"
+    )
+    (SELECT 'row' AS kind, ${columns}
+       FROM "Org" o LEFT JOIN rolled r ON r."id" = o."id"
+      WHERE ${page.where}
+      ORDER BY ${page.order}
+      LIMIT ${page.limit} OFFSET ${page.offset})
+    UNION ALL
+    (SELECT 'parent' AS kind, ${columns} FROM "Org" o LEFT JOIN rolled r ON r."id" = o."id" WHERE o."id" = ${parentId ?? ""})
+    UNION ALL
+    (SELECT 'own' AS kind, ${columns} FROM "Org" o LEFT JOIN per_org r ON r."orgId" = o."id" WHERE o."id" = ${parentId ?? ""})`;
 }
 
-function toRow(r: RawRow): ProgressRow {
+function toRow({ kind: _kind, ...r }: RawRow): ProgressRow {
   return {
     ...r,
     childCount: Number(r.childCount),
@@ -131,27 +159,35 @@ export async function getProgress(
   const roots = scopePaths(actor, permission);
   if (roots.length === 0) return { parent: null, own: null, rows: [], total: 0, page: 1, pageCount: 1 };
 
-  let parent: ProgressRow | null = null;
-  let where: Prisma.Sql;
   // Only organizations inside the actor's subtrees, whatever parent was asked for.
   const inScope = Prisma.sql`o."path" LIKE ANY (${roots.map((r) => `${r}%`)}::text[])`;
-  if (q.parentId) {
-    const [row] = await rollupQuery(periodId, clock, Prisma.sql`o."id" = ${q.parentId} AND ${inScope}`, Prisma.sql`o."id"`, 1, 0);
-    parent = row ? toRow(row) : null;
-    where = Prisma.sql`o."parentId" = ${parent?.id ?? ""} AND ${inScope}`;
-  } else if (roots.length === 1) {
-    const [row] = await rollupQuery(periodId, clock, Prisma.sql`o."path" = ${roots[0]}`, Prisma.sql`o."id"`, 1, 0);
-    parent = row ? toRow(row) : null;
-    where = Prisma.sql`o."parentId" = ${parent?.id ?? ""}`;
-  } else {
-    where = Prisma.sql`o."path" = ANY (${roots}::text[])`;
-  }
+  // The parent: the one asked for, or the top of a single subtree; its subtree holds the items that can count.
+  const parentPath = q.parentId
+    ? (await prisma.org.findFirst({ where: { id: q.parentId, OR: roots.map((r) => ({ path: { startsWith: r } })) }, select: { path: true } }))?.path
+    : roots.length === 1
+      ? roots[0]
+      : undefined;
+  const parentId = parentPath?.split("/").filter(Boolean).at(-1) ?? null;
+  const within = parentPath ? [`${parentPath}%`] : roots.map((r) => `${r}%`);
+  const where =
+    q.parentId || roots.length === 1
+      ? Prisma.sql`o."parentId" = ${parentId ?? ""}${q.parentId ? Prisma.sql` AND ${inScope}` : Prisma.empty}`
+      : Prisma.sql`o."path" = ANY (${roots}::text[])`;
 
   const [counted] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Org" o WHERE ${where}`;
   const total = Number(counted?.count ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PROGRESS_PAGE_SIZE));
   const page = Math.min(q.page, pageCount);
-  const rows = await rollupQuery(periodId, clock, where, orderBy(q.sort, q.dir), PROGRESS_PAGE_SIZE, (page - 1) * PROGRESS_PAGE_SIZE);
-  const [own] = parent ? await rollupQuery(periodId, clock, Prisma.sql`o."id" = ${parent.id}`, Prisma.sql`o."id"`, 1, 0, "own") : [];
-  return { parent, own: own && own.total > 0 ? toRow(own) : null, rows: rows.map(toRow), total, page, pageCount };
+  const found = await progressQuery(
+    periodId,
+    clock,
+    { where, order: orderBy(q.sort, q.dir), limit: PROGRESS_PAGE_SIZE, offset: (page - 1) * PROGRESS_PAGE_SIZE },
+    parentId,
+    within,
+  );
+  const parentRow = found.find((r) => r.kind === "parent");
+  const own = found.find((r) => r.kind === "own");
+  const parent = parentRow ? toRow(parentRow) : null;
+  const rows = found.filter((r) => r.kind === "row").map(toRow);
+  return { parent, own: own && own.total > 0 ? toRow(own) : null, rows, total, page, pageCount };
 }

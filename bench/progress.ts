@@ -1,0 +1,148 @@
+// Benchmark: the supervisor's progress table (进度总览) for a whole province.
+//   npx tsx --conditions=react-server bench/progress.ts                   (embedded PGlite in a temp folder)
+//   TEST_DATABASE_URL=postgresql://… npx tsx --conditions=react-server bench/progress.ts
+//   BENCH_UNITS=200 npx tsx --conditions=react-server bench/progress.ts   (a smaller province)
+// (--conditions=react-server lets the app's "server-only" modules load outside Next.)
+// Builds a province of BENCH_UNITS units (each a party group, an organ party committee and eight
+// branches), assigns a year's list to all of it, settles a mix of statuses, then times, on the same
+// data and in one run, the previous roll-up (organizations joined to organizations on a path LIKE,
+// kept below as a frozen copy) and today's getProgress (one pass), for the top of the province and for a
+// drill-down into one unit, checking that both give the same rows. docs/benchmarks.md has the numbers.
+import crypto from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { parseDatabaseUrl } from "../lib/env";
+import type { Prisma as PrismaTypes } from "../lib/generated/prisma/client";
+import type { OrgType } from "../lib/generated/prisma/enums";
+import { migrate } from "../lib/server/db/migrate";
+import { createTestDatabase } from "../lib/test/test-database";
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 2000);
+const BRANCHES_PER_UNIT = 8;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const NOW = new Date("2026-11-15T04:00:00Z");
+
+const id = () => `b${crypto.randomBytes(12).toString("hex")}`;
+const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 3 : 1);
+const load = () => `(load ${os.loadavg()[0]?.toFixed(1)})`;
+
+async function median(run: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function main() {
+  const database = await createTestDatabase("bench-progress");
+  await migrate({ target: parseDatabaseUrl(database.url), migrationsDir: path.resolve("prisma/migrations") });
+  // One connection for all: the app's own (a PGlite folder takes one process, one connection).
+  process.env.DATABASE_URL = database.url;
+  const { prisma, closeConnection } = await import("../lib/server/db");
+  const { Prisma } = await import("../lib/generated/prisma/client");
+  const { getProgress } = await import("../lib/server/checklists/get-progress");
+  const { applyAssignment } = await import("../lib/server/assignments/assignment-core");
+  const { importPublishedCatalog } = await import("../lib/server/catalogs/import-catalog");
+  const { readCatalogFile } = await import("../prisma/seed/seed-demo");
+  const { OPEN_STATUSES, UNCOUNTED_STATUSES } = await import("../lib/item-status");
+  const { today } = await import("../lib/dates");
+  const { itemWarningSql, warningThresholds } = await import("../lib/warnings");
+  try {
+    const rootId = id();
+    type Row = { id: string; code: string; name: string; type: OrgType; parentId: string | null; path: string; depth: number };
+    const rows: Row[] = [{ id: rootId, code: "B-WC", name: "基准测试工委", type: "WORKING_COMMITTEE", parentId: null, path: `/${rootId}/`, depth: 0 }];
+    for (let u = 0; u < UNITS; u++) {
+      const pg = id();
+      const opc = id();
+      rows.push({ id: pg, code: `B-${u}`, name: `单位${u}党组`, type: "PARTY_GROUP", parentId: rootId, path: `/${rootId}/${pg}/`, depth: 1 });
+      rows.push({ id: opc, code: `B-${u}-OPC`, name: `单位${u}机关党委`, type: "ORGAN_PARTY_COMMITTEE", parentId: pg, path: `/${rootId}/${pg}/${opc}/`, depth: 2 });
+      for (let b = 0; b < BRANCHES_PER_UNIT; b++) {
+        const br = id();
+        rows.push({ id: br, code: `B-${u}-${b}`, name: `单位${u}第${b}支部`, type: "BRANCH", parentId: opc, path: `/${rootId}/${pg}/${opc}/${br}/`, depth: 3 });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 5000) await prisma.org.createMany({ data: rows.slice(i, i + 5000) });
+    const year = await prisma.period.create({ data: { kind: "YEAR", year: 2026, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31") } });
+    const file = readCatalogFile("shanxi-four-levels-sample");
+    const { versionId } = await prisma.$transaction((tx) => importPublishedCatalog(tx, file));
+    const assigned = await applyAssignment(
+      prisma,
+      { catalogVersionId: versionId, periodId: year.id, rootOrgId: rootId, orgTypes: ["PARTY_GROUP", "ORGAN_PARTY_COMMITTEE", "BRANCH"] },
+      { actorId: null },
+    );
+    // A year under way: by a hash of the id, about half done, some in progress, returned or submitted.
+    await prisma.$executeRaw`
+      UPDATE "ChecklistItem" SET "status" = (CASE WHEN ('x' || substr(md5("id"), 1, 2))::bit(8)::int < 128 THEN 'DONE'
+                                                  WHEN ('x' || substr(md5("id"), 1, 2))::bit(8)::int < 170 THEN 'IN_PROGRESS'
+                                                  WHEN ('x' || substr(md5("id"), 1, 2))::bit(8)::int < 180 THEN 'RETURNED'
+                                                  WHEN ('x' || substr(md5("id"), 1, 2))::bit(8)::int < 200 THEN 'SUBMITTED'
+                                                  ELSE 'NOT_STARTED' END)::"ItemStatus"`;
+    await prisma.$executeRawUnsafe(`ANALYZE`);
+    console.log(`${rows.length} organizations, ${assigned.itemsCreated} items ${load()}`);
+
+    const supervisor = {
+      id: "bench",
+      username: "bench",
+      name: "bench",
+      locale: "zh" as const,
+      mustChangePassword: false,
+      grants: [{ orgId: rootId, orgPath: `/${rootId}/`, orgName: "基准测试工委", orgNameEn: null, orgType: "WORKING_COMMITTEE" as const, role: "SUPERVISOR" as const }],
+    };
+    const unit = rows[1]!;
+
+    /** The roll-up as it was (commit c771b5b): every organization of the page joined to its whole subtree on path LIKE. */
+    const clock = { day: today(NOW), thresholds: warningThresholds() };
+    const previous = async (parentId: string) => {
+      const warning = itemWarningSql(clock.day, clock.thresholds);
+      const rollup = (where: PrismaTypes.Sql, limit: number) => prisma.$queryRaw<{ id: string; total: number; done: number; red: number }[]>`
+        SELECT o."id", count(i."id")::int AS total, count(i."id") FILTER (WHERE i."status" = 'DONE')::int AS done,
+               count(i."id") FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${clock.day}::date)::int AS overdue,
+               count(i."id") FILTER (WHERE ${warning} = 'red')::int AS red
+          FROM "Org" o
+          LEFT JOIN "Org" d ON d."path" LIKE o."path" || '%'
+          LEFT JOIN "ChecklistItem" i ON i."orgId" = d."id" AND i."periodId" = ${year.id} AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
+         WHERE ${where}
+         GROUP BY o."id"
+         ORDER BY o."sortOrder", o."name"
+         LIMIT ${limit}`;
+      const [parent] = await rollup(Prisma.sql`o."id" = ${parentId}`, 1);
+      const children = await rollup(Prisma.sql`o."parentId" = ${parentId}`, 30);
+      return { parent, children };
+    };
+    const current = (parentId: string) =>
+      getProgress(supervisor, "progress.read", year.id, { sort: "name", dir: "asc", page: 1, parentId }, NOW);
+
+    // Both give the same numbers.
+    for (const parentId of [rootId, unit.id]) {
+      const [before, after] = [await previous(parentId), await current(parentId)];
+      const same = (a: { total: number; done: number; red: number } | undefined, b: { total: number; done: number; red: number } | null | undefined) =>
+        a?.total === b?.total && a?.done === b?.done && a?.red === b?.red;
+      if (!same(before.parent, after.parent)) throw new Error(`The parent rows differ: ${JSON.stringify([before.parent, after.parent])}`);
+      for (const row of before.children) {
+        if (!same(row, after.rows.find((r) => r.id === row.id))) throw new Error(`Row ${row.id} differs`);
+      }
+    }
+
+    const engine = parseDatabaseUrl(database.url).engine;
+    const topNow = await median(() => current(rootId));
+    const unitNow = await median(() => current(unit.id));
+    // The previous way at the top grows with the square of the tree: once is enough to see it.
+    const topBefore = await median(() => previous(rootId), 1);
+    const unitBefore = await median(() => previous(unit.id));
+    console.log(`\nengine: ${engine}; organizations: ${rows.length}; items: ${assigned.itemsCreated}; runs: ${RUNS} (median) ${load()}`);
+    console.log(`top of the province: previous ${seconds(topBefore)} s, today ${seconds(topNow)} s: ${(topBefore / topNow).toFixed(1)}x faster`);
+    console.log(`one unit (drill-down): previous ${seconds(unitBefore)} s, today ${seconds(unitNow)} s: ${(unitBefore / unitNow).toFixed(1)}x faster`);
+  } finally {
+    await closeConnection();
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

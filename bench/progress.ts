@@ -14,6 +14,7 @@ import path from "node:path";
 import { parseDatabaseUrl } from "../lib/env";
 import type { Prisma as PrismaTypes } from "../lib/generated/prisma/client";
 import type { OrgType } from "../lib/generated/prisma/enums";
+import type { Actor } from "../lib/server/auth/actor";
 import { migrate } from "../lib/server/db/migrate";
 import { createTestDatabase } from "../lib/test/test-database";
 
@@ -50,7 +51,8 @@ async function main() {
   const { readCatalogFile } = await import("../prisma/seed/seed-demo");
   const { OPEN_STATUSES, UNCOUNTED_STATUSES } = await import("../lib/item-status");
   const { today } = await import("../lib/dates");
-  const { itemWarningSql, warningThresholds } = await import("../lib/warnings");
+  const { countChecklistItems, listChecklistItemIds } = await import("../lib/server/checklists/list-checklist-items");
+  const { itemWarningSql, warningFirstSql, warningThresholds } = await import("../lib/warnings");
   try {
     const rootId = id();
     type Row = { id: string; code: string; name: string; type: OrgType; parentId: string | null; path: string; depth: number };
@@ -84,13 +86,13 @@ async function main() {
     await prisma.$executeRawUnsafe(`ANALYZE`);
     console.log(`${rows.length} organizations, ${assigned.itemsCreated} items ${load()}`);
 
-    const supervisor = {
+    const supervisor: Actor = {
       id: "bench",
       username: "bench",
       name: "bench",
-      locale: "zh" as const,
+      locale: "zh",
       mustChangePassword: false,
-      grants: [{ orgId: rootId, orgPath: `/${rootId}/`, orgName: "基准测试工委", orgNameEn: null, orgType: "WORKING_COMMITTEE" as const, role: "SUPERVISOR" as const }],
+      grants: [{ orgId: rootId, orgPath: `/${rootId}/`, orgName: "基准测试工委", orgNameEn: null, orgType: "WORKING_COMMITTEE", role: "SUPERVISOR" }],
     };
     const unit = rows[1]!;
 
@@ -127,6 +129,42 @@ async function main() {
       }
     }
 
+    // 我的职责: the count and the first page of a branch secretary's list and of the supervisor's, with the
+    // previous scope condition (the path of every item's organization, and of the one it is delegated to,
+    // matched against the scope) and today's (the scope's organizations found once, then equalities).
+    const branch = rows.find((r) => r.type === "BRANCH")!;
+    const secretary: Actor = { ...supervisor, grants: [{ ...supervisor.grants[0]!, orgId: branch.id, orgPath: branch.path, orgType: "BRANCH", role: "SECRETARY" }] };
+    const previousList = async (actor: Actor) => {
+      const patterns = actor.grants.map((g) => `${g.orgPath}%`);
+      const where = Prisma.sql`i."periodId" = ${year.id} AND i."status" <> 'WITHDRAWN'
+        AND (o."path" LIKE ANY (${patterns}::text[]) OR g."path" LIKE ANY (${patterns}::text[]) OR i."delegatedToId" = ${actor.id})`;
+      const from = Prisma.sql`"ChecklistItem" i JOIN "Org" o ON o."id" = i."orgId" LEFT JOIN "Org" g ON g."id" = i."delegatedOrgId" JOIN "Duty" d ON d."id" = i."dutyId"`;
+      const [counted] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
+      // The list's own order (listOrder in list-checklist-items.ts).
+      const colour = itemWarningSql(clock.day, clock.thresholds);
+      await prisma.$queryRaw`SELECT i."id" FROM ${from} WHERE ${where}
+        ORDER BY ${warningFirstSql(colour)} ASC, (CASE WHEN ${colour} IN ('red', 'yellow') THEN i."dueDate" END) ASC,
+                 d."kind" ASC, o."path" ASC, d."sortOrder" ASC, i."occurrence" ASC, i."id" ASC
+        LIMIT 25`;
+      return Number(counted?.n);
+    };
+    const currentList = async (actor: Actor) => {
+      const q = { periodId: year.id, now: NOW };
+      const total = await countChecklistItems(actor, q);
+      await listChecklistItemIds(actor, q, { limit: 25, offset: 0 });
+      return total;
+    };
+    for (const actor of [secretary, supervisor]) {
+      const [before, after] = [await previousList(actor), await currentList(actor)];
+      if (before !== after) throw new Error(`The lists differ: ${before} and ${after}`);
+    }
+    const listTimes = {
+      branchBefore: await median(() => previousList(secretary)),
+      branchNow: await median(() => currentList(secretary)),
+      topBefore: await median(() => previousList(supervisor)),
+      topNow: await median(() => currentList(supervisor)),
+    };
+
     const engine = parseDatabaseUrl(database.url).engine;
     const topNow = await median(() => current(rootId));
     const unitNow = await median(() => current(unit.id));
@@ -135,6 +173,8 @@ async function main() {
     const unitBefore = await median(() => previous(unit.id));
     console.log(`\nengine: ${engine}; organizations: ${rows.length}; items: ${assigned.itemsCreated}; runs: ${RUNS} (median) ${load()}`);
     console.log(`top of the province: previous ${seconds(topBefore)} s, today ${seconds(topNow)} s: ${(topBefore / topNow).toFixed(1)}x faster`);
+    console.log(`a branch's duties (count and first page): previous ${seconds(listTimes.branchBefore)} s, today ${seconds(listTimes.branchNow)} s: ${(listTimes.branchBefore / listTimes.branchNow).toFixed(1)}x faster`);
+    console.log(`the whole province's duties (count and first page): previous ${seconds(listTimes.topBefore)} s, today ${seconds(listTimes.topNow)} s: ${(listTimes.topBefore / listTimes.topNow).toFixed(1)}x faster`);
     console.log(`one unit (drill-down): previous ${seconds(unitBefore)} s, today ${seconds(unitNow)} s: ${(unitBefore / unitNow).toFixed(1)}x faster`);
   } finally {
     await closeConnection();

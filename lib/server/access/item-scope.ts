@@ -37,14 +37,24 @@ export function reachesItem(
 }
 
 /**
- * The same rule as SQL, over a checklist item `i`, its organization `o` and
- * the organization it is delegated to `g` (joined with LEFT JOIN).
+ * The same rule as SQL, over a checklist item `i`. The organizations in
+ * scope are found once, so that each arm is a test of the item's own
+ * columns (its organization, the organization it is delegated to, the
+ * person) rather than a pattern matched against the path of every item's
+ * organization. Below the top of a tree they come as an array (an InitPlan),
+ * which the item indexes serve: a branch's list reads its own items, not the
+ * period's. From the top of a tree, which reaches nearly every item, a hashed
+ * lookup of each item's organization is cheaper than thousands of probes.
+ * bench/progress.ts measures both.
  */
 export function itemScopeSql(actor: Actor, permission: Permission, options: { delegates: boolean }): Prisma.Sql {
   const patterns = scopePatterns(actor, permission);
-  const or: Prisma.Sql[] = patterns.length > 0 ? [Prisma.sql`o."path" LIKE ANY (${patterns}::text[])`] : [];
+  const inScope = Prisma.sql`SELECT s."id" FROM "Org" s WHERE s."path" LIKE ANY (${patterns}::text[])`;
+  const reachesTop = patterns.some((p) => p.split("/").filter((part) => part !== "%" && part !== "").length === 1);
+  const among = (column: Prisma.Sql) => (reachesTop ? Prisma.sql`${column} IN (${inScope})` : Prisma.sql`${column} = ANY (ARRAY(${inScope}))`);
+  const or: Prisma.Sql[] = patterns.length > 0 ? [among(Prisma.sql`i."orgId"`)] : [];
   if (options.delegates) {
-    if (patterns.length > 0) or.push(Prisma.sql`g."path" LIKE ANY (${patterns}::text[])`);
+    if (patterns.length > 0) or.push(among(Prisma.sql`i."delegatedOrgId"`));
     if (can(actor, permission)) or.push(Prisma.sql`i."delegatedToId" = ${actor.id}`);
   }
   return or.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${Prisma.join(or, " OR ")})`;

@@ -41,7 +41,7 @@ const managedSelect = { id: true, code: true, name: true, nameEn: true, type: tr
  * An organization of the actor's subtree, locked for the change: one out of
  * sight is not found. A closed one stays readable but takes no more changes.
  */
-export async function loadManagedOrg(tx: Tx, actor: Actor, orgId: string, options: { open?: boolean } = { open: true }): Promise<ManagedOrg> {
+export async function loadManagedOrg(tx: Tx, actor: Actor, orgId: string): Promise<ManagedOrg> {
   assertId(orgId);
   // One change to the tree at a time, across every app instance: a move rewrites the paths of a
   // subtree, so a child created or an organization moved meanwhile would hang from a stale path.
@@ -49,7 +49,7 @@ export async function loadManagedOrg(tx: Tx, actor: Actor, orgId: string, option
   await tx.$queryRaw`SELECT 1 FROM "Org" WHERE "id" = ${orgId} FOR UPDATE`;
   const org = await tx.org.findUnique({ where: { id: orgId }, select: managedSelect });
   if (!org || !reachesPath(actor, MANAGE_ORGS, org.path)) throw new NotFoundError();
-  if (options.open && org.closedAt) throw new ValidationError("The organization is closed", { _: ["orgClosed"] });
+  if (org.closedAt) throw new ValidationError("The organization is closed", { _: ["orgClosed"] });
   return org;
 }
 

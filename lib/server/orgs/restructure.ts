@@ -113,14 +113,16 @@ async function count(tx: Tx, query: Prisma.Sql): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** The plan of one step, as the page shows it and as the step applies it. */
-async function plan(tx: Tx, actor: Actor, kind: RestructureKind, org: ManagedOrg, targetId: string | undefined): Promise<RestructurePlan> {
+type Target = OrgBrief & { path: string; depth: number; closedAt: Date | null; parentId: string | null };
+
+/** The plan of one step, as the page shows it and as the step applies it, with the target it loaded. */
+async function plan(tx: Tx, actor: Actor, kind: RestructureKind, org: ManagedOrg, targetId: string | undefined): Promise<{ plan: RestructurePlan; target: Target | null }> {
   const problems: RestructureProblem[] = [];
   const parent = org.parentId ? await tx.org.findUnique({ where: { id: org.parentId }, select: { ...briefSelect, path: true } }) : null;
   // The top of the actor's own subtree stays where it is: moving it is for an administrator above.
   if (!parent || !reachesPath(actor, MANAGE_ORGS, parent.path)) problems.push("orgIsScopeRoot");
 
-  let target: (OrgBrief & { path: string; depth: number; closedAt: Date | null; parentId: string | null }) | null = null;
+  let target: Target | null = null;
   if (kind === "close") {
     if (!parent) problems.push("noParent");
   } else {
@@ -180,7 +182,7 @@ async function plan(tx: Tx, actor: Actor, kind: RestructureKind, org: ManagedOrg
     withdrawItems = Number(items?.live ?? 0);
   }
 
-  return {
+  const planned: RestructurePlan = {
     kind,
     org: brief(org),
     target: kind === "close" ? (parent ? brief(parent) : null) : target ? brief(target) : null,
@@ -197,6 +199,7 @@ async function plan(tx: Tx, actor: Actor, kind: RestructureKind, org: ManagedOrg
     people: Number(grants?.people ?? 0),
     problems: [...new Set(problems)],
   };
+  return { plan: planned, target };
 }
 
 /** An item `i` of the merged organization whose duty and occurrence the survivor already holds in the same period. */
@@ -225,7 +228,7 @@ export type RestructureInput = { orgId: string; targetId?: string; expectedVersi
 export async function planRestructure(actor: Actor, kind: RestructureKind, input: RestructureInput): Promise<RestructurePlan> {
   return prisma.$transaction(async (tx) => {
     const org = await loadManagedOrg(tx, actor, input.orgId);
-    return plan(tx, actor, kind, org, input.targetId);
+    return (await plan(tx, actor, kind, org, input.targetId)).plan;
   });
 }
 
@@ -319,9 +322,9 @@ export type RestructureResult = { plan: RestructurePlan; version: VersionChange 
 export async function moveOrg(actor: Actor, input: RestructureInput): Promise<RestructureResult> {
   return prisma.$transaction(async (tx) => {
     const org = await loadManagedOrg(tx, actor, input.orgId);
-    const p = await plan(tx, actor, "move", org, input.targetId);
+    const { plan: p, target } = await plan(tx, actor, "move", org, input.targetId);
+    if (!target) throw new ValidationError("Pick a target", { targetId: ["required"] });
     refuseProblems(p);
-    const target = await loadTarget(tx, actor, input.targetId);
     const path = `${target.path}${org.id}/`;
     const version = await writeVersioned(tx, {
       version: org.version,
@@ -349,9 +352,9 @@ export async function moveOrg(actor: Actor, input: RestructureInput): Promise<Re
 export async function mergeOrg(actor: Actor, input: RestructureInput): Promise<RestructureResult> {
   return prisma.$transaction(async (tx) => {
     const org = await loadManagedOrg(tx, actor, input.orgId);
-    const p = await plan(tx, actor, "merge", org, input.targetId);
+    const { plan: p, target: survivor } = await plan(tx, actor, "merge", org, input.targetId);
+    if (!survivor) throw new ValidationError("Pick a target", { targetId: ["required"] });
     refuseProblems(p);
-    const survivor = await loadTarget(tx, actor, input.targetId);
     const version = await closeVersioned(tx, actor, org, input.expectedVersion, "org.merge", { mergedIntoId: survivor.id }, p);
 
     // The open children, with their subtrees, under the survivor.
@@ -396,7 +399,7 @@ export async function mergeOrg(actor: Actor, input: RestructureInput): Promise<R
 export async function closeOrg(actor: Actor, input: RestructureInput): Promise<RestructureResult> {
   return prisma.$transaction(async (tx) => {
     const org = await loadManagedOrg(tx, actor, input.orgId);
-    const p = await plan(tx, actor, "close", org, undefined);
+    const { plan: p } = await plan(tx, actor, "close", org, undefined);
     refuseProblems(p);
     const parentId = org.parentId as string; // refuseProblems: noParent
     const version = await closeVersioned(tx, actor, org, input.expectedVersion, "org.close", {}, p);

@@ -10,7 +10,6 @@
 // All three run on a sample of 100 branches for a quarter; the last two also on the whole
 // province for the year, each into empty tables, and once more to show the idempotent rerun.
 // docs/benchmarks.md has the numbers measured and how to read them.
-import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseDatabaseUrl } from "../lib/env";
@@ -23,6 +22,7 @@ import { openDatabase } from "../lib/server/db/connect";
 import { newId } from "../lib/server/db/ids";
 import { migrate } from "../lib/server/db/migrate";
 import { createTestDatabase } from "../lib/test/test-database";
+import { provinceRows } from "./province";
 import { readCatalogFile } from "../prisma/seed/seed-demo";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 2000);
@@ -31,10 +31,6 @@ const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefi
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
 const BRANCHES_PER_UNIT = 8;
 const SAMPLE = 100;
-
-function id(): string {
-  return `b${crypto.randomBytes(12).toString("hex")}`;
-}
 
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 const ratio = (slow: number, fast: number) => `${(slow / fast).toFixed(1)}x`;
@@ -120,19 +116,8 @@ async function main() {
   const prisma = db.prisma;
   try {
     // The province: a committee, UNITS party groups, each with an organ party committee and branches.
-    const rootId = id();
-    type Row = { id: string; code: string; name: string; type: OrgType; parentId: string | null; path: string; depth: number };
-    const rows: Row[] = [{ id: rootId, code: "B-WC", name: "基准测试工委", type: "WORKING_COMMITTEE", parentId: null, path: `/${rootId}/`, depth: 0 }];
-    for (let u = 0; u < UNITS; u++) {
-      const pg = id();
-      const opc = id();
-      rows.push({ id: pg, code: `B-${u}`, name: `单位${u}党组`, type: "PARTY_GROUP", parentId: rootId, path: `/${rootId}/${pg}/`, depth: 1 });
-      rows.push({ id: opc, code: `B-${u}-OPC`, name: `单位${u}机关党委`, type: "ORGAN_PARTY_COMMITTEE", parentId: pg, path: `/${rootId}/${pg}/${opc}/`, depth: 2 });
-      for (let b = 0; b < BRANCHES_PER_UNIT; b++) {
-        const br = id();
-        rows.push({ id: br, code: `B-${u}-${b}`, name: `单位${u}第${b}支部`, type: "BRANCH", parentId: opc, path: `/${rootId}/${pg}/${opc}/${br}/`, depth: 3 });
-      }
-    }
+    const rows = provinceRows(UNITS, BRANCHES_PER_UNIT);
+    const rootId = rows[0]!.id;
     const created = await timed(async () => {
       for (let i = 0; i < rows.length; i += 5000) await prisma.org.createMany({ data: rows.slice(i, i + 5000) });
     });

@@ -8,22 +8,20 @@
 // data and in one run, the previous roll-up (organizations joined to organizations on a path LIKE,
 // kept below as a frozen copy) and today's getProgress (one pass), for the top of the province and for a
 // drill-down into one unit, checking that both give the same rows. docs/benchmarks.md has the numbers.
-import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseDatabaseUrl } from "../lib/env";
 import type { Prisma as PrismaTypes } from "../lib/generated/prisma/client";
-import type { OrgType } from "../lib/generated/prisma/enums";
 import type { Actor } from "../lib/server/auth/actor";
 import { migrate } from "../lib/server/db/migrate";
 import { createTestDatabase } from "../lib/test/test-database";
+import { provinceRows } from "./province";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 2000);
 const BRANCHES_PER_UNIT = 8;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const NOW = new Date("2026-11-15T04:00:00Z");
 
-const id = () => `b${crypto.randomBytes(12).toString("hex")}`;
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 3 : 1);
 const load = () => `(load ${os.loadavg()[0]?.toFixed(1)})`;
 
@@ -54,19 +52,8 @@ async function main() {
   const { countChecklistItems, listChecklistItemIds } = await import("../lib/server/checklists/list-checklist-items");
   const { itemWarningSql, warningFirstSql, warningThresholds } = await import("../lib/warnings");
   try {
-    const rootId = id();
-    type Row = { id: string; code: string; name: string; type: OrgType; parentId: string | null; path: string; depth: number };
-    const rows: Row[] = [{ id: rootId, code: "B-WC", name: "基准测试工委", type: "WORKING_COMMITTEE", parentId: null, path: `/${rootId}/`, depth: 0 }];
-    for (let u = 0; u < UNITS; u++) {
-      const pg = id();
-      const opc = id();
-      rows.push({ id: pg, code: `B-${u}`, name: `单位${u}党组`, type: "PARTY_GROUP", parentId: rootId, path: `/${rootId}/${pg}/`, depth: 1 });
-      rows.push({ id: opc, code: `B-${u}-OPC`, name: `单位${u}机关党委`, type: "ORGAN_PARTY_COMMITTEE", parentId: pg, path: `/${rootId}/${pg}/${opc}/`, depth: 2 });
-      for (let b = 0; b < BRANCHES_PER_UNIT; b++) {
-        const br = id();
-        rows.push({ id: br, code: `B-${u}-${b}`, name: `单位${u}第${b}支部`, type: "BRANCH", parentId: opc, path: `/${rootId}/${pg}/${opc}/${br}/`, depth: 3 });
-      }
-    }
+    const rows = provinceRows(UNITS, BRANCHES_PER_UNIT);
+    const rootId = rows[0]!.id;
     for (let i = 0; i < rows.length; i += 5000) await prisma.org.createMany({ data: rows.slice(i, i + 5000) });
     const year = await prisma.period.create({ data: { kind: "YEAR", year: 2026, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31") } });
     const file = readCatalogFile("shanxi-four-levels-sample");

@@ -51,6 +51,8 @@ async function main() {
   const { today } = await import("../lib/dates");
   const { countChecklistItems, listChecklistItemIds } = await import("../lib/server/checklists/list-checklist-items");
   const { itemWarningSql, warningFirstSql, warningThresholds } = await import("../lib/warnings");
+  const { countReviewQueue } = await import("../lib/server/checklists/review-queue");
+  const { canReviewSql, REVIEW_JOINS } = await import("../lib/server/checklists/review");
   try {
     const rows = provinceRows(UNITS, BRANCHES_PER_UNIT);
     const rootId = rows[0]!.id;
@@ -152,6 +154,28 @@ async function main() {
       topNow: await median(() => currentList(supervisor)),
     };
 
+    // The header's review count, on every page a reviewer opens: the committee's secretary (every unit's
+    // submissions) and a unit's organ party committee (its branches'), before and after the scope's items
+    // are picked first.
+    const committee: Actor = { ...supervisor, grants: [{ ...supervisor.grants[0]!, role: "SECRETARY" }] };
+    const organ = rows[2]!;
+    const organStaff: Actor = { ...supervisor, grants: [{ ...supervisor.grants[0]!, orgId: organ.id, orgPath: organ.path, orgType: organ.type, role: "STAFF" }] };
+    const previousCount = async (actor: Actor) => {
+      const [counted] = await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "ChecklistItem" i ${REVIEW_JOINS} JOIN "Duty" d ON d."id" = i."dutyId" WHERE ${canReviewSql(actor)}`;
+      return Number(counted?.n);
+    };
+    for (const actor of [committee, organStaff]) {
+      const [before, after] = [await previousCount(actor), await countReviewQueue(actor)];
+      if (before !== after || after === 0) throw new Error(`The review counts differ: ${before} and ${after}`);
+    }
+    const reviewTimes = {
+      topBefore: await median(() => previousCount(committee)),
+      topNow: await median(() => countReviewQueue(committee)),
+      organBefore: await median(() => previousCount(organStaff)),
+      organNow: await median(() => countReviewQueue(organStaff)),
+    };
+
     const engine = parseDatabaseUrl(database.url).engine;
     const topNow = await median(() => current(rootId));
     const unitNow = await median(() => current(unit.id));
@@ -162,6 +186,8 @@ async function main() {
     console.log(`top of the province: previous ${seconds(topBefore)} s, today ${seconds(topNow)} s: ${(topBefore / topNow).toFixed(1)}x faster`);
     console.log(`a branch's duties (count and first page): previous ${seconds(listTimes.branchBefore)} s, today ${seconds(listTimes.branchNow)} s: ${(listTimes.branchBefore / listTimes.branchNow).toFixed(1)}x faster`);
     console.log(`the whole province's duties (count and first page): previous ${seconds(listTimes.topBefore)} s, today ${seconds(listTimes.topNow)} s: ${(listTimes.topBefore / listTimes.topNow).toFixed(1)}x faster`);
+    console.log(`the committee's review count: previous ${seconds(reviewTimes.topBefore)} s, today ${seconds(reviewTimes.topNow)} s: ${(reviewTimes.topBefore / reviewTimes.topNow).toFixed(1)}x faster`);
+    console.log(`a unit's review count: previous ${seconds(reviewTimes.organBefore)} s, today ${seconds(reviewTimes.organNow)} s: ${(reviewTimes.organBefore / reviewTimes.organNow).toFixed(1)}x faster`);
     console.log(`one unit (drill-down): previous ${seconds(unitBefore)} s, today ${seconds(unitNow)} s: ${(unitBefore / unitNow).toFixed(1)}x faster`);
   } finally {
     await closeConnection();

@@ -50,7 +50,7 @@ export function reachesItem(
 export function itemScopeSql(actor: Actor, permission: Permission, options: { delegates: boolean }): Prisma.Sql {
   const patterns = scopePatterns(actor, permission);
   const inScope = Prisma.sql`SELECT s."id" FROM "Org" s WHERE s."path" LIKE ANY (${patterns}::text[])`;
-  const reachesTop = patterns.some((p) => p.split("/").filter((part) => part !== "%" && part !== "").length === 1);
+  const reachesTop = reachesTreeTop(actor, permission);
   const among = (column: Prisma.Sql) => (reachesTop ? Prisma.sql`${column} IN (${inScope})` : Prisma.sql`${column} = ANY (ARRAY(${inScope}))`);
   const or: Prisma.Sql[] = patterns.length > 0 ? [among(Prisma.sql`i."orgId"`)] : [];
   if (options.delegates) {
@@ -58,4 +58,9 @@ export function itemScopeSql(actor: Actor, permission: Permission, options: { de
     if (can(actor, permission)) or.push(Prisma.sql`i."delegatedToId" = ${actor.id}`);
   }
   return or.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${Prisma.join(or, " OR ")})`;
+}
+
+/** Whether one of the actor's scopes with `permission` is the top of a tree: it reaches nearly every item. */
+export function reachesTreeTop(actor: Actor, permission: Permission): boolean {
+  return scopePatterns(actor, permission).some((p) => p.split("/").filter((part) => part !== "%" && part !== "").length === 1);
 }

@@ -141,7 +141,7 @@ async function applyBatch(
       JOIN "Assignment" a ON a."catalogVersionId" = ${catalogVersionId} AND a."periodId" = ${periodId} AND a."orgId" = o."orgId"
       JOIN unnest(${t.types}::text[], ${t.dutyIds}::text[], ${t.occurrences}::int[], ${t.dueDates}::date[])
            AS t("type", "dutyId", "occurrence", "dueDate") ON t."type" = o."type"
-    ON CONFLICT ("orgId", "dutyId", "periodId", "occurrence") DO NOTHING`;
+    ON CONFLICT ("assignmentId", "dutyId", "occurrence") DO NOTHING`;
   if (assignmentsCreated > 0 || itemsCreated > 0) {
     await writeAudit(tx, {
       actorId,

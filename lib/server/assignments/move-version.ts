@@ -326,7 +326,7 @@ export async function applyVersionMove(db: PrismaClient, input: MoveInput, optio
                               ${ops.create.map((c) => c.orgId)}::text[], ${ops.create.map((c) => c.dutyId)}::text[],
                               ${ops.create.map(() => input.periodId)}::text[], ${ops.create.map((c) => c.occurrence)}::int[],
                               ${ops.create.map((c) => day(c.dueDate))}::date[]) AS u
-                ON CONFLICT ("orgId", "dutyId", "periodId", "occurrence") DO NOTHING`;
+                ON CONFLICT ("assignmentId", "dutyId", "occurrence") DO NOTHING`;
 
         // Each moved or withdrawn item says so in its own history.
         const updatedIds = new Set(updated.map((r) => r.id));

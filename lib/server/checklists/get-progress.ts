@@ -6,7 +6,7 @@ import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import type { Permission } from "@/lib/server/access/permissions";
 import { scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
-import { itemWarningSql, type WarningColour, warningThresholds, type WarningThresholds } from "@/lib/warnings";
+import { type WarningColour, warningColourSql, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import type { TProgressQuery } from "@/lib/validation/checklists";
 
@@ -61,27 +61,43 @@ function orderBy(sort: TProgressQuery["sort"], dir: TProgressQuery["dir"]): Pris
 
 type RawRow = ProgressRow & { kind: "row" | "parent" | "own" };
 
+/** The counts of a progress row over rows of items with these columns, each standing for `weight` items. */
+function countsSql(clock: { day: Date; thresholds: WarningThresholds }, c: { weight: Prisma.Sql; status: Prisma.Sql; dueDate: Prisma.Sql }): Prisma.Sql {
+  const warning = warningColourSql({ status: c.status, dueDate: c.dueDate }, clock.day, clock.thresholds);
+  const open = Prisma.sql`${c.status}::text = ANY (${OPEN_STATUSES}::text[])`;
+  return Prisma.sql`
+             sum(${c.weight}) FILTER (WHERE NOT (${c.status}::text = ANY (${UNCOUNTED_STATUSES}::text[]))) AS total,
+             sum(${c.weight}) FILTER (WHERE ${c.status} = 'DONE') AS done,
+             sum(${c.weight}) FILTER (WHERE ${open} AND ${c.dueDate} < ${clock.day}::date) AS overdue,
+             sum(${c.weight}) FILTER (WHERE ${warning} = 'red') AS red,
+             sum(${c.weight}) FILTER (WHERE ${warning} = 'yellow') AS yellow,
+             sum(${c.weight}) FILTER (WHERE ${warning} = 'green') AS green,
+             sum(${c.weight}) FILTER (WHERE ${c.status} = 'RETURNED') AS returned`;
+}
+
 /**
  * One page of progress in one statement: the rows `where` picks (ordered and
- * paged), and the parent (`parentId`) with, apart, its own items. Each row
- * counts the items of its whole subtree in the period; a delegated item
- * counts where it belongs, with the organization that answers for it;
- * withdrawn and not-applicable ones count nowhere.
+ * paged; when there is a parent, all of its children), and the parent
+ * (`parentId`) with, apart, its own items. Each row counts the items of its
+ * whole subtree in the period; a delegated item counts where it belongs,
+ * with the organization that answers for it; withdrawn and not-applicable
+ * ones count nowhere.
  *
- * Its cost follows the items of the subtree `within` names, not
- * organizations × organizations: the items are counted per organization
- * once, each organization's counts are added to every organization on its
- * path (the materialized path holds them all), and the rows pick their sums
- * by id. `within`: LIKE patterns of the paths whose items can reach the rows.
+ * Its cost follows the organizations on the page, not the items below
+ * them: it reads each row's SubtreeTally (the items of its subtree by
+ * status and due date, kept exact by the database's triggers), so that the
+ * colours, which move with the day, are still worked out when the page is
+ * read. A tree top keeps no tally: a top among the rows adds up its
+ * children's and its own items; the parent adds up the rows and its own.
  */
 function progressQuery(
   periodId: string,
   clock: { day: Date; thresholds: WarningThresholds },
   page: { where: Prisma.Sql; order: Prisma.Sql; limit: number; offset: number },
   parentId: string | null,
-  within: string[],
 ) {
-  const warning = itemWarningSql(clock.day, clock.thresholds);
+  const tallied = countsSql(clock, { weight: Prisma.sql`s."n"`, status: Prisma.sql`s."status"`, dueDate: Prisma.sql`s."dueDate"` });
+  const itemized = countsSql(clock, { weight: Prisma.sql`1`, status: Prisma.sql`i."status"`, dueDate: Prisma.sql`i."dueDate"` });
   const columns = Prisma.sql`o."id", o."name", o."nameEn", o."type", o."closedAt" IS NOT NULL AS "isClosed",
            (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
            coalesce(r.total, 0)::int AS total,
@@ -94,28 +110,41 @@ function progressQuery(
            coalesce(r.returned, 0)::int AS returned,
            CASE WHEN r.red > 0 THEN 'red' WHEN r.yellow > 0 THEN 'yellow' WHEN r.green > 0 THEN 'green' END AS worst`;
   return prisma.$queryRaw<RawRow[]>`
-    WITH per_org AS (
-      SELECT i."orgId", d."path",
-             count(*) AS total,
-             count(*) FILTER (WHERE i."status" = 'DONE') AS done,
-             count(*) FILTER (WHERE i."status"::text = ANY (${OPEN_STATUSES}::text[]) AND i."dueDate" < ${clock.day}::date) AS overdue,
-             count(*) FILTER (WHERE ${warning} = 'red') AS red,
-             count(*) FILTER (WHERE ${warning} = 'yellow') AS yellow,
-             count(*) FILTER (WHERE ${warning} = 'green') AS green,
-             count(*) FILTER (WHERE i."status" = 'RETURNED') AS returned
-        FROM "ChecklistItem" i
-        JOIN "Org" d ON d."id" = i."orgId"
-       WHERE i."periodId" = ${periodId}
-         AND NOT (i."status"::text = ANY (${UNCOUNTED_STATUSES}::text[]))
-         AND d."path" LIKE ANY (${within}::text[])
-       GROUP BY i."orgId", d."path"
+    WITH candidates AS (
+      SELECT o."id", o."parentId" FROM "Org" o WHERE ${page.where}
+    ),
+    source AS (
+      SELECT c."id", t."status", t."dueDate", t."count" AS n
+        FROM candidates c JOIN "SubtreeTally" t ON t."orgId" = c."id" AND t."periodId" = ${periodId}
+       WHERE c."parentId" IS NOT NULL
+      ${
+        // Rows under a parent are never tops: only the actor's own top organizations can be.
+        parentId
+          ? Prisma.empty
+          : Prisma.sql`
+      UNION ALL
+      SELECT c."id", t."status", t."dueDate", t."count"
+        FROM candidates c JOIN "Org" k ON k."parentId" = c."id" JOIN "SubtreeTally" t ON t."orgId" = k."id" AND t."periodId" = ${periodId}
+       WHERE c."parentId" IS NULL
+      UNION ALL
+      SELECT c."id", i."status", i."dueDate", 1
+        FROM candidates c JOIN "ChecklistItem" i ON i."orgId" = c."id" AND i."periodId" = ${periodId}
+       WHERE c."parentId" IS NULL`
+      }
     ),
     rolled AS (
-      SELECT up."id", sum(p.total) AS total, sum(p.done) AS done, sum(p.overdue) AS overdue,
-             sum(p.red) AS red, sum(p.yellow) AS yellow, sum(p.green) AS green, sum(p.returned) AS returned
-        FROM per_org p
-        CROSS JOIN LATERAL unnest(string_to_array(btrim(p."path", '/'), '/')) AS up("id")
-       GROUP BY up."id"
+      SELECT s."id", ${tallied} FROM source s GROUP BY s."id"
+    ),
+    own AS (
+      SELECT i."orgId" AS "id", ${itemized}
+        FROM "ChecklistItem" i
+       WHERE i."orgId" = ${parentId ?? ""} AND i."periodId" = ${periodId}
+       GROUP BY i."orgId"
+    ),
+    parent AS (
+      SELECT sum(x.total) AS total, sum(x.done) AS done, sum(x.overdue) AS overdue, sum(x.red) AS red,
+             sum(x.yellow) AS yellow, sum(x.green) AS green, sum(x.returned) AS returned
+        FROM (SELECT * FROM rolled UNION ALL SELECT * FROM own) x
     )
     (SELECT 'row' AS kind, ${columns}
        FROM "Org" o LEFT JOIN rolled r ON r."id" = o."id"
@@ -123,9 +152,9 @@ function progressQuery(
       ORDER BY ${page.order}
       LIMIT ${page.limit} OFFSET ${page.offset})
     UNION ALL
-    (SELECT 'parent' AS kind, ${columns} FROM "Org" o LEFT JOIN rolled r ON r."id" = o."id" WHERE o."id" = ${parentId ?? ""})
+    (SELECT 'parent' AS kind, ${columns} FROM "Org" o CROSS JOIN parent r WHERE o."id" = ${parentId ?? ""})
     UNION ALL
-    (SELECT 'own' AS kind, ${columns} FROM "Org" o LEFT JOIN per_org r ON r."orgId" = o."id" WHERE o."id" = ${parentId ?? ""})`;
+    (SELECT 'own' AS kind, ${columns} FROM "Org" o LEFT JOIN own r ON r."id" = o."id" WHERE o."id" = ${parentId ?? ""})`;
 }
 
 function toRow({ kind: _kind, ...r }: RawRow): ProgressRow {
@@ -168,7 +197,6 @@ export async function getProgress(
       ? roots[0]
       : undefined;
   const parentId = parentPath?.split("/").filter(Boolean).at(-1) ?? null;
-  const within = parentPath ? [`${parentPath}%`] : roots.map((r) => `${r}%`);
   const where =
     q.parentId || roots.length === 1
       ? Prisma.sql`o."parentId" = ${parentId ?? ""}${q.parentId ? Prisma.sql` AND ${inScope}` : Prisma.empty}`
@@ -183,7 +211,6 @@ export async function getProgress(
     clock,
     { where, order: orderBy(q.sort, q.dir), limit: PROGRESS_PAGE_SIZE, offset: (page - 1) * PROGRESS_PAGE_SIZE },
     parentId,
-    within,
   );
   const parentRow = found.find((r) => r.kind === "parent");
   const own = found.find((r) => r.kind === "own");

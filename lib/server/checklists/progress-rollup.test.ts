@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
+import { applyAssignment, copyAssignmentsForward } from "@/lib/server/assignments/assignment-core";
+import { loadActor } from "@/lib/server/auth/actor";
 import { getProgress, type ProgressRow } from "@/lib/server/checklists/get-progress";
 import { prisma } from "@/lib/server/db";
+import { closeOrg, mergeOrg, moveOrg } from "@/lib/server/orgs/restructure";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
-import { actorFor, actorWithRole } from "@/lib/test/actors";
+import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 import { today } from "@/lib/dates";
 
 // The progress roll-up against a plain count of the items under each organization, at every level
 // the page opens, after the kinds of change that move the counts: done, returned, withdrawn,
-// not applicable, handed down to a child, an organization closed and one moved.
+// not applicable, handed down to a child, an organization closed and one moved. The roll-up reads
+// SubtreeTally, which the database's triggers keep; every tally is held to a full count too, after
+// each kind of write the application makes.
 
 let drop: () => Promise<void>;
 let periodId: string;
@@ -38,6 +43,25 @@ async function fullCount(orgId: string, own = false) {
   };
 }
 
+/**
+ * Every organization's tallies against its items counted afresh with Prisma, in every period: the tops
+ * of trees keep none, every other organization one count per status and due date of its subtree's items.
+ */
+async function expectTalliesExact() {
+  const orgs = await prisma.org.findMany({ select: { id: true, code: true, path: true, parentId: true }, orderBy: { path: "asc" } });
+  const tallies = await prisma.subtreeTally.findMany({ where: { count: { not: 0 } } });
+  const key = (t: { periodId: string; status: string; dueDate: Date; count: number }) => `${t.periodId} ${t.status} ${t.dueDate.toISOString().slice(0, 10)} ${t.count}`;
+  for (const org of orgs) {
+    const kept = tallies.filter((t) => t.orgId === org.id).map(key).sort();
+    if (!org.parentId) {
+      expect(kept, org.code).toEqual([]);
+      continue;
+    }
+    const counted = await prisma.checklistItem.groupBy({ by: ["periodId", "status", "dueDate"], where: { org: { path: { startsWith: org.path } } }, _count: { _all: true } });
+    expect(kept, org.code).toEqual(counted.map((c) => key({ ...c, count: c._count._all })).sort());
+  }
+}
+
 const counts = (row: ProgressRow) => ({ total: row.total, done: row.done, returned: row.returned, overdue: row.overdue });
 
 async function expectExact(actorName: string, parentCode?: string) {
@@ -57,6 +81,7 @@ async function expectExact(actorName: string, parentCode?: string) {
 
 describe("the progress roll-up", () => {
   it("matches a full count at every level, as seeded", async () => {
+    await expectTalliesExact();
     await expectExact("supervisor");
     await expectExact("supervisor", "U01");
     await expectExact("supervisor", "U01-OPC");
@@ -76,9 +101,90 @@ describe("the progress roll-up", () => {
     const moving = await prisma.org.findUniqueOrThrow({ where: { code: "U01-GB1-B1" }, select: { id: true, path: true } });
     await prisma.org.update({ where: { id: moving.id }, data: { parentId: opc.id, path: `${opc.path}${moving.id}/`, depth: { decrement: 1 } } });
 
+    await expectTalliesExact();
     await expectExact("supervisor");
     await expectExact("supervisor", "U01");
     await expectExact("supervisor", "U01-OPC");
     await expectExact("supervisor", "U01-GB1");
+  });
+
+  it("keeps every tally exact through the application's own writes: assigning, copying forward, moving, merging, closing, deleting", async () => {
+    const admin = await actorFor("admin");
+    const org = (code: string) => prisma.org.findUniqueOrThrow({ where: { code }, select: { id: true, version: true, path: true } });
+    // A list assigned to a subtree, then copied into the next quarter: items made in bulk.
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { periodId }, select: { catalogVersionId: true } });
+    const quarter = await prisma.period.create({ data: { kind: "QUARTER", year: 2027, quarter: 1, startsOn: new Date("2027-01-01"), endsOn: new Date("2027-03-31") } });
+    const made = await applyAssignment(
+      prisma,
+      { catalogVersionId: assignment.catalogVersionId, periodId: quarter.id, rootOrgId: await orgId("U02"), orgTypes: ["PARTY_GROUP", "ORGAN_PARTY_COMMITTEE", "BRANCH"] },
+      { actorId: null },
+    );
+    expect(made.itemsCreated).toBeGreaterThan(0);
+    await expectTalliesExact();
+    const later = await prisma.period.create({ data: { kind: "QUARTER", year: 2027, quarter: 2, startsOn: new Date("2027-04-01"), endsOn: new Date("2027-06-30") } });
+    await copyAssignmentsForward(prisma, { fromPeriodId: quarter.id, toPeriodId: later.id, rootOrgId: await orgId("U02") }, { actorId: null });
+    await expectTalliesExact();
+
+    // A branch moved to another unit, a unit's whole committee moved, a merge, a close.
+    const b1 = await org("U02-B1");
+    await moveOrg(admin, { orgId: b1.id, targetId: (await org("U03-OPC")).id, expectedVersion: b1.version });
+    await expectTalliesExact();
+    const gb = await org("U03-GB1");
+    await moveOrg(admin, { orgId: gb.id, targetId: (await org("U05-OPC")).id, expectedVersion: gb.version });
+    await expectTalliesExact();
+    const merged = await org("U02-B2");
+    await mergeOrg(admin, { orgId: merged.id, targetId: (await org("U02-B3")).id, expectedVersion: merged.version });
+    await expectTalliesExact();
+    const closing = await org("U06-B1");
+    await closeOrg(admin, { orgId: closing.id, expectedVersion: closing.version });
+    await expectTalliesExact();
+    await expectExact("supervisor");
+    await expectExact("supervisor", "U02");
+
+    // Items and a whole period deleted.
+    await prisma.checklistItem.deleteMany({ where: { periodId: later.id, org: { code: { startsWith: "U02" } }, occurrence: 1 } });
+    await expectTalliesExact();
+    await prisma.checklistItem.deleteMany({ where: { periodId: later.id } });
+    await prisma.assignment.deleteMany({ where: { periodId: later.id } });
+    await prisma.period.delete({ where: { id: later.id } });
+    await expectTalliesExact();
+  });
+
+  it("adds up the tops of two trees, which keep no tally, from their children and their own items", async () => {
+    const top = await prisma.org.create({ data: { id: "tally-top", code: "T2", name: "另一工委", type: "WORKING_COMMITTEE", path: "/tally-top/", depth: 0 } });
+    await prisma.org.create({ data: { id: "tally-unit", code: "T2-U1", name: "另一单位党组", type: "PARTY_GROUP", parentId: top.id, path: "/tally-top/tally-unit/", depth: 1 } });
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { periodId }, select: { catalogVersionId: true } });
+    const made = await applyAssignment(
+      prisma,
+      { catalogVersionId: assignment.catalogVersionId, periodId, rootOrgId: top.id, orgTypes: ["WORKING_COMMITTEE", "PARTY_GROUP"] },
+      { actorId: null },
+    );
+    expect(made.itemsCreated).toBeGreaterThan(0);
+    await expectTalliesExact();
+    // Someone who supervises both trees sees both tops as rows, each with its whole tree.
+    const both = await actorWithRole("SUPERVISOR", "WC");
+    await prisma.roleGrant.create({ data: { userId: both.id, orgId: top.id, role: "SUPERVISOR" } });
+    const actor = (await loadActor(both.id))!;
+    const page = await getProgress(actor, "progress.read", periodId, { sort: "name", dir: "asc", page: 1 }, TEST_NOW);
+    expect(page.rows.map((r) => r.id).sort()).toEqual([top.id, await orgId("WC")].sort());
+    for (const row of page.rows) expect(counts(row), row.name).toEqual(await fullCount(row.id));
+    expect(page.rows.every((r) => r.total > 0)).toBe(true);
+  });
+
+  it("stays exact when many writes to one unit's items and a move in it run at once", async () => {
+    const admin = await actorFor("admin");
+    const items = await prisma.checklistItem.findMany({ where: { periodId, org: { code: { startsWith: "U07" } } }, select: { id: true }, orderBy: { id: "asc" }, take: 30 });
+    const moving = await prisma.org.findUniqueOrThrow({ where: { code: "U07-B1" }, select: { id: true, version: true } });
+    const target = await orgId("U08-OPC");
+    const statuses = ["DONE", "IN_PROGRESS", "RETURNED", "NOT_APPLICABLE", "SUBMITTED"] as const;
+    // On PostgreSQL these run side by side on the pool's connections; each is its own transaction.
+    await Promise.all([
+      ...items.map((item, i) => prisma.checklistItem.update({ where: { id: item.id }, data: { status: statuses[i % statuses.length] } })),
+      moveOrg(admin, { orgId: moving.id, targetId: target, expectedVersion: moving.version }),
+      ...items.map((item, i) => prisma.checklistItem.update({ where: { id: item.id }, data: { dueDate: new Date(Date.UTC(2026, 11, 1 + (i % 5))) } })),
+    ]);
+    await expectTalliesExact();
+    await expectExact("supervisor", "U07");
+    await expectExact("supervisor", "U08");
   });
 });

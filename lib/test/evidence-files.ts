@@ -109,3 +109,8 @@ export function oleBytes(entry: string): Buffer {
   writeEntry(512 + 128, entry, 2);
   return file;
 }
+
+/** The bytes a download serves, read from its stream to the end. */
+export async function downloaded(download: { body: ReadableStream<Uint8Array> }): Promise<Buffer> {
+  return Buffer.from(await new Response(download.body).arrayBuffer());
+}

@@ -18,10 +18,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     const actor = await authorize(await getActor(), "route:/evidence/[fileId]");
     if (!actor) return signInAgain(request);
     const file = await getEvidenceFileDownload(actor, fileId);
-    return new Response(new Uint8Array(file.bytes), {
+    return new Response(file.body, {
       headers: {
         "Content-Type": file.mediaType,
-        "Content-Length": String(file.bytes.length),
+        "Content-Length": String(file.size),
         "Content-Disposition": attachmentDisposition(file.fileName),
         "X-Content-Type-Options": "nosniff",
         // Should a browser render it anyway, it runs nothing and reaches nothing.

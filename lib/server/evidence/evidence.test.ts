@@ -14,7 +14,7 @@ import { fileSystemStorage, type EvidenceStorage } from "@/lib/server/evidence/s
 import { readUploadForm } from "@/lib/server/upload-request";
 import { addEvidence, addFileEvidence, attachEvidence, detachEvidence, reviseEvidenceFile } from "@/lib/server/evidence/write-evidence";
 import { actorFor, orgId } from "@/lib/test/actors";
-import { docxBytes, elfBytes, pdfBytes, pngBytes, xlsxBytes } from "@/lib/test/evidence-files";
+import { docxBytes, downloaded, elfBytes, pdfBytes, pngBytes, xlsxBytes } from "@/lib/test/evidence-files";
 import { useSeededDatabase } from "@/lib/test/seeded-database";
 import { ZAddEvidence } from "@/lib/validation/evidence";
 
@@ -100,7 +100,7 @@ describe("file evidence", () => {
     ]);
     const download = await getEvidenceFileDownload(supervisor, stored.fileId);
     expect(download).toMatchObject({ fileName: "三会一课记录.pdf", mediaType: "application/pdf" });
-    expect(download.bytes).toEqual(bytes);
+    expect(await downloaded(download)).toEqual(bytes);
 
     expect((await getItemEvidence(secretary, itemId)).canWrite).toBe(true);
     expect(await countItemEvidence(prisma, itemId)).toBe(1);
@@ -159,7 +159,7 @@ describe("file evidence", () => {
       [1, "方案.pdf", sha256(versions[0]!)],
     ]);
     for (const [i, file] of [first, second, last].entries()) {
-      expect((await getEvidenceFileDownload(secretary, file.fileId)).bytes).toEqual(versions[i]);
+      expect(await downloaded(await getEvidenceFileDownload(secretary, file.fileId))).toEqual(versions[i]);
     }
     expect(await evidenceActions(itemId)).toEqual(["evidence.revise", "evidence.revise", "evidence.add"]);
   });
@@ -283,7 +283,7 @@ describe("scope", () => {
     await prisma.checklistItem.update({ where: { id: itemId }, data: { delegatedOrgId: await orgId("U01-B1") } });
     await expect(authorize(branch, "action:addEvidence", { itemId })).resolves.toBe(branch);
     const own = await addFileEvidence(branch, { itemId, title: "支部学习照片", name: "photo.png", bytes: pngBytes() });
-    expect((await getEvidenceFileDownload(branch, file.fileId)).bytes).toEqual(pdfBytes());
+    expect(await downloaded(await getEvidenceFileDownload(branch, file.fileId))).toEqual(pdfBytes());
     const panel = await getItemEvidence(branch, itemId);
     expect(panel.canWrite).toBe(true);
     expect(panel.entries.map((e) => e.title)).toEqual(["记录.pdf", "支部学习照片"]);
@@ -339,7 +339,7 @@ describe("the file system driver", () => {
     const row = await prisma.evidenceFile.findUniqueOrThrow({ where: { id: stored.fileId }, select: { content: true, storageKey: true } });
     expect(row.content).toBeNull();
     expect(filesUnder(dir)).toEqual([stored.fileId]);
-    expect((await getEvidenceFileDownload(secretary, stored.fileId)).bytes).toEqual(docxBytes("纪要"));
+    expect(await downloaded(await getEvidenceFileDownload(secretary, stored.fileId))).toEqual(docxBytes("纪要"));
   });
 
   it("removes the written file when the transaction fails after writing it", async () => {

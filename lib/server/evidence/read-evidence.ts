@@ -131,19 +131,44 @@ export function toEvidenceView(e: Prisma.EvidenceGetPayload<{ select: typeof evi
   };
 }
 
-export type EvidenceDownload = { fileName: string; mediaType: string; size: number; sha256: string; bytes: Buffer };
+export type EvidenceDownload = { fileName: string; mediaType: string; size: number; sha256: string; body: ReadableStream<Uint8Array> };
 
-/** One revision of an evidence file, for download; out of scope reads as not found. */
-export async function getEvidenceFileDownload(actor: Actor, fileId: string): Promise<EvidenceDownload> {
+/**
+ * One revision of an evidence file, for download; out of scope reads as not found. The bytes are read
+ * twice, a piece at a time: once to check them against their SHA-256, then again as the response's
+ * body, so that a download holds one piece in memory, not the file, and altered bytes are never served.
+ */
+export async function getEvidenceFileDownload(actor: Actor, fileId: string, options: { chunkBytes?: number } = {}): Promise<EvidenceDownload> {
   assertId(fileId);
   const file = await prisma.evidenceFile.findFirst({
     where: { id: fileId, evidence: readableEvidenceWhere(actor) },
     select: { id: true, fileName: true, mediaType: true, size: true, sha256: true, storageKey: true },
   });
   if (!file) throw new NotFoundError();
-  const bytes = await storageOf(file).get(prisma, file.id);
+  const storage = storageOf(file);
+  const read = () => storage.read(prisma, file.id, options.chunkBytes);
   // Missing or altered bytes are a fault of the store, not of the request: logged, never served.
-  if (!bytes) throw new Error(`Evidence file ${file.id} has no bytes in its store`);
-  if (crypto.createHash("sha256").update(bytes).digest("hex") !== file.sha256) throw new Error(`Evidence file ${file.id} does not match its SHA-256`);
-  return { fileName: file.fileName, mediaType: file.mediaType, size: file.size, sha256: file.sha256, bytes };
+  const checking = await read();
+  if (!checking) throw new Error(`Evidence file ${file.id} has no bytes in its store`);
+  const hash = crypto.createHash("sha256");
+  let size = 0;
+  for await (const piece of checking) {
+    hash.update(piece);
+    size += piece.length;
+  }
+  if (hash.digest("hex") !== file.sha256 || size !== file.size) throw new Error(`Evidence file ${file.id} does not match its SHA-256`);
+  const serving = await read();
+  if (!serving) throw new Error(`Evidence file ${file.id} has no bytes in its store`);
+  const pieces = serving[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await pieces.return?.();
+    },
+  });
+  return { fileName: file.fileName, mediaType: file.mediaType, size: file.size, sha256: file.sha256, body };
 }

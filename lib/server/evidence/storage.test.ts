@@ -1,11 +1,13 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { databaseStorage, evidenceStorage, fileSystemStorage, storageOf, type EvidenceStorage } from "@/lib/server/evidence/storage";
-import { orgId } from "@/lib/test/actors";
-import { pdfBytes } from "@/lib/test/evidence-files";
+import { getEvidenceFileDownload } from "@/lib/server/evidence/read-evidence";
+import { actorFor, orgId } from "@/lib/test/actors";
+import { downloaded, pdfBytes } from "@/lib/test/evidence-files";
 import { useSeededDatabase } from "@/lib/test/seeded-database";
 
 let drop: () => Promise<void>;
@@ -73,6 +75,38 @@ describe("the evidence storage drivers", () => {
     const storage = fileSystemStorage(dir);
     await expect(storage.put(prisma, "../../etc/passwd", pdfBytes())).rejects.toThrow(/key/);
     await expect(storage.get(prisma, "..")).rejects.toThrow(/key/);
+  });
+
+  it.each([
+    ["database", () => databaseStorage],
+    ["file system", () => fileSystemStorage(dir)],
+  ])("%s: reads a file a piece at a time, the pieces adding up to the bytes", async (_name, driver) => {
+    const storage = driver();
+    const key = await fileRow();
+    expect(await storage.read(prisma, key, 1024)).toBeNull();
+    const bytes = Buffer.concat([pdfBytes("pieces"), crypto.randomBytes(10_000)]);
+    await storage.put(prisma, key, bytes);
+    const pieces: Uint8Array[] = [];
+    for await (const piece of (await storage.read(prisma, key, 1024))!) pieces.push(piece);
+    expect(pieces.length).toBe(Math.ceil(bytes.length / 1024));
+    expect(pieces.every((p) => p.length <= 1024)).toBe(true);
+    expect(Buffer.concat(pieces)).toEqual(bytes);
+  });
+
+  it("serves a download as a stream only once its bytes match their SHA-256, and refuses altered bytes", async () => {
+    const admin = await actorFor("admin");
+    const key = await fileRow();
+    const bytes = Buffer.concat([pdfBytes("download"), crypto.randomBytes(5_000)]);
+    await prisma.evidenceFile.update({ where: { id: key }, data: { size: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex") } });
+    await databaseStorage.put(prisma, key, bytes);
+    const download = await getEvidenceFileDownload(admin, key, { chunkBytes: 512 });
+    expect(download.size).toBe(bytes.length);
+    expect(await downloaded(download)).toEqual(bytes);
+    // One byte changed in the store: refused before anything is served.
+    const altered = Buffer.from(bytes);
+    altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 0xff, altered.length - 1);
+    await prisma.evidenceFile.update({ where: { id: key }, data: { content: new Uint8Array(altered) } });
+    await expect(getEvidenceFileDownload(admin, key, { chunkBytes: 512 })).rejects.toThrow(/SHA-256/);
   });
 
   it("is chosen by EVIDENCE_STORAGE, the database by default", () => {

@@ -1,9 +1,13 @@
 import "server-only";
 import crypto from "node:crypto";
+import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+/** How much of a file a download holds in memory at once. */
+export const READ_CHUNK_BYTES = 256 * 1024;
 
 /** A database client: the app's, or a transaction's so that the bytes commit with their row. */
 export type Db = Prisma.TransactionClient | PrismaClient;
@@ -19,6 +23,11 @@ export type EvidenceStorage = {
   put(db: Db, key: string, bytes: Uint8Array): Promise<void>;
   /** The bytes of file row `key`, or null when this driver holds none. */
   get(db: Db, key: string): Promise<Buffer | null>;
+  /**
+   * The bytes of file row `key` a piece at a time (at most `chunkBytes` each), so that a reader holds
+   * one piece in memory rather than the file; null when this driver holds none.
+   */
+  read(db: Db, key: string, chunkBytes?: number): Promise<AsyncIterable<Uint8Array> | null>;
   /** Removes the bytes of file row `key`; missing bytes are not an error. */
   delete(db: Db, key: string): Promise<void>;
 };
@@ -35,6 +44,20 @@ export const databaseStorage: EvidenceStorage = {
   async get(db, key) {
     const row = await db.evidenceFile.findUnique({ where: { id: key }, select: { content: true } });
     return row?.content ? Buffer.from(row.content) : null;
+  },
+  async read(db, key, chunkBytes = READ_CHUNK_BYTES) {
+    // The column is stored uncompressed (migration 20261205085226_evidence_chunks), so a piece reads only its own pages.
+    const [row] = await db.$queryRaw<{ size: number | null }[]>`SELECT octet_length("content") AS size FROM "EvidenceFile" WHERE "id" = ${key}`;
+    const size = row?.size === null || row?.size === undefined ? null : Number(row.size);
+    if (size === null) return null;
+    return (async function* pieces() {
+      for (let from = 0; from < size; from += chunkBytes) {
+        const [piece] = await db.$queryRaw<{ part: Uint8Array }[]>`
+          SELECT substring("content" FROM ${from + 1}::int FOR ${chunkBytes}::int) AS part FROM "EvidenceFile" WHERE "id" = ${key}`;
+        if (!piece) throw new Error(`Evidence file ${key} went away while it was read`);
+        yield new Uint8Array(piece.part);
+      }
+    })();
   },
   async delete(db, key) {
     await db.evidenceFile.updateMany({ where: { id: key }, data: { content: null } });
@@ -74,6 +97,16 @@ export function fileSystemStorage(dir: string): EvidenceStorage {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw error;
       }
+    },
+    async read(_db, key, chunkBytes = READ_CHUNK_BYTES) {
+      const file = path.join(root, relativePath(key));
+      try {
+        await fs.access(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+      return createReadStream(file, { highWaterMark: chunkBytes }) as AsyncIterable<Uint8Array>;
     },
     async delete(_db, key) {
       await fs.rm(path.join(root, relativePath(key)), { force: true });

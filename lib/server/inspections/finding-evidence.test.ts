@@ -13,7 +13,7 @@ import {
   reviseFindingEvidenceFile,
 } from "@/lib/server/inspections/finding-evidence";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
-import { pdfBytes, pngBytes } from "@/lib/test/evidence-files";
+import { downloaded, pdfBytes, pngBytes } from "@/lib/test/evidence-files";
 import { useSeededDatabase } from "@/lib/test/seeded-database";
 
 let drop: () => Promise<void>;
@@ -158,7 +158,7 @@ describe("the unit's evidence", () => {
     expect(await findingRow(finding.id)).toEqual({ state: "RETURNED", version: 1 });
     const [listed] = await loadFindingEvidence(finding.id);
     expect(listed).toMatchObject({ party: "UNIT", title: "补充材料", kind: "FILE" });
-    expect((await getEvidenceFileDownload(unit, stored.fileId)).bytes).toEqual(pdfBytes("report"));
+    expect(await downloaded(await getEvidenceFileDownload(unit, stored.fileId))).toEqual(pdfBytes("report"));
   });
 
   it("is refused once submitted or closed", async () => {

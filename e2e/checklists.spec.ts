@@ -111,3 +111,23 @@ test.describe("on a phone", () => {
     await expectAccessible(page);
   });
 });
+
+test("the organization filter finds any organization by its name, for a scope too large to list, and keeps the one chosen", async ({ page, signIn, expectAccessible }) => {
+  await signIn("supervisor");
+  const words = "交通运输厅离退休干部第二";
+  await page.goto(`/checklists?orgq=${encodeURIComponent(words)}`);
+  await expect(page.getByLabel("查找组织")).toHaveValue(words);
+  const orgFilter = page.getByLabel("组织", { exact: true });
+  await expect(orgFilter.locator("option")).toHaveText(["全部组织", "省交通运输厅离退休干部第二党支部"]);
+  await expectAccessible(page);
+
+  await orgFilter.selectOption({ label: "省交通运输厅离退休干部第二党支部" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/org=\w+/);
+  await expect(page.getByTestId("checklist-row").first()).toBeVisible();
+  // The filter names what it filters by, found again or not.
+  await page.getByLabel("查找组织").fill("");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page.getByLabel("组织", { exact: true })).toHaveValue(/\w+/);
+  await expect(page.getByLabel("组织", { exact: true }).locator("option:checked")).toHaveText(/省交通运输厅离退休干部第二党支部/);
+});

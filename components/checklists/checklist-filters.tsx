@@ -17,6 +17,7 @@ export function ChecklistFilters({
   filters,
   periodId,
   orgOptions,
+  orgSearch,
   ownerOptions,
   periodOptions,
   refusedSearch,
@@ -28,6 +29,8 @@ export function ChecklistFilters({
   /** The period shown, chosen or current. */
   periodId: string;
   orgOptions: { id: string; label: string; depth: number }[];
+  /** Set when the scope holds more organizations than the filter lists: the words that found them, if any. */
+  orgSearch?: string;
   ownerOptions: { id: string; name: string }[];
   periodOptions: PeriodOption[];
 }) {
@@ -82,6 +85,15 @@ export function ChecklistFilters({
         <FilterSelect id="filter-org" name="org" label={t("org")} defaultValue={filters.org} allLabel={t("allOrgs")}>
           <OrgOptions orgs={orgOptions} />
         </FilterSelect>
+        {orgSearch !== undefined ? (
+          <div>
+            <Label htmlFor="filter-orgq">{t("orgSearch")}</Label>
+            <Input id="filter-orgq" name="orgq" type="search" maxLength={SEARCH_MAX} defaultValue={orgSearch} placeholder={t("orgSearchHint")} aria-describedby="filter-orgq-note" />
+            <p id="filter-orgq-note" className="mt-1 text-xs text-muted">
+              {t("orgSearchNote")}
+            </p>
+          </div>
+        ) : null}
         <FilterSelect
           id="filter-owner"
           name="owner"

@@ -9,7 +9,7 @@ import { FilterFold } from "@/components/ui/filter-fold";
 import type { Actor } from "@/lib/server/auth/actor";
 import { EXPORT_ROW_LIMIT } from "@/lib/server/checklists/export-checklist";
 import { getChecklistSummary, listChecklistItems, listItemOwners } from "@/lib/server/checklists/list-checklist-items";
-import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { findOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
 import { hrefWith } from "@/lib/href";
@@ -37,15 +37,16 @@ export async function ChecklistView({
 }) {
   const rootPath = rootOrg?.path;
   const query = { ...filters, periodId, rootPath };
-  const [page, summary, orgOptions, ownerOptions, periodOptions, t, locale] = await Promise.all([
+  const [page, summary, orgChoices, ownerOptions, periodOptions, t, locale] = await Promise.all([
     listChecklistItems(actor, query),
     getChecklistSummary(actor, query),
-    listOrgOptions(actor, "checklist.read", rootPath),
+    findOrgOptions(actor, "checklist.read", rootPath, { search: filters.orgq, selected: filters.org }),
     listItemOwners(actor, { periodId, rootPath }),
     listPeriods(),
     getTranslations("checklist"),
     getLocale(),
   ]);
+  const orgOptions = orgChoices.options;
   const tr = await getTranslations();
   const params = checklistFilterParams(filters);
   const filtered = isFiltered(filters);
@@ -100,6 +101,7 @@ export async function ChecklistView({
           filters={filters}
           periodId={periodId}
           orgOptions={orgOptions.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+          orgSearch={orgChoices.isTruncated ? (filters.orgq ?? "") : undefined}
           ownerOptions={ownerOptions}
           periodOptions={periodOptions}
           refusedSearch={refusedSearch}

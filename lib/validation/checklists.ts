@@ -19,6 +19,8 @@ export const ZChecklistFilters = z.object({
   warning: z.enum(WARNING_FILTERS).optional().catch(undefined),
   kind: z.enum(DUTY_KINDS).optional().catch(undefined),
   org: ZIdParam,
+  /** Words of an organization's name or code, to find it for the organization filter when the scope has too many to list. */
+  orgq: zSearchWords(SEARCH_MAX),
   /** The item's owner: a user id, or "mine" for the signed-in user. */
   owner: z.union([z.literal("mine"), z.string().trim().refine(isId)]).optional().catch(undefined),
   /** A period id; none means the current period. */
@@ -46,7 +48,7 @@ export function checklistFilterParams(filters: Omit<TChecklistFilters, "page">):
   };
 }
 
-type Filters = Omit<TChecklistFilters, "page" | "period" | "scope">;
+type Filters = Omit<TChecklistFilters, "page" | "period" | "scope" | "orgq">;
 
 /** Each active filter in words, in a fixed order, by the namer given for it; a value no namer knows is left out. */
 export function describeFilters(filters: Filters, name: { [K in keyof Filters]-?: (value: NonNullable<Filters[K]>) => string | undefined }): string[] {

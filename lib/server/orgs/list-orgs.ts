@@ -4,20 +4,59 @@ import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { assertId, NotFoundError } from "@/lib/server/errors";
+import { isId } from "@/lib/validation/text";
 
 export const ORG_OPTION_LIMIT = 300;
 
 export type OrgOption = { id: string; name: string; nameEn: string | null; depth: number };
 
+export type OrgOptions = {
+  options: OrgOption[];
+  /** More organizations are in scope than listed: the picker offers a search. */
+  isTruncated: boolean;
+};
+
+/**
+ * Organizations where the actor holds `permission`, open ones, in tree order, for a picker: the first
+ * `limit` of the scope (the top levels first), or with `search` those whose name, English name or code
+ * contains it. The organization already `selected` is always among them, so that a filter names what it
+ * filters by, however deep it lies.
+ */
+export async function findOrgOptions(
+  actor: Actor,
+  permission: Permission,
+  rootPath?: string,
+  options: { search?: string; selected?: string; limit?: number } = {},
+): Promise<OrgOptions> {
+  const limit = options.limit ?? ORG_OPTION_LIMIT;
+  const scope = [orgScopeWhere(actor, permission), { closedAt: null }, rootPath ? { path: { startsWith: rootPath } } : {}];
+  // Prisma's `contains` leaves LIKE's wildcards to the caller: escaped, they match themselves.
+  const words = options.search?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const search = words
+    ? { OR: (["name", "nameEn", "code"] as const).map((field) => ({ [field]: { contains: words, mode: "insensitive" as const } })) }
+    : {};
+  const select = { id: true, name: true, nameEn: true, depth: true, path: true } as const;
+  const found = await prisma.org.findMany({
+    where: { AND: [...scope, search] },
+    select,
+    orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }, { id: "asc" }],
+    take: limit + 1,
+  });
+  const orgs = found.slice(0, limit);
+  if (options.selected && isId(options.selected) && !orgs.some((o) => o.id === options.selected)) {
+    const selected = await prisma.org.findFirst({ where: { AND: [...scope, { id: options.selected }] }, select });
+    if (selected) orgs.push(selected);
+  }
+  return { options: inTreeOrder(orgs), isTruncated: found.length > limit || Boolean(options.search) };
+}
+
 /** Organizations where the actor holds `permission`, in tree order, for a filter; at most ORG_OPTION_LIMIT. */
 export async function listOrgOptions(actor: Actor, permission: Permission, rootPath?: string): Promise<OrgOption[]> {
-  const orgs = await prisma.org.findMany({
-    where: { AND: [orgScopeWhere(actor, permission), { closedAt: null }, rootPath ? { path: { startsWith: rootPath } } : {}] },
-    select: { id: true, name: true, nameEn: true, depth: true, path: true },
-    orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
-    take: ORG_OPTION_LIMIT,
-  });
-  // Tree order: each organization right after its parent.
+  return (await findOrgOptions(actor, permission, rootPath)).options;
+}
+
+/** Each organization right after its parent (or, when that is not listed, among the roots), indented from the shallowest. */
+function inTreeOrder(orgs: (OrgOption & { path: string })[]): OrgOption[] {
   const children = new Map<string, typeof orgs>();
   const ids = new Set(orgs.map((o) => o.id));
   const roots: typeof orgs = [];

@@ -95,6 +95,12 @@ export const registry = {
     file: "app/api/auth/[...nextauth]/route.ts",
     rule: { access: "public" },
   },
+  // The floor of `npm run bench`: the session check and one `SELECT 1`, nothing read or returned.
+  "route:/api/bench/floor": {
+    kind: "route",
+    file: "app/api/bench/floor/route.ts",
+    rule: { access: "signed-in" },
+  },
   "action:saveProgress": {
     kind: "action",
     file: "lib/actions/checklists.ts",

@@ -47,9 +47,14 @@ async function fullCount(orgId: string, own = false) {
  * Every organization's tallies against its items counted afresh with Prisma, in every period: the tops
  * of trees keep none, every other organization one count per status and due date of its subtree's items.
  */
-async function expectTalliesExact() {
+async function expectTalliesExact({ concurrent = false } = {}) {
   const orgs = await prisma.org.findMany({ select: { id: true, code: true, path: true, parentId: true }, orderBy: { path: "asc" } });
-  const tallies = await prisma.subtreeTally.findMany({ where: { count: { not: 0 } } });
+  // A key's count is the sum of its rows. Writes one after another fold them into one row a key, and
+  // drop a key that sums to nothing; writers side by side each leave a row of their own until the
+  // next write of the key folds them.
+  const rows = await prisma.subtreeTally.groupBy({ by: ["orgId", "periodId", "status", "dueDate"], _sum: { count: true }, _count: { _all: true } });
+  if (!concurrent) expect(rows.filter((r) => r._count._all > 1 || r._sum.count === 0)).toEqual([]);
+  const tallies = rows.map((r) => ({ ...r, count: r._sum.count ?? 0 })).filter((t) => t.count !== 0);
   const key = (t: { periodId: string; status: string; dueDate: Date; count: number }) => `${t.periodId} ${t.status} ${t.dueDate.toISOString().slice(0, 10)} ${t.count}`;
   for (const org of orgs) {
     const kept = tallies.filter((t) => t.orgId === org.id).map(key).sort();
@@ -171,19 +176,67 @@ describe("the progress roll-up", () => {
     expect(page.rows.every((r) => r.total > 0)).toBe(true);
   });
 
+  it("stays exact when a tree's top is hung below another tree and back, and when an organization is deleted", async () => {
+    const top = await prisma.org.create({ data: { id: "tally-top3", code: "T3", name: "第三工委", type: "WORKING_COMMITTEE", path: "/tally-top3/", depth: 0 } });
+    const unit = await prisma.org.create({ data: { id: "tally-unit3", code: "T3-U1", name: "第三单位党组", type: "PARTY_GROUP", parentId: top.id, path: "/tally-top3/tally-unit3/", depth: 1 } });
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { periodId }, select: { catalogVersionId: true } });
+    await applyAssignment(prisma, { catalogVersionId: assignment.catalogVersionId, periodId, rootOrgId: top.id, orgTypes: ["WORKING_COMMITTEE", "PARTY_GROUP"] }, { actorId: null });
+    /** Re-hangs the third tree's top, with its subtree, under `parent` (or at the top), as a move rewrites paths. */
+    const rehang = async (parent: { id: string; path: string; depth: number } | null) => {
+      const now = await prisma.org.findUniqueOrThrow({ where: { id: top.id }, select: { path: true, depth: true } });
+      const to = `${parent?.path ?? "/"}${top.id}/`;
+      const delta = (parent ? parent.depth + 1 : 0) - now.depth;
+      await prisma.$executeRaw`
+        UPDATE "Org" SET "path" = ${to} || substr("path", ${now.path.length + 1}), "depth" = "depth" + ${delta},
+                         "parentId" = CASE WHEN "id" = ${top.id} THEN ${parent?.id ?? null} ELSE "parentId" END
+         WHERE "path" LIKE ${`${now.path}%`}`;
+    };
+    // The top, which keeps no tally, becomes a branch of the first tree's unit: it gets one, and the unit's grows.
+    const host = await prisma.org.findUniqueOrThrow({ where: { code: "U04-OPC" }, select: { id: true, path: true, depth: true } });
+    await rehang(host);
+    await expectTalliesExact();
+    await expectExact("supervisor", "U04");
+    // And back to a top of its own.
+    await rehang(null);
+    await expectTalliesExact();
+    await expectExact("supervisor", "U04");
+    // A leaf deleted outright takes its items with it, and its count off its ancestors.
+    await prisma.org.delete({ where: { id: unit.id } });
+    expect(await prisma.checklistItem.count({ where: { orgId: unit.id } })).toBe(0);
+    await expectTalliesExact();
+  });
+
   it("stays exact when many writes to one unit's items and a move in it run at once", async () => {
     const admin = await actorFor("admin");
     const items = await prisma.checklistItem.findMany({ where: { periodId, org: { code: { startsWith: "U07" } } }, select: { id: true }, orderBy: { id: "asc" }, take: 30 });
     const moving = await prisma.org.findUniqueOrThrow({ where: { code: "U07-B1" }, select: { id: true, version: true } });
     const target = await orgId("U08-OPC");
     const statuses = ["DONE", "IN_PROGRESS", "RETURNED", "NOT_APPLICABLE", "SUBMITTED"] as const;
+    // Pairs of items of other organizations under one unit, each pair written by one transaction in two
+    // statements, half of them in the other order: under one ancestor they move the same tallies.
+    const pairs = await prisma.checklistItem.findMany({
+      where: { periodId, status: "NOT_STARTED", org: { code: { startsWith: "U08-" } } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 16,
+    });
+    expect(pairs).toHaveLength(16);
+    const twoStatements = (k: number) =>
+      prisma.$transaction(async (tx) => {
+        const [a, b] = pairs.slice(2 * k, 2 * k + 2);
+        if (!a || !b) throw new Error("too few items for a pair");
+        const [first, second] = k % 2 === 0 ? (["DONE", "RETURNED"] as const) : (["RETURNED", "DONE"] as const);
+        await tx.checklistItem.update({ where: { id: a.id }, data: { status: first } });
+        await tx.checklistItem.update({ where: { id: b.id }, data: { status: second } });
+      });
     // On PostgreSQL these run side by side on the pool's connections; each is its own transaction.
     await Promise.all([
       ...items.map((item, i) => prisma.checklistItem.update({ where: { id: item.id }, data: { status: statuses[i % statuses.length] } })),
       moveOrg(admin, { orgId: moving.id, targetId: target, expectedVersion: moving.version }),
+      ...Array.from({ length: pairs.length / 2 }, (_, k) => twoStatements(k)),
       ...items.map((item, i) => prisma.checklistItem.update({ where: { id: item.id }, data: { dueDate: new Date(Date.UTC(2026, 11, 1 + (i % 5))) } })),
     ]);
-    await expectTalliesExact();
+    await expectTalliesExact({ concurrent: true });
     await expectExact("supervisor", "U07");
     await expectExact("supervisor", "U08");
   });

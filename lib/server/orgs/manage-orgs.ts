@@ -46,7 +46,9 @@ export async function loadManagedOrg(tx: Tx, actor: Actor, orgId: string): Promi
   // One change to the tree at a time, across every app instance: a move rewrites the paths of a
   // subtree, so a child created or an organization moved meanwhile would hang from a stale path.
   await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${TREE_LOCK})) AS locked`;
-  await tx.$queryRaw`SELECT 1 FROM "Org" WHERE "id" = ${orgId} FOR UPDATE`;
+  // NO KEY UPDATE: an item write on it (which locks it FOR KEY SHARE for the progress tallies) goes on
+  // meanwhile, so that a step which then writes that item waits for it rather than deadlocking.
+  await tx.$queryRaw`SELECT 1 FROM "Org" WHERE "id" = ${orgId} FOR NO KEY UPDATE`;
   const org = await tx.org.findUnique({ where: { id: orgId }, select: managedSelect });
   if (!org || !reachesPath(actor, MANAGE_ORGS, org.path)) throw new NotFoundError();
   if (org.closedAt) throw new ValidationError("The organization is closed", { _: ["orgClosed"] });

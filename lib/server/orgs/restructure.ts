@@ -243,6 +243,8 @@ async function auditItems(tx: Tx, actorId: string, action: string, updated: Pris
 
 /** Re-hangs the subtree at `from` (an organization's path) at `to`, `delta` levels deeper. */
 async function rehang(tx: Tx, from: string, to: string, delta: number): Promise<void> {
+  // Locked in the order item writes lock organizations (by id) before the paths change.
+  await tx.$queryRaw`SELECT 1 FROM "Org" WHERE "path" LIKE ${like(from)} ORDER BY "id" FOR UPDATE`;
   await tx.$executeRaw`
     UPDATE "Org" SET "path" = ${to} || substr("path", ${from.length + 1}), "depth" = "depth" + ${delta}, "updatedAt" = now()
      WHERE "path" LIKE ${like(from)}`;

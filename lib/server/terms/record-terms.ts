@@ -26,7 +26,7 @@ type LockedOrg = { id: string; path: string; type: OrgType; closedAt: Date | nul
  */
 async function lockOrgForRecord(tx: Tx, actor: Actor, orgId: string): Promise<LockedOrg> {
   const [org] = await tx.$queryRaw<LockedOrg[]>`
-    SELECT "id", "path", "type"::text AS "type", "closedAt" FROM "Org" WHERE "id" = ${orgId} FOR UPDATE`;
+    SELECT "id", "path", "type"::text AS "type", "closedAt" FROM "Org" WHERE "id" = ${orgId} FOR NO KEY UPDATE`;
   if (!org || !readsTermsOf(actor, org.path)) throw new NotFoundError();
   if (!recordsFor(actor, org.path)) throw new DomainError("forbidden", "Only the level above records this organization's terms");
   if (org.closedAt) throw new ValidationError("The organization is closed", { orgId: ["orgClosed"] });

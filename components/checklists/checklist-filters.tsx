@@ -4,7 +4,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { FieldError, Label } from "@/components/ui/label";
-import { OrgOptions } from "@/components/ui/org-options";
+import { OrgFilter } from "@/components/ui/org-filter";
 import { hrefWith } from "@/lib/href";
 import { periodLabel } from "@/lib/period-label";
 import { DUTY_KINDS, ITEM_STATUS_FILTERS, isFiltered, SEARCH_MAX, WARNING_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
@@ -82,18 +82,7 @@ export function ChecklistFilters({
           allLabel={t("all")}
           options={DUTY_KINDS.map((k) => ({ value: k, label: tk(k) }))}
         />
-        <FilterSelect id="filter-org" name="org" label={t("org")} defaultValue={filters.org} allLabel={t("allOrgs")}>
-          <OrgOptions orgs={orgOptions} />
-        </FilterSelect>
-        {orgSearch !== undefined ? (
-          <div>
-            <Label htmlFor="filter-orgq">{t("orgSearch")}</Label>
-            <Input id="filter-orgq" name="orgq" type="search" maxLength={SEARCH_MAX} defaultValue={orgSearch} placeholder={t("orgSearchHint")} aria-describedby="filter-orgq-note" />
-            <p id="filter-orgq-note" className="mt-1 text-xs text-muted">
-              {t("orgSearchNote")}
-            </p>
-          </div>
-        ) : null}
+        <OrgFilter id="filter-org" label={t("org")} allLabel={t("allOrgs")} defaultValue={filters.org} options={orgOptions} search={orgSearch} />
         <FilterSelect
           id="filter-owner"
           name="owner"

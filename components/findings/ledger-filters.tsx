@@ -5,7 +5,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { FieldError, Label } from "@/components/ui/label";
-import { OrgOptions } from "@/components/ui/org-options";
+import { OrgFilter } from "@/components/ui/org-filter";
 import { FINDING_STATES } from "@/lib/finding-state";
 import { isLedgerFiltered, LEDGER_SEARCH_MAX, type LedgerList, type TFindingFilters } from "@/lib/server/inspections/list-findings";
 import { FINDING_TAGS } from "@/lib/validation/inspections";
@@ -19,6 +19,7 @@ export function LedgerFilters({
   list,
   roundOptions,
   orgOptions,
+  orgSearch,
   categoryOptions,
   refusedSearch,
 }: {
@@ -28,6 +29,8 @@ export function LedgerFilters({
   list: LedgerList;
   roundOptions: { id: string; label: string }[];
   orgOptions: { id: string; label: string; depth: number }[];
+  /** Set when the scope holds more organizations than the filter lists: the words that found them, if any. */
+  orgSearch?: string;
   categoryOptions: { id: string; label: string }[];
 }) {
   const t = useTranslations("rectification.filters");
@@ -67,9 +70,7 @@ export function LedgerFilters({
           allLabel={t("allRounds")}
           options={roundOptions.map((r) => ({ value: r.id, label: r.label }))}
         />
-        <FilterSelect id="ledger-org" name="org" label={t("org")} defaultValue={filters.org} allLabel={t("allOrgs")}>
-          <OrgOptions orgs={orgOptions} />
-        </FilterSelect>
+        <OrgFilter id="ledger-org" label={t("org")} allLabel={t("allOrgs")} defaultValue={filters.org} options={orgOptions} search={orgSearch} />
         <FilterSelect
           id="ledger-category"
           name="category"

@@ -4,13 +4,15 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { OrgOptions } from "@/components/ui/org-options";
+import { OrgFilter } from "@/components/ui/org-filter";
 import { TERM_LEDGER_PATHS, type TermLedger } from "@/lib/term-ledgers";
 import { TERM_STATES } from "@/lib/term-kinds";
 
 type Props = {
   ledger: TermLedger;
   orgOptions: { id: string; label: string; depth: number }[];
+  /** Set when the scope holds more organizations than the filter lists: the words that found them, if any. */
+  orgSearch?: string;
   values: { org?: string; state?: string; from?: string; to?: string };
   isFiltered: boolean;
 };
@@ -20,16 +22,14 @@ type Props = {
  * the address keeps them): an organization's subtree, and the state of a
  * term or the range of days of a talk or head change.
  */
-export function TermFilters({ ledger, orgOptions, values, isFiltered }: Props) {
+export function TermFilters({ ledger, orgOptions, orgSearch, values, isFiltered }: Props) {
   const t = useTranslations("terms.filters");
   const ts = useTranslations("terms.state");
   const id = (name: string) => `${ledger}-filter-${name}`;
   return (
     <form method="get" action={TERM_LEDGER_PATHS[ledger]} role="search" aria-label={t("label")} data-print="hide" className="space-y-3 print:hidden">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <FilterSelect id={id("org")} name="org" label={t("org")} defaultValue={values.org} allLabel={t("allOrgs")}>
-          <OrgOptions orgs={orgOptions} />
-        </FilterSelect>
+        <OrgFilter id={id("org")} label={t("org")} allLabel={t("allOrgs")} defaultValue={values.org} options={orgOptions} search={orgSearch} />
         {ledger === "terms" ? (
           <FilterSelect
             id={id("state")}

@@ -8,6 +8,9 @@ export const WARNING_FILTERS = ["red", "yellow", "green"] as const;
 
 export const SEARCH_MAX = 100;
 
+/** Words of an organization's name or code, to find it for an organization filter when the scope has too many to list (OrgFilter). */
+export const ZOrgSearchParam = zSearchWords(SEARCH_MAX).catch(undefined);
+
 /**
  * The filters of a checklist page, read from its search params with
  * readSearchParams: bad values fall back to none; search words that cannot
@@ -19,8 +22,7 @@ export const ZChecklistFilters = z.object({
   warning: z.enum(WARNING_FILTERS).optional().catch(undefined),
   kind: z.enum(DUTY_KINDS).optional().catch(undefined),
   org: ZIdParam,
-  /** Words of an organization's name or code, to find it for the organization filter when the scope has too many to list. */
-  orgq: zSearchWords(SEARCH_MAX),
+  orgq: ZOrgSearchParam,
   /** The item's owner: a user id, or "mine" for the signed-in user. */
   owner: z.union([z.literal("mine"), z.string().trim().refine(isId)]).optional().catch(undefined),
   /** A period id; none means the current period. */

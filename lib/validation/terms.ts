@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TERM_STATES, TERM_YEARS_MAX, TERM_YEARS_MIN } from "@/lib/term-kinds";
+import { ZOrgSearchParam } from "@/lib/validation/checklists";
 import { ZId, ZIdParam, zRequiredText, zText } from "@/lib/validation/text";
 
 // The forms of terms, appointment talks and head changes (换届, 任职谈话,
@@ -119,8 +120,10 @@ export const ZRecordLedgerFilters = z.object({
 });
 export type TRecordLedgerFilters = Partial<z.infer<typeof ZRecordLedgerFilters>>;
 
-/** Paging and the print view of any of the three ledgers. */
+/** Paging, the print view and the organization search of any of the three ledgers. */
 export const ZLedgerPaging = z.object({
+  /** Finds organizations for the filter; not a filter of the ledger. */
+  orgq: ZOrgSearchParam,
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
   print: z
     .string()

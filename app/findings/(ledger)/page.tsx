@@ -20,8 +20,9 @@ import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { FINDING_EXPORT_ROW_LIMIT } from "@/lib/server/inspections/export-findings";
 import { findingFilterParams, getLedgerHeading, isLedgerFiltered, LEDGER_LISTS, LEDGER_PRINT_LIMIT, listFindings, listLedgerCategoryOptions, listLedgerRoundOptions, ZFindingFilters } from "@/lib/server/inspections/list-findings";
-import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { findOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { cn } from "@/lib/utils";
+import { ZOrgSearchParam } from "@/lib/validation/checklists";
 import { readSearchParams } from "@/lib/validation/search-params";
 import { storableText } from "@/lib/validation/text";
 
@@ -38,6 +39,8 @@ const ZLedgerView = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => v === "1"),
+  /** Finds organizations for the unit filter; not a filter of the ledger. */
+  orgq: ZOrgSearchParam,
 });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -52,7 +55,7 @@ export default async function RectificationPage({ searchParams }: Props) {
     listFindings(actor, filters, view.print ? { page: 1, pageSize: LEDGER_PRINT_LIMIT } : { page: view.page }),
     getLedgerHeading(actor, filters),
     listLedgerRoundOptions(actor),
-    listOrgOptions(actor, "checklist.read"),
+    findOrgOptions(actor, "checklist.read", undefined, { search: view.orgq, selected: filters.org }),
     listLedgerCategoryOptions(),
     getTranslations("rectification"),
     getTranslations("print"),
@@ -91,7 +94,8 @@ export default async function RectificationPage({ searchParams }: Props) {
           filters={filters}
           list={view.list}
           roundOptions={rounds.map((r) => ({ id: r.id, label: t("filters.roundOption", { title: r.title, date: isoDay(r.startsOn) }) }))}
-          orgOptions={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+          orgOptions={orgs.options.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+          orgSearch={orgs.isTruncated ? (view.orgq ?? "") : undefined}
           categoryOptions={categories.map((c) => ({ id: c.id, label: localized(c.name, c.nameEn, locale) }))}
           refusedSearch={errors.q ? storableText(search.q) : undefined}
         />

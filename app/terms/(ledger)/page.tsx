@@ -9,7 +9,7 @@ import { dayString } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { markNoticesAbout } from "@/lib/server/notifications/mark-read";
-import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { findOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { TERM_EXPORT_ROW_LIMIT } from "@/lib/server/terms/export-terms";
 import { getTermLedgerUnit, listTermLedger, TERM_PRINT_LIMIT } from "@/lib/server/terms/list-terms";
 import { readSearchParams } from "@/lib/validation/search-params";
@@ -35,7 +35,7 @@ export default async function TermLedgerPage({ searchParams }: Props) {
   const [ledger, unit, orgs, seen, tp, locale] = await Promise.all([
     listTermLedger(actor, filters, view.print ? { page: 1, pageSize: TERM_PRINT_LIMIT } : { page: view.page }),
     getTermLedgerUnit(actor, filters.org),
-    listOrgOptions(actor, "term.read"),
+    findOrgOptions(actor, "term.read", undefined, { search: view.orgq, selected: filters.org }),
     filters.org ? markNoticesAbout(actor, { orgId: filters.org, kind: "TERM_DUE" }) : Promise.resolve(0),
     getTranslations("print"),
     getLocale(),
@@ -54,7 +54,8 @@ export default async function TermLedgerPage({ searchParams }: Props) {
             ledger="terms"
             values={params}
             isFiltered={Boolean(filters.org || filters.state)}
-            orgOptions={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+            orgOptions={orgs.options.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+            orgSearch={orgs.isTruncated ? (view.orgq ?? "") : undefined}
           />
         }
         total={ledger.total}

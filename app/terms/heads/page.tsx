@@ -6,7 +6,7 @@ import { HeadLedgerTable } from "@/components/terms/term-tables";
 import { dayString } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { findOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { TERM_EXPORT_ROW_LIMIT } from "@/lib/server/terms/export-terms";
 import { listHeadLedger } from "@/lib/server/terms/list-records";
 import { getTermLedgerUnit, TERM_PRINT_LIMIT } from "@/lib/server/terms/list-terms";
@@ -28,7 +28,7 @@ export default async function HeadLedgerPage({ searchParams }: Props) {
   const [ledger, unit, orgs, t, tp, locale] = await Promise.all([
     listHeadLedger(actor, filters, view.print ? { page: 1, pageSize: TERM_PRINT_LIMIT } : { page: view.page }),
     getTermLedgerUnit(actor, filters.org),
-    listOrgOptions(actor, "term.read"),
+    findOrgOptions(actor, "term.read", undefined, { search: view.orgq, selected: filters.org }),
     getTranslations("terms"),
     getTranslations("print"),
     getLocale(),
@@ -43,7 +43,8 @@ export default async function HeadLedgerPage({ searchParams }: Props) {
           ledger="heads"
           values={params}
           isFiltered={Boolean(filters.org || filters.from || filters.to)}
-          orgOptions={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+          orgOptions={orgs.options.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+          orgSearch={orgs.isTruncated ? (view.orgq ?? "") : undefined}
         />
       }
       total={ledger.total}

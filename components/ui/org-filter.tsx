@@ -1,0 +1,46 @@
+import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { OrgOptions } from "@/components/ui/org-options";
+import { SEARCH_MAX } from "@/lib/validation/checklists";
+
+/**
+ * The organization filter of a GET form (`org`), as findOrgOptions gives its choices: when the scope
+ * holds more organizations than the select lists, a search box (`orgq`) beside it finds the others by
+ * name or code on the next submit, and the one chosen always stays listed.
+ */
+export function OrgFilter({
+  id,
+  label,
+  allLabel,
+  defaultValue,
+  options,
+  search,
+}: {
+  id: string;
+  label: string;
+  allLabel: string;
+  defaultValue?: string;
+  options: { id: string; label: string; depth: number }[];
+  /** Set when the select does not list the whole scope: the words that found these, if any. */
+  search?: string;
+}) {
+  const t = useTranslations("filters");
+  return (
+    <>
+      <FilterSelect id={id} name="org" label={label} defaultValue={defaultValue} allLabel={allLabel}>
+        <OrgOptions orgs={options} />
+      </FilterSelect>
+      {search !== undefined ? (
+        <div>
+          <Label htmlFor={`${id}q`}>{t("orgSearch")}</Label>
+          <Input id={`${id}q`} name="orgq" type="search" maxLength={SEARCH_MAX} defaultValue={search} placeholder={t("orgSearchHint")} aria-describedby={`${id}q-note`} />
+          <p id={`${id}q-note`} className="mt-1 text-xs text-muted">
+            {t("orgSearchNote")}
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -88,4 +88,47 @@ describe("who accepts a close-out", () => {
     expect(await queued("supervisor")).toHaveLength(1);
     expect(await countAcceptanceQueue(actors.supervisor!)).toBe(before);
   });
+
+  it("counts and lists for each user exactly the submissions canAcceptAs gives them, with all three parties required", async () => {
+    const saved = process.env.CLOSEOUT_PARTIES;
+    try {
+      process.env.CLOSEOUT_PARTIES = "GROUP,COMMITTEE,UNIT";
+      await submittedFindings(["U01-B1", "U01-OPC", "U01", "U02"], 3);
+      const submitted = await prisma.finding.findMany({
+        where: { state: "SUBMITTED" },
+        select: {
+          id: true, cycle: true, submittedById: true, report: { select: { status: true } }, org: { select: { path: true } },
+          acceptances: { select: { party: true, cycle: true } },
+          round: { select: { scopeOrg: { select: { path: true } }, members: { select: { userId: true } } } },
+        },
+      });
+      let queuedAnywhere = 0;
+      for (const actor of Object.values(actors)) {
+        const expected = submitted
+          .filter((f) => f.submittedById !== actor.id)
+          .filter((f) =>
+            (["GROUP", "COMMITTEE", "UNIT"] as const).some(
+              (party) =>
+                !f.acceptances.some((a) => a.party === party && a.cycle === f.cycle) &&
+                canAcceptAs(actor, party, { status: f.report.status, orgPath: f.org.path, scopePath: f.round.scopeOrg.path, memberIds: f.round.members.map((m) => m.userId) }),
+            ),
+          )
+          .map((f) => f.id)
+          .sort();
+        expect(await countAcceptanceQueue(actor), actor.username).toBe(expected.length);
+        const listed: string[] = [];
+        for (let page = 1; ; page++) {
+          const result = await listAcceptanceQueue(actor, page);
+          listed.push(...result.rows.map((r) => r.id));
+          if (page >= result.pageCount) break;
+        }
+        expect(listed.sort(), actor.username).toEqual(expected);
+        queuedAnywhere += expected.length;
+      }
+      expect(queuedAnywhere).toBeGreaterThan(0);
+    } finally {
+      if (saved === undefined) delete process.env.CLOSEOUT_PARTIES;
+      else process.env.CLOSEOUT_PARTIES = saved;
+    }
+  });
 });

@@ -4,7 +4,8 @@ import type { AcceptanceParty } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { closeoutParties } from "@/lib/server/inspections/config";
-import { acceptsAsSql } from "@/lib/server/inspections/scope";
+import { scopePatterns } from "@/lib/server/access/scope";
+import { acceptsAsSql, unitAcceptancePaths } from "@/lib/server/inspections/scope";
 
 export const ACCEPTANCE_PAGE_SIZE = 20;
 
@@ -22,14 +23,39 @@ export type AcceptanceQueueRow = {
 };
 
 /**
+ * The submitted findings the actor could accept as some party, each set from
+ * its own index: the rounds whose group the actor sits in, and the
+ * organizations under the actor's committee or unit grants. Without it the
+ * queue would weigh every submitted finding of the province for every user on
+ * every page (the header counts it); null when the actor can accept nothing.
+ */
+function candidates(actor: Actor, parties: readonly AcceptanceParty[]): Prisma.Sql | null {
+  const submitted = Prisma.sql`SELECT c."id" FROM "Finding" c WHERE c."state" = 'SUBMITTED'`;
+  const under = (patterns: string[]) =>
+    Prisma.sql`${submitted} AND c."orgId" = ANY (ARRAY(SELECT s."id" FROM "Org" s WHERE s."path" LIKE ANY (${patterns}::text[])))`;
+  const sets: Prisma.Sql[] = [];
+  if (parties.includes("GROUP")) {
+    sets.push(Prisma.sql`${submitted} AND c."roundId" IN (SELECT m."roundId" FROM "InspectionMember" m WHERE m."userId" = ${actor.id})`);
+  }
+  const committee = parties.includes("COMMITTEE") ? scopePatterns(actor, "finding.accept.committee") : [];
+  if (committee.length > 0) sets.push(under(committee));
+  const unit = parties.includes("UNIT") ? unitAcceptancePaths(actor).map((path) => `${path}%`) : [];
+  if (unit.length > 0) sets.push(under(unit));
+  return sets.length === 0 ? null : Prisma.join(sets, " UNION ");
+}
+
+/**
  * Findings submitted for close-out that wait for the actor: a party the
  * deployment requires (CLOSEOUT_PARTIES) that the actor may accept as
  * (acceptsAsSql, the twin of canAcceptAs) and that has not accepted this
- * attempt yet, never the actor's own submission.
+ * attempt yet, never the actor's own submission. Null when none can.
  */
-function waiting(actor: Actor): Prisma.Sql {
+function waiting(actor: Actor): Prisma.Sql | null {
+  const required = closeoutParties();
+  const among = candidates(actor, required);
+  if (among === null) return null;
   const columns = { status: Prisma.sql`r."status"`, orgPath: Prisma.sql`o."path"`, scopePath: Prisma.sql`s."path"`, roundId: Prisma.sql`f."roundId"` };
-  const parties = closeoutParties().map(
+  const parties = required.map(
     (party) => Prisma.sql`SELECT ${party}::text AS party WHERE ${acceptsAsSql(actor, party, columns)}
       AND NOT EXISTS (SELECT 1 FROM "FindingAcceptance" a WHERE a."findingId" = f."id" AND a."cycle" = f."cycle" AND a."party"::text = ${party})`,
   );
@@ -40,13 +66,14 @@ function waiting(actor: Actor): Prisma.Sql {
     JOIN "Org" o ON o."id" = f."orgId"
     JOIN "Org" s ON s."id" = rd."scopeOrgId"
     CROSS JOIN LATERAL (${Prisma.join(parties, " UNION ALL ")}) p
-   WHERE f."state" = 'SUBMITTED' AND f."submittedById" IS DISTINCT FROM ${actor.id}`;
+   WHERE f."id" IN (${among}) AND f."state" = 'SUBMITTED' AND f."submittedById" IS DISTINCT FROM ${actor.id}`;
 }
 
 /** How many findings wait for the actor's acceptance. */
 export async function countAcceptanceQueue(actor: Actor): Promise<number> {
-  if (closeoutParties().length === 0) return 0;
-  const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(DISTINCT f."id")::int AS count ${waiting(actor)}`;
+  const from = waiting(actor);
+  if (from === null) return 0;
+  const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(DISTINCT f."id")::int AS count ${from}`;
   return Number(row?.count ?? 0);
 }
 
@@ -55,12 +82,13 @@ export async function listAcceptanceQueue(actor: Actor, page = 1): Promise<{ row
   const total = await countAcceptanceQueue(actor);
   const pageCount = Math.max(1, Math.ceil(total / ACCEPTANCE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
-  if (total === 0) return { rows: [], total, page: current, pageCount };
+  const from = waiting(actor);
+  if (total === 0 || from === null) return { rows: [], total, page: current, pageCount };
   const rows = await prisma.$queryRaw<(Omit<AcceptanceQueueRow, "parties"> & { parties: string[] })[]>`
     SELECT f."id", f."seq", f."description", f."submittedAt", f."deadline",
            o."name" AS "orgName", o."nameEn" AS "orgNameEn", rd."title" AS "roundTitle",
            array_agg(p.party ORDER BY p.party) AS parties
-    ${waiting(actor)}
+    ${from}
      GROUP BY f."id", o."id", rd."id"
      ORDER BY f."submittedAt" ASC NULLS LAST, f."id" ASC
      LIMIT ${ACCEPTANCE_PAGE_SIZE} OFFSET ${(current - 1) * ACCEPTANCE_PAGE_SIZE}`;

@@ -102,6 +102,11 @@ export function canAcceptAs(actor: Actor, party: AcceptanceParty, facts: ReportF
 /** Columns of a query that hold a finding's report facts. */
 export type ReportFactColumns = { status: Prisma.Sql; orgPath: Prisma.Sql; scopePath: Prisma.Sql; roundId: Prisma.Sql };
 
+/** The organizations whose findings the actor may accept as the unit: the paths of their grants that carry it. */
+export function unitAcceptancePaths(actor: Actor): string[] {
+  return actor.grants.filter((g) => rolesOf("finding.accept.unit").includes(g.role)).map((g) => g.orgPath);
+}
+
 /** The SQL twin of `canAcceptAs`: a boolean expression over the columns of one finding's report. */
 export function acceptsAsSql(actor: Actor, party: AcceptanceParty, c: ReportFactColumns): Prisma.Sql {
   const issued = Prisma.sql`${c.status}::text = 'ISSUED'`;
@@ -112,7 +117,7 @@ export function acceptsAsSql(actor: Actor, party: AcceptanceParty, c: ReportFact
     const patterns = scopePatterns(actor, "finding.accept.committee");
     return patterns.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${issued} AND ${c.orgPath} LIKE ANY (${patterns}::text[]))`;
   }
-  const grants = actor.grants.filter((g) => rolesOf("finding.accept.unit").includes(g.role)).map((g) => g.orgPath);
+  const grants = unitAcceptancePaths(actor);
   if (grants.length === 0) return Prisma.sql`FALSE`;
   return Prisma.sql`(${issued} AND EXISTS (
     SELECT 1 FROM unnest(${grants}::text[]) AS g(path)

@@ -1,9 +1,12 @@
 /** Party organizations keep Beijing time; due dates are calendar days there. */
 export const TIME_ZONE = "Asia/Shanghai";
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with it.
+const BEIJING_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** A calendar day as "YYYY-MM-DD" in Beijing time. */
 export function dayString(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return BEIJING_DAY.format(at);
 }
 
 /** A "YYYY-MM-DD" day as a UTC-midnight Date, the form in which date columns come back. */

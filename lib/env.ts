@@ -12,7 +12,7 @@ const optionalText = z
  * The environment, read and checked in one place. Server-side only: nothing
  * here is meant for the browser.
  */
-const ZEnv = z.object({
+const ZEnvShape = z.object({
   DATABASE_URL: z.string().trim().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -56,19 +56,28 @@ const ZEnv = z.object({
   /** The app's public address for links in emails; NEXTAUTH_URL when unset. */
   APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-})
-  .refine((e) => e.WARN_YELLOW_DAYS <= e.WARN_GREEN_DAYS, { message: "must not exceed WARN_GREEN_DAYS", path: ["WARN_YELLOW_DAYS"] })
+});
+const ZEnv = ZEnvShape.refine((e) => e.WARN_YELLOW_DAYS <= e.WARN_GREEN_DAYS, { message: "must not exceed WARN_GREEN_DAYS", path: ["WARN_YELLOW_DAYS"] })
   .refine((e) => !e.SMTP_URL || !!e.MAIL_FROM, { message: "is required when SMTP_URL is set", path: ["MAIL_FROM"] });
 
 export type TEnv = z.infer<typeof ZEnv>;
 
-/** Read afresh on each call (it is cheap), so that tests can point a process at another database. */
+const ENV_KEYS = Object.keys(ZEnvShape.shape);
+let checked: { key: string; env: TEnv } | undefined;
+
+/**
+ * Checked again whenever a setting it reads has changed (tests point a process at another database
+ * or change a setting); otherwise the last result, since pages ask for it many times per request.
+ */
 export function env(): TEnv {
+  const key = ENV_KEYS.map((k) => process.env[k] ?? "\u0000").join("\u0001");
+  if (checked?.key === key) return checked.env;
   const parsed = ZEnv.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
+  checked = { key, env: parsed.data };
   return parsed.data;
 }
 

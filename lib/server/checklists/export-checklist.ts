@@ -60,11 +60,14 @@ export function exportHeaders(t: Translate): string[] {
   return EXPORT_COLUMNS.map((c) => t(`export.columns.${c.key}`));
 }
 
+const BEIJING_CLOCK = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+});
+
 /** A moment as the wall-clock time in Beijing, which Excel shows as is (it has no time zones). */
 function beijingWallClock(at: Date): Date {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(at)
+    BEIJING_CLOCK.formatToParts(at)
       .map((p) => [p.type, Number(p.value)]),
   ) as Record<string, number>;
   return new Date(Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0));

@@ -4,16 +4,16 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
 import { useTransition } from "react";
+import { ACTING_ORG_TRIGGER, ActingOrgTriggerText, type ActingChoiceLabel } from "@/components/layout/acting-org-trigger";
 import { setActingOrg } from "@/lib/actions/account";
-
-export type ActingChoiceLabel = { orgId: string; label: string };
 
 /**
  * The header's switch between the organizations a user holds roles on
  * (Radix's menu: arrow keys, Enter, Escape). The choice narrows what pages
  * such as 我的职责 show first; permissions stay those of every role.
+ * Loaded after the page (ActingOrgSwitcher), since every page has it.
  */
-export function ActingOrgSwitcher({ currentId, choices }: { currentId: string; choices: ActingChoiceLabel[] }) {
+export function ActingOrgMenu({ currentId, choices }: { currentId: string; choices: ActingChoiceLabel[] }) {
   const t = useTranslations("actingOrg");
   const router = useRouter();
   const [isPending, start] = useTransition();
@@ -26,14 +26,8 @@ export function ActingOrgSwitcher({ currentId, choices }: { currentId: string; c
     });
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="inline-flex max-w-64 items-center gap-1 rounded-md border border-line bg-white px-2 py-1 text-left text-xs text-ink hover:bg-surface disabled:opacity-60"
-        disabled={isPending}
-        data-testid="acting-org"
-      >
-        <span className="sr-only">{t("label")}</span>
-        <span className="truncate">{current?.label}</span>
-        <span aria-hidden>▾</span>
+      <DropdownMenu.Trigger className={ACTING_ORG_TRIGGER} disabled={isPending} data-testid="acting-org">
+        <ActingOrgTriggerText label={t("label")} current={current?.label} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 max-w-[90vw] min-w-56 rounded-md border border-line bg-white p-1 shadow-lg">

@@ -20,7 +20,9 @@ const NOT_ON_DRAFT_FINDING = {
  * never the group's evidence on a draft report.
  */
 export function reusableEvidenceWhere(actor: Actor, itemOrgId: string): Prisma.EvidenceWhereInput {
-  return { AND: [{ OR: [{ orgId: itemOrgId }, { org: orgScopeWhere(actor, "checklist.work") }] }, NOT_ON_DRAFT_FINDING] };
+  // Both sides on the organization, so that the database picks the few organizations first and reads
+  // their evidence by its (orgId, createdAt) index; `orgId = … OR org.path …` made it scan all evidence.
+  return { AND: [{ org: { OR: [{ id: itemOrgId }, orgScopeWhere(actor, "checklist.work")] } }, NOT_ON_DRAFT_FINDING] };
 }
 
 /**

@@ -23,14 +23,15 @@ export type AcceptanceQueueRow = {
 };
 
 /**
- * The submitted findings the actor could accept as some party, each set from
- * its own index: the rounds whose group the actor sits in, and the
- * organizations under the actor's committee or unit grants. Without it the
- * queue would weigh every submitted finding of the province for every user on
- * every page (the header counts it); null when the actor can accept nothing.
+ * The submitted findings (not the actor's own submissions) the actor could
+ * accept as some party, each set read from its own index: the rounds whose
+ * group the actor sits in, and the organizations under the actor's committee
+ * or unit grants. A short query that finds nothing for most users, so that
+ * the header's count (on every page) plans and runs the full rule only for
+ * those with something to accept.
  */
-function candidates(actor: Actor, parties: readonly AcceptanceParty[]): Prisma.Sql | null {
-  const submitted = Prisma.sql`SELECT c."id" FROM "Finding" c WHERE c."state" = 'SUBMITTED'`;
+async function candidateIds(actor: Actor, parties: readonly AcceptanceParty[]): Promise<string[]> {
+  const submitted = Prisma.sql`SELECT c."id" FROM "Finding" c WHERE c."state" = 'SUBMITTED' AND c."submittedById" IS DISTINCT FROM ${actor.id}`;
   const under = (patterns: string[]) =>
     Prisma.sql`${submitted} AND c."orgId" = ANY (ARRAY(SELECT s."id" FROM "Org" s WHERE s."path" LIKE ANY (${patterns}::text[])))`;
   const sets: Prisma.Sql[] = [];
@@ -41,21 +42,20 @@ function candidates(actor: Actor, parties: readonly AcceptanceParty[]): Prisma.S
   if (committee.length > 0) sets.push(under(committee));
   const unit = parties.includes("UNIT") ? unitAcceptancePaths(actor).map((path) => `${path}%`) : [];
   if (unit.length > 0) sets.push(under(unit));
-  return sets.length === 0 ? null : Prisma.join(sets, " UNION ");
+  if (sets.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ id: string }[]>`${Prisma.join(sets, " UNION ")}`;
+  return rows.map((r) => r.id);
 }
 
 /**
- * Findings submitted for close-out that wait for the actor: a party the
+ * Of the candidates, the findings that wait for the actor: a party the
  * deployment requires (CLOSEOUT_PARTIES) that the actor may accept as
  * (acceptsAsSql, the twin of canAcceptAs) and that has not accepted this
- * attempt yet, never the actor's own submission. Null when none can.
+ * attempt yet.
  */
-function waiting(actor: Actor): Prisma.Sql | null {
-  const required = closeoutParties();
-  const among = candidates(actor, required);
-  if (among === null) return null;
+function waiting(actor: Actor, candidates: string[]): Prisma.Sql {
   const columns = { status: Prisma.sql`r."status"`, orgPath: Prisma.sql`o."path"`, scopePath: Prisma.sql`s."path"`, roundId: Prisma.sql`f."roundId"` };
-  const parties = required.map(
+  const parties = closeoutParties().map(
     (party) => Prisma.sql`SELECT ${party}::text AS party WHERE ${acceptsAsSql(actor, party, columns)}
       AND NOT EXISTS (SELECT 1 FROM "FindingAcceptance" a WHERE a."findingId" = f."id" AND a."cycle" = f."cycle" AND a."party"::text = ${party})`,
   );
@@ -66,29 +66,32 @@ function waiting(actor: Actor): Prisma.Sql | null {
     JOIN "Org" o ON o."id" = f."orgId"
     JOIN "Org" s ON s."id" = rd."scopeOrgId"
     CROSS JOIN LATERAL (${Prisma.join(parties, " UNION ALL ")}) p
-   WHERE f."id" IN (${among}) AND f."state" = 'SUBMITTED' AND f."submittedById" IS DISTINCT FROM ${actor.id}`;
+   WHERE f."id" = ANY (${candidates}::text[]) AND f."state" = 'SUBMITTED' AND f."submittedById" IS DISTINCT FROM ${actor.id}`;
+}
+
+async function countWaiting(actor: Actor, candidates: string[]): Promise<number> {
+  if (candidates.length === 0) return 0;
+  const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(DISTINCT f."id")::int AS count ${waiting(actor, candidates)}`;
+  return Number(row?.count ?? 0);
 }
 
 /** How many findings wait for the actor's acceptance. */
 export async function countAcceptanceQueue(actor: Actor): Promise<number> {
-  const from = waiting(actor);
-  if (from === null) return 0;
-  const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(DISTINCT f."id")::int AS count ${from}`;
-  return Number(row?.count ?? 0);
+  return countWaiting(actor, await candidateIds(actor, closeoutParties()));
 }
 
 /** One page of the findings waiting for the actor's acceptance, the longest waiting first. */
 export async function listAcceptanceQueue(actor: Actor, page = 1): Promise<{ rows: AcceptanceQueueRow[]; total: number; page: number; pageCount: number }> {
-  const total = await countAcceptanceQueue(actor);
+  const candidates = await candidateIds(actor, closeoutParties());
+  const total = await countWaiting(actor, candidates);
   const pageCount = Math.max(1, Math.ceil(total / ACCEPTANCE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
-  const from = waiting(actor);
-  if (total === 0 || from === null) return { rows: [], total, page: current, pageCount };
+  if (total === 0) return { rows: [], total, page: current, pageCount };
   const rows = await prisma.$queryRaw<(Omit<AcceptanceQueueRow, "parties"> & { parties: string[] })[]>`
     SELECT f."id", f."seq", f."description", f."submittedAt", f."deadline",
            o."name" AS "orgName", o."nameEn" AS "orgNameEn", rd."title" AS "roundTitle",
            array_agg(p.party ORDER BY p.party) AS parties
-    ${from}
+    ${waiting(actor, candidates)}
      GROUP BY f."id", o."id", rd."id"
      ORDER BY f."submittedAt" ASC NULLS LAST, f."id" ASC
      LIMIT ${ACCEPTANCE_PAGE_SIZE} OFFSET ${(current - 1) * ACCEPTANCE_PAGE_SIZE}`;

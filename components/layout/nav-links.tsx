@@ -4,8 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-/** `match`: the path prefix that marks the link current, when it is wider than its href (a section of several pages). */
-type NavLink = { href: string; label: string; count?: number; countLabel?: string; match?: string };
+/** `countText`: the count as shown, when it differs from the number ("99+"). `match`: the path prefix that marks the link current, when it is wider than its href (a section of several pages). */
+type NavLink = { href: string; label: string; count?: number; countText?: string; countLabel?: string; match?: string };
 
 export function NavLinks({ links, label }: { links: NavLink[]; label: string }) {
   const pathname = usePathname();
@@ -27,7 +27,7 @@ export function NavLinks({ links, label }: { links: NavLink[]; label: string }) 
             {link.label}
             {link.count ? (
               <span className="ml-1 rounded-full bg-brand px-1.5 text-xs text-white tabular-nums" data-testid={`nav-count-${link.href.slice(1)}`}>
-                <span aria-hidden>{link.count}</span>
+                <span aria-hidden>{link.countText ?? link.count}</span>
                 <span className="sr-only">{link.countLabel}</span>
               </span>
             ) : null}

@@ -6,6 +6,7 @@ import { NavLinks } from "@/components/layout/nav-links";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { isLocale } from "@/i18n/config";
+import { BADGE_COUNT_UP_TO, badgeCount } from "@/lib/badge-count";
 import { can } from "@/lib/server/access/permissions";
 import { countAcceptanceQueue } from "@/lib/server/inspections/acceptance-queue";
 import { countReviewQueue } from "@/lib/server/checklists/review-queue";
@@ -22,7 +23,7 @@ export async function SiteHeader() {
   const [reviewing, accepting, unread] = actor
     ? await Promise.all([
         can(actor, "checklist.review") ? countReviewQueue(actor) : null,
-        countAcceptanceQueue(actor),
+        countAcceptanceQueue(actor, { upTo: BADGE_COUNT_UP_TO + 1 }),
         countUnread(actor),
       ])
     : [null, 0, 0];
@@ -31,7 +32,13 @@ export async function SiteHeader() {
         { href: "/checklists", label: t("nav.duties") },
         ...(can(actor, "progress.read") ? [{ href: "/progress", label: t("nav.progress") }] : []),
         ...(reviewing !== null ? [{ href: "/reviews", label: t("nav.reviews"), count: reviewing, countLabel: t("nav.reviewCount", { count: reviewing }) }] : []),
-        { href: "/inspections", label: t("nav.inspections"), count: accepting, countLabel: t("nav.acceptanceCount", { count: accepting }) },
+        {
+          href: "/inspections",
+          label: t("nav.inspections"),
+          count: accepting,
+          countText: badgeCount(accepting),
+          countLabel: t("nav.acceptanceCount", { count: badgeCount(accepting) }),
+        },
         ...(can(actor, "catalog.read") ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
         ...(can(actor, "term.read") ? [{ href: "/terms", label: t("nav.terms") }] : []),
         ...(can(actor, "org.manage") || can(actor, "user.manage") ? [{ href: "/admin/orgs", label: t("nav.admin"), match: "/admin" }] : []),

@@ -116,6 +116,7 @@ describe("who accepts a close-out", () => {
           .map((f) => f.id)
           .sort();
         expect(await countAcceptanceQueue(actor), actor.username).toBe(expected.length);
+        expect(await countAcceptanceQueue(actor, { upTo: 1 }), actor.username).toBe(Math.min(1, expected.length));
         const listed: string[] = [];
         for (let page = 1; ; page++) {
           const result = await listAcceptanceQueue(actor, page);

@@ -33,3 +33,53 @@ for (const list of LISTS) {
     await expect(select.locator("option:checked")).toHaveText(new RegExp(FOUND));
   });
 }
+
+// The forms that act on an organization find it the same way: assigning a list (OrgPicker on
+// findCatalogOrgs) and moving a list's assignments to a version (OrgFilter on the move page).
+const BRANCH_LIST = "机关党支部“五个基本”责任清单（示例）";
+
+test("assigning a list: the scope picker finds a branch by name, keeps the organization chosen, and previews the branch alone", async ({ page, signIn, expectAccessible }) => {
+  await signIn("admin");
+  await page.goto("/catalogs");
+  await page
+    .getByTestId("catalog-card")
+    .filter({ has: page.getByRole("heading", { name: BRANCH_LIST }) })
+    .getByRole("listitem")
+    .filter({ hasText: "已发布" })
+    .getByRole("link")
+    .click();
+  const scope = page.getByLabel("下发范围");
+  const first = await scope.locator("option:checked").textContent();
+  const search = page.getByRole("search").first().getByLabel("查找组织");
+  await search.fill(WORDS);
+  await search.press("Enter");
+  // What was chosen stays listed (and chosen) beside what the search found.
+  await expect(scope.locator("option")).toHaveCount(2);
+  await expect(scope.locator("option:checked")).toHaveText(first ?? "");
+  await expect(scope.locator("option", { hasText: FOUND })).toHaveCount(1);
+  await expect(page).toHaveURL(/\/catalogs\/\w+$/);
+  await expectAccessible(page);
+
+  await scope.selectOption({ label: (await scope.locator("option", { hasText: FOUND }).textContent()) ?? "" });
+  await page.getByRole("checkbox", { name: "党支部" }).check();
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page.getByTestId("assign-plan")).toContainText(/将下发到 1 个组织，共 \d+ 项事项/);
+});
+
+test("moving assignments to a version: the organization select finds a branch by name", async ({ page, signIn }) => {
+  await signIn("admin");
+  await page.goto("/catalogs");
+  await page
+    .getByTestId("catalog-card")
+    .filter({ has: page.getByRole("heading", { name: BRANCH_LIST }) })
+    .getByRole("listitem")
+    .filter({ hasText: "已发布" })
+    .getByRole("link")
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: BRANCH_LIST })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}/move?orgq=${encodeURIComponent(WORDS)}`);
+  await expect(page.locator("#move-orgq")).toHaveValue(WORDS);
+  const select = page.locator("#move-org");
+  await expect(select.locator("option")).toHaveCount(1);
+  await expect(select.locator("option")).toHaveText(FOUND);
+});

@@ -9,9 +9,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { OrgOptions } from "@/components/ui/org-options";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { previewAssignment } from "@/lib/actions/catalogs";
+import { OrgPicker } from "@/components/users/org-picker";
+import { findCatalogOrgs, previewAssignment } from "@/lib/actions/catalogs";
 import type { ActionResult } from "@/lib/server/action";
 import type { AssignmentPlan, AssignmentProgress } from "@/lib/server/assignments/assignment-core";
+import type { PickerOrgs } from "@/lib/server/orgs/list-orgs";
 import { REVIEW_MODES, ZAssignCatalog, type TAssignCatalog } from "@/lib/validation/assignments";
 
 type Assigned = { assignmentsCreated: number; itemsCreated: number };
@@ -51,7 +53,8 @@ type Props = {
   /** The period chosen at first: this year's. */
   defaultPeriodId?: string;
   periods: { id: string; label: string }[];
-  orgs: { id: string; label: string; depth: number }[];
+  /** The organizations the editor may assign to or name as reviewer (findPickerOrgs); a search finds the rest. */
+  orgs: PickerOrgs;
   bodyTypes: { type: TAssignCatalog["orgTypes"][number]; label: string }[];
 };
 
@@ -71,11 +74,11 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
     defaultValues: {
       catalogVersionId,
       periodId: defaultPeriodId ?? periods[0]?.id ?? "",
-      rootOrgId: orgs[0]?.id ?? "",
+      rootOrgId: orgs.orgs[0]?.id ?? "",
       orgTypes: bodyTypes.map((b) => b.type),
       dueShiftDays: 0,
       reviewMode: "PARENT",
-      reviewerOrgId: orgs[0]?.id ?? "",
+      reviewerOrgId: orgs.orgs[0]?.id ?? "",
     },
     fields: {
       periodId: { label: t("period") },
@@ -93,7 +96,8 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
     refresh: false,
     messages: "assign",
   });
-  const reviewMode = useWatch({ control: of.form.control, name: "reviewMode" });
+  const [reviewMode, rootOrgId, reviewerOrgId] = useWatch({ control: of.form.control, name: ["reviewMode", "rootOrgId", "reviewerOrgId"] });
+  const find = (q: string) => findCatalogOrgs({ q });
   const isSubmitting = of.form.formState.isSubmitting;
 
   const onConfirm = of.submitWith(
@@ -111,16 +115,24 @@ export function AssignCatalogForm({ catalogVersionId, defaultPeriodId, periods, 
     <form onSubmit={of.onSubmit} noValidate className="space-y-4" onChange={() => setPlan(null)}>
       <fieldset disabled={isSubmitting} className="space-y-4">
         <SelectField of={of} name="periodId" options={periods.map((p) => ({ value: p.id, label: p.label }))} />
-        <SelectField of={of} name="rootOrgId" hint={t("rootHint")}>
-          <OrgOptions orgs={orgs} />
-        </SelectField>
+        <OrgPicker initial={orgs} find={find} selected={rootOrgId}>
+          {(choices) => (
+            <SelectField of={of} name="rootOrgId" hint={t("rootHint")}>
+              <OrgOptions orgs={choices} />
+            </SelectField>
+          )}
+        </OrgPicker>
         <CheckboxesField of={of} name="orgTypes" isStacked options={bodyTypes.map((b) => ({ value: b.type, label: b.label }))} />
         <div className="space-y-2">
           <RadioField of={of} name="reviewMode" isStacked options={REVIEW_MODES.map((mode) => ({ value: mode, label: t(`reviewMode.${mode}`) }))} />
           {reviewMode === "ORG" ? (
-            <SelectField of={of} name="reviewerOrgId" hint={t("reviewerHint")}>
-              <OrgOptions orgs={orgs} />
-            </SelectField>
+            <OrgPicker initial={orgs} find={find} selected={reviewerOrgId}>
+              {(choices) => (
+                <SelectField of={of} name="reviewerOrgId" hint={t("reviewerHint")}>
+                  <OrgOptions orgs={choices} />
+                </SelectField>
+              )}
+            </OrgPicker>
           ) : null}
         </div>
         <InputField of={of} name="dueShiftDays" type="number" asNumber hint={t("shiftHint")} control={{ step: 1 }} />

@@ -204,7 +204,7 @@ export function RestructureForm({ kind, orgId, orgName, targets }: { kind: Restr
   return (
     <div className="space-y-4">
       {kind !== "close" && targets ? (
-        <OrgPicker initial={targets} find={(q) => findOrgTargets({ orgId, kind, q })}>
+        <OrgPicker initial={targets} find={(q) => findOrgTargets({ orgId, kind, q })} selected={targetId}>
           {(choices) =>
             choices.length === 0 ? null : (
               <div className="space-y-1">

@@ -20,7 +20,8 @@ export function OrgFilter({
 }: {
   id: string;
   label: string;
-  allLabel: string;
+  /** The empty choice ("all"); leave out when an organization is always chosen. */
+  allLabel?: string;
   defaultValue?: string;
   options: { id: string; label: string; depth: number }[];
   /** Set when the select does not list the whole scope: the words that found these, if any. */

@@ -8,24 +8,33 @@ import { Label } from "@/components/ui/label";
 import { findGrantableOrgs } from "@/lib/actions/users";
 import { localized } from "@/lib/org-label";
 import type { ActionResult } from "@/lib/server/action";
-import type { GrantableOrgs } from "@/lib/server/users/grantable-orgs";
+
+/** The organizations a picker lists (GrantableOrgs, PickerOrgs): `isTruncated` when more matched than are listed. */
+type PickerList = { orgs: { id: string; code: string; name: string; nameEn: string | null; depth: number }[]; isTruncated: boolean };
+
+/** From this many organizations on, a picker offers its search even when it lists them all: a long select is slow to scan. */
+const SEARCH_FROM = 30;
 
 /** An organization in a select: its label (name and code) and its depth below the first listed. */
 export type OrgChoice = { id: string; label: string; depth: number };
 
 /**
  * Organizations for the select that `children` renders: by default those a
- * role can be granted on; `find` gives another list (a move's new parents).
- * When there are more than one select lists, a search by name or code
- * narrows them in place, without leaving the form (what was typed stays).
+ * role can be granted on; `find` gives another list (a move's new parents,
+ * the organizations a list is assigned to). When there are more than one
+ * select lists, or many, a search by name or code narrows them in place,
+ * without leaving the form (what was typed stays).
  */
 export function OrgPicker({
   initial,
   find = (q) => findGrantableOrgs({ q }),
+  selected,
   children,
 }: {
-  initial: GrantableOrgs;
-  find?: (q: string) => Promise<ActionResult<GrantableOrgs>>;
+  initial: PickerList;
+  find?: (q: string) => Promise<ActionResult<PickerList>>;
+  /** The organization the select holds: it stays listed through a search, so that what shows is what is sent. */
+  selected?: string;
   children: (orgs: OrgChoice[]) => ReactNode;
 }) {
   const t = useTranslations("users");
@@ -37,12 +46,14 @@ export function OrgPicker({
   const search = () =>
     start(async () => {
       const result = await find(words);
-      if (result.ok) setFound(result.data);
+      if (!result.ok) return;
+      const kept = found.orgs.find((o) => o.id === selected && !result.data.orgs.some((r) => r.id === o.id));
+      setFound({ ...result.data, orgs: kept ? [{ ...kept, depth: 0 }, ...result.data.orgs] : result.data.orgs });
     });
   const choices = found.orgs.map((o) => ({ id: o.id, depth: o.depth, label: t("orgOption", { name: localized(o.name, o.nameEn, locale), code: o.code }) }));
   return (
     <div className="space-y-2">
-      {initial.isTruncated ? (
+      {initial.isTruncated || initial.orgs.length >= SEARCH_FROM ? (
         <div role="search" aria-label={t("orgSearch")} className="space-y-1 rounded-md border border-line bg-surface p-3">
           <Label htmlFor={`${id}-q`}>{t("orgSearch")}</Label>
           <div className="flex gap-2">

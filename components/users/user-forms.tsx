@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { ActionButton } from "@/components/forms/action-button";
 import { FormBody, InputField, SelectField } from "@/components/forms/fields";
 import { useRecord } from "@/components/forms/record";
@@ -52,6 +53,7 @@ export function NewUserForm({ orgs, defaultOrgId }: { orgs: GrantableOrgs; defau
     resetOnSuccess: true,
     onSuccess: (data) => setCreated(data),
   });
+  const orgId = useWatch({ control: of.form.control, name: "orgId" });
   if (created) {
     return (
       <div className="space-y-4">
@@ -75,7 +77,7 @@ export function NewUserForm({ orgs, defaultOrgId }: { orgs: GrantableOrgs; defau
       <InputField of={of} name="username" hint={t("usernameHint")} control={{ autoComplete: "off", maxLength: USERNAME_MAX }} />
       <InputField of={of} name="name" control={{ autoComplete: "off", maxLength: NAME_MAX }} />
       <InputField of={of} name="email" type="email" hint={t("emailHint")} control={{ autoComplete: "off", maxLength: EMAIL_MAX }} />
-      <OrgPicker initial={orgs}>
+      <OrgPicker initial={orgs} selected={orgId}>
         {(choices) => (
           <div className="grid gap-3 sm:grid-cols-2">
             <SelectField of={of} name="orgId" blank={t("pickOrg")}>
@@ -119,9 +121,10 @@ export function GrantRoleForm({ userId, orgs }: { userId: string; orgs: Grantabl
     messages: MESSAGES,
     resetOnSuccess: (sent) => ({ ...sent, orgId: "", role: "" }),
   });
+  const orgId = useWatch({ control: of.form.control, name: "orgId" });
   return (
     <FormBody of={of} submitLabel={t("detail.grant")} variant="secondary" doneMessage={t("detail.granted")} aria-label={t("detail.grant")}>
-      <OrgPicker initial={orgs}>
+      <OrgPicker initial={orgs} selected={orgId}>
         {(choices) => (
           <div className="grid gap-3 sm:grid-cols-2">
             <SelectField of={of} name="orgId" blank={t("pickOrg")}>
@@ -185,3 +188,4 @@ export function ResetPasswordButton({ userId, name, username }: { userId: string
     </div>
   );
 }
+

@@ -7,7 +7,9 @@ import { copyForward, moveToVersion, previewAssignment as preview } from "@/lib/
 import { loadLibraryCatalog as loadFromLibrary, publishCatalogVersion as publish } from "@/lib/server/catalogs/catalogs";
 import { createCatalog as create, reviseCatalogVersion as revise, saveCatalogDraft as save } from "@/lib/server/catalogs/edit-catalogs";
 import { ZAssignCatalog, ZCopyForward, ZMoveAssignments } from "@/lib/validation/assignments";
+import { findPickerOrgs } from "@/lib/server/orgs/list-orgs";
 import { ZCatalogDraft, ZNewCatalog } from "@/lib/validation/catalog-editor";
+import { ZFindOrgs } from "@/lib/validation/users";
 import { ZId } from "@/lib/validation/text";
 
 export const loadLibraryCatalog = defineAction(
@@ -19,6 +21,11 @@ export const loadLibraryCatalog = defineAction(
     revalidatePath("/catalogs");
     return result;
   },
+);
+
+/** Narrows the organizations a list can be assigned to (or reviewed by) by name or code (a read: nothing to refresh). */
+export const findCatalogOrgs = defineAction("action:findCatalogOrgs", ZFindOrgs, () => undefined, (actor, { q }) =>
+  findPickerOrgs(actor, "catalog.edit", q || undefined),
 );
 
 export const createCatalog = defineAction("action:createCatalog", ZNewCatalog, () => undefined, async (actor, input) => {

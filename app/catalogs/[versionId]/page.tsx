@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { can } from "@/lib/server/access/permissions";
 import { getCatalogVersion } from "@/lib/server/catalogs/catalogs";
-import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { findPickerOrgs } from "@/lib/server/orgs/list-orgs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
@@ -39,8 +39,8 @@ export default async function CatalogVersionPage({ params }: Props) {
   ]);
   const canAssign = isEditor && version.status === "PUBLISHED";
   const [periods, orgs, current] = canAssign
-    ? await Promise.all([listPeriods(), listOrgOptions(actor, "catalog.edit"), getCurrentPeriod()])
-    : [[], [], null];
+    ? await Promise.all([listPeriods(), findPickerOrgs(actor, "catalog.edit"), getCurrentPeriod()])
+    : [[], { orgs: [], isTruncated: false }, null];
   const bodyTypes = [...new Set(version.duties.map((d) => d.bodyType))];
   const title = localized(version.catalog.title, version.catalog.titleEn, locale);
   return (
@@ -125,7 +125,7 @@ export default async function CatalogVersionPage({ params }: Props) {
                 catalogVersionId={version.id}
                 defaultPeriodId={current?.id}
                 periods={periods.map((p) => ({ id: p.id, label: periodLabel(tr, p) }))}
-                orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+                orgs={orgs}
                 bodyTypes={bodyTypes.map((type) => ({ type, label: to(type) }))}
               />
             ) : (

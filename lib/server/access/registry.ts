@@ -259,6 +259,12 @@ export const registry = {
     name: "publishCatalogVersion",
     rule: { access: "permission", permission: "catalog.edit", target: "none" },
   },
+  "action:findCatalogOrgs": {
+    kind: "action",
+    file: "lib/actions/catalogs.ts",
+    name: "findCatalogOrgs",
+    rule: { access: "permission", permission: "catalog.edit", target: "none" },
+  },
   "action:previewAssignment": {
     kind: "action",
     file: "lib/actions/catalogs.ts",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { findOrgOptions, findPickerOrgs } from "@/lib/server/orgs/list-orgs";
 import { prisma } from "@/lib/server/db";
 import { actorFor, orgId } from "@/lib/test/actors";
 import { useSeededDatabase } from "@/lib/test/seeded-database";
@@ -45,5 +45,16 @@ describe("organization pickers at province size", () => {
     expect((await findOrgOptions(secretary, "checklist.read", undefined, { search: "U02" })).options).toEqual([]);
     const foreign = await findOrgOptions(secretary, "checklist.read", undefined, { selected: await orgId("U02-B1") });
     expect(foreign.options.map((o) => o.id)).not.toContain(await orgId("U02-B1"));
+  });
+
+  it("gives a form's picker the organizations with their codes, and those a search finds, within the permission's scope", async () => {
+    const admin = await actorFor("admin");
+    const all = await findPickerOrgs(admin, "catalog.edit");
+    expect(all.isTruncated).toBe(false);
+    expect(all.orgs.find((o) => o.depth === 0)?.code).toBe("WC");
+    const found = await findPickerOrgs(admin, "catalog.edit", "U07-GB1-B2");
+    expect(found).toEqual({ orgs: [expect.objectContaining({ id: await orgId("U07-GB1-B2"), code: "U07-GB1-B2", depth: 0 })], isTruncated: false });
+    // Someone who may not edit lists gets no organization to assign to.
+    expect((await findPickerOrgs(await actorFor("u01-branch"), "catalog.edit")).orgs).toEqual([]);
   });
 });

@@ -8,12 +8,14 @@ import { isId } from "@/lib/validation/text";
 
 export const ORG_OPTION_LIMIT = 300;
 
-export type OrgOption = { id: string; name: string; nameEn: string | null; depth: number };
+export type OrgOption = { id: string; code: string; name: string; nameEn: string | null; depth: number };
 
 export type OrgOptions = {
   options: OrgOption[];
-  /** More organizations are in scope than listed: the picker offers a search. */
+  /** More organizations are in scope than listed, or these are a search's: the filter offers a search. */
   isTruncated: boolean;
+  /** More organizations matched than `limit`. */
+  hasMore: boolean;
 };
 
 /**
@@ -35,7 +37,7 @@ export async function findOrgOptions(
   const search = words
     ? { OR: (["name", "nameEn", "code"] as const).map((field) => ({ [field]: { contains: words, mode: "insensitive" as const } })) }
     : {};
-  const select = { id: true, name: true, nameEn: true, depth: true, path: true } as const;
+  const select = { id: true, code: true, name: true, nameEn: true, depth: true, path: true } as const;
   const found = await prisma.org.findMany({
     where: { AND: [...scope, search] },
     select,
@@ -47,7 +49,20 @@ export async function findOrgOptions(
     const selected = await prisma.org.findFirst({ where: { AND: [...scope, { id: options.selected }] }, select });
     if (selected) orgs.push(selected);
   }
-  return { options: inTreeOrder(orgs), isTruncated: found.length > limit || Boolean(options.search) };
+  return { options: inTreeOrder(orgs), isTruncated: found.length > limit || Boolean(options.search), hasMore: found.length > limit };
+}
+
+/** Organizations for a form's OrgPicker: a select with a search by name or code (components/users/org-picker.tsx). */
+export type PickerOrgs = { orgs: OrgOption[]; isTruncated: boolean };
+
+/**
+ * The organizations where the actor holds `permission`, for a form's select
+ * (findOrgOptions): the first ORG_OPTION_LIMIT, or with `search` those it
+ * finds; `isTruncated` when more matched than are listed.
+ */
+export async function findPickerOrgs(actor: Actor, permission: Permission, search?: string): Promise<PickerOrgs> {
+  const found = await findOrgOptions(actor, permission, undefined, { search });
+  return { orgs: found.options, isTruncated: found.hasMore };
 }
 
 /** Organizations where the actor holds `permission`, in tree order, for a filter; at most ORG_OPTION_LIMIT. */
@@ -68,7 +83,7 @@ function inTreeOrder(orgs: (OrgOption & { path: string })[]): OrgOption[] {
   const minDepth = Math.min(...orgs.map((o) => o.depth));
   const ordered: OrgOption[] = [];
   const visit = (org: (typeof orgs)[number]) => {
-    ordered.push({ id: org.id, name: org.name, nameEn: org.nameEn, depth: org.depth - minDepth });
+    ordered.push({ id: org.id, code: org.code, name: org.name, nameEn: org.nameEn, depth: org.depth - minDepth });
     for (const child of children.get(org.id) ?? []) visit(child);
   };
   roots.forEach(visit);

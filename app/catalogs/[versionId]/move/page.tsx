@@ -9,16 +9,17 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { OrgOptions } from "@/components/ui/org-options";
+import { OrgFilter } from "@/components/ui/org-filter";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { previewVersionMove } from "@/lib/server/assignments/assign-catalog";
 import { MOVE_COUNT_KEYS } from "@/lib/server/assignments/move-version";
 import { getCatalogVersion } from "@/lib/server/catalogs/catalogs";
-import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { findOrgOptions } from "@/lib/server/orgs/list-orgs";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
 import { periodLabel } from "@/lib/period-label";
+import { ZOrgSearchParam } from "@/lib/validation/checklists";
 import { ZIdParam } from "@/lib/validation/text";
 
 type Props = { params: Promise<{ versionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,11 +38,12 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
   const { versionId } = await params;
   const query = await searchParams;
   const orgParam = ZIdParam.parse(query.org);
+  const orgSearch = ZOrgSearchParam.parse(query.orgq);
   const actor = await guardPage("page:/catalogs/[versionId]/move", orgParam ? { orgId: orgParam } : undefined, `/catalogs/${versionId}/move`);
   const [version, periods, orgs, current, t, tc, td, tr, locale] = await Promise.all([
     notFoundUnless(getCatalogVersion(actor, versionId)),
     listPeriods(),
-    listOrgOptions(actor, "catalog.edit"),
+    findOrgOptions(actor, "catalog.edit", undefined, { search: orgSearch, selected: orgParam }),
     getCurrentPeriod(),
     getTranslations("move"),
     getTranslations("catalogs"),
@@ -50,7 +52,7 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
     getLocale(),
   ]);
   const periodId = (typeof query.period === "string" && periods.some((p) => p.id === query.period) ? query.period : current?.id) ?? periods[0]?.id;
-  const rootOrgId = orgParam ?? orgs[0]?.id;
+  const rootOrgId = orgParam ?? orgs.options[0]?.id;
   const input = version.status === "PUBLISHED" && periodId && rootOrgId ? { toVersionId: versionId, periodId, rootOrgId } : null;
   const plan = input ? await previewVersionMove(actor, input) : null;
   const title = localized(version.catalog.title, version.catalog.titleEn, locale);
@@ -80,12 +82,13 @@ export default async function MoveAssignmentsPage({ params, searchParams }: Prop
                 ))}
               </Select>
             </div>
-            <div>
-              <Label htmlFor="move-org">{t("root")}</Label>
-              <Select id="move-org" name="org" defaultValue={rootOrgId}>
-                <OrgOptions orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))} />
-              </Select>
-            </div>
+            <OrgFilter
+              id="move-org"
+              label={t("root")}
+              defaultValue={rootOrgId}
+              options={orgs.options.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+              search={orgs.isTruncated ? (orgSearch ?? "") : undefined}
+            />
             <Button type="submit" variant="secondary">
               {t("showPlan")}
             </Button>

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
@@ -20,6 +20,7 @@ import {
 import type { DiffTarget, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { readMigrationsDir, type MigrationFile } from "../lib/server/db/migrate";
+import { newPglite } from "../lib/server/db/pglite";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const LOCKFILE = "migration_lock.toml";
@@ -79,14 +80,14 @@ async function freshPglite(): Promise<PGlite> {
   const snapshot = snapshotPath();
   if (snapshot && fs.existsSync(snapshot)) {
     try {
-      const pglite = new PGlite({ loadDataDir: new Blob([fs.readFileSync(snapshot)], { type: "application/x-gzip" }) });
+      const pglite = newPglite(undefined, { loadDataDir: new Blob([fs.readFileSync(snapshot)], { type: "application/x-gzip" }) });
       await pglite.waitReady;
       return pglite;
     } catch {
       fs.rmSync(snapshot, { force: true });
     }
   }
-  const pglite = new PGlite();
+  const pglite = newPglite();
   await pglite.waitReady;
   if (snapshot) {
     try {

@@ -1,5 +1,5 @@
-// EXPLAIN (ANALYZE, BUFFERS) of the heaviest statements behind three pages, captured rather than
-// copied: the app's own functions (the progress roll-up, the duties list's count, the review queue's
+// EXPLAIN (ANALYZE, BUFFERS) of the heaviest statements behind the pages, captured rather than
+// copied: the app's own functions (the progress roll-up, the duties list's count, the ledger's search, the review queue's
 // count) run in this process on the benchmark database, every statement they send is recorded at the
 // driver with its parameters, and the slowest one of each is explained with the same parameters.
 // Needs `tsx --conditions=react-server` (the app's "server-only" modules) and no server holding a
@@ -8,6 +8,9 @@ import pg from "pg";
 import type { DatabaseTarget } from "../../lib/env";
 
 export type Plan = { title: string; call: string; statements: number; ms: number; sql: string; plan: string };
+
+// A phrase of the generator's findings (bench/data/stage-inspections.ts): served by the trigram index.
+const FINDING_SEARCH = "组织生活";
 
 type Captured = { text: string; values: unknown[]; ms: number };
 
@@ -25,6 +28,7 @@ export async function capturePlans(
   const { countChecklistItems } = await import("../../lib/server/checklists/list-checklist-items");
   const { countReviewQueue } = await import("../../lib/server/checklists/review-queue");
   const { ZChecklistFilters, ZProgressQuery } = await import("../../lib/validation/checklists");
+  const { countFindings } = await import("../../lib/server/inspections/list-findings");
   const { readSearchParams } = await import("../../lib/validation/search-params");
 
   const conn = connection();
@@ -117,6 +121,11 @@ export async function capturePlans(
         title: "Duties list count, a unit secretary",
         call: `countChecklistItems(${users.unit}, no filters, <current period>)`,
         run: () => countChecklistItems(unit!, { ...listFilters, periodId: period.id }),
+      },
+      {
+        title: "Rectification ledger, a search in the descriptions (supervisor)",
+        call: `countFindings(${users.supervisor}, { q: "${FINDING_SEARCH}" })`,
+        run: () => countFindings(supervisor!, { q: FINDING_SEARCH }),
       },
       {
         title: "Review queue count, the organ party committee's staff",

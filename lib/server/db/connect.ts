@@ -1,9 +1,10 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env, parseDatabaseUrl, type DatabaseTarget } from "../../env";
 import { PrismaClient } from "../../generated/prisma/client";
 import { acquirePgliteLock } from "./pglite-lock";
+import { newPglite } from "./pglite";
 
 export type Connection = {
   target: DatabaseTarget;
@@ -31,7 +32,7 @@ export function openDatabase(url: string | undefined = env().DATABASE_URL): Conn
   process.once("exit", onExit);
   let pglite: PGlite;
   try {
-    pglite = new PGlite(target.dataDir);
+    pglite = newPglite(target.dataDir);
   } catch (error) {
     lock?.release();
     throw error;

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -19,6 +19,7 @@ import {
   type MigrationRow as RecordedMigration,
 } from "./migrate";
 import { acquirePgliteLock, lockPathFor } from "./pglite-lock";
+import { newPglite } from "./pglite";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const REAL_MIGRATIONS = path.join(ROOT, "prisma", "migrations");
@@ -147,7 +148,7 @@ describe("migration files", () => {
 let shared: Promise<PGlite> | undefined;
 async function emptyPglite(): Promise<PGlite> {
   shared ??= (async () => {
-    const pglite = new PGlite();
+    const pglite = newPglite();
     await pglite.waitReady;
     return pglite;
   })();
@@ -453,7 +454,7 @@ describe("migrate on a PGlite data folder", () => {
   });
 
   it("holds the folder lock for the whole run and removes it at the end, also after a failure", async () => {
-    const prepared = new PGlite(dataDir, { loadDataDir: await (await emptyPglite()).dumpDataDir("none") });
+    const prepared = newPglite(dataDir, { loadDataDir: await (await emptyPglite()).dumpDataDir("none") });
     await prepared.close();
     const lockPath = lockPathFor(dataDir);
     const seen: boolean[] = [];

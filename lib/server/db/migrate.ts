@@ -2,10 +2,10 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
 import type { DatabaseTarget } from "../../env";
 import { acquirePgliteLock, lockPathFor, type LockHolder } from "./pglite-lock";
+import { newPglite } from "./pglite";
 
 /**
  * Applies prisma/migrations/<name>/migration.sql folders in name order and
@@ -480,7 +480,7 @@ export async function migrate(options: MigrateOptions & { target: DatabaseTarget
   const release = () => lock?.release();
   process.once("exit", release);
   try {
-    const pglite = new PGlite(target.dataDir);
+    const pglite = newPglite(target.dataDir);
     try {
       return await migrateDatabase({ engine: "pglite", pglite }, options);
     } finally {

@@ -83,3 +83,28 @@ test("moving assignments to a version: the organization select finds a branch by
   await expect(select.locator("option")).toHaveCount(1);
   await expect(select.locator("option")).toHaveText(FOUND);
 });
+
+test("a new round: the organizations picked by hand stay picked through a search that finds one more, and the round covers both", async ({ page, signIn, expectAccessible }) => {
+  const title = `抽查 ${Date.now()}`;
+  await signIn("inspector");
+  await page.goto("/inspections/new");
+  await page.getByLabel("督查名称").fill(title);
+  await page.getByLabel("指定单位").check();
+  const orgs = page.getByLabel("选择单位");
+  const first = (await orgs.locator("option", { hasText: "省财政厅党组" }).first().textContent()) ?? "";
+  await orgs.selectOption({ label: first });
+
+  // The pickers in order: the round's scope, then the organizations picked by hand.
+  const search = page.getByRole("search").nth(1).getByLabel("查找组织");
+  await search.fill(WORDS);
+  await search.press("Enter");
+  await expect(orgs.locator("option")).toHaveCount(2);
+  await expect(orgs.locator("option:checked")).toHaveText(first);
+  await expectAccessible(page);
+  await orgs.selectOption([{ label: first }, { label: (await orgs.locator("option", { hasText: FOUND }).textContent()) ?? "" }]);
+
+  await page.getByRole("button", { name: "创建督查" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(FOUND)).toBeVisible();
+  await expect(page.getByText("省财政厅党组").first()).toBeVisible();
+});

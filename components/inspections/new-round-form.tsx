@@ -5,20 +5,25 @@ import { useWatch } from "react-hook-form";
 import { CheckboxField, CheckboxesField, FormBody, InputField, RadioField, SelectField } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { OrgOptions } from "@/components/ui/org-options";
-import { createRound } from "@/lib/actions/rounds";
+import { OrgPicker } from "@/components/users/org-picker";
+import { createRound, findRoundOrgs } from "@/lib/actions/rounds";
+import type { PickerOrgs } from "@/lib/server/orgs/list-orgs";
 import { DRAW_MAX, DRAW_ORG_TYPES, DRAW_WEIGHTING_CHOICES, INSPECTION_TYPES, TITLE_MAX, ZCreateRound } from "@/lib/validation/inspections";
-
-type Org = { id: string; label: string; depth: number };
 
 /** The longest draw code the schema takes. */
 const SEED_MAX = 64;
 
-/** A new round: what, when, who inspects, and which organizations, picked by hand or drawn at random. */
-export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Org[]; inspectors: { id: string; name: string }[]; selfId: string | null; today: string }) {
+const find = (q: string) => findRoundOrgs({ q });
+
+/**
+ * A new round: what, when, who inspects, and which organizations, picked by hand or drawn at random.
+ * Each organization select finds beyond the first ones listed by name or code (OrgPicker).
+ */
+export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: PickerOrgs; inspectors: { id: string; name: string }[]; selfId: string | null; today: string }) {
   const t = useTranslations("inspections.new");
   const tt = useTranslations("orgType");
   const tr = useTranslations();
-  const root = orgs[0]?.id ?? "";
+  const root = orgs.orgs[0]?.id ?? "";
   const of = useActionForm({
     id: "round",
     schema: ZCreateRound,
@@ -55,20 +60,24 @@ export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Org[];
     },
     redirectTo: (data) => `/inspections/${data.roundId}`,
   });
-  const mode = useWatch({ control: of.form.control, name: "mode" });
+  const [mode, scopeOrgId, orgIds, drawRootId] = useWatch({ control: of.form.control, name: ["mode", "scopeOrgId", "orgIds", "draw.rootOrgId"] });
   const people = inspectors.map((u) => ({ value: u.id, label: u.name }));
 
   return (
     <FormBody of={of} submitLabel={mode === "draw" ? t("submitDraw") : t("submit")} busyLabel={t("working")}>
       <InputField of={of} name="title" control={{ placeholder: t("titlePlaceholder") }} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-3">
         <SelectField of={of} name="type" options={INSPECTION_TYPES.map((type) => ({ value: type, label: tr(`inspectionType.${type}`) }))} />
-        <SelectField of={of} name="scopeOrgId" hint={t("scopeHint")}>
-          <OrgOptions orgs={orgs} />
-        </SelectField>
         <InputField of={of} name="startsOn" type="date" />
         <InputField of={of} name="endsOn" type="date" />
       </div>
+      <OrgPicker initial={orgs} find={find} selected={scopeOrgId}>
+        {(choices) => (
+          <SelectField of={of} name="scopeOrgId" hint={t("scopeHint")}>
+            <OrgOptions orgs={choices} />
+          </SelectField>
+        )}
+      </OrgPicker>
       <CheckboxField of={of} name="unannounced" hint={t("unannouncedHint")} />
       <CheckboxesField of={of} name="memberIds" options={people} hint={people.length === 0 ? t("noInspectors") : undefined} />
       <SelectField of={of} name="leaderId" blank={t("noLeader")} options={people} />
@@ -83,14 +92,22 @@ export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Org[];
           ]}
         />
         {mode === "pick" ? (
-          <SelectField of={of} name="orgIds" multiple size={10} hint={t("orgsHint")}>
-            <OrgOptions orgs={orgs} />
-          </SelectField>
+          <OrgPicker initial={orgs} find={find} selected={Array.isArray(orgIds) ? (orgIds as string[]) : undefined}>
+            {(choices) => (
+              <SelectField of={of} name="orgIds" multiple size={10} hint={t("orgsHint")}>
+                <OrgOptions orgs={choices} />
+              </SelectField>
+            )}
+          </OrgPicker>
         ) : (
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField of={of} name="draw.rootOrgId" hint={t("drawRootHint")}>
-              <OrgOptions orgs={orgs} />
-            </SelectField>
+            <OrgPicker initial={orgs} find={find} selected={drawRootId}>
+              {(choices) => (
+                <SelectField of={of} name="draw.rootOrgId" hint={t("drawRootHint")}>
+                  <OrgOptions orgs={choices} />
+                </SelectField>
+              )}
+            </OrgPicker>
             <InputField of={of} name="draw.size" type="number" control={{ min: 1, max: DRAW_MAX }} />
             <div className="sm:col-span-2">
               <CheckboxesField of={of} name="draw.orgTypes" options={DRAW_ORG_TYPES.map((type) => ({ value: type, label: tt(type) }))} />

@@ -33,8 +33,8 @@ export function OrgPicker({
 }: {
   initial: PickerList;
   find?: (q: string) => Promise<ActionResult<PickerList>>;
-  /** The organization the select holds: it stays listed through a search, so that what shows is what is sent. */
-  selected?: string;
+  /** The organization(s) the select holds: they stay listed through a search, so that what shows is what is sent. */
+  selected?: string | readonly string[];
   children: (orgs: OrgChoice[]) => ReactNode;
 }) {
   const t = useTranslations("users");
@@ -47,8 +47,9 @@ export function OrgPicker({
     start(async () => {
       const result = await find(words);
       if (!result.ok) return;
-      const kept = found.orgs.find((o) => o.id === selected && !result.data.orgs.some((r) => r.id === o.id));
-      setFound({ ...result.data, orgs: kept ? [{ ...kept, depth: 0 }, ...result.data.orgs] : result.data.orgs });
+      const held = new Set(typeof selected === "string" ? [selected] : selected);
+      const kept = found.orgs.filter((o) => held.has(o.id) && !result.data.orgs.some((r) => r.id === o.id)).map((o) => ({ ...o, depth: 0 }));
+      setFound({ ...result.data, orgs: [...kept, ...result.data.orgs] });
     });
   const choices = found.orgs.map((o) => ({ id: o.id, depth: o.depth, label: t("orgOption", { name: localized(o.name, o.nameEn, locale), code: o.code }) }));
   return (

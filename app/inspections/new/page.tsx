@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { NewRoundForm } from "@/components/inspections/new-round-form";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
@@ -8,8 +8,7 @@ import { dayString } from "@/lib/dates";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { can } from "@/lib/server/access/permissions";
 import { listInspectorsFor } from "@/lib/server/inspections/queries";
-import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
-import { localized } from "@/lib/org-label";
+import { findPickerOrgs } from "@/lib/server/orgs/list-orgs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inspections"))("newRound") };
@@ -17,11 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewRoundPage() {
   const actor = await guardPage("page:/inspections/new", undefined, "/inspections/new");
-  const [orgs, inspectors, t, locale] = await Promise.all([
-    listOrgOptions(actor, "round.create"),
+  const [orgs, inspectors, t] = await Promise.all([
+    findPickerOrgs(actor, "round.create"),
     listInspectorsFor(actor),
     getTranslations("inspections"),
-    getLocale(),
   ]);
   const today = dayString();
   return (
@@ -35,7 +33,7 @@ export default async function NewRoundPage() {
       </PageHeading>
       <Card className="max-w-3xl">
         <NewRoundForm
-          orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+          orgs={orgs}
           inspectors={inspectors}
           selfId={can(actor, "round.member") ? actor.id : null}
           today={today}

@@ -346,6 +346,12 @@ export const registry = {
     name: "createRound",
     rule: { access: "permission", permission: "round.create", target: "org" },
   },
+  "action:findRoundOrgs": {
+    kind: "action",
+    file: "lib/actions/rounds.ts",
+    name: "findRoundOrgs",
+    rule: { access: "permission", permission: "round.create", target: "none" },
+  },
   "page:/inspections/[roundId]": {
     kind: "page",
     file: "app/inspections/[roundId]/page.tsx",

@@ -123,6 +123,14 @@ test("an administrator starts next year from this one, with every status reset",
   const nextYear = Number(await form.getByLabel("目标年度").inputValue());
   expect(nextYear).toBeGreaterThan(2000);
   await form.getByLabel("目标期间").selectOption("0");
+  // The root is found by name beyond the first organizations listed; the one chosen stays chosen.
+  const root = form.getByLabel("范围", { exact: true });
+  const whole = (await root.locator("option:checked").textContent()) ?? "";
+  await form.getByRole("searchbox", { name: "查找组织" }).fill("交通运输厅离退休干部第二");
+  await form.getByRole("searchbox", { name: "查找组织" }).press("Enter");
+  await expect(root.locator("option")).toHaveCount(2);
+  await expect(root.locator("option:checked")).toHaveText(whole);
+  await expect(root.locator("option").nth(1)).toContainText("省交通运输厅离退休干部第二党支部");
   await form.getByRole("button", { name: "开始新期间" }).click();
   await expect(form.getByText(/已为新期间下发：新增 \d+ 个组织、\d+ 项事项/)).toBeVisible();
   const text = (await form.getByText(/已为新期间下发/).textContent()) ?? "";

@@ -12,7 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { can } from "@/lib/server/access/permissions";
 import { listCatalogs, listLibrary } from "@/lib/server/catalogs/catalogs";
-import { listOrgOptions } from "@/lib/server/orgs/list-orgs";
+import { findPickerOrgs } from "@/lib/server/orgs/list-orgs";
 import { listPeriods } from "@/lib/server/periods/list-periods";
 import { localized } from "@/lib/org-label";
 import { periodLabel } from "@/lib/period-label";
@@ -28,7 +28,7 @@ export default async function CatalogsPage() {
     listCatalogs(actor),
     isEditor ? listLibrary(actor) : Promise.resolve([]),
     isEditor ? listPeriods() : Promise.resolve([]),
-    isEditor ? listOrgOptions(actor, "catalog.edit") : Promise.resolve([]),
+    isEditor ? findPickerOrgs(actor, "catalog.edit") : Promise.resolve({ orgs: [], isTruncated: false }),
     getTranslations("catalogs"),
     getTranslations(),
     getLocale(),
@@ -81,7 +81,7 @@ export default async function CatalogsPage() {
               <p className="mt-1 mb-3 text-sm text-muted">{t("copyHint")}</p>
               <CopyForwardForm
                 periods={periods.map((p) => ({ id: p.id, year: p.year, label: periodLabel(tr, p) }))}
-                orgs={orgs.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
+                orgs={orgs}
               />
             </Card>
             <Card aria-labelledby="new-heading">

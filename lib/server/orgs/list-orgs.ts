@@ -65,11 +65,6 @@ export async function findPickerOrgs(actor: Actor, permission: Permission, searc
   return { orgs: found.options, isTruncated: found.hasMore };
 }
 
-/** Organizations where the actor holds `permission`, in tree order, for a filter; at most ORG_OPTION_LIMIT. */
-export async function listOrgOptions(actor: Actor, permission: Permission, rootPath?: string): Promise<OrgOption[]> {
-  return (await findOrgOptions(actor, permission, rootPath)).options;
-}
-
 /** Each organization right after its parent (or, when that is not listed, among the roots), indented from the shallowest. */
 function inTreeOrder(orgs: (OrgOption & { path: string })[]): OrgOption[] {
   const children = new Map<string, typeof orgs>();

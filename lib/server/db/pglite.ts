@@ -3,8 +3,8 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 /**
  * Every embedded database the app, its scripts and its tests open: the PostgreSQL extensions the
- * schema declares (`extensions` in prisma/schema.prisma) are loaded here, in one place, so that a
- * migration that creates one runs on PGlite as on PostgreSQL.
+ * migrations create (pg_trgm, prisma/migrations/20261206000241_trigram_search) are loaded here, in
+ * one place, so that they run on PGlite as on PostgreSQL.
  */
 export function newPglite(dataDir?: string, options: PGliteOptions = {}): PGlite {
   // One options object: PGlite reads its second argument only when the first is a folder.

@@ -133,14 +133,31 @@ test.describe("people and accounts", () => {
     await expect(page.getByTestId("grant-row")).toHaveCount(2);
 
     const { page: branch, close } = await openAs(browser, "u06-branch");
+    // The menu's code arrives after the page (acting-org-switcher.tsx): it is held back here until the
+    // button has been pressed, as on a slow line, and the press still opens the menu once it arrives.
+    let menuRequested!: () => void;
+    const requested = new Promise<void>((resolve) => (menuRequested = resolve));
+    let releaseMenu!: () => void;
+    const released = new Promise<void>((resolve) => (releaseMenu = resolve));
+    await branch.route("**/_next/static/chunks/**", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes("menuitemradio")) {
+        menuRequested();
+        await released;
+      }
+      await route.fulfill({ response, body });
+    });
     await branch.goto("/checklists");
     const subtitle = branch.getByRole("heading", { level: 1, name: "我的职责" }).locator("xpath=following-sibling::p");
     await expect(subtitle).toHaveText(/省生态环境厅办公室党支部$/);
     await expect(branch.getByTestId("acting-scope")).toContainText("显示省生态环境厅办公室党支部及其下级组织的职责。");
 
-    // By keyboard: open the switcher, move to the other organization, choose it.
+    // By keyboard: open the switcher (before its menu has loaded), move to the other organization, choose it.
+    await requested;
     await branch.getByTestId("acting-org").focus();
     await branch.keyboard.press("Enter");
+    releaseMenu();
     await expect(branch.getByRole("menuitemradio", { name: "省生态环境厅办公室党支部" })).toHaveAttribute("aria-checked", "true");
     await branch.getByRole("menuitemradio", { name: "省生态环境厅政策法规处党支部" }).focus();
     await branch.keyboard.press("Enter");

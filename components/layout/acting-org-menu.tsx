@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import { ACTING_ORG_TRIGGER, ActingOrgTriggerText, type ActingChoiceLabel } from "@/components/layout/acting-org-trigger";
 import { setActingOrg } from "@/lib/actions/account";
 
@@ -13,8 +13,24 @@ import { setActingOrg } from "@/lib/actions/account";
  * such as 我的职责 show first; permissions stay those of every role.
  * Loaded after the page (ActingOrgSwitcher), since every page has it.
  */
-export function ActingOrgMenu({ currentId, choices }: { currentId: string; choices: ActingChoiceLabel[] }) {
+export function ActingOrgMenu({
+  currentId,
+  choices,
+  openAtOnce = false,
+  focusAtOnce = false,
+}: {
+  currentId: string;
+  choices: ActingChoiceLabel[];
+  /** Opened as it mounts: the button it replaces was pressed before this code arrived. */
+  openAtOnce?: boolean;
+  /** Its button takes the focus as it mounts: the one it replaces had it. */
+  focusAtOnce?: boolean;
+}) {
   const t = useTranslations("actingOrg");
+  const trigger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusAtOnce && !openAtOnce) trigger.current?.focus();
+  }, [focusAtOnce, openAtOnce]);
   const router = useRouter();
   const [isPending, start] = useTransition();
   const current = choices.find((c) => c.orgId === currentId) ?? choices[0];
@@ -25,8 +41,8 @@ export function ActingOrgMenu({ currentId, choices }: { currentId: string; choic
       router.refresh();
     });
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={ACTING_ORG_TRIGGER} disabled={isPending} data-testid="acting-org">
+    <DropdownMenu.Root defaultOpen={openAtOnce}>
+      <DropdownMenu.Trigger ref={trigger} className={ACTING_ORG_TRIGGER} disabled={isPending} data-testid="acting-org">
         <ActingOrgTriggerText label={t("label")} current={current?.label} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

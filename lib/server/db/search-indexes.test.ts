@@ -1,48 +1,37 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "@/lib/env";
-import { closeConnection, prisma } from "@/lib/server/db";
+import { prisma } from "@/lib/server/db";
 import { openDatabase } from "@/lib/server/db/connect";
-import { migrate } from "@/lib/server/db/migrate";
 import { countFindings, listFindingIds } from "@/lib/server/inspections/list-findings";
 import { findPickerOrgs } from "@/lib/server/orgs/list-orgs";
 import { searchOrgs } from "@/lib/server/orgs/browse-orgs";
 import { listUsers } from "@/lib/server/users/list-users";
 import { actorFor } from "@/lib/test/actors";
-import { TEST_NOW } from "@/lib/test/seeded-database";
-import { createTestDatabase } from "@/lib/test/test-database";
-import { seedDemo } from "@/prisma/seed/seed-demo";
+import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 import { seedDemoInspections } from "@/prisma/seed/seed-inspections";
 
 // The searches in long texts (a finding's description, an organization's name or code, a person's
-// name) are `ILIKE '%words%'`, which no B-tree serves; the trigram indexes of the migration below do.
-const SCHEMA_CHANGE = "20261206000241_trigram_search";
+// name) are `ILIKE '%words%'`, which no B-tree serves; the trigram indexes of migration
+// 20261206000241_trigram_search do.
 const INDEXES = {
   Finding_description_idx: { table: "Finding", columns: ["description"] },
   Org_name_nameEn_code_idx: { table: "Org", columns: ["name", "nameEn", "code"] },
   User_name_username_idx: { table: "User", columns: ["name", "username"] },
 } as const;
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase("search-indexes");
-  const applied = await migrate({ target: parseDatabaseUrl(database.url), migrationsDir: path.resolve("prisma/migrations") });
-  expect(applied.applied).toContain(SCHEMA_CHANGE);
-  const seeding = openDatabase(database.url);
+  drop = await useSeededDatabase("search-indexes");
+  // The demo's findings, for the ledger's search: opened and closed before the app's own connection.
+  const seeding = openDatabase(process.env.DATABASE_URL);
   try {
-    await seedDemo(seeding.prisma, { now: TEST_NOW });
     await seedDemoInspections(seeding.prisma, { now: TEST_NOW });
   } finally {
     await seeding.close();
   }
-  process.env.DATABASE_URL = database.url;
 });
 
-afterAll(async () => {
-  await closeConnection();
-  await database.drop();
-});
+afterAll(() => drop());
 
 /** The plan of `ILIKE` on one column, with sequential scans priced out so that any usable index shows. */
 async function planOf(table: string, column: string, pattern: string): Promise<string> {

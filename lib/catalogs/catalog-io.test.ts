@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { createRequire } from "node:module";
 import { createTranslator } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import en from "../../messages/en.json";
@@ -23,6 +24,10 @@ import {
 } from "./catalog-io";
 
 const CATALOG_DIR = path.join(process.cwd(), "prisma", "catalogs");
+/** The temporary files exceljs's streaming reader writes through (a dependency of exceljs, typed here as used). */
+type TempFile = (callback: (...args: unknown[]) => void) => void;
+const tmp = createRequire(import.meta.url)("tmp") as { file: TempFile };
+
 const SAMPLES = fs
   .readdirSync(CATALOG_DIR)
   .filter((name) => name.endsWith(".json"))
@@ -500,6 +505,21 @@ describe("limits", () => {
     // The same spy sees a workbook that passes the count being loaded.
     expect((await importCatalog(await catalogWorkbook(3), "xlsx")).ok).toBe(true);
     expect(wholeLoads).toHaveBeenCalled();
+  });
+});
+
+describe("reading Excel", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("takes a valid workbook however slow the disk is", async () => {
+    // exceljs's streaming reader parks the sheets stored before the workbook part in temporary files; when
+    // those come slowly, it loses the workbook part and throws on a valid file (exceljs#3064). The import
+    // reads no temporary file.
+    const file = tmp.file.bind(tmp);
+    vi.spyOn(tmp, "file").mockImplementation((callback) => void setTimeout(() => file(callback), 30));
+    const bytes = await dutiesWorkbook([REQUIRED_HEADER, ["A-01", "研究部署", "主体责任", "党支部", "每年"], ["A-02", "督促落实", "主体责任", "党支部", "每年"]]);
+    const results = await Promise.all(Array.from({ length: 8 }, () => importCatalog(bytes, "xlsx")));
+    expect(results.map((result) => result.ok && result.catalog.duties.length)).toStrictEqual(Array(8).fill(2));
   });
 });
 

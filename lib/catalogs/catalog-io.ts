@@ -28,7 +28,6 @@
  * merged cell counts for every row it spans. Problems give the spreadsheet's own 1-based row and the
  * canonical Chinese header (on "清单", the field label) as column.
  */
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { parseDocument, stringify } from "yaml";
 import { type z } from "zod";
@@ -44,6 +43,7 @@ import {
   type CatalogProblem,
   type CatalogProblemCode,
 } from "./catalog-problems";
+import { forEachRow, zipEntries } from "./xlsx-rows";
 
 /** An .xlsx under the size limit inflates to some tens of MB of XML; more than this is a zip bomb, not a list. */
 const MAX_XLSX_INFLATED_BYTES = 100 * 1024 * 1024;
@@ -590,25 +590,9 @@ function sortProblems(problems: CatalogProblem[], columnPosition?: ValidationCon
 
 /** The total inflated size an .xlsx (zip) declares in its central directory, or undefined if it has none. */
 function inflatedZipSize(bytes: Buffer): number | undefined {
-  const endOfDirectory = 0x06054b50;
-  const entrySignature = 0x02014b50;
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let at = bytes.length - 22; at >= lowest; at--) {
-    if (bytes.readUInt32LE(at) !== endOfDirectory) continue;
-    const count = bytes.readUInt16LE(at + 10);
-    let entry = bytes.readUInt32LE(at + 16);
-    if (count === 0xffff || entry === 0xffffffff) return Infinity; // zip64: far beyond any list
-    let total = 0;
-    for (let n = 0; n < count; n++) {
-      if (entry + 46 > bytes.length || bytes.readUInt32LE(entry) !== entrySignature) return undefined;
-      const size = bytes.readUInt32LE(entry + 24);
-      if (size === 0xffffffff) return Infinity;
-      total += size;
-      entry += 46 + bytes.readUInt16LE(entry + 28) + bytes.readUInt16LE(entry + 30) + bytes.readUInt16LE(entry + 32);
-    }
-    return total;
-  }
-  return undefined;
+  const entries = zipEntries(bytes);
+  if (entries === "zip64") return Infinity; // far beyond any list
+  return entries?.reduce((total, entry) => total + entry.size, 0);
 }
 
 function cellPrimitive(value: ExcelJS.CellValue): Primitive | undefined {
@@ -704,67 +688,47 @@ const MAX_SHEET_ROWS = MAX_CATALOG_DUTIES + HEADER_SEARCH_ROWS;
 
 /**
  * Reading a workbook whole holds every cell of every sheet in memory. This
- * streams through it first, one row at a time and keeping none, and stops at
+ * streams through it first (forEachRow), one row at a time and keeping none, and stops at
  * the first sheet with more rows than a list can have: more than
  * MAX_SHEET_ROWS non-blank rows on any sheet, or more than
  * MAX_CATALOG_DUTIES duty rows below the duties' header (found as
  * readDutiesSheet finds it).
- * Merged cells do not count here (the streaming reader leaves them blank), so
+ * Merged cells do not count here (a sheet stores their value once), so
  * this count is a floor; validate() counts the duties again once read.
  */
 async function oversizedSheet(bytes: Buffer): Promise<CatalogProblem | undefined> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
-  });
+  let found: CatalogProblem | undefined;
   try {
-    for await (const sheet of reader) {
-      const name = streamedSheetName(sheet);
+    await forEachRow(bytes, (name) => {
       const isDuties = normalizeLabel(name) === normalizeLabel(DUTIES_SHEET);
       let seen = 0;
       let headerAt: number | undefined;
       let columns: number[] = [];
       let dutyRows = 0;
-      for await (const row of sheet) {
-        const cells = rowCells(row);
-        if (cells.size === 0) continue;
+      const tooMany = () => {
+        found = problem("tooManyRows", { max: MAX_CATALOG_DUTIES }, { sheet: name });
+        return true;
+      };
+      return (row) => {
+        const cells = new Map([...row].filter(([, value]) => typeof value !== "string" || value.trim() !== ""));
+        if (cells.size === 0) return;
         seen += 1;
-        if (seen > MAX_SHEET_ROWS) return problem("tooManyRows", { max: MAX_CATALOG_DUTIES }, { sheet: name });
-        if (!isDuties) continue;
+        if (seen > MAX_SHEET_ROWS) return tooMany();
+        if (!isDuties) return;
         if (headerAt === undefined && seen <= HEADER_SEARCH_ROWS && [...cells.values()].some(isDutyHeader)) {
           headerAt = seen;
           columns = [...cells].filter(([, value]) => isDutyHeader(value)).map(([column]) => column);
-          continue;
+          return;
         }
-        if (headerAt === undefined) continue;
+        if (headerAt === undefined) return;
         if (columns.some((column) => cells.has(column))) dutyRows += 1;
-        if (dutyRows > MAX_CATALOG_DUTIES) return problem("tooManyRows", { max: MAX_CATALOG_DUTIES }, { sheet: name });
-      }
-    }
+        if (dutyRows > MAX_CATALOG_DUTIES) return tooMany();
+      };
+    });
   } catch {
     return problem("notASpreadsheet");
   }
-  return undefined;
-}
-
-/** exceljs's streaming reader names each sheet as the workbook does, but its typings leave `name` out. */
-function streamedSheetName(sheet: ExcelJS.stream.xlsx.WorksheetReader): string {
-  const name: unknown = Reflect.get(sheet, "name");
-  return typeof name === "string" ? name : "";
-}
-
-/** A streamed row's non-blank cells, as readRows reads them. */
-function rowCells(row: ExcelJS.Row): Map<number, Primitive> {
-  const cells = new Map<number, Primitive>();
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    const value = cellPrimitive(cell.value);
-    if (value === undefined || (typeof value === "string" && value.trim() === "")) return;
-    cells.set(column, value);
-  });
-  return cells;
+  return found;
 }
 
 function isDutyHeader(value: Primitive | undefined): boolean {

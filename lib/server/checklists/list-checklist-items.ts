@@ -8,6 +8,7 @@ import { itemScopeSql } from "@/lib/server/access/item-scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { prisma } from "@/lib/server/db";
+import { likePattern } from "@/lib/server/db/text-search";
 import { isFiltered as isFilteredQuery, type TChecklistFilters } from "@/lib/validation/checklists";
 import {
   itemWarning,
@@ -69,11 +70,6 @@ function listOrder(clock: Clock): Prisma.Sql {
   return Prisma.sql`${warningFirstSql(colour)} ASC,
     (CASE WHEN ${colour} IN ('red', 'yellow') THEN i."dueDate" END) ASC,
     d."kind" ASC, o."path" ASC, d."sortOrder" ASC, i."occurrence" ASC, i."id" ASC`;
-}
-
-/** `%`, `_` and the escape character itself match literally in the search. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function statusCondition(status: ChecklistQuery["status"], day: Date): Prisma.Sql {

@@ -8,6 +8,7 @@ import { reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { deadlineWarning, type ItemWarning, WARNING_COLOURS, type WarningColour, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
+import { containsWords } from "@/lib/server/db/text-search";
 import { closeoutParties } from "@/lib/server/inspections/config";
 import { findingReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
 import { ZIdParam, zSearchWords } from "@/lib/validation/text";
@@ -122,8 +123,7 @@ async function selectionWhere(actor: Actor, f: TFindingFilters, clock: Clock, mo
   if (f.category) and.push({ categoryId: f.category });
   if (f.duty) and.push({ dutyId: f.duty });
   if (f.tag) and.push({ tag: f.tag });
-  // Prisma passes `%` and `_` through to LIKE: escape them (and the escape character) to match literally.
-  if (f.q) and.push({ description: { contains: f.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } });
+  if (f.q) and.push({ description: containsWords(f.q) });
   if (mode === "filter") {
     if (f.state) and.push({ state: f.state });
     if (f.open) and.push({ state: { not: "CLOSED" } });

@@ -6,6 +6,7 @@ import { mayHold, ORG_TYPE_LEVELS, typesAllowed } from "@/lib/orgs/org-rules";
 import { orgScopeWhere, reachesPath, scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
+import { orgMatching } from "@/lib/server/db/text-search";
 import { assertId, NotFoundError } from "@/lib/server/errors";
 import { MANAGE_ORGS } from "@/lib/server/orgs/manage-orgs";
 import type { TOrgQuery } from "@/lib/validation/orgs";
@@ -73,13 +74,9 @@ export async function listOrgLevel(actor: Actor, parentId: string | null, page =
 export type OrgHit = OrgNode & { trail: string[]; trailEn: (string | null)[] };
 export type OrgSearch = { hits: OrgHit[]; total: number; page: number; pageCount: number };
 
-function wordsWhere(q: string): Prisma.OrgWhereInput {
-  return { OR: [{ name: { contains: q, mode: "insensitive" } }, { nameEn: { contains: q, mode: "insensitive" } }, { code: { contains: q, mode: "insensitive" } }] };
-}
-
 /** Organizations of the actor's subtrees by name or code, each with the names above it; closed ones on request. */
 export async function searchOrgs(actor: Actor, query: TOrgQuery): Promise<OrgSearch> {
-  const where: Prisma.OrgWhereInput = { AND: [orgScopeWhere(actor, MANAGE_ORGS), query.q ? wordsWhere(query.q) : {}, query.closed ? {} : { closedAt: null }] };
+  const where: Prisma.OrgWhereInput = { AND: [orgScopeWhere(actor, MANAGE_ORGS), orgMatching(query.q), query.closed ? {} : { closedAt: null }] };
   const total = await prisma.org.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ORG_SEARCH_PAGE));
   const page = Math.min(query.page, pageCount);
@@ -191,7 +188,7 @@ export async function listTargets(actor: Actor, orgId: string, kind: "move" | "m
         orgScopeWhere(actor, MANAGE_ORGS),
         { closedAt: null, type: { in: types }, NOT: { path: { startsWith: org.path } } },
         kind === "move" && org.parentId ? { id: { not: org.parentId } } : {},
-        q ? wordsWhere(q) : {},
+        orgMatching(q),
       ],
     },
     select: { id: true, code: true, name: true, nameEn: true, depth: true },

@@ -3,6 +3,7 @@ import type { Permission } from "@/lib/server/access/permissions";
 import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
+import { orgMatching } from "@/lib/server/db/text-search";
 import { assertId, NotFoundError } from "@/lib/server/errors";
 import { isId } from "@/lib/validation/text";
 
@@ -32,11 +33,7 @@ export async function findOrgOptions(
 ): Promise<OrgOptions> {
   const limit = options.limit ?? ORG_OPTION_LIMIT;
   const scope = [orgScopeWhere(actor, permission), { closedAt: null }, rootPath ? { path: { startsWith: rootPath } } : {}];
-  // Prisma's `contains` leaves LIKE's wildcards to the caller: escaped, they match themselves.
-  const words = options.search?.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const search = words
-    ? { OR: (["name", "nameEn", "code"] as const).map((field) => ({ [field]: { contains: words, mode: "insensitive" as const } })) }
-    : {};
+  const search = orgMatching(options.search);
   const select = { id: true, code: true, name: true, nameEn: true, depth: true, path: true } as const;
   const found = await prisma.org.findMany({
     where: { AND: [...scope, search] },

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
+import { orgMatching } from "@/lib/server/db/text-search";
 import { grantableOrgWhere } from "@/lib/server/users/user-scope";
 
 export const GRANTABLE_ORG_LIMIT = 300;
@@ -19,9 +20,7 @@ export async function listGrantableOrgs(actor: Actor, search?: string): Promise<
   const where: Prisma.OrgWhereInput = {
     AND: [
       grantableOrgWhere(actor),
-      search
-        ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { nameEn: { contains: search, mode: "insensitive" } }, { code: { contains: search, mode: "insensitive" } }] }
-        : {},
+      orgMatching(search),
     ],
   };
   const found = await prisma.org.findMany({

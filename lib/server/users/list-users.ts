@@ -5,6 +5,7 @@ import { can } from "@/lib/server/access/permissions";
 import { orgScopeWhere } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
+import { personMatching } from "@/lib/server/db/text-search";
 import { assertId, NotFoundError } from "@/lib/server/errors";
 import { canManageUserWith, isTreeAdmin, MANAGE, visibleUsersWhere } from "@/lib/server/users/user-scope";
 import type { TUserQuery } from "@/lib/validation/users";
@@ -31,10 +32,6 @@ export type UserPage = { rows: UserRow[]; total: number; page: number; pageCount
 
 const grantSelect = { id: true, role: true, org: { select: { id: true, name: true, nameEn: true, code: true } } } satisfies Prisma.RoleGrantSelect;
 
-function searchWhere(q: string | undefined): Prisma.UserWhereInput {
-  return q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { username: { contains: q, mode: "insensitive" } }] } : {};
-}
-
 /** How many roles each of these accounts holds outside the actor's subtree, counted in the database. */
 async function countOutsideGrants(actor: Actor, userIds: string[]): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();
@@ -56,7 +53,7 @@ export async function listUsers(actor: Actor, query: Pick<TUserQuery, "q" | "sta
   const empty: UserPage = { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
   if (!can(actor, MANAGE)) return empty;
   const where: Prisma.UserWhereInput = {
-    AND: [visibleUsersWhere(actor), searchWhere(query.q), query.status ? { isActive: query.status === "active" } : {}],
+    AND: [visibleUsersWhere(actor), personMatching(query.q), query.status ? { isActive: query.status === "active" } : {}],
   };
   const total = await prisma.user.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));

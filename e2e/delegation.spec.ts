@@ -58,3 +58,32 @@ test("a unit secretary hands a duty to a branch, which sees it and ticks it off;
   await closeStranger();
   await close();
 });
+
+test("a committee finds whom to hand a duty to among many organizations and people, by name or user name", async ({ page, signIn }) => {
+  await signIn("wc-secretary");
+  // Supervisory duties are the committee's own: every organization of the demo tree lies below it.
+  await page.goto("/checklists?kind=SUPERVISORY&status=NOT_STARTED");
+  await page.getByTestId("checklist-row").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/checklists\/\w+$/);
+
+  const target = page.getByLabel("交办给");
+  const search = page.getByRole("search", { name: "查找下级组织或人员" });
+  await search.getByRole("searchbox").fill("省财政厅办公室");
+  await search.getByRole("searchbox").press("Enter");
+  await expect(target.locator("option", { hasText: "省教育厅" })).toHaveCount(0);
+  const branch = target.locator('optgroup[label="下级组织"] option', { hasText: "省财政厅办公室党支部" });
+  await expect(branch).toHaveCount(1);
+  await target.selectOption((await branch.getAttribute("value")) ?? "");
+
+  // A second search, for a person by user name, keeps the organization chosen.
+  await search.getByRole("searchbox").fill("u03-branch");
+  await search.getByRole("button", { name: "查找" }).click();
+  await expect(target.locator('optgroup[label="人员"] option')).toHaveCount(1);
+  await expect(target.locator('optgroup[label="下级组织"] option')).toHaveText(["省财政厅办公室党支部"]);
+  await expect(target.locator("option:checked")).toHaveText("省财政厅办公室党支部");
+
+  await page.getByRole("button", { name: "交办", exact: true }).click();
+  await expect(page.getByTestId("delegated-to")).toContainText("省财政厅办公室党支部");
+  await page.getByRole("button", { name: "收回交办" }).click();
+  await expect(page.getByTestId("delegated-to")).toHaveCount(0);
+});

@@ -1,34 +1,39 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useWatch } from "react-hook-form";
 import { ActionButton } from "@/components/forms/action-button";
 import { FormBody, SelectField } from "@/components/forms/fields";
 import { useRecord } from "@/components/forms/record";
+import { SearchPicker, type PickerList } from "@/components/forms/search-picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { OrgOptions } from "@/components/ui/org-options";
-import { delegateItem, revokeDelegation } from "@/lib/actions/checklists";
+import { delegateItem, findDelegationTargets, revokeDelegation } from "@/lib/actions/checklists";
+import { localized } from "@/lib/org-label";
+import type { DelegationTargets } from "@/lib/server/checklists/delegate-item";
 import { ZDelegateItem } from "@/lib/validation/checklists";
 
-export type PersonOption = { id: string; label: string };
-export type OrgOption = { id: string; label: string; depth: number };
+/** A target in the select: its value (`org:<id>` or `user:<id>`) is the form's. */
+type Target = { id: string; kind: "org" | "user"; label: string; depth: number };
 
 /**
  * Hand the item to an organization below or to a person in the subtree, or
- * take it back. The options come from the server, already scoped.
+ * take it back. The targets come from the server, already scoped; beyond
+ * the first few hundred, or many, a search finds the others.
  */
 export function DelegateItemForm({
   itemId,
   delegatedTo,
-  orgOptions,
-  peopleOptions,
+  targets,
 }: {
   itemId: string;
   /** The current delegate's label, when the item is delegated. */
   delegatedTo: string | null;
-  orgOptions: OrgOption[];
-  peopleOptions: PersonOption[];
+  targets: DelegationTargets;
 }) {
   const t = useTranslations("delegation");
+  const ti = useTranslations("item");
+  const locale = useLocale();
   const version = useRecord().version ?? 1;
   const of = useActionForm({
     id: "delegate",
@@ -38,6 +43,7 @@ export function DelegateItemForm({
     fields: { target: { label: t("target") } },
     messages: "delegation.error",
   });
+  const selected = useWatch({ control: of.form.control, name: "target" });
 
   if (delegatedTo) {
     return (
@@ -49,24 +55,60 @@ export function DelegateItemForm({
     );
   }
 
+  const choices = (found: DelegationTargets): PickerList<Target> => ({
+    items: [
+      ...found.orgs.map((o) => ({ id: `org:${o.id}`, kind: "org" as const, label: localized(o.name, o.nameEn, locale), depth: o.depth })),
+      ...found.people.map((p) => ({
+        id: `user:${p.id}`,
+        kind: "user" as const,
+        label: ti("personAt", { name: p.name, org: localized(p.orgName, p.orgNameEn, locale) }),
+        depth: 0,
+      })),
+    ],
+    isTruncated: found.isTruncated,
+  });
+
   return (
     <FormBody of={of} submitLabel={t("submit")} variant="secondary" submitClassName="w-full">
-      <SelectField of={of} name="target" blank={t("choose")} hint={t("hint")}>
-        {orgOptions.length > 0 ? (
-          <optgroup label={t("orgs")}>
-            <OrgOptions orgs={orgOptions} valuePrefix="org:" />
-          </optgroup>
-        ) : null}
-        {peopleOptions.length > 0 ? (
-          <optgroup label={t("people")}>
-            {peopleOptions.map((p) => (
-              <option key={p.id} value={`user:${p.id}`}>
-                {p.label}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-      </SelectField>
+      <SearchPicker
+        initial={choices(targets)}
+        find={async (q) => {
+          const result = await findDelegationTargets({ itemId, q });
+          return result.ok ? { ...result, data: choices(result.data) } : result;
+        }}
+        selected={selected}
+        kept={(target) => ({ ...target, depth: 0 })}
+        labels={{
+          search: t("search"),
+          hint: t("searchHint"),
+          button: t("searchButton"),
+          truncated: (limit) => t("truncated", { limit }),
+          none: t("none"),
+        }}
+      >
+        {(found) => {
+          const orgs = found.filter((c) => c.kind === "org");
+          const people = found.filter((c) => c.kind === "user");
+          return (
+            <SelectField of={of} name="target" blank={t("choose")} hint={t("hint")}>
+              {orgs.length > 0 ? (
+                <optgroup label={t("orgs")}>
+                  <OrgOptions orgs={orgs} />
+                </optgroup>
+              ) : null}
+              {people.length > 0 ? (
+                <optgroup label={t("people")}>
+                  {people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+            </SelectField>
+          );
+        }}
+      </SearchPicker>
     </FormBody>
   );
 }

@@ -3,13 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/server/action";
 import type { Actor } from "@/lib/server/auth/actor";
-import { delegateItem as delegate, revokeDelegation as revoke } from "@/lib/server/checklists/delegate-item";
+import { delegateItem as delegate, listDelegationTargets, revokeDelegation as revoke } from "@/lib/server/checklists/delegate-item";
 import * as steps from "@/lib/server/checklists/transitions";
 import type { ItemState } from "@/lib/server/checklists/write-item";
 import {
   ZApproveItem,
   ZApproveMany,
   ZDelegateItem,
+  ZFindDelegationTargets,
   ZItemStep,
   ZRequestNotApplicable,
   ZReturnItem,
@@ -37,6 +38,9 @@ export const returnItem = defineAction("action:returnItem", ZReturnItem, () => u
 export const reopenItem = defineAction("action:reopenItem", ZItemStep, () => undefined, done(steps.reopenItem));
 export const delegateItem = defineAction("action:delegateItem", ZDelegateItem, target, done(delegate));
 export const revokeDelegation = defineAction("action:revokeDelegation", ZItemStep, target, done(revoke));
+export const findDelegationTargets = defineAction("action:findDelegationTargets", ZFindDelegationTargets, target, (actor, { itemId, q }) =>
+  listDelegationTargets(actor, itemId, q || undefined),
+);
 
 /** Approves a reviewer's selection one item at a time, with one optional comment for all. */
 export const approveMany = defineAction("action:approveMany", ZApproveMany, () => undefined, async (actor, input) => {

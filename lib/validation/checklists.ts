@@ -132,3 +132,6 @@ export const ZDelegateItem = z.object({
 });
 
 export type TDelegateItem = z.infer<typeof ZDelegateItem>;
+
+/** A search among whom an item can be handed to. */
+export const ZFindDelegationTargets = z.object({ itemId, q: zText(64) });

@@ -19,7 +19,7 @@ import { listEntityHistory } from "@/lib/server/audit/list-entity-history";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
 import { getNextInReviewQueue } from "@/lib/server/checklists/review-queue";
 import { getItemEvidence } from "@/lib/server/evidence/read-evidence";
-import { listDelegationTargets, type DelegationTargets } from "@/lib/server/checklists/delegate-item";
+import { listDelegationTargets } from "@/lib/server/checklists/delegate-item";
 import { localized } from "@/lib/org-label";
 import { reviewQueueParams, ZReviewQuery } from "@/lib/validation/reviews";
 
@@ -46,7 +46,7 @@ export default async function ChecklistItemPage({ params, searchParams }: Props)
     getLocale(),
   ]);
   const [targets, seen] = await Promise.all([
-    item.canDelegate ? listDelegationTargets(actor, itemId) : Promise.resolve<DelegationTargets>({ orgs: [], people: [] }),
+    item.canDelegate ? listDelegationTargets(actor, itemId) : null,
     markNoticesAbout(actor, { itemId: item.id }),
   ]);
   const delegatedTo = item.delegatedOrg
@@ -167,17 +167,12 @@ export default async function ChecklistItemPage({ params, searchParams }: Props)
               requestedNotApplicable={item.requestedNotApplicable}
             />
           </Card>
-          {item.canDelegate && (delegatedTo || targets.orgs.length + targets.people.length > 0) ? (
+          {targets && (delegatedTo || targets.orgs.length + targets.people.length > 0) ? (
             <Card aria-labelledby="delegation-heading">
               <h2 id="delegation-heading" className="mb-3 text-base font-semibold">
                 {t("delegationHeading")}
               </h2>
-              <DelegateItemForm
-                itemId={item.id}
-                delegatedTo={delegatedTo}
-                orgOptions={targets.orgs.map((o) => ({ id: o.id, label: localized(o.name, o.nameEn, locale), depth: o.depth - item.org.depth - 1 }))}
-                peopleOptions={targets.people.map((p) => ({ id: p.id, label: t("personAt", { name: p.name, org: localized(p.orgName, p.orgNameEn, locale) }) }))}
-              />
+              <DelegateItemForm itemId={item.id} delegatedTo={delegatedTo} targets={targets} />
             </Card>
           ) : null}
         </div>

@@ -163,6 +163,12 @@ export const registry = {
     name: "delegateItem",
     rule: { access: "permission", permission: "checklist.delegate", target: "item-org" },
   },
+  "action:findDelegationTargets": {
+    kind: "action",
+    file: "lib/actions/checklists.ts",
+    name: "findDelegationTargets",
+    rule: { access: "permission", permission: "checklist.delegate", target: "item-org" },
+  },
   "action:revokeDelegation": {
     kind: "action",
     file: "lib/actions/checklists.ts",

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { writeItem, type ItemState } from "@/lib/server/checklists/write-item";
 import { holdersOf, notify } from "@/lib/server/notifications/notify";
 import { prisma } from "@/lib/server/db";
+import { orgMatching, personMatching } from "@/lib/server/db/text-search";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import type { TDelegateItem, TItemStep } from "@/lib/validation/checklists";
 
@@ -15,46 +16,57 @@ const OWNERS = { permission: "checklist.delegate", delegates: false } as const;
 const owns = (actor: Actor) => (s: ItemState) => reachesItem(actor, OWNERS.permission, s, { delegates: false });
 
 export type DelegationTargets = {
-  orgs: { id: string; name: string; nameEn: string | null; type: OrgType; depth: number }[];
+  /** Depth below the item's organization: its children are at 0. */
+  orgs: { id: string; code: string; name: string; nameEn: string | null; type: OrgType; depth: number }[];
   people: { id: string; name: string; orgName: string; orgNameEn: string | null }[];
+  /** More organizations or people matched than are listed: the form offers its search. */
+  isTruncated: boolean;
 };
 
-const TARGET_LIMIT = 300;
+export const DELEGATION_TARGET_LIMIT = 300;
 
 /**
- * Whom an item can be handed to: the organizations below the item's own,
- * and the people holding a working role (secretary or staff) anywhere in
- * its subtree, the actor excepted.
+ * Whom an item can be handed to: the open organizations below the item's
+ * own, and the people holding a working role (secretary or staff) anywhere
+ * in its subtree, the actor excepted. The first DELEGATION_TARGET_LIMIT of
+ * each, in tree order; with `search`, those whose name or code (an
+ * organization's) or name or user name (a person's) contains it.
  */
-export async function listDelegationTargets(actor: Actor, itemId: string): Promise<DelegationTargets> {
+export async function listDelegationTargets(actor: Actor, itemId: string, search?: string): Promise<DelegationTargets> {
   const item = await prisma.checklistItem.findFirst({
     where: { AND: [{ id: itemId }, itemScopeWhere(actor, OWNERS.permission, { delegates: false })] },
-    select: { orgId: true, org: { select: { path: true } } },
+    select: { orgId: true, org: { select: { path: true, depth: true } } },
   });
   if (!item) throw new NotFoundError();
+  const words = search?.trim();
   const [orgs, grants] = await Promise.all([
     prisma.org.findMany({
-      where: { path: { startsWith: item.org.path }, id: { not: item.orgId }, closedAt: null },
-      select: { id: true, name: true, nameEn: true, type: true, depth: true },
-      orderBy: { path: "asc" },
-      take: TARGET_LIMIT,
+      where: { AND: [{ path: { startsWith: item.org.path }, id: { not: item.orgId }, closedAt: null }, orgMatching(words)] },
+      select: { id: true, code: true, name: true, nameEn: true, type: true, depth: true },
+      orderBy: [{ path: "asc" }, { id: "asc" }],
+      take: DELEGATION_TARGET_LIMIT + 1,
     }),
     prisma.roleGrant.findMany({
       where: {
         role: { in: [...rolesOf("checklist.work")] },
         org: { path: { startsWith: item.org.path } },
-        user: { isActive: true, id: { not: actor.id } },
+        user: { AND: [{ isActive: true, id: { not: actor.id } }, personMatching(words)] },
       },
       select: { user: { select: { id: true, name: true } }, org: { select: { name: true, nameEn: true } } },
-      orderBy: [{ org: { path: "asc" } }, { user: { name: "asc" } }],
-      take: TARGET_LIMIT,
+      orderBy: [{ org: { path: "asc" } }, { user: { name: "asc" } }, { id: "asc" }],
+      take: DELEGATION_TARGET_LIMIT + 1,
     }),
   ]);
   const seen = new Set<string>();
   const people = grants
+    .slice(0, DELEGATION_TARGET_LIMIT)
     .filter((g) => !seen.has(g.user.id) && seen.add(g.user.id))
     .map((g) => ({ id: g.user.id, name: g.user.name, orgName: g.org.name, orgNameEn: g.org.nameEn }));
-  return { orgs, people };
+  return {
+    orgs: orgs.slice(0, DELEGATION_TARGET_LIMIT).map((o) => ({ ...o, depth: o.depth - item.org.depth - 1 })),
+    people,
+    isTruncated: orgs.length > DELEGATION_TARGET_LIMIT || grants.length > DELEGATION_TARGET_LIMIT,
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { authorize } from "@/lib/server/access/authorize";
 import { listEntityHistory } from "@/lib/server/audit/list-entity-history";
 import type { Actor } from "@/lib/server/auth/actor";
 import { submitItem } from "@/lib/server/checklists/transitions";
-import { delegateItem, listDelegationTargets, revokeDelegation } from "@/lib/server/checklists/delegate-item";
+import { DELEGATION_TARGET_LIMIT, delegateItem, listDelegationTargets, revokeDelegation } from "@/lib/server/checklists/delegate-item";
 import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
 import { getProgress } from "@/lib/server/checklists/get-progress";
 import { getChecklistSummary, listChecklistItems } from "@/lib/server/checklists/list-checklist-items";
@@ -151,5 +151,54 @@ describe("delegation rules", () => {
     await expect(delegateItem(other, { itemId: item.id, expectedVersion: item.version, target: `org:${b1}` })).rejects.toBeInstanceOf(NotFoundError);
     const admin = await actorFor("admin");
     await expect(delegateItem(admin, { itemId: item.id, expectedVersion: item.version, target: `org:${b1}` })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("whom to delegate to", () => {
+  it("lists the first organizations and people below, and finds the others by name, code or user name", async () => {
+    const item = await itemOf("U01", "NOT_STARTED");
+    const unit = await prisma.org.findUniqueOrThrow({ where: { code: "U01" }, select: { id: true, path: true, depth: true } });
+    // More branches below the unit than a select lists; the last by path is past the limit.
+    const ids = Array.from({ length: DELEGATION_TARGET_LIMIT + 1 }, (_, i) => `dtbranch${String(i).padStart(4, "0")}`);
+    await prisma.org.createMany({
+      data: ids.map((id, i) => ({
+        id,
+        code: `U01-DT${String(i).padStart(4, "0")}`,
+        name: `交办测试第${i}支部`,
+        type: "BRANCH" as const,
+        parentId: unit.id,
+        path: `${unit.path}${id}/`,
+        depth: unit.depth + 1,
+      })),
+    });
+    try {
+      const first = await listDelegationTargets(secretary, item.id);
+      expect(first.isTruncated).toBe(true);
+      expect(first.orgs).toHaveLength(DELEGATION_TARGET_LIMIT);
+      expect(first.orgs.map((o) => o.id)).not.toContain(ids.at(-1));
+      expect(first.orgs.find((o) => o.id === ids[0])).toMatchObject({ code: "U01-DT0000", depth: 0 });
+
+      const last = ids.length - 1;
+      for (const words of [`U01-DT${String(last).padStart(4, "0")}`, `第${last}支部`, `dt${String(last).padStart(4, "0")}`]) {
+        const found = await listDelegationTargets(secretary, item.id, words);
+        expect(found.orgs.map((o) => o.id), words).toStrictEqual([ids[last]]);
+        expect(found.isTruncated).toBe(false);
+      }
+      // People by name or user name; the searcher is never among them.
+      const byUsername = await listDelegationTargets(secretary, item.id, "U01-STAFF");
+      expect(byUsername).toMatchObject({ orgs: [], people: [{ id: staff.id }], isTruncated: false });
+      const byName = await listDelegationTargets(secretary, item.id, staff.name);
+      expect(byName.people.map((p) => p.id)).toContain(staff.id);
+      expect((await listDelegationTargets(secretary, item.id, "u01-secretary")).people).toStrictEqual([]);
+      // What was typed matches itself, and nothing outside the unit is found.
+      expect(await listDelegationTargets(secretary, item.id, "%")).toStrictEqual({ orgs: [], people: [], isTruncated: false });
+      expect(await listDelegationTargets(secretary, item.id, "U02")).toStrictEqual({ orgs: [], people: [], isTruncated: false });
+      // The search is the delegation's own: whoever may not delegate the item may not search for it.
+      await expect(authorize(secretary, "action:findDelegationTargets", { itemId: item.id })).resolves.toBe(secretary);
+      await expect(authorize(staff, "action:findDelegationTargets", { itemId: item.id })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(listDelegationTargets(staff, item.id, "U01")).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      await prisma.org.deleteMany({ where: { id: { in: ids } } });
+    }
   });
 });

@@ -4,7 +4,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { FieldError, Label } from "@/components/ui/label";
-import { OrgFilter } from "@/components/ui/org-filter";
+import { FilterSearch, OrgFilter } from "@/components/ui/org-filter";
 import { hrefWith } from "@/lib/href";
 import { periodLabel } from "@/lib/period-label";
 import { DUTY_KINDS, ITEM_STATUS_FILTERS, isFiltered, SEARCH_MAX, WARNING_FILTERS, type TChecklistFilters } from "@/lib/validation/checklists";
@@ -19,6 +19,7 @@ export function ChecklistFilters({
   orgOptions,
   orgSearch,
   ownerOptions,
+  ownerSearch,
   periodOptions,
   refusedSearch,
 }: {
@@ -32,6 +33,8 @@ export function ChecklistFilters({
   /** Set when the scope holds more organizations than the filter lists: the words that found them, if any. */
   orgSearch?: string;
   ownerOptions: { id: string; name: string }[];
+  /** Set when there are more owners than the filter lists: the words that found them, if any. */
+  ownerSearch?: string;
   periodOptions: PeriodOption[];
 }) {
   const t = useTranslations("filters");
@@ -91,6 +94,16 @@ export function ChecklistFilters({
           allLabel={t("all")}
           options={[{ value: "mine", label: t("mine") }, ...ownerOptions.map((o) => ({ value: o.id, label: o.name }))]}
         />
+        {ownerSearch !== undefined ? (
+          <FilterSearch
+            id="filter-ownerq"
+            name="ownerq"
+            label={t("ownerSearch")}
+            hint={t("ownerSearchHint")}
+            note={t("ownerSearchNote")}
+            defaultValue={ownerSearch}
+          />
+        ) : null}
         <FilterSelect
           id="filter-period"
           name="period"

@@ -37,11 +37,11 @@ export async function ChecklistView({
 }) {
   const rootPath = rootOrg?.path;
   const query = { ...filters, periodId, rootPath };
-  const [page, summary, orgChoices, ownerOptions, periodOptions, t, locale] = await Promise.all([
+  const [page, summary, orgChoices, owners, periodOptions, t, locale] = await Promise.all([
     listChecklistItems(actor, query),
     getChecklistSummary(actor, query),
     findOrgOptions(actor, "checklist.read", rootPath, { search: filters.orgq, selected: filters.org }),
-    listItemOwners(actor, { periodId, rootPath }),
+    listItemOwners(actor, { periodId, rootPath }, { search: filters.ownerq, selected: filters.owner }),
     listPeriods(),
     getTranslations("checklist"),
     getLocale(),
@@ -58,7 +58,7 @@ export async function ChecklistView({
       const org = orgOptions.find((o) => o.id === id);
       return org ? localized(org.name, org.nameEn, locale) : undefined;
     },
-    owner: (id) => (id === "mine" ? tr("filters.mine") : ownerOptions.find((o) => o.id === id)?.name),
+    owner: (id) => (id === "mine" ? tr("filters.mine") : owners.options.find((o) => o.id === id)?.name),
     q: (text) => tr("summary.matching", { q: text }),
   }).join(tr("summary.filterSeparator"));
   const warningHrefs = Object.fromEntries(
@@ -102,7 +102,8 @@ export async function ChecklistView({
           periodId={periodId}
           orgOptions={orgOptions.map((o) => ({ id: o.id, depth: o.depth, label: localized(o.name, o.nameEn, locale) }))}
           orgSearch={orgChoices.isTruncated ? (filters.orgq ?? "") : undefined}
-          ownerOptions={ownerOptions}
+          ownerOptions={owners.options}
+          ownerSearch={owners.isTruncated ? (filters.ownerq ?? "") : undefined}
           periodOptions={periodOptions}
           refusedSearch={refusedSearch}
         />

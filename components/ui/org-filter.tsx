@@ -34,14 +34,24 @@ export function OrgFilter({
         <OrgOptions orgs={options} />
       </FilterSelect>
       {search !== undefined ? (
-        <div>
-          <Label htmlFor={`${id}q`}>{t("orgSearch")}</Label>
-          <Input id={`${id}q`} name="orgq" type="search" maxLength={SEARCH_MAX} defaultValue={search} placeholder={t("orgSearchHint")} aria-describedby={`${id}q-note`} />
-          <p id={`${id}q-note`} className="mt-1 text-xs text-muted">
-            {t("orgSearchNote")}
-          </p>
-        </div>
+        <FilterSearch id={`${id}q`} name="orgq" label={t("orgSearch")} hint={t("orgSearchHint")} note={t("orgSearchNote")} defaultValue={search} />
       ) : null}
     </>
+  );
+}
+
+/**
+ * The search box beside a filter's select that lists only part of its choices: the words go with the
+ * form's next submit (`name`), and the select then lists what they find.
+ */
+export function FilterSearch({ id, name, label, hint, note, defaultValue }: { id: string; name: string; label: string; hint: string; note: string; defaultValue: string }) {
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} name={name} type="search" maxLength={SEARCH_MAX} defaultValue={defaultValue} placeholder={hint} aria-describedby={`${id}-note`} />
+      <p id={`${id}-note`} className="mt-1 text-xs text-muted">
+        {note}
+      </p>
+    </div>
   );
 }

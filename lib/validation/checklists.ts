@@ -8,7 +8,7 @@ export const WARNING_FILTERS = ["red", "yellow", "green"] as const;
 
 export const SEARCH_MAX = 100;
 
-/** Words of an organization's name or code, to find it for an organization filter when the scope has too many to list (OrgFilter). */
+/** Words of an organization's name or code (or a person's name), to find it for a filter that lists too many to show (OrgFilter). */
 export const ZOrgSearchParam = zSearchWords(SEARCH_MAX).catch(undefined);
 
 /**
@@ -25,6 +25,8 @@ export const ZChecklistFilters = z.object({
   orgq: ZOrgSearchParam,
   /** The item's owner: a user id, or "mine" for the signed-in user. */
   owner: z.union([z.literal("mine"), z.string().trim().refine(isId)]).optional().catch(undefined),
+  /** Words of an owner's name or user name, to find them for the owner filter when there are too many to list. */
+  ownerq: ZOrgSearchParam,
   /** A period id; none means the current period. */
   period: ZIdParam,
   /** Words in the duty's title (Chinese or English), matched ignoring case. */
@@ -50,7 +52,7 @@ export function checklistFilterParams(filters: Omit<TChecklistFilters, "page">):
   };
 }
 
-type Filters = Omit<TChecklistFilters, "page" | "period" | "scope" | "orgq">;
+type Filters = Omit<TChecklistFilters, "page" | "period" | "scope" | "orgq" | "ownerq">;
 
 /** Each active filter in words, in a fixed order, by the namer given for it; a value no namer knows is left out. */
 export function describeFilters(filters: Filters, name: { [K in keyof Filters]-?: (value: NonNullable<Filters[K]>) => string | undefined }): string[] {

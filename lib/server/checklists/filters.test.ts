@@ -71,7 +71,7 @@ describe("owner", () => {
   it("lists the owners in scope and filters by one of them, or by the signed-in user as 'mine'", async () => {
     const secretary = await actorFor("u01-secretary");
     const staff = await actorFor("u01-staff");
-    expect(await listItemOwners(secretary, { periodId })).toEqual([{ id: staff.id, name: staff.name }]);
+    expect(await listItemOwners(secretary, { periodId })).toEqual({ options: [{ id: staff.id, name: staff.name }], isTruncated: false });
     expect((await listChecklistItems(secretary, all({ owner: staff.id }))).total).toBe(3);
     const mine = await listChecklistItems(staff, all({ owner: "mine" }));
     expect(mine.total).toBe(3);
@@ -79,8 +79,36 @@ describe("owner", () => {
     expect((await listChecklistItems(secretary, all({ owner: "mine" }))).total).toBe(0);
     // Another unit's secretary neither sees the owner nor the items.
     const other = await actorFor("u02-secretary");
-    expect(await listItemOwners(other, { periodId })).toEqual([]);
+    expect(await listItemOwners(other, { periodId })).toEqual({ options: [], isTruncated: false });
     expect((await listChecklistItems(other, all({ owner: staff.id }))).total).toBe(0);
+  });
+});
+
+describe("owner search", () => {
+  it("lists the first owners, finds the others by name or user name, and keeps the one chosen", async () => {
+    const secretary = await actorFor("u01-secretary");
+    const [staff, branch] = await Promise.all([actorFor("u01-staff"), actorFor("u01-branch")]);
+    const item = await prisma.checklistItem.findFirstOrThrow({ where: u01Items({ ownerId: null }), orderBy: { id: "asc" } });
+    await prisma.checklistItem.update({ where: { id: item.id }, data: { ownerId: branch.id } });
+    try {
+      // The two owners in the filter's order (the database's, by name).
+      const ordered = await prisma.$queryRaw<{ id: string; name: string }[]>`
+        SELECT "id", "name" FROM "User" WHERE "id" IN (${staff.id}, ${branch.id}) ORDER BY "name", "id"`;
+      const [first, second] = [ordered[0]!, ordered[1]!];
+      // One listed of two: the filter offers its search.
+      expect(await listItemOwners(secretary, { periodId }, { limit: 1 })).toEqual({ options: [{ id: first.id, name: first.name }], isTruncated: true });
+      // The one chosen stays listed past the limit.
+      expect((await listItemOwners(secretary, { periodId }, { limit: 1, selected: second.id })).options.map((o) => o.id)).toEqual([first.id, second.id]);
+      // By user name or name; what was typed matches itself; a search keeps offering the search.
+      expect(await listItemOwners(secretary, { periodId }, { search: "U01-BRANCH" })).toEqual({ options: [{ id: branch.id, name: branch.name }], isTruncated: true });
+      expect((await listItemOwners(secretary, { periodId }, { search: staff.name })).options.map((o) => o.id)).toEqual([staff.id]);
+      expect((await listItemOwners(secretary, { periodId }, { search: "%" })).options).toEqual([]);
+      // Someone who owns nothing in scope is not listed, chosen or not.
+      const other = await actorFor("u02-secretary");
+      expect((await listItemOwners(secretary, { periodId }, { search: "u02", selected: other.id })).options).toEqual([]);
+    } finally {
+      await prisma.checklistItem.update({ where: { id: item.id }, data: { ownerId: null } });
+    }
   });
 });
 

@@ -8,8 +8,9 @@ import { itemScopeSql } from "@/lib/server/access/item-scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { prisma } from "@/lib/server/db";
-import { likePattern } from "@/lib/server/db/text-search";
+import { likePattern, personMatchingSql } from "@/lib/server/db/text-search";
 import { isFiltered as isFilteredQuery, type TChecklistFilters } from "@/lib/validation/checklists";
+import { isId } from "@/lib/validation/text";
 import {
   itemWarning,
   itemWarningSql,
@@ -238,16 +239,38 @@ export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Prom
 }
 
 export type OwnerOption = { id: string; name: string };
+export type OwnerOptions = {
+  options: OwnerOption[];
+  /** More owners than listed, or these are a search's: the filter offers a search. */
+  isTruncated: boolean;
+};
 
 export const OWNER_OPTION_LIMIT = 300;
 
-/** The people who own items of the period in scope (under `rootPath`), for the owner filter. */
-export async function listItemOwners(actor: Actor, q: Pick<ChecklistQuery, "periodId" | "rootPath">): Promise<OwnerOption[]> {
-  if (!can(actor, "checklist.read")) return [];
+/**
+ * The people who own items of the period in scope (under `rootPath`), for
+ * the owner filter: the first `limit` (OWNER_OPTION_LIMIT) by name, or with `search`
+ * those whose name or user name contains it. The owner already `selected`
+ * is always among them, so that the filter names what it filters by.
+ */
+export async function listItemOwners(
+  actor: Actor,
+  q: Pick<ChecklistQuery, "periodId" | "rootPath">,
+  options: { search?: string; selected?: string; limit?: number } = {},
+): Promise<OwnerOptions> {
+  const limit = options.limit ?? OWNER_OPTION_LIMIT;
+  if (!can(actor, "checklist.read")) return { options: [], isTruncated: false };
   const { where, joins } = selection(actor, { periodId: q.periodId, rootPath: q.rootPath }, clockOf(), "filter");
-  return prisma.$queryRaw<OwnerOption[]>`
+  const owners = Prisma.sql`SELECT i."ownerId" FROM ${from(joins)} WHERE ${where} AND i."ownerId" IS NOT NULL`;
+  const found = await prisma.$queryRaw<OwnerOption[]>`
     SELECT u."id", u."name" FROM "User" u
-     WHERE u."id" IN (SELECT i."ownerId" FROM ${from(joins)} WHERE ${where} AND i."ownerId" IS NOT NULL)
+     WHERE u."id" IN (${owners}) AND ${personMatchingSql(options.search, Prisma.sql`u`)}
      ORDER BY u."name", u."id"
-     LIMIT ${OWNER_OPTION_LIMIT}`;
+     LIMIT ${limit + 1}`;
+  const listed = found.slice(0, limit);
+  const selected = options.selected;
+  if (selected && isId(selected) && !listed.some((o) => o.id === selected)) {
+    listed.push(...(await prisma.$queryRaw<OwnerOption[]>`SELECT u."id", u."name" FROM "User" u WHERE u."id" = ${selected} AND u."id" IN (${owners})`));
+  }
+  return { options: listed, isTruncated: found.length > limit || Boolean(options.search) };
 }

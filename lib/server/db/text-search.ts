@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // Every search by words reads through here: a contains-match that ignores
 // case, with LIKE's wildcards in what was typed matching themselves (Prisma
@@ -33,4 +33,11 @@ export function personMatching(words: string | undefined): Prisma.UserWhereInput
   if (!words) return {};
   const match = containsWords(words);
   return { OR: [{ name: match }, { username: match }] };
+}
+
+/** personMatching in raw SQL, over the "User" table as `user`: a condition to AND with others. */
+export function personMatchingSql(words: string | undefined, user: Prisma.Sql): Prisma.Sql {
+  if (!words) return Prisma.sql`TRUE`;
+  const pattern = likePattern(words);
+  return Prisma.sql`(${user}."name" ILIKE ${pattern} OR ${user}."username" ILIKE ${pattern})`;
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Pagination } from "@/components/checklists/pagination";
 import { PageHeading } from "@/components/layout/page-heading";
 import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { NotificationList } from "@/components/notifications/notification-list";
@@ -8,10 +7,12 @@ import { NotificationPreferencesForm } from "@/components/notifications/notifica
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { KeysetPager } from "@/components/ui/keyset-pager";
+import { hrefWith } from "@/lib/href";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";
 import { listOptOuts } from "@/lib/server/notifications/opt-outs";
-import { NOTIFICATION_KINDS, ZNotificationQuery } from "@/lib/validation/notifications";
+import { NOTIFICATION_KINDS, noticePlaceParam, ZNotificationQuery } from "@/lib/validation/notifications";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,7 +25,10 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const actor = await guardPage("page:/notifications", undefined, "/notifications");
   const query = ZNotificationQuery.parse(await searchParams);
   const unreadOnly = query.unread === "1";
-  const [notices, off, t] = await Promise.all([listNotifications(actor, { page: query.page, unreadOnly }), listOptOuts(actor), getTranslations("notifications")]);
+  const cursor = query.older ? { ...query.older, toward: "older" as const } : query.newer ? { ...query.newer, toward: "newer" as const } : undefined;
+  const [notices, off, t] = await Promise.all([listNotifications(actor, { cursor, unreadOnly }), listOptOuts(actor), getTranslations("notifications")]);
+  const pageHref = (place: { createdAt: Date; id: string } | null, side: "older" | "newer") =>
+    place ? hrefWith("/notifications", { unread: query.unread, [side]: noticePlaceParam(place) }) : null;
   const enabled = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, !off.includes(kind)])) as Record<(typeof NOTIFICATION_KINDS)[number], boolean>;
   return (
     <>
@@ -43,7 +47,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
       ) : (
         <NotificationList rows={notices.rows} />
       )}
-      <Pagination page={notices.page} pageCount={notices.pageCount} total={notices.total} basePath="/notifications" params={{ unread: query.unread }} />
+      <KeysetPager total={notices.total} previous={pageHref(notices.newer, "newer")} next={pageHref(notices.older, "older")} />
       <Card id="preferences" aria-labelledby="preferences-title" className="mt-8 scroll-mt-4">
         <h2 id="preferences-title" className="text-lg font-semibold">
           {t("preferences.title")}

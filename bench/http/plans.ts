@@ -27,6 +27,7 @@ export async function capturePlans(
   const { getProgress } = await import("../../lib/server/checklists/get-progress");
   const { countChecklistItems } = await import("../../lib/server/checklists/list-checklist-items");
   const { countReviewQueue } = await import("../../lib/server/checklists/review-queue");
+  const { listNotifications } = await import("../../lib/server/notifications/list-notifications");
   const { ZChecklistFilters, ZProgressQuery } = await import("../../lib/validation/checklists");
   const { countFindings } = await import("../../lib/server/inspections/list-findings");
   const { readSearchParams } = await import("../../lib/validation/search-params");
@@ -126,6 +127,20 @@ export async function capturePlans(
         title: "Rectification ledger, a search in the descriptions (supervisor)",
         call: `countFindings(${users.supervisor}, { q: "${FINDING_SEARCH}" })`,
         run: () => countFindings(supervisor!, { q: FINDING_SEARCH }),
+      },
+      {
+        title: "Notices, a page a thousand deep (supervisor)",
+        call: `listNotifications(${users.supervisor}, { cursor: older than the 1,000th newest })`,
+        run: async () => {
+          const [deep] = await prisma.notification.findMany({
+            where: { userId: supervisor!.id },
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            skip: 999,
+            take: 1,
+            select: { createdAt: true, id: true },
+          });
+          return listNotifications(supervisor!, { cursor: deep ? { ...deep, toward: "older" } : undefined });
+        },
       },
       {
         title: "Review queue count, the organ party committee's staff",

@@ -21,10 +21,29 @@ export const NOTIFICATION_KINDS = [
   "TERM_DUE",
 ] as const satisfies readonly NotificationKind[];
 
-/** The notices page's filters, read from its search params; bad values fall back to none. */
+/** A notice a page starts next to, in a URL: its time in milliseconds and its id ("1764000000000.ck…"). */
+const ZNoticePlace = z
+  .string()
+  .regex(/^\d{1,15}\.[a-z0-9]{1,40}$/i)
+  .transform((value) => {
+    const [ms, id] = value.split(".") as [string, string];
+    return { createdAt: new Date(Number(ms)), id };
+  })
+  .optional()
+  .catch(undefined);
+
+/** How a page's starting notice goes into the URL (ZNoticePlace reads it back). */
+export function noticePlaceParam(notice: { createdAt: Date; id: string }): string {
+  return `${notice.createdAt.getTime()}.${notice.id}`;
+}
+
+/** The notices page's filters and where its page starts, read from its search params; bad values fall back to none. */
 export const ZNotificationQuery = z.object({
   unread: z.literal("1").optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** The page of notices older than this one. */
+  older: ZNoticePlace,
+  /** The page of notices newer than this one. */
+  newer: ZNoticePlace,
 });
 
 export type TNotificationQuery = z.output<typeof ZNotificationQuery>;

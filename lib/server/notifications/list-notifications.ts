@@ -36,7 +36,18 @@ export type NoticeRow = NoticeSubject & {
   target: string | null;
 };
 
-export type NoticePage = { rows: NoticeRow[]; total: number; unread: number; page: number; pageCount: number };
+/** A page of notices starts next to this notice: the ones older than it, or the ones newer. */
+export type NoticeCursor = { createdAt: Date; id: string; toward: "older" | "newer" };
+
+export type NoticePage = {
+  rows: NoticeRow[];
+  total: number;
+  unread: number;
+  /** Where the page of older notices starts; null on the last page. */
+  older: NoticeCursor | null;
+  /** Where the page of newer notices starts; null on the first page. */
+  newer: NoticeCursor | null;
+};
 
 function toRow(n: NoticeRecord): NoticeRow {
   return {
@@ -57,21 +68,61 @@ async function visibleWhere(actor: Actor): Promise<Prisma.NotificationWhereInput
   return { userId: actor.id, ...(off.length > 0 ? { kind: { notIn: off } } : {}) };
 }
 
-/** The actor's notices, newest first, a page at a time; unread ones only when asked. */
-export async function listNotifications(actor: Actor, query: { page: number; unreadOnly?: boolean }): Promise<NoticePage> {
+type Place = { createdAt: Date; id: string };
+
+/**
+ * The notices on the given side of a notice, in the order notices are
+ * listed (newest first, then by id). The bound on the time alone lets the
+ * index (userId, createdAt, id) start the scan at the notice; the rest
+ * settles the notices of the same time.
+ */
+function beyond(notice: Place, toward: NoticeCursor["toward"]): Prisma.NotificationWhereInput {
+  const [side, sideOrSame] = toward === "older" ? (["lt", "lte"] as const) : (["gt", "gte"] as const);
+  return {
+    AND: [{ createdAt: { [sideOrSame]: notice.createdAt } }, { OR: [{ createdAt: { [side]: notice.createdAt } }, { id: { [side]: notice.id } }] }],
+  };
+}
+
+/**
+ * The actor's notices, newest first, a page at a time; unread ones only
+ * when asked. Pages run by keyset from a notice (`cursor`), so that a deep
+ * page costs what the first does. A page of newer notices that would not
+ * be full is the first page; a cursor past the end leads there too.
+ */
+export async function listNotifications(actor: Actor, query: { cursor?: NoticeCursor; unreadOnly?: boolean }): Promise<NoticePage> {
   const visible = await visibleWhere(actor);
   const where: Prisma.NotificationWhereInput = query.unreadOnly ? { ...visible, readAt: null } : visible;
-  const [total, unread] = await Promise.all([prisma.notification.count({ where }), query.unreadOnly ? null : prisma.notification.count({ where: { ...visible, readAt: null } })]);
-  const pageCount = Math.max(1, Math.ceil(total / NOTIFICATION_PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page), pageCount);
-  const records = await prisma.notification.findMany({
-    where,
-    select: noticeSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * NOTIFICATION_PAGE_SIZE,
-    take: NOTIFICATION_PAGE_SIZE,
-  });
-  return { rows: records.map(toRow), total, unread: unread ?? total, page, pageCount };
+  const { cursor } = query;
+  const toward = cursor?.toward ?? "older";
+  const order = toward === "older" ? "desc" : "asc";
+  const [total, unread, found] = await Promise.all([
+    prisma.notification.count({ where }),
+    query.unreadOnly ? null : prisma.notification.count({ where: { ...visible, readAt: null } }),
+    prisma.notification.findMany({
+      where: cursor ? { AND: [where, beyond(cursor, toward)] } : where,
+      select: noticeSelect,
+      orderBy: [{ createdAt: order }, { id: order }],
+      take: NOTIFICATION_PAGE_SIZE + 1,
+    }),
+  ]);
+  // One row past the page tells whether there is more on the side it runs to.
+  const hasMore = found.length > NOTIFICATION_PAGE_SIZE;
+  if (cursor && (found.length === 0 || (toward === "newer" && !hasMore))) return listNotifications(actor, { unreadOnly: query.unreadOnly });
+  const records = found.slice(0, NOTIFICATION_PAGE_SIZE);
+  if (toward === "newer") records.reverse();
+  const [first, last] = [records[0], records.at(-1)];
+  // The side it came from: nothing before the first page; otherwise a look.
+  const hasBehind = async (from: Place | undefined, side: NoticeCursor["toward"]) =>
+    Boolean(cursor && from && (await prisma.notification.findFirst({ where: { AND: [where, beyond(from, side)] }, select: { id: true } })));
+  const [hasOlder, hasNewer] = toward === "older" ? [hasMore, await hasBehind(first, "newer")] : [await hasBehind(last, "older"), hasMore];
+  const place = (n: Place | undefined, side: NoticeCursor["toward"]) => (n ? { createdAt: n.createdAt, id: n.id, toward: side } : null);
+  return {
+    rows: records.map(toRow),
+    total,
+    unread: unread ?? total,
+    older: hasOlder ? place(last, "older") : null,
+    newer: hasNewer ? place(first, "newer") : null,
+  };
 }
 
 /** The number beside the bell: one count in SQL, leaving out the kinds the actor turned off. */

@@ -63,7 +63,7 @@ describe("fan-out", () => {
     // The party group secretary holds a reviewing role above the organ party committee, not on it.
     expect(await kindsOf(u01.id, item.id)).toEqual([]);
 
-    const page = await listNotifications(staff, { page: 1 });
+    const page = await listNotifications(staff, {});
     const row = page.rows.find((r) => r.item?.id === item.id);
     expect(row).toMatchObject({
       kind: "ITEM_SUBMITTED",
@@ -79,7 +79,7 @@ describe("fan-out", () => {
     const item = await openItem("U01-B1");
     const submitted = await submitItem(branch, { itemId: item.id, expectedVersion: item.version, note: "" }, TEST_NOW);
     await returnItem(staff, { itemId: item.id, expectedVersion: submitted.version, comment: "请补充会议记录" });
-    const page = await listNotifications(branch, { page: 1, unreadOnly: true });
+    const page = await listNotifications(branch, { unreadOnly: true });
     const row = page.rows.find((r) => r.item?.id === item.id);
     expect(row).toMatchObject({ kind: "ITEM_RETURNED", actorName: staff.name, facts: { comment: "请补充会议记录" } });
     expect(await kindsOf(staff.id, item.id)).toEqual(["ITEM_SUBMITTED"]);
@@ -127,7 +127,7 @@ describe("opting out", () => {
     expect(await kindsOf(staff.id, second.id)).toEqual(["ITEM_SUBMITTED"]);
     // The earlier notice is kept but not shown nor counted.
     expect(await countUnread(reviewer)).toBe(0);
-    expect((await listNotifications(reviewer, { page: 1 })).rows).toEqual([]);
+    expect((await listNotifications(reviewer, {})).rows).toEqual([]);
 
     const audit = await prisma.auditLog.findFirst({ where: { entityId: reviewer.id, action: "user.notificationOptOuts" } });
     expect(audit).toMatchObject({ actorId: reviewer.id, before: { off: [] }, after: { off: ["ITEM_SUBMITTED", "ITEM_RED"] } });
@@ -167,7 +167,7 @@ describe("inspection notices", () => {
       await notify(tx, { kind: "FINDING_RETURNED", userIds: [reader.id], findingId, actorId: u01.id, payload: { comment: "佐证材料不足" } });
     });
 
-    const { rows } = await listNotifications(reader, { page: 1 });
+    const { rows } = await listNotifications(reader, {});
     const report = rows.find((r) => r.kind === "REPORT_ISSUED");
     expect(report).toMatchObject({
       report: { id: reportId, roundTitle: "2026年第三季度日常督查", orgName: expect.stringContaining("办公室党支部") },
@@ -235,22 +235,43 @@ describe("reading", () => {
     expect(await countUnread(other)).toBe(1);
   });
 
-  it("pages newest first in the database, and filters unread ones", async () => {
+  it("pages newest first by keyset, both ways, with the id ordering notices of the same time, and filters unread ones", async () => {
     const reader = await actorWithRole("SECRETARY", "U01-B1");
-    await noticesFor(reader.id, "ITEM_APPROVED", NOTIFICATION_PAGE_SIZE + 5);
-    const all = await prisma.notification.findMany({ where: { userId: reader.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
-    await markRead(reader, all.slice(0, 10).map((n) => n.id));
+    const size = NOTIFICATION_PAGE_SIZE;
+    // Two pages and five: in threes, notices share their time.
+    const base = Date.UTC(2026, 10, 1);
+    await prisma.notification.createMany({
+      data: Array.from({ length: size * 2 + 5 }, (_, i) => ({ userId: reader.id, kind: "ITEM_APPROVED" as const, createdAt: new Date(base + Math.floor(i / 3) * 1000) })),
+    });
+    const all = await prisma.notification.findMany({ where: { userId: reader.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, createdAt: true } });
+    const ids = (from: number, to?: number) => all.slice(from, to).map((n) => n.id);
+    const place = (i: number, toward: "older" | "newer") => ({ createdAt: all[i]!.createdAt, id: all[i]!.id, toward });
 
-    const first = await listNotifications(reader, { page: 1 });
-    expect(first).toMatchObject({ total: NOTIFICATION_PAGE_SIZE + 5, unread: NOTIFICATION_PAGE_SIZE - 5, page: 1, pageCount: 2 });
-    expect(first.rows.map((r) => r.id)).toEqual(all.slice(0, NOTIFICATION_PAGE_SIZE).map((n) => n.id));
-    const second = await listNotifications(reader, { page: 2 });
-    expect(second.rows.map((r) => r.id)).toEqual(all.slice(NOTIFICATION_PAGE_SIZE).map((n) => n.id));
-    // A page past the end shows the last one.
-    expect((await listNotifications(reader, { page: 9 })).page).toBe(2);
+    const first = await listNotifications(reader, {});
+    expect(first.rows.map((r) => r.id)).toEqual(ids(0, size));
+    expect(first).toMatchObject({ total: size * 2 + 5, unread: size * 2 + 5, newer: null, older: place(size - 1, "older") });
+    const second = await listNotifications(reader, { cursor: first.older! });
+    expect(second.rows.map((r) => r.id)).toEqual(ids(size, size * 2));
+    expect(second).toMatchObject({ newer: place(size, "newer"), older: place(size * 2 - 1, "older") });
+    const last = await listNotifications(reader, { cursor: second.older! });
+    expect(last.rows.map((r) => r.id)).toEqual(ids(size * 2));
+    expect(last).toMatchObject({ newer: place(size * 2, "newer"), older: null });
+    // Back the other way: the same pages, the first one at the top.
+    const back = await listNotifications(reader, { cursor: last.newer! });
+    expect(back.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
+    expect(back).toMatchObject({ newer: second.newer, older: second.older });
+    expect(await listNotifications(reader, { cursor: back.newer! })).toStrictEqual(first);
+    // A page of newer notices that would not be full is the first page; a cursor past the end leads there too.
+    expect(await listNotifications(reader, { cursor: place(3, "newer") })).toStrictEqual(first);
+    expect(await listNotifications(reader, { cursor: { createdAt: new Date(base - 1000), id: "x", toward: "older" } })).toStrictEqual(first);
 
-    const unread = await listNotifications(reader, { page: 1, unreadOnly: true });
-    expect(unread).toMatchObject({ total: NOTIFICATION_PAGE_SIZE - 5, pageCount: 1 });
-    expect(unread.rows.every((r) => !r.isRead)).toBe(true);
+    // Unread only: the read ones are skipped on every page.
+    await markRead(reader, ids(0, 10));
+    const unread = await listNotifications(reader, { unreadOnly: true });
+    expect(unread.rows.map((r) => r.id)).toEqual(ids(10, 10 + size));
+    expect(unread).toMatchObject({ total: size * 2 - 5, newer: null, older: place(10 + size - 1, "older") });
+    const unreadNext = await listNotifications(reader, { cursor: unread.older!, unreadOnly: true });
+    expect(unreadNext.rows.map((r) => r.id)).toEqual(ids(10 + size));
+    expect(unreadNext.rows.every((r) => !r.isRead)).toBe(true);
   });
 });

@@ -122,7 +122,7 @@ describe("term-due notices", () => {
 
   it("read as the organization's term falling due, lead to the term ledger narrowed to it, and are mailed in the digest", async () => {
     const t = createTranslator({ locale: "zh", messages: zh, namespace: "notifications" }) as unknown as Translate;
-    const page = await listNotifications(own, { page: 1 });
+    const page = await listNotifications(own, {});
     const notice = page.rows.find((n) => n.kind === "TERM_DUE" && n.facts.termStep === "3m")!;
     expect(notice.target).toBe(`/terms?org=${branchId}`);
     const text = noticeText(notice, "zh", t, isoDay);

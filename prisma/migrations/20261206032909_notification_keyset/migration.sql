@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notification_userId_createdAt_id_idx" ON "Notification"("userId", "createdAt", "id");

@@ -52,18 +52,23 @@ async function expectTalliesExact({ concurrent = false } = {}) {
   // A key's count is the sum of its rows. Writes one after another fold them into one row a key, and
   // drop a key that sums to nothing; writers side by side each leave a row of their own until the
   // next write of the key folds them.
-  const rows = await prisma.subtreeTally.groupBy({ by: ["orgId", "periodId", "status", "dueDate"], _sum: { count: true }, _count: { _all: true } });
+  const rows = await prisma.subtreeTally.groupBy({ by: ["orgId", "periodId", "kind", "status", "dueDate"], _sum: { count: true }, _count: { _all: true } });
   if (!concurrent) expect(rows.filter((r) => r._count._all > 1 || r._sum.count === 0)).toEqual([]);
   const tallies = rows.map((r) => ({ ...r, count: r._sum.count ?? 0 })).filter((t) => t.count !== 0);
-  const key = (t: { periodId: string; status: string; dueDate: Date; count: number }) => `${t.periodId} ${t.status} ${t.dueDate.toISOString().slice(0, 10)} ${t.count}`;
+  const key = (t: { periodId: string; kind: string; status: string; dueDate: Date; count: number }) =>
+    `${t.periodId} ${t.kind} ${t.status} ${t.dueDate.toISOString().slice(0, 10)} ${t.count}`;
   for (const org of orgs) {
     const kept = tallies.filter((t) => t.orgId === org.id).map(key).sort();
     if (!org.parentId) {
       expect(kept, org.code).toEqual([]);
       continue;
     }
-    const counted = await prisma.checklistItem.groupBy({ by: ["periodId", "status", "dueDate"], where: { org: { path: { startsWith: org.path } } }, _count: { _all: true } });
-    expect(kept, org.code).toEqual(counted.map((c) => key({ ...c, count: c._count._all })).sort());
+    const counted = await prisma.$queryRaw<{ periodId: string; kind: string; status: string; dueDate: Date; count: number }[]>`
+      SELECT i."periodId", d."kind"::text AS kind, i."status"::text AS status, i."dueDate", count(*)::int AS count
+        FROM "ChecklistItem" i JOIN "Duty" d ON d."id" = i."dutyId" JOIN "Org" o ON o."id" = i."orgId"
+       WHERE o."path" LIKE ${`${org.path}%`}
+       GROUP BY 1, 2, 3, 4`;
+    expect(kept, org.code).toEqual(counted.map(key).sort());
   }
 }
 
@@ -174,6 +179,15 @@ describe("the progress roll-up", () => {
     expect(page.rows.map((r) => r.id).sort()).toEqual([top.id, await orgId("WC")].sort());
     for (const row of page.rows) expect(counts(row), row.name).toEqual(await fullCount(row.id));
     expect(page.rows.every((r) => r.total > 0)).toBe(true);
+  });
+
+  it("keeps each item under its duty's kind, also when an item moves to a duty of another kind", async () => {
+    const item = await prisma.checklistItem.findFirstOrThrow({ where: { periodId, duty: { kind: "IMPLEMENTING" } }, select: { id: true, dutyId: true } });
+    const other = await prisma.duty.findFirstOrThrow({ where: { kind: "MAIN" }, select: { id: true } });
+    await prisma.checklistItem.update({ where: { id: item.id }, data: { dutyId: other.id } });
+    await expectTalliesExact();
+    await prisma.checklistItem.update({ where: { id: item.id }, data: { dutyId: item.dutyId } });
+    await expectTalliesExact();
   });
 
   it("stays exact when a tree's top is hung below another tree and back, and when an organization is deleted", async () => {

@@ -49,7 +49,7 @@ async function main() {
   const { readCatalogFile } = await import("../prisma/seed/seed-demo");
   const { UNCOUNTED_STATUSES } = await import("../lib/item-status");
   const { today } = await import("../lib/dates");
-  const { countChecklistItems, listChecklistItemIds } = await import("../lib/server/checklists/list-checklist-items");
+  const { countChecklistItems, getChecklistSummary, listChecklistItemIds } = await import("../lib/server/checklists/list-checklist-items");
   const { itemWarningSql, warningFirstSql, warningThresholds } = await import("../lib/warnings");
   const { countReviewQueue } = await import("../lib/server/checklists/review-queue");
   const { canReviewSql, REVIEW_JOINS } = await import("../lib/server/checklists/review");
@@ -156,6 +156,22 @@ async function main() {
       const [before, after] = [await previousList(actor), await currentList(actor)];
       if (before !== after) throw new Error(`The lists differ: ${before} and ${after}`);
     }
+    // The summary above the list and its count, unfiltered: the items read one by one, and the subtree
+    // tallies (with the items delegated in from outside), which must say the same.
+    const summaryOf = (actor: Actor, source: "auto" | "items") => {
+      const q = { periodId: year.id, now: NOW };
+      return Promise.all([getChecklistSummary(actor, q, source), countChecklistItems(actor, q, source)]);
+    };
+    for (const actor of [secretary, supervisor]) {
+      const [items, tallies] = [await summaryOf(actor, "items"), await summaryOf(actor, "auto")];
+      if (JSON.stringify(items) !== JSON.stringify(tallies)) throw new Error(`The summaries differ: ${JSON.stringify([items, tallies])}`);
+    }
+    const summaryTimes = {
+      topItems: await median(() => summaryOf(supervisor, "items")),
+      topTallies: await median(() => summaryOf(supervisor, "auto")),
+      branchItems: await median(() => summaryOf(secretary, "items")),
+      branchTallies: await median(() => summaryOf(secretary, "auto")),
+    };
     const listTimes = {
       branchBefore: await median(() => previousList(secretary)),
       branchNow: await median(() => currentList(secretary)),
@@ -194,6 +210,8 @@ async function main() {
     console.log(`top of the province: previous ${seconds(topBefore)} s, today ${seconds(topNow)} s: ${(topBefore / topNow).toFixed(1)}x faster`);
     console.log(`a branch's duties (count and first page): previous ${seconds(listTimes.branchBefore)} s, today ${seconds(listTimes.branchNow)} s: ${(listTimes.branchBefore / listTimes.branchNow).toFixed(1)}x faster`);
     console.log(`the whole province's duties (count and first page): previous ${seconds(listTimes.topBefore)} s, today ${seconds(listTimes.topNow)} s: ${(listTimes.topBefore / listTimes.topNow).toFixed(1)}x faster`);
+    console.log(`the whole province's summary and count, unfiltered: items ${seconds(summaryTimes.topItems)} s, tallies ${seconds(summaryTimes.topTallies)} s: ${(summaryTimes.topItems / summaryTimes.topTallies).toFixed(1)}x faster`);
+    console.log(`a branch's summary and count, unfiltered: items ${seconds(summaryTimes.branchItems)} s, tallies ${seconds(summaryTimes.branchTallies)} s: ${(summaryTimes.branchItems / summaryTimes.branchTallies).toFixed(1)}x faster`);
     console.log(`the committee's review count: previous ${seconds(reviewTimes.topBefore)} s, today ${seconds(reviewTimes.topNow)} s: ${(reviewTimes.topBefore / reviewTimes.topNow).toFixed(1)}x faster`);
     console.log(`a unit's review count: previous ${seconds(reviewTimes.organBefore)} s, today ${seconds(reviewTimes.organNow)} s: ${(reviewTimes.organBefore / reviewTimes.organNow).toFixed(1)}x faster`);
     console.log(`one unit (drill-down): previous ${seconds(unitBefore)} s, today ${seconds(unitNow)} s: ${(unitBefore / unitNow).toFixed(1)}x faster`);

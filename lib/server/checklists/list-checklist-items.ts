@@ -5,6 +5,7 @@ import type { DutyKind } from "@/lib/generated/prisma/enums";
 import { isOpen, OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { can } from "@/lib/server/access/permissions";
 import { itemScopeSql } from "@/lib/server/access/item-scope";
+import { reachesPath, scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { prisma } from "@/lib/server/db";
@@ -14,6 +15,7 @@ import { isId } from "@/lib/validation/text";
 import {
   itemWarning,
   itemWarningSql,
+  warningColourSql,
   warningFirstSql,
   warningThresholds,
   worstWarning,
@@ -128,10 +130,85 @@ function clockOf(now?: Date): Clock {
   return { day: today(now), thresholds: warningThresholds() };
 }
 
-/** How many items the list shows for these filters. */
-export async function countChecklistItems(actor: Actor, q: ChecklistQuery): Promise<number> {
+/** Where the counts of a list come from: its items, or, for an unfiltered list, the subtree tallies where they can answer. */
+export type CountSource = "auto" | "items";
+
+/**
+ * The items of an unfiltered list as rows of (kind, status, dueDate, n),
+ * each standing for n items: the subtree tallies of the organizations the
+ * list covers (a tree's top keeps none: its children's and its own items),
+ * and, one by one, the items delegated into them from outside. So a whole
+ * province counts in the time of its top's children, and stays exact, as
+ * the tallies are. The list covers the subtree of `rootPath` when the actor
+ * reaches it, or else the actor's whole scope, items delegated to them in
+ * person included; null when the tallies cannot say (a rootPath outside
+ * the scope: the items are read).
+ */
+function talliedRows(actor: Actor, q: ChecklistQuery): Prisma.Sql | null {
+  const permission = "checklist.read";
+  if (q.rootPath && !reachesPath(actor, permission, q.rootPath)) return null;
+  const roots = q.rootPath ? [q.rootPath] : scopePaths(actor, permission);
+  if (roots.length === 0) return null;
+  const idOf = (path: string) => path.split("/").filter(Boolean).at(-1) ?? "";
+  const isTop = (path: string) => path.split("/").filter(Boolean).length === 1;
+  const tops = roots.filter(isTop).map(idOf);
+  const inner = roots.filter((r) => !isTop(r)).map(idOf);
+  const patterns = roots.map((r) => `${r}%`);
+  // Outside the roots, items reach the list by delegation: to an organization inside, or (the whole scope) to the actor.
+  const toActor = !q.rootPath && can(actor, permission);
+  return Prisma.sql`
+    SELECT t."kind", t."status", t."dueDate", t."count" AS n
+      FROM "SubtreeTally" t
+     WHERE t."periodId" = ${q.periodId} AND t."orgId" = ANY (${inner}::text[])
+    UNION ALL
+    SELECT t."kind", t."status", t."dueDate", t."count"
+      FROM "Org" c JOIN "SubtreeTally" t ON t."orgId" = c."id" AND t."periodId" = ${q.periodId}
+     WHERE c."parentId" = ANY (${tops}::text[])
+    UNION ALL
+    SELECT d."kind", i."status", i."dueDate", 1
+      FROM "ChecklistItem" i JOIN "Duty" d ON d."id" = i."dutyId"
+     WHERE i."periodId" = ${q.periodId} AND i."orgId" = ANY (${tops}::text[])
+    UNION ALL
+    SELECT d."kind", i."status", i."dueDate", 1
+      FROM "ChecklistItem" i
+      JOIN "Duty" d ON d."id" = i."dutyId"
+      JOIN "Org" o ON o."id" = i."orgId"
+      LEFT JOIN "Org" g ON g."id" = i."delegatedOrgId"
+     WHERE i."periodId" = ${q.periodId}
+       AND (i."delegatedOrgId" IS NOT NULL ${toActor ? Prisma.sql`OR i."delegatedToId" = ${actor.id}` : Prisma.empty})
+       AND NOT (o."path" LIKE ANY (${patterns}::text[]))
+       AND (g."path" LIKE ANY (${patterns}::text[]) ${toActor ? Prisma.sql`OR i."delegatedToId" = ${actor.id}` : Prisma.empty})`;
+}
+
+/** talliedRows when the list is unfiltered and the tallies may answer. */
+function tallies(actor: Actor, q: ChecklistQuery, source: CountSource): Prisma.Sql | null {
+  return !isFilteredQuery(q) && source === "auto" ? talliedRows(actor, q) : null;
+}
+
+/**
+ * The rows a summary adds up, as (kind, status, dueDate, n): unfiltered,
+ * talliedRows without the items that count nowhere (not applicable,
+ * withdrawn); otherwise the list's items one by one.
+ */
+function summaryRows(actor: Actor, q: ChecklistQuery, clock: Clock, source: CountSource): Prisma.Sql {
+  const tallied = tallies(actor, q, source);
+  if (tallied) return Prisma.sql`SELECT s.* FROM (${tallied}) s WHERE NOT (s."status"::text = ANY (${[...UNCOUNTED_STATUSES]}::text[]))`;
+  const { where, joins } = selection(actor, q, clock, isFilteredQuery(q) ? "filter" : "counted");
+  return Prisma.sql`SELECT d."kind", i."status", i."dueDate", 1 AS n FROM ${from(joins, ["d"])} WHERE ${where}`;
+}
+
+/** How many items the list shows for these filters; `source` "items" reads them even where the tallies could answer. */
+export async function countChecklistItems(actor: Actor, q: ChecklistQuery, source: CountSource = "auto"): Promise<number> {
   if (!can(actor, "checklist.read")) return 0;
-  const { where, joins } = selection(actor, q, clockOf(q.now), "filter");
+  const clock = clockOf(q.now);
+  const tallied = tallies(actor, q, source);
+  if (tallied) {
+    const [row] = await prisma.$queryRaw<{ count: number }[]>`
+      SELECT coalesce(sum(s.n), 0)::int AS count FROM (${tallied}) s WHERE s."status" <> 'WITHDRAWN'`;
+    return Number(row?.count ?? 0);
+  }
+  // Read one by one, a count joins only what its conditions read.
+  const { where, joins } = selection(actor, q, clock, "filter");
   const [row] = await prisma.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM ${from(joins)} WHERE ${where}`;
   return Number(row?.count ?? 0);
@@ -201,25 +278,23 @@ export type ChecklistSummary = {
  * scope and period, or, when the list is filtered, of exactly the items the
  * list shows, so that a filtered card never reads as the unit's completion.
  */
-export async function getChecklistSummary(actor: Actor, q: ChecklistQuery): Promise<ChecklistSummary> {
+export async function getChecklistSummary(actor: Actor, q: ChecklistQuery, source: CountSource = "auto"): Promise<ChecklistSummary> {
   const isFiltered = isFilteredQuery(q);
   const empty: ChecklistSummary = { isFiltered, total: 0, done: 0, overdue: 0, returned: 0, red: 0, yellow: 0, green: 0, worst: null, byKind: [] };
   if (!can(actor, "checklist.read")) return empty;
   const clock = clockOf(q.now);
-  const { where, joins } = selection(actor, q, clock, isFiltered ? "filter" : "counted");
+  const warning = warningColourSql({ status: Prisma.sql`x."status"`, dueDate: Prisma.sql`x."dueDate"` }, clock.day, clock.thresholds);
   const rows = await prisma.$queryRaw<{ kind: DutyKind; total: number; done: number; returned: number; red: number; yellow: number; green: number }[]>`
-    SELECT x.kind,
-           count(*)::int AS total,
-           count(*) FILTER (WHERE x.status = 'DONE')::int AS done,
-           count(*) FILTER (WHERE x.status = 'RETURNED')::int AS returned,
-           count(*) FILTER (WHERE x.warning = 'red')::int AS red,
-           count(*) FILTER (WHERE x.warning = 'yellow')::int AS yellow,
-           count(*) FILTER (WHERE x.warning = 'green')::int AS green
-      FROM (SELECT d."kind" AS kind, i."status" AS status, ${itemWarningSql(clock.day, clock.thresholds)} AS warning
-              FROM ${from(joins, ["d"])}
-             WHERE ${where}) x
-     GROUP BY x.kind
-     ORDER BY x.kind`;
+    SELECT x."kind" AS kind,
+           sum(x.n)::int AS total,
+           coalesce(sum(x.n) FILTER (WHERE x."status" = 'DONE'), 0)::int AS done,
+           coalesce(sum(x.n) FILTER (WHERE x."status" = 'RETURNED'), 0)::int AS returned,
+           coalesce(sum(x.n) FILTER (WHERE ${warning} = 'red'), 0)::int AS red,
+           coalesce(sum(x.n) FILTER (WHERE ${warning} = 'yellow'), 0)::int AS yellow,
+           coalesce(sum(x.n) FILTER (WHERE ${warning} = 'green'), 0)::int AS green
+      FROM (${summaryRows(actor, q, clock, source)}) x
+     GROUP BY x."kind"
+     ORDER BY x."kind"`;
   const byKind = rows.map((r) => {
     const red = Number(r.red);
     return { kind: r.kind, total: Number(r.total), done: Number(r.done), overdue: red, red, yellow: Number(r.yellow), green: Number(r.green) };

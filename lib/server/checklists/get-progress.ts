@@ -87,8 +87,7 @@ function countsSql(clock: { day: Date; thresholds: WarningThresholds }, c: { wei
  * them: it reads each row's SubtreeTally (the items of its subtree by
  * status and due date, kept exact by the database's triggers), so that the
  * colours, which move with the day, are still worked out when the page is
- * read. A tree top keeps no tally: a top among the rows adds up its
- * children's and its own items; the parent adds up the rows and its own.
+ * read. The parent adds up the rows and its own items.
  */
 function progressQuery(
   periodId: string,
@@ -111,26 +110,11 @@ function progressQuery(
            CASE WHEN r.red > 0 THEN 'red' WHEN r.yellow > 0 THEN 'yellow' WHEN r.green > 0 THEN 'green' END AS worst`;
   return prisma.$queryRaw<RawRow[]>`
     WITH candidates AS (
-      SELECT o."id", o."parentId" FROM "Org" o WHERE ${page.where}
+      SELECT o."id" FROM "Org" o WHERE ${page.where}
     ),
     source AS (
       SELECT c."id", t."status", t."dueDate", t."count" AS n
         FROM candidates c JOIN "SubtreeTally" t ON t."orgId" = c."id" AND t."periodId" = ${periodId}
-       WHERE c."parentId" IS NOT NULL
-      ${
-        // Rows under a parent are never tops: only the actor's own top organizations can be.
-        parentId
-          ? Prisma.empty
-          : Prisma.sql`
-      UNION ALL
-      SELECT c."id", t."status", t."dueDate", t."count"
-        FROM candidates c JOIN "Org" k ON k."parentId" = c."id" JOIN "SubtreeTally" t ON t."orgId" = k."id" AND t."periodId" = ${periodId}
-       WHERE c."parentId" IS NULL
-      UNION ALL
-      SELECT c."id", i."status", i."dueDate", 1
-        FROM candidates c JOIN "ChecklistItem" i ON i."orgId" = c."id" AND i."periodId" = ${periodId}
-       WHERE c."parentId" IS NULL`
-      }
     ),
     rolled AS (
       SELECT s."id", ${tallied} FROM source s GROUP BY s."id"

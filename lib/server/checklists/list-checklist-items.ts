@@ -136,10 +136,9 @@ export type CountSource = "auto" | "items";
 /**
  * The items of an unfiltered list as rows of (kind, status, dueDate, n),
  * each standing for n items: the subtree tallies of the organizations the
- * list covers (a tree's top keeps none: its children's and its own items),
- * and, one by one, the items delegated into them from outside. So a whole
- * province counts in the time of its top's children, and stays exact, as
- * the tallies are. The list covers the subtree of `rootPath` when the actor
+ * list covers and, one by one, the items delegated into them from outside.
+ * So a whole province counts from a few hundred rows, and exactly, as the
+ * tallies are. The list covers the subtree of `rootPath` when the actor
  * reaches it, or else the actor's whole scope, items delegated to them in
  * person included; null when the tallies cannot say (a rootPath outside
  * the scope: the items are read).
@@ -149,25 +148,14 @@ function talliedRows(actor: Actor, q: ChecklistQuery): Prisma.Sql | null {
   if (q.rootPath && !reachesPath(actor, permission, q.rootPath)) return null;
   const roots = q.rootPath ? [q.rootPath] : scopePaths(actor, permission);
   if (roots.length === 0) return null;
-  const idOf = (path: string) => path.split("/").filter(Boolean).at(-1) ?? "";
-  const isTop = (path: string) => path.split("/").filter(Boolean).length === 1;
-  const tops = roots.filter(isTop).map(idOf);
-  const inner = roots.filter((r) => !isTop(r)).map(idOf);
+  const ids = roots.map((path) => path.split("/").filter(Boolean).at(-1) ?? "");
   const patterns = roots.map((r) => `${r}%`);
   // Outside the roots, items reach the list by delegation: to an organization inside, or (the whole scope) to the actor.
   const toActor = !q.rootPath && can(actor, permission);
   return Prisma.sql`
     SELECT t."kind", t."status", t."dueDate", t."count" AS n
       FROM "SubtreeTally" t
-     WHERE t."periodId" = ${q.periodId} AND t."orgId" = ANY (${inner}::text[])
-    UNION ALL
-    SELECT t."kind", t."status", t."dueDate", t."count"
-      FROM "Org" c JOIN "SubtreeTally" t ON t."orgId" = c."id" AND t."periodId" = ${q.periodId}
-     WHERE c."parentId" = ANY (${tops}::text[])
-    UNION ALL
-    SELECT d."kind", i."status", i."dueDate", 1
-      FROM "ChecklistItem" i JOIN "Duty" d ON d."id" = i."dutyId"
-     WHERE i."periodId" = ${q.periodId} AND i."orgId" = ANY (${tops}::text[])
+     WHERE t."periodId" = ${q.periodId} AND t."orgId" = ANY (${ids}::text[])
     UNION ALL
     SELECT d."kind", i."status", i."dueDate", 1
       FROM "ChecklistItem" i

@@ -155,6 +155,10 @@ async function main() {
     for (const actor of [secretary, supervisor]) {
       const [before, after] = [await previousList(actor), await currentList(actor)];
       if (before !== after) throw new Error(`The lists differ: ${before} and ${after}`);
+      // The first page sorted among the groups of the order it spans (from the tallies), as when the whole list is sorted.
+      const q = { periodId: year.id, now: NOW };
+      const [narrowed, sorted] = [await listChecklistItemIds(actor, q, { limit: 25, offset: 0 }), await listChecklistItemIds(actor, q, { limit: 25, offset: 0 }, "items")];
+      if (JSON.stringify(narrowed) !== JSON.stringify(sorted)) throw new Error("The first pages differ");
     }
     // The summary above the list and its count, unfiltered: the items read one by one, and the subtree
     // tallies (with the items delegated in from outside), which must say the same.

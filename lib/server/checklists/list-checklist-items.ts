@@ -1,7 +1,7 @@
 import "server-only";
 import { isoDay, today } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { DutyKind } from "@/lib/generated/prisma/enums";
+import type { DutyKind, ItemStatus } from "@/lib/generated/prisma/enums";
 import { isOpen, OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { can } from "@/lib/server/access/permissions";
 import { itemScopeSql } from "@/lib/server/access/item-scope";
@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { prisma } from "@/lib/server/db";
 import { likePattern, personMatchingSql } from "@/lib/server/db/text-search";
-import { isFiltered as isFilteredQuery, type TChecklistFilters } from "@/lib/validation/checklists";
+import { DUTY_KINDS, isFiltered as isFilteredQuery, type TChecklistFilters } from "@/lib/validation/checklists";
 import { isId } from "@/lib/validation/text";
 import {
   itemWarning,
@@ -202,16 +202,69 @@ export async function countChecklistItems(actor: Actor, q: ChecklistQuery, sourc
   return Number(row?.count ?? 0);
 }
 
-/** The ids of one slice of the list, in list order. */
-export async function listChecklistItemIds(actor: Actor, q: ChecklistQuery, slice: { limit: number; offset: number }): Promise<string[]> {
+/**
+ * The list's order falls into groups that follow each other: red items by
+ * due date and duty kind, yellow ones likewise, then the rest by duty kind.
+ * For an unfiltered list, the tallies count each group, so a slice needs
+ * only the items of the groups it spans, sorted among themselves, not the
+ * whole period's: the condition for those groups, and the slice's offset
+ * within them. Null when the tallies cannot say (a filtered list).
+ */
+async function sliceGroups(actor: Actor, q: ChecklistQuery, clock: Clock, slice: { limit: number; offset: number }): Promise<{ where: Prisma.Sql; offset: number } | null> {
+  const tallied = tallies(actor, q, "auto");
+  if (!tallied) return null;
+  const rows = await prisma.$queryRaw<{ kind: DutyKind; status: ItemStatus; dueDate: Date; n: number }[]>`
+    SELECT s."kind", s."status", s."dueDate", sum(s.n)::int AS n FROM (${tallied}) s WHERE s."status" <> 'WITHDRAWN' GROUP BY 1, 2, 3`;
+  type Group = { rank: number; dueDate: Date | null; kind: DutyKind; n: number };
+  const groups = new Map<string, Group>();
+  for (const row of rows) {
+    const colour = itemWarning(row.status, row.dueDate, clock.day, clock.thresholds)?.colour;
+    const rank = colour === "red" ? 0 : colour === "yellow" ? 1 : 2;
+    const dueDate = rank < 2 ? row.dueDate : null;
+    const key = `${rank} ${dueDate ? isoDay(dueDate) : ""} ${row.kind}`;
+    const group = groups.get(key) ?? groups.set(key, { rank, dueDate, kind: row.kind, n: 0 }).get(key)!;
+    group.n += Number(row.n);
+  }
+  // The order of listOrder: colour, then (red and yellow) the due date, then the duty kind as the enum runs.
+  const ordered = [...groups.values()].sort(
+    (a, b) => a.rank - b.rank || (a.dueDate?.getTime() ?? 0) - (b.dueDate?.getTime() ?? 0) || DUTY_KINDS.indexOf(a.kind) - DUTY_KINDS.indexOf(b.kind),
+  );
+  let before = 0;
+  const spanned: Prisma.Sql[] = [];
+  let offset = 0;
+  for (const group of ordered) {
+    const start = before;
+    before += group.n;
+    if (before <= slice.offset) continue;
+    if (start >= slice.offset + slice.limit) break;
+    if (spanned.length === 0) offset = slice.offset - start;
+    const open = Prisma.sql`i."status"::text = ANY (${[...OPEN_STATUSES]}::text[])`;
+    // An open item's colour follows from its due date alone: all of a red or yellow group's items have it.
+    spanned.push(
+      group.dueDate
+        ? Prisma.sql`(i."dueDate" = ${isoDay(group.dueDate)}::date AND d."kind"::text = ${group.kind} AND ${open})`
+        : Prisma.sql`(d."kind"::text = ${group.kind} AND coalesce(${itemWarningSql(clock.day, clock.thresholds)}, '') NOT IN ('red', 'yellow'))`,
+    );
+  }
+  return { where: spanned.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${Prisma.join(spanned, " OR ")})`, offset };
+}
+
+/** The ids of one slice of the list, in list order; `source` "items" sorts the whole list even where the tallies could narrow it. */
+export async function listChecklistItemIds(
+  actor: Actor,
+  q: ChecklistQuery,
+  slice: { limit: number; offset: number },
+  source: CountSource = "auto",
+): Promise<string[]> {
   if (!can(actor, "checklist.read")) return [];
   const clock = clockOf(q.now);
   const { where, joins } = selection(actor, q, clock, "filter");
+  const groups = source === "auto" ? await sliceGroups(actor, q, clock, slice) : null;
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT i."id" FROM ${from(joins, ORDER_JOINS)}
-     WHERE ${where}
+     WHERE ${where} ${groups ? Prisma.sql`AND ${groups.where}` : Prisma.empty}
      ORDER BY ${listOrder(clock)}
-     LIMIT ${slice.limit} OFFSET ${slice.offset}`;
+     LIMIT ${slice.limit} OFFSET ${groups ? groups.offset : slice.offset}`;
   return rows.map((r) => r.id);
 }
 

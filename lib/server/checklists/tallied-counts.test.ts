@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "@/lib/server/auth/actor";
 import { delegateItem } from "@/lib/server/checklists/delegate-item";
-import { countChecklistItems, getChecklistSummary, type ChecklistQuery } from "@/lib/server/checklists/list-checklist-items";
+import { countChecklistItems, getChecklistSummary, listChecklistItemIds, type ChecklistQuery } from "@/lib/server/checklists/list-checklist-items";
 import { approveItem, returnItem, submitItem } from "@/lib/server/checklists/transitions";
 import { prisma } from "@/lib/server/db";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
@@ -28,7 +28,16 @@ async function expectSameAsItems(actor: Actor, rootPath?: string) {
   const q: ChecklistQuery = { periodId, rootPath, now: TEST_NOW };
   const label = `${actor.grants.map((g) => g.orgName).join("+")} ${rootPath ?? "(whole scope)"}`;
   expect(await getChecklistSummary(actor, q), label).toStrictEqual(await getChecklistSummary(actor, q, "items"));
-  expect(await countChecklistItems(actor, q), label).toBe(await countChecklistItems(actor, q, "items"));
+  const total = await countChecklistItems(actor, q);
+  expect(total, label).toBe(await countChecklistItems(actor, q, "items"));
+  // Every page of the list, sorted among the groups it spans, as when the whole list is sorted; and past the end.
+  const everything = await listChecklistItemIds(actor, q, { limit: total + 1, offset: 0 }, "items");
+  expect(everything, label).toHaveLength(total);
+  for (const limit of [7, 25]) {
+    for (let offset = 0; offset <= total; offset += limit) {
+      expect(await listChecklistItemIds(actor, q, { limit, offset }), `${label} ${offset}+${limit}`).toEqual(everything.slice(offset, offset + limit));
+    }
+  }
 }
 
 describe("an unfiltered checklist counted from the tallies", () => {

@@ -27,8 +27,8 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const unreadOnly = query.unread === "1";
   const cursor = query.older ? { ...query.older, toward: "older" as const } : query.newer ? { ...query.newer, toward: "newer" as const } : undefined;
   const [notices, off, t] = await Promise.all([listNotifications(actor, { cursor, unreadOnly }), listOptOuts(actor), getTranslations("notifications")]);
-  const pageHref = (place: { createdAt: Date; id: string } | null, side: "older" | "newer") =>
-    place ? hrefWith("/notifications", { unread: query.unread, [side]: noticePlaceParam(place) }) : null;
+  const pageHref = (place: { createdAt: Date; id: string } | "first" | null, side: "older" | "newer") =>
+    place === null ? null : hrefWith("/notifications", { unread: query.unread, ...(place === "first" ? {} : { [side]: noticePlaceParam(place) }) });
   const enabled = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, !off.includes(kind)])) as Record<(typeof NOTIFICATION_KINDS)[number], boolean>;
   return (
     <>

@@ -45,8 +45,8 @@ export type NoticePage = {
   unread: number;
   /** Where the page of older notices starts; null on the last page. */
   older: NoticeCursor | null;
-  /** Where the page of newer notices starts; null on the first page. */
-  newer: NoticeCursor | null;
+  /** Where the page of newer notices starts: "first" when that page is the first one; null on the first page. */
+  newer: NoticeCursor | "first" | null;
 };
 
 function toRow(n: NoticeRecord): NoticeRow {
@@ -95,6 +95,7 @@ export async function listNotifications(actor: Actor, query: { cursor?: NoticeCu
   const { cursor } = query;
   const toward = cursor?.toward ?? "older";
   const order = toward === "older" ? "desc" : "asc";
+  const size = NOTIFICATION_PAGE_SIZE;
   const [total, unread, found] = await Promise.all([
     prisma.notification.count({ where }),
     query.unreadOnly ? null : prisma.notification.count({ where: { ...visible, readAt: null } }),
@@ -102,26 +103,28 @@ export async function listNotifications(actor: Actor, query: { cursor?: NoticeCu
       where: cursor ? { AND: [where, beyond(cursor, toward)] } : where,
       select: noticeSelect,
       orderBy: [{ createdAt: order }, { id: order }],
-      take: NOTIFICATION_PAGE_SIZE + 1,
+      // Going older, one row past the page says whether there is more; going newer, a page past it whether that is the first.
+      take: toward === "older" ? size + 1 : size * 2 + 1,
     }),
   ]);
-  // One row past the page tells whether there is more on the side it runs to.
-  const hasMore = found.length > NOTIFICATION_PAGE_SIZE;
-  if (cursor && (found.length === 0 || (toward === "newer" && !hasMore))) return listNotifications(actor, { unreadOnly: query.unreadOnly });
-  const records = found.slice(0, NOTIFICATION_PAGE_SIZE);
+  const past = found.length - size;
+  if (cursor && (found.length === 0 || (toward === "newer" && past <= 0))) return listNotifications(actor, { unreadOnly: query.unreadOnly });
+  const records = found.slice(0, size);
   if (toward === "newer") records.reverse();
   const [first, last] = [records[0], records.at(-1)];
-  // The side it came from: nothing before the first page; otherwise a look.
-  const hasBehind = async (from: Place | undefined, side: NoticeCursor["toward"]) =>
-    Boolean(cursor && from && (await prisma.notification.findFirst({ where: { AND: [where, beyond(from, side)] }, select: { id: true } })));
-  const [hasOlder, hasNewer] = toward === "older" ? [hasMore, await hasBehind(first, "newer")] : [await hasBehind(last, "older"), hasMore];
   const place = (n: Place | undefined, side: NoticeCursor["toward"]) => (n ? { createdAt: n.createdAt, id: n.id, toward: side } : null);
+  if (toward === "newer") {
+    const hasOlder = Boolean(last && (await prisma.notification.findFirst({ where: { AND: [where, beyond(last, "older")] }, select: { id: true } })));
+    return { rows: records.map(toRow), total, unread: unread ?? total, older: hasOlder ? place(last, "older") : null, newer: past > size ? place(first, "newer") : "first" };
+  }
+  // Going older from a notice: how many newer ones lie before the page, up to a page and one.
+  const newer = cursor && first ? await prisma.notification.findMany({ where: { AND: [where, beyond(first, "newer")] }, select: { id: true }, take: size + 1 }) : [];
   return {
     rows: records.map(toRow),
     total,
     unread: unread ?? total,
-    older: hasOlder ? place(last, "older") : null,
-    newer: hasNewer ? place(first, "newer") : null,
+    older: past > 0 ? place(last, "older") : null,
+    newer: newer.length === 0 ? null : newer.length <= size ? "first" : place(first, "newer"),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { delegateItem } from "@/lib/server/checklists/delegate-item";
 import { returnItem, submitItem } from "@/lib/server/checklists/transitions";
 import { prisma } from "@/lib/server/db";
-import { countUnread, listNotifications, NOTIFICATION_PAGE_SIZE } from "@/lib/server/notifications/list-notifications";
+import { countUnread, listNotifications, NOTIFICATION_PAGE_SIZE, type NoticeCursor, type NoticePage } from "@/lib/server/notifications/list-notifications";
 import { markAllRead, markNoticesAbout, markRead, openNotification } from "@/lib/server/notifications/mark-read";
 import { noticeFacts } from "@/lib/server/notifications/notice-facts";
 import { noticeText, type Translate } from "@/lib/server/notifications/notice-subject";
@@ -238,29 +238,36 @@ describe("reading", () => {
   it("pages newest first by keyset, both ways, with the id ordering notices of the same time, and filters unread ones", async () => {
     const reader = await actorWithRole("SECRETARY", "U01-B1");
     const size = NOTIFICATION_PAGE_SIZE;
-    // Two pages and five: in threes, notices share their time.
+    // Three pages and five: in threes, notices share their time.
     const base = Date.UTC(2026, 10, 1);
     await prisma.notification.createMany({
-      data: Array.from({ length: size * 2 + 5 }, (_, i) => ({ userId: reader.id, kind: "ITEM_APPROVED" as const, createdAt: new Date(base + Math.floor(i / 3) * 1000) })),
+      data: Array.from({ length: size * 3 + 5 }, (_, i) => ({ userId: reader.id, kind: "ITEM_APPROVED" as const, createdAt: new Date(base + Math.floor(i / 3) * 1000) })),
     });
     const all = await prisma.notification.findMany({ where: { userId: reader.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, createdAt: true } });
     const ids = (from: number, to?: number) => all.slice(from, to).map((n) => n.id);
     const place = (i: number, toward: "older" | "newer") => ({ createdAt: all[i]!.createdAt, id: all[i]!.id, toward });
+    const cursor = (page: NoticePage, side: "older" | "newer"): NoticeCursor => {
+      const to = page[side];
+      if (!to || to === "first") throw new Error(`no ${side} cursor`);
+      return to;
+    };
 
     const first = await listNotifications(reader, {});
     expect(first.rows.map((r) => r.id)).toEqual(ids(0, size));
-    expect(first).toMatchObject({ total: size * 2 + 5, unread: size * 2 + 5, newer: null, older: place(size - 1, "older") });
-    const second = await listNotifications(reader, { cursor: first.older! });
+    expect(first).toMatchObject({ total: size * 3 + 5, unread: size * 3 + 5, newer: null, older: place(size - 1, "older") });
+    const second = await listNotifications(reader, { cursor: cursor(first, "older") });
     expect(second.rows.map((r) => r.id)).toEqual(ids(size, size * 2));
-    expect(second).toMatchObject({ newer: place(size, "newer"), older: place(size * 2 - 1, "older") });
-    const last = await listNotifications(reader, { cursor: second.older! });
-    expect(last.rows.map((r) => r.id)).toEqual(ids(size * 2));
-    expect(last).toMatchObject({ newer: place(size * 2, "newer"), older: null });
-    // Back the other way: the same pages, the first one at the top.
-    const back = await listNotifications(reader, { cursor: last.newer! });
-    expect(back.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
-    expect(back).toMatchObject({ newer: second.newer, older: second.older });
-    expect(await listNotifications(reader, { cursor: back.newer! })).toStrictEqual(first);
+    // The page before it is the first: its link needs no cursor.
+    expect(second).toMatchObject({ newer: "first", older: place(size * 2 - 1, "older") });
+    const third = await listNotifications(reader, { cursor: cursor(second, "older") });
+    expect(third.rows.map((r) => r.id)).toEqual(ids(size * 2, size * 3));
+    expect(third).toMatchObject({ newer: place(size * 2, "newer"), older: place(size * 3 - 1, "older") });
+    const last = await listNotifications(reader, { cursor: cursor(third, "older") });
+    expect(last.rows.map((r) => r.id)).toEqual(ids(size * 3));
+    expect(last).toMatchObject({ newer: place(size * 3, "newer"), older: null });
+    // Back the other way: the same pages.
+    expect(await listNotifications(reader, { cursor: cursor(last, "newer") })).toStrictEqual(third);
+    expect(await listNotifications(reader, { cursor: cursor(third, "newer") })).toStrictEqual(second);
     // A page of newer notices that would not be full is the first page; a cursor past the end leads there too.
     expect(await listNotifications(reader, { cursor: place(3, "newer") })).toStrictEqual(first);
     expect(await listNotifications(reader, { cursor: { createdAt: new Date(base - 1000), id: "x", toward: "older" } })).toStrictEqual(first);
@@ -269,9 +276,10 @@ describe("reading", () => {
     await markRead(reader, ids(0, 10));
     const unread = await listNotifications(reader, { unreadOnly: true });
     expect(unread.rows.map((r) => r.id)).toEqual(ids(10, 10 + size));
-    expect(unread).toMatchObject({ total: size * 2 - 5, newer: null, older: place(10 + size - 1, "older") });
-    const unreadNext = await listNotifications(reader, { cursor: unread.older!, unreadOnly: true });
-    expect(unreadNext.rows.map((r) => r.id)).toEqual(ids(10 + size));
+    expect(unread).toMatchObject({ total: size * 3 - 5, newer: null, older: place(10 + size - 1, "older") });
+    const unreadNext = await listNotifications(reader, { cursor: cursor(unread, "older"), unreadOnly: true });
+    expect(unreadNext.rows.map((r) => r.id)).toEqual(ids(10 + size, 10 + size * 2));
+    expect(unreadNext.newer).toBe("first");
     expect(unreadNext.rows.every((r) => !r.isRead)).toBe(true);
   });
 });

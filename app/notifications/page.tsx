@@ -7,7 +7,7 @@ import { NotificationPreferencesForm } from "@/components/notifications/notifica
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { KeysetPager } from "@/components/ui/keyset-pager";
+import { KeysetPager } from "@/components/checklists/pagination";
 import { hrefWith } from "@/lib/href";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";

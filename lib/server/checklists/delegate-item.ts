@@ -17,7 +17,7 @@ const owns = (actor: Actor) => (s: ItemState) => reachesItem(actor, OWNERS.permi
 
 export type DelegationTargets = {
   /** Depth below the item's organization: its children are at 0. */
-  orgs: { id: string; code: string; name: string; nameEn: string | null; type: OrgType; depth: number }[];
+  orgs: { id: string; name: string; nameEn: string | null; type: OrgType; depth: number }[];
   people: { id: string; name: string; orgName: string; orgNameEn: string | null }[];
   /** More organizations or people matched than are listed: the form offers its search. */
   isTruncated: boolean;
@@ -42,7 +42,7 @@ export async function listDelegationTargets(actor: Actor, itemId: string, search
   const [orgs, grants] = await Promise.all([
     prisma.org.findMany({
       where: { AND: [{ path: { startsWith: item.org.path }, id: { not: item.orgId }, closedAt: null }, orgMatching(words)] },
-      select: { id: true, code: true, name: true, nameEn: true, type: true, depth: true },
+      select: { id: true, name: true, nameEn: true, type: true, depth: true },
       orderBy: [{ path: "asc" }, { id: "asc" }],
       take: DELEGATION_TARGET_LIMIT + 1,
     }),

@@ -176,7 +176,7 @@ describe("whom to delegate to", () => {
       expect(first.isTruncated).toBe(true);
       expect(first.orgs).toHaveLength(DELEGATION_TARGET_LIMIT);
       expect(first.orgs.map((o) => o.id)).not.toContain(ids.at(-1));
-      expect(first.orgs.find((o) => o.id === ids[0])).toMatchObject({ code: "U01-DT0000", depth: 0 });
+      expect(first.orgs.find((o) => o.id === ids[0])).toMatchObject({ name: "交办测试第0支部", depth: 0 });
 
       const last = ids.length - 1;
       for (const words of [`U01-DT${String(last).padStart(4, "0")}`, `第${last}支部`, `dt${String(last).padStart(4, "0")}`]) {

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Permission } from "@/lib/server/access/permissions";
-import { orgScopeWhere, reachesPath, scopePatterns } from "@/lib/server/access/scope";
+import { orgScopeWhere, pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
 /**
@@ -49,7 +49,7 @@ export function reachesItem(
  */
 export function itemScopeSql(actor: Actor, permission: Permission, options: { delegates: boolean }): Prisma.Sql {
   const patterns = scopePatterns(actor, permission);
-  const inScope = Prisma.sql`SELECT s."id" FROM "Org" s WHERE s."path" LIKE ANY (${patterns}::text[])`;
+  const inScope = Prisma.sql`SELECT s."id" FROM "Org" s WHERE ${pathUnderSql(Prisma.sql`s."path"`, patterns)}`;
   const reachesTop = reachesTreeTop(actor, permission);
   const among = (column: Prisma.Sql) => (reachesTop ? Prisma.sql`${column} IN (${inScope})` : Prisma.sql`${column} = ANY (ARRAY(${inScope}))`);
   const or: Prisma.Sql[] = patterns.length > 0 ? [among(Prisma.sql`i."orgId"`)] : [];

@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import { rolesOf, type Permission } from "@/lib/server/access/permissions";
 import type { Actor } from "@/lib/server/auth/actor";
 
@@ -29,4 +30,19 @@ export function orgScopeWhere(actor: Actor, permission: Permission) {
 /** LIKE patterns for raw SQL over `Org.path`: the same scope as orgScopeWhere. Paths hold only cuids and slashes. */
 export function scopePatterns(actor: Actor, permission: Permission): string[] {
   return scopePaths(actor, permission).map((p) => `${p}%`);
+}
+
+/**
+ * `path` under any of `patterns` (scopePatterns' form), as one LIKE per
+ * pattern: unlike `LIKE ANY (array)`, each arm reads the path prefix index
+ * (Org_path_prefix_idx, text_pattern_ops: the database's collation keeps the
+ * unique index from serving LIKE), so that a subtree costs its own size,
+ * not the province's. FALSE when there is none.
+ */
+export function pathUnderSql(path: Prisma.Sql, patterns: readonly string[]): Prisma.Sql {
+  if (patterns.length === 0) return Prisma.sql`FALSE`;
+  return Prisma.sql`(${Prisma.join(
+    patterns.map((pattern) => Prisma.sql`${path} LIKE ${pattern}`),
+    " OR ",
+  )})`;
 }

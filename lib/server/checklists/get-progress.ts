@@ -4,7 +4,7 @@ import type { OrgType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import type { Permission } from "@/lib/server/access/permissions";
-import { scopePaths } from "@/lib/server/access/scope";
+import { pathUnderSql, scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { type WarningColour, warningColourSql, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
@@ -173,7 +173,7 @@ export async function getProgress(
   if (roots.length === 0) return { parent: null, own: null, rows: [], total: 0, page: 1, pageCount: 1 };
 
   // Only organizations inside the actor's subtrees, whatever parent was asked for.
-  const inScope = Prisma.sql`o."path" LIKE ANY (${roots.map((r) => `${r}%`)}::text[])`;
+  const inScope = pathUnderSql(Prisma.sql`o."path"`, roots.map((r) => `${r}%`));
   // The parent: the one asked for, or the top of a single subtree; its subtree holds the items that can count.
   const parentPath = q.parentId
     ? (await prisma.org.findFirst({ where: { id: q.parentId, OR: roots.map((r) => ({ path: { startsWith: r } })) }, select: { path: true } }))?.path

@@ -5,7 +5,7 @@ import type { DutyKind, ItemStatus } from "@/lib/generated/prisma/enums";
 import { isOpen, OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { can } from "@/lib/server/access/permissions";
 import { itemScopeSql } from "@/lib/server/access/item-scope";
-import { reachesPath, scopePaths } from "@/lib/server/access/scope";
+import { pathUnderSql, reachesPath, scopePaths } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { checklistItemSelect, type ChecklistItemRow } from "@/lib/server/checklists/select";
 import { prisma } from "@/lib/server/db";
@@ -164,8 +164,8 @@ function talliedRows(actor: Actor, q: ChecklistQuery): Prisma.Sql | null {
       LEFT JOIN "Org" g ON g."id" = i."delegatedOrgId"
      WHERE i."periodId" = ${q.periodId}
        AND (i."delegatedOrgId" IS NOT NULL ${toActor ? Prisma.sql`OR i."delegatedToId" = ${actor.id}` : Prisma.empty})
-       AND NOT (o."path" LIKE ANY (${patterns}::text[]))
-       AND (g."path" LIKE ANY (${patterns}::text[]) ${toActor ? Prisma.sql`OR i."delegatedToId" = ${actor.id}` : Prisma.empty})`;
+       AND NOT ${pathUnderSql(Prisma.sql`o."path"`, patterns)}
+       AND (${pathUnderSql(Prisma.sql`g."path"`, patterns)} ${toActor ? Prisma.sql`OR i."delegatedToId" = ${actor.id}` : Prisma.empty})`;
 }
 
 /** talliedRows when the list is unfiltered and the tallies may answer. */

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewMode } from "@/lib/generated/prisma/enums";
 import { reachesItem } from "@/lib/server/access/item-scope";
-import { reachesPath, scopePatterns } from "@/lib/server/access/scope";
+import { pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
 type OrgRef = { id: string; path: string };
@@ -78,7 +78,7 @@ export const REVIEWER_PATH_SQL = Prisma.sql`(CASE a."reviewMode"
 /** isReviewerOf as SQL. */
 export function isReviewerSql(actor: Actor): Prisma.Sql {
   const patterns = scopePatterns(actor, "checklist.review");
-  return patterns.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`COALESCE(${REVIEWER_PATH_SQL} LIKE ANY (${patterns}::text[]), FALSE)`;
+  return patterns.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`COALESCE(${pathUnderSql(REVIEWER_PATH_SQL, patterns)}, FALSE)`;
 }
 
 /** canReview as SQL. */

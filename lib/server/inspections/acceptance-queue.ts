@@ -4,7 +4,7 @@ import type { AcceptanceParty } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { closeoutParties } from "@/lib/server/inspections/config";
-import { scopePatterns } from "@/lib/server/access/scope";
+import { pathUnderSql, scopePatterns } from "@/lib/server/access/scope";
 import { acceptsAsSql, unitAcceptancePaths } from "@/lib/server/inspections/scope";
 
 export const ACCEPTANCE_PAGE_SIZE = 20;
@@ -32,7 +32,7 @@ function candidatesSql(actor: Actor, parties: readonly AcceptanceParty[]): Prism
   const submitted = Prisma.sql`SELECT c."id" FROM "Finding" c WHERE c."state" = 'SUBMITTED' AND c."submittedById" IS DISTINCT FROM ${actor.id}`;
   const under = (patterns: string[]) =>
     // A semi-join, not `= ANY (ARRAY(…))`: a committee's scope holds thousands of organizations.
-    Prisma.sql`${submitted} AND c."orgId" IN (SELECT s."id" FROM "Org" s WHERE s."path" LIKE ANY (${patterns}::text[]))`;
+    Prisma.sql`${submitted} AND c."orgId" IN (SELECT s."id" FROM "Org" s WHERE ${pathUnderSql(Prisma.sql`s."path"`, patterns)})`;
   const sets: Prisma.Sql[] = [];
   if (parties.includes("GROUP")) {
     sets.push(Prisma.sql`${submitted} AND c."roundId" IN (SELECT m."roundId" FROM "InspectionMember" m WHERE m."userId" = ${actor.id})`);

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AcceptanceParty } from "@/lib/generated/prisma/enums";
 import { rolesOf, type Permission } from "@/lib/server/access/permissions";
-import { orgScopeWhere, reachesPath, scopePatterns } from "@/lib/server/access/scope";
+import { orgScopeWhere, pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 
 // No "server-only" here: scripts and tests use these rules too.
@@ -115,7 +115,7 @@ export function acceptsAsSql(actor: Actor, party: AcceptanceParty, c: ReportFact
   }
   if (party === "COMMITTEE") {
     const patterns = scopePatterns(actor, "finding.accept.committee");
-    return patterns.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${issued} AND ${c.orgPath} LIKE ANY (${patterns}::text[]))`;
+    return patterns.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${issued} AND ${pathUnderSql(c.orgPath, patterns)})`;
   }
   const grants = unitAcceptancePaths(actor);
   if (grants.length === 0) return Prisma.sql`FALSE`;

@@ -2,7 +2,7 @@ import "server-only";
 import { today } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgType } from "@/lib/generated/prisma/enums";
-import { orgScopeWhere, reachesPath, scopePatterns } from "@/lib/server/access/scope";
+import { orgScopeWhere, pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { TERM_ORG_TYPES, TERM_STATES, type TermState } from "@/lib/term-kinds";
@@ -51,7 +51,7 @@ async function selection(actor: Actor, filters: TTermLedgerFilters, day: Date, w
   const conditions = [
     Prisma.sql`o."type"::text = ANY (${[...TERM_ORG_TYPES]}::text[])`,
     Prisma.sql`o."closedAt" IS NULL`,
-    Prisma.sql`o."path" LIKE ANY (${patterns}::text[])`,
+    pathUnderSql(Prisma.sql`o."path"`, patterns),
     ...(subtree ? [Prisma.sql`o."path" LIKE ${`${subtree.path}%`}`] : []),
     ...(withState && filters.state ? [Prisma.sql`${state} = ${filters.state}`] : []),
   ];

@@ -27,15 +27,20 @@ export type AcceptanceQueueRow = {
  * accept as some party, each set read from its own index: the rounds whose
  * group the actor sits in, and the organizations under the actor's committee
  * or unit grants. Null when the actor can accept as no party at all.
+ *
+ * The rounds are read first and passed as values: asked as a subquery inside
+ * the header's EXISTS, the planner takes every submitted finding to be a
+ * likely match and scans them all to learn that a secretary sits in no group.
  */
-function candidatesSql(actor: Actor, parties: readonly AcceptanceParty[]): Prisma.Sql | null {
+async function candidatesSql(actor: Actor, parties: readonly AcceptanceParty[]): Promise<Prisma.Sql | null> {
   const submitted = Prisma.sql`SELECT c."id" FROM "Finding" c WHERE c."state" = 'SUBMITTED' AND c."submittedById" IS DISTINCT FROM ${actor.id}`;
   const under = (patterns: string[]) =>
     // A semi-join, not `= ANY (ARRAY(…))`: a committee's scope holds thousands of organizations.
     Prisma.sql`${submitted} AND c."orgId" IN (SELECT s."id" FROM "Org" s WHERE ${pathUnderSql(Prisma.sql`s."path"`, patterns)})`;
   const sets: Prisma.Sql[] = [];
   if (parties.includes("GROUP")) {
-    sets.push(Prisma.sql`${submitted} AND c."roundId" IN (SELECT m."roundId" FROM "InspectionMember" m WHERE m."userId" = ${actor.id})`);
+    const rounds = await prisma.inspectionMember.findMany({ where: { userId: actor.id }, select: { roundId: true } });
+    if (rounds.length > 0) sets.push(Prisma.sql`${submitted} AND c."roundId" = ANY (${rounds.map((r) => r.roundId)}::text[])`);
   }
   const committee = parties.includes("COMMITTEE") ? scopePatterns(actor, "finding.accept.committee") : [];
   if (committee.length > 0) sets.push(under(committee));
@@ -54,7 +59,7 @@ function candidatesSql(actor: Actor, parties: readonly AcceptanceParty[]): Prism
  */
 async function waiting(actor: Actor): Promise<{ from: Prisma.Sql; where: Prisma.Sql; parties: Prisma.Sql } | null> {
   const required = closeoutParties();
-  const candidates = candidatesSql(actor, required);
+  const candidates = await candidatesSql(actor, required);
   if (candidates === null) return null;
   const [{ any } = { any: false }] = await prisma.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (${candidates}) AS "any"`;
   if (!any) return null;

@@ -273,17 +273,24 @@ export async function loadLedgerRows(actor: Actor, ids: string[], now?: Date): P
   });
 }
 
-/** Counts by state, overdue and warning colour of the selection without its state-like filters, counted in the database. */
+/**
+ * Counts by state, overdue and warning colour of the selection without its
+ * state-like filters: one grouping in the database by state and deadline
+ * (as many groups as distinct deadlines, not findings), coloured here by the
+ * rule each row of the ledger is coloured by.
+ */
 export async function getLedgerSummary(actor: Actor, filters: TFindingFilters, now?: Date): Promise<LedgerSummary> {
   const clock = clockOf(now);
   const where = await selectionWhere(actor, filters, clock, "summary");
-  const [groups, red, yellow, green] = await Promise.all([
-    prisma.finding.groupBy({ by: ["state"], where, _count: { _all: true } }),
-    ...(["red", "yellow", "green"] as const).map((c) => prisma.finding.count({ where: { AND: [where, warningWhere(c, clock)] } })),
-  ]);
+  const groups = await prisma.finding.groupBy({ by: ["state", "deadline"], where, _count: { _all: true } });
   const byState = Object.fromEntries(FINDING_STATES.map((s) => [s, 0])) as Record<RectificationState, number>;
-  for (const g of groups) byState[g.state] = g._count._all;
-  return { total: Object.values(byState).reduce((s, n) => s + n, 0), byState, overdue: red ?? 0, red: red ?? 0, yellow: yellow ?? 0, green: green ?? 0 };
+  const colours: Record<WarningColour, number> = { red: 0, yellow: 0, green: 0 };
+  for (const g of groups) {
+    byState[g.state] += g._count._all;
+    const colour = g.deadline ? deadlineWarning(isFindingOpen(g.state), g.deadline, clock.day, clock.thresholds)?.colour : undefined;
+    if (colour) colours[colour] += g._count._all;
+  }
+  return { total: Object.values(byState).reduce((s, n) => s + n, 0), byState, overdue: colours.red, ...colours };
 }
 
 /**

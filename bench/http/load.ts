@@ -68,7 +68,18 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[rank]!;
 }
 
-export type Stats = { p50: number; p95: number; p99: number; rps: number; requests: number; errors: number; unexpected: number; seconds: number };
+export type Stats = {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  unexpected: number;
+  seconds: number;
+  /** The highest resident memory of the server (A) during the step, in bytes. */
+  peakRss?: number;
+};
 
 /** Latency percentiles (ms) and rates; `unexpected` counts answers whose status is not `expected`. */
 export function statsOf(sample: Sample, expected: number): Stats {

@@ -99,7 +99,12 @@ export function verdicts(run: RunResult): Verdict[] {
       });
     }
     const peak = Math.max(0, ...tier.peakRss.map((p) => p.bytes));
-    out.push({ target: `${at}: server memory < 600 MB`, pass: peak > 0 ? peak < 600 * 1024 * 1024 : null, detail: `peak ${mb(peak)} (${(peak / (600 * 1024 * 1024)).toFixed(2)}×)` });
+    const during = highestStep(tier);
+    out.push({
+      target: `${at}: server memory < 600 MB`,
+      pass: peak > 0 ? peak < 600 * 1024 * 1024 : null,
+      detail: `peak ${mb(peak)} (${(peak / (600 * 1024 * 1024)).toFixed(2)}×)${during ? `, highest during ${during}` : ""}`,
+    });
     const duties = tier.routes.find((r) => r.key === "duties-branch")?.firstLoad;
     out.push({
       target: `${at}: duties page first-load JS < 200 kB gzip`,
@@ -122,6 +127,16 @@ export function verdicts(run: RunResult): Verdict[] {
   return out;
 }
 
+/** The step during which server A's memory was highest: "findings export (Excel) at 10 conn.". */
+function highestStep(tier: TierResult): string | null {
+  const steps = [
+    ...tier.routes.flatMap((r) => [...r.byConnections].map(([c, s]) => ({ label: `${r.label} at ${c} conn.`, bytes: s.peakRss ?? 0 }))),
+    ...tier.writes.map((w) => ({ label: `${w.kind} at ${w.connections} conn.`, bytes: w.stats.peakRss ?? 0 })),
+  ];
+  const top = steps.sort((x, y) => y.bytes - x.bytes)[0];
+  return top && top.bytes > 0 ? top.label : null;
+}
+
 function tierSection(run: RunResult, tier: TierResult): string[] {
   const lines: string[] = [];
   const counts = Object.entries(tier.counts)
@@ -131,8 +146,8 @@ function tierSection(run: RunResult, tier: TierResult): string[] {
   lines.push(`### ${run.engine === "postgres" ? "PostgreSQL" : "PGlite"}, ${tier.tier} tier`, "");
   lines.push(`Data: ${counts} (generated in ${tier.loadSeconds.toFixed(1)} s). This tier took ${tier.seconds.toFixed(0)} s in all.`, "");
   lines.push("#### Pages and downloads", "");
-  lines.push("| route | as | conn. | p50 ms | p95 ms | p99 ms | req/s | requests | errors / unexpected status | p95 ÷ floor |");
-  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  lines.push("| route | as | conn. | p50 ms | p95 ms | p99 ms | req/s | requests | errors / unexpected status | p95 ÷ floor | server A peak RSS |");
+  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const route of tier.routes) {
     for (const [c, s] of route.byConnections) {
       const f = route.group === "floor" ? "1.0×" : (() => {
@@ -140,7 +155,7 @@ function tierSection(run: RunResult, tier: TierResult): string[] {
         return r === null ? "–" : `${r.toFixed(1)}×`;
       })();
       lines.push(
-        `| ${route.label} \`${route.path}\` | ${route.user} | ${c} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.rps.toFixed(1)} | ${s.requests} | ${s.errors} / ${s.unexpected} | ${f} |`,
+        `| ${route.label} \`${route.path}\` | ${route.user} | ${c} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.rps.toFixed(1)} | ${s.requests} | ${s.errors} / ${s.unexpected} | ${f} | ${s.peakRss ? mb(s.peakRss) : "–"} |`,
       );
     }
   }
@@ -149,15 +164,15 @@ function tierSection(run: RunResult, tier: TierResult): string[] {
   if (notes.length > 0) lines.push(...notes, "");
 
   lines.push("#### Writes (server actions over HTTP)", "");
-  lines.push("| step | conn. | instances | writes | p50 ms | p95 ms | p99 ms | writes/s | failures | in the database |");
-  lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+  lines.push("| step | conn. | instances | writes | p50 ms | p95 ms | p99 ms | writes/s | failures | in the database | server A peak RSS |");
+  lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |");
   tier.writes.forEach((w, i) => {
     const check = tier.checks[i];
     const failures = Object.entries(w.failures).map(([k, n]) => `${k}: ${n}`).join(", ") || "none";
     const db = check
       ? `${check.landed} written for ${check.acked} acknowledged${check.unanswered ? ` (+${check.unanswered} cut off unanswered at the end)` : ""}; ${check.versionsOk}/${check.items} items' versions agree ${check.isOk ? "✓" : "✗"}`
       : "–";
-    lines.push(`| ${w.kind} | ${w.connections} | ${w.instances} | ${w.stats.requests} | ${ms(w.stats.p50)} | ${ms(w.stats.p95)} | ${ms(w.stats.p99)} | ${w.stats.rps.toFixed(1)} | ${failures}${w.stats.errors ? `, connection errors: ${w.stats.errors}` : ""} | ${db} |`);
+    lines.push(`| ${w.kind} | ${w.connections} | ${w.instances} | ${w.stats.requests} | ${ms(w.stats.p50)} | ${ms(w.stats.p95)} | ${ms(w.stats.p99)} | ${w.stats.rps.toFixed(1)} | ${failures}${w.stats.errors ? `, connection errors: ${w.stats.errors}` : ""} | ${db} | ${w.stats.peakRss ? mb(w.stats.peakRss) : "–"} |`);
   });
   lines.push("");
 

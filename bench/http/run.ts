@@ -201,13 +201,14 @@ async function runTier(tier: TierName, options: Options, secret: string): Promis
     if (route.firstLoad) result.firstLoad = await firstLoadJs(a.base, route.path, cookie);
     for (const c of route.connections) {
       await waitIdle(servers);
+      a.takePeak();
       // A download can take longer than a step: a fixed number of them (two per connection), none cut off.
       const amount = route.group === "export" ? 2 * c : undefined;
       const sample = await runLoad(
         [{ base: a.base, connections: c, amount, request: { method: "GET", path: route.path, headers: { Cookie: cookie, "Accept-Encoding": "gzip" } } }],
         options.duration,
       );
-      const stats = statsOf(sample, route.expected);
+      const stats = { ...statsOf(sample, route.expected), peakRss: a.takePeak() };
       result.byConnections.set(c, stats);
       log(`${tier}: ${route.label.padEnd(28)} ${String(c).padStart(3)} conn.  p50 ${stats.p50.toFixed(0)} ms  p95 ${stats.p95.toFixed(0)} ms  ${stats.rps.toFixed(1)} req/s  errors ${stats.errors}/${stats.unexpected}`);
     }
@@ -256,7 +257,7 @@ async function runTier(tier: TierName, options: Options, secret: string): Promis
       }));
     };
     const record = (kind: WriteKind, items: WorkItem[], sampleStats: ReturnType<typeof statsOf>, failures: Record<string, number>, amount?: number) => {
-      writes.push({ kind, connections: step.c, instances: conns.length, stats: sampleStats, failures, amount });
+      writes.push({ kind, connections: step.c, instances: conns.length, stats: { ...sampleStats, peakRss: a.takePeak() }, failures, amount });
       writeSteps.push({ kind, items: items.map((i) => i.id) });
       log(`${tier}: ${kind.padEnd(8)} ${String(step.c).padStart(3)} conn. on ${conns.length}  p95 ${sampleStats.p95.toFixed(0)} ms  ${sampleStats.rps.toFixed(1)} writes/s  failures ${JSON.stringify(failures)}`);
     };
@@ -267,6 +268,7 @@ async function runTier(tier: TierName, options: Options, secret: string): Promis
     const saveFailures: Record<string, number> = {};
     const saveQueue = [...step.save];
     await waitIdle(instances);
+    a.takePeak();
     const saved = statsOf(await runLoad(targetsOf("save", saveQueue, true, saveFailures), options.duration), 200);
     record("save", step.save, saved, saveFailures);
 
@@ -278,6 +280,7 @@ async function runTier(tier: TierName, options: Options, secret: string): Promis
     await withCookies(submitItems);
     ledger.remember(submitItems);
     await waitIdle(instances);
+    a.takePeak();
     const submitFailures: Record<string, number> = {};
     const submittedNow: WorkItem[] = [];
     const submitted = statsOf(
@@ -297,6 +300,7 @@ async function runTier(tier: TierName, options: Options, secret: string): Promis
     await withCookies(approveItems);
     ledger.remember(approveItems);
     await waitIdle(instances);
+    a.takePeak();
     const approveFailures: Record<string, number> = {};
     const approved = statsOf(await runLoad(targetsOf("approve", [...approveItems], false, approveFailures, approveItems.length), options.duration), 200);
     record("approve", approveItems, approved, approveFailures, approveItems.length);

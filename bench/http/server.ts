@@ -80,6 +80,8 @@ export type AppServer = {
   pid: number;
   /** The highest tree RSS seen since start (polled every 200 ms). */
   peakRss: () => number;
+  /** The highest tree RSS seen since the last call (or start), for the step that just ran. */
+  takePeak: () => number;
   stop: () => Promise<void>;
 };
 
@@ -109,8 +111,11 @@ export async function startServer(options: { databaseUrl: string; secret: string
     exited = true;
   });
   let peak = 0;
+  let sincePeak = 0;
   const poll = setInterval(() => {
-    peak = Math.max(peak, treeRss(pid));
+    const rss = treeRss(pid);
+    peak = Math.max(peak, rss);
+    sincePeak = Math.max(sincePeak, rss);
   }, 200);
   poll.unref();
   const stop = async () => {
@@ -146,7 +151,12 @@ export async function startServer(options: { databaseUrl: string; secret: string
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { port, base, pid, peakRss: () => Math.max(peak, treeRss(pid)), stop };
+  const takePeak = () => {
+    const highest = Math.max(sincePeak, treeRss(pid));
+    sincePeak = 0;
+    return highest;
+  };
+  return { port, base, pid, peakRss: () => Math.max(peak, treeRss(pid)), takePeak, stop };
 }
 
 /** The CPU time (user + system, in clock ticks) of a process and its descendants, from /proc. */

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { e2eDatabaseFile } from "./e2e-database";
+import { nextStartCommand } from "../scripts/next-start";
 import { expect, test } from "./fixtures";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -9,7 +9,8 @@ const SECOND_PORT = PORT + 1;
 
 /** Starts a second production server on the suite's database. */
 function startSecondServer(databaseUrl: string) {
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(SECOND_PORT), "-H", "127.0.0.1"], {
+  const start = nextStartCommand(SECOND_PORT);
+  const child = spawn(start.command, start.args, {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "second-server-secret-0123456789" },
   });
   let output = "";

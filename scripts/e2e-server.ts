@@ -12,6 +12,7 @@ import { createTestDatabase } from "../lib/test/test-database";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { seedDemoInspections } from "../prisma/seed/seed-inspections";
 import { e2eDatabaseFile } from "../e2e/e2e-database";
+import { nextStartCommand } from "./next-start";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
@@ -28,7 +29,8 @@ async function main() {
   // The suite's own tests of the database (a second server on the same one) read this.
   fs.writeFileSync(e2eDatabaseFile(port), JSON.stringify({ url: db.url }));
 
-  const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
+  const start = nextStartCommand(port);
+  const next = spawn(start.command, start.args, {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { nextStartCommand } from "../../scripts/next-start";
 
 /** What a build is made from: a newer file here means .next no longer shows the code. */
 const SOURCES = ["app", "components", "lib", "i18n", "messages", "proxy.ts", "next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
@@ -90,7 +91,8 @@ export async function startServer(options: { databaseUrl: string; secret: string
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const out = fs.openSync(options.logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const start = nextStartCommand(port);
+  const child: ChildProcess = spawn(start.command, start.args, {
     stdio: ["ignore", out, out],
     detached: true,
     env: {

@@ -232,6 +232,25 @@ describe("summary and paging", () => {
     expect(summary).toMatchObject({ overdue: 1, red: 1, yellow: 1, green: 1 });
   });
 
+  it("counts every combination of the state-like filters as the database counts the rows", async () => {
+    const states = [undefined, "OPEN", "IN_PROGRESS", "SUBMITTED", "RETURNED", "CLOSED"] as const;
+    const colours = [undefined, "red", "yellow", "green"] as const;
+    const flags: TFindingFilters[] = [{}, { open: true }, { closed: true }, { overdue: true }, { open: true, overdue: true }];
+    let nonEmpty = 0;
+    for (const state of states) {
+      for (const warning of colours) {
+        for (const flag of flags) {
+          const filters: TFindingFilters = { ...flag, ...(state ? { state } : {}), ...(warning ? { warning } : {}) };
+          const page = await listFindings(supervisor, filters, { now: TEST_NOW, pageSize: 100 });
+          expect({ filters, total: page.total }).toEqual({ filters, total: await countFindings(supervisor, filters, TEST_NOW) });
+          expect(page.rows).toHaveLength(page.total);
+          if (page.total > 0) nonEmpty += 1;
+        }
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(10);
+  });
+
   it("pages in the database, and clamps a page past the end", async () => {
     const first = await listFindings(supervisor, {}, { now: TEST_NOW, pageSize: 3 });
     expect(first).toMatchObject({ total: 7, page: 1, pageCount: 3 });

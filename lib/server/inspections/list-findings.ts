@@ -273,22 +273,42 @@ export async function loadLedgerRows(actor: Actor, ids: string[], now?: Date): P
   });
 }
 
+type LedgerGroup = { state: RectificationState; deadline: Date | null; count: number };
+
 /**
- * Counts by state, overdue and warning colour of the selection without its
- * state-like filters: one grouping in the database by state and deadline
- * (as many groups as distinct deadlines, not findings), coloured here by the
- * rule each row of the ledger is coloured by.
+ * The selection without its state-like filters, grouped in the database by
+ * state and deadline: as many groups as distinct deadlines, not findings.
+ * Every state-like filter (state, open, closed, overdue, warning) reads only
+ * those two columns, so both the summary and the count of a filtered
+ * selection come from these groups, in one pass over the findings.
  */
-export async function getLedgerSummary(actor: Actor, filters: TFindingFilters, now?: Date): Promise<LedgerSummary> {
-  const clock = clockOf(now);
+async function ledgerGroups(actor: Actor, filters: TFindingFilters, clock: Clock): Promise<LedgerGroup[]> {
   const where = await selectionWhere(actor, filters, clock, "summary");
   const groups = await prisma.finding.groupBy({ by: ["state", "deadline"], where, _count: { _all: true } });
+  return groups.map((g) => ({ state: g.state, deadline: g.deadline, count: g._count._all }));
+}
+
+/** A group's colour, by the rule each row of the ledger is coloured by. */
+const colourOf = (g: LedgerGroup, clock: Clock): WarningColour | undefined =>
+  g.deadline ? deadlineWarning(isFindingOpen(g.state), g.deadline, clock.day, clock.thresholds)?.colour : undefined;
+
+/** Whether a group's findings pass the state-like filters: the twin of those filters in `selectionWhere`. */
+function passesStateFilters(g: LedgerGroup, f: TFindingFilters, clock: Clock): boolean {
+  if (f.state && g.state !== f.state) return false;
+  if (f.open && g.state === "CLOSED") return false;
+  if (f.closed && g.state !== "CLOSED") return false;
+  if (f.overdue && colourOf(g, clock) !== "red") return false;
+  if (f.warning && colourOf(g, clock) !== f.warning) return false;
+  return true;
+}
+
+function summaryOf(groups: LedgerGroup[], clock: Clock): LedgerSummary {
   const byState = Object.fromEntries(FINDING_STATES.map((s) => [s, 0])) as Record<RectificationState, number>;
   const colours: Record<WarningColour, number> = { red: 0, yellow: 0, green: 0 };
   for (const g of groups) {
-    byState[g.state] += g._count._all;
-    const colour = g.deadline ? deadlineWarning(isFindingOpen(g.state), g.deadline, clock.day, clock.thresholds)?.colour : undefined;
-    if (colour) colours[colour] += g._count._all;
+    byState[g.state] += g.count;
+    const colour = colourOf(g, clock);
+    if (colour) colours[colour] += g.count;
   }
   return { total: Object.values(byState).reduce((s, n) => s + n, 0), byState, overdue: colours.red, ...colours };
 }
@@ -296,15 +316,17 @@ export async function getLedgerSummary(actor: Actor, filters: TFindingFilters, n
 /**
  * One page of the rectification ledger: the findings of issued reports the
  * actor reads, filtered, ordered by deadline, then unit, then number; with
- * the summary of the selection.
+ * the summary of the selection. The count is read off the summary's groups.
  */
 export async function listFindings(actor: Actor, filters: TFindingFilters, options: LedgerOptions = {}): Promise<LedgerPage> {
   const pageSize = options.pageSize ?? LEDGER_PAGE_SIZE;
-  const [total, summary] = await Promise.all([countFindings(actor, filters, options.now), getLedgerSummary(actor, filters, options.now)]);
+  const clock = clockOf(options.now);
+  const groups = await ledgerGroups(actor, filters, clock);
+  const total = groups.reduce((n, g) => (passesStateFilters(g, filters, clock) ? n + g.count : n), 0);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
   const ids = total === 0 ? [] : await listFindingIds(actor, filters, { limit: pageSize, offset: (page - 1) * pageSize, now: options.now });
-  return { rows: await loadLedgerRows(actor, ids, options.now), total, page, pageCount, pageSize, summary };
+  return { rows: await loadLedgerRows(actor, ids, options.now), total, page, pageCount, pageSize, summary: summaryOf(groups, clock) };
 }
 
 export type LedgerHeading = {

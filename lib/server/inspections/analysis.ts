@@ -121,57 +121,63 @@ export async function analyseFindings(actor: Actor, filters: AnalysisFilters, da
   const ids = await selectedReportIds(actor, filters);
   if (ids.length === 0) return EMPTY;
 
-  const selected = Prisma.sql`f."reportId" = ANY (${ids}::text[])`;
-  const isOpen = Prisma.sql`f."state" <> 'CLOSED'`;
   const isOverdue = Prisma.sql`(f."state"::text = ANY (${[...FINDING_OPEN_STATES]}::text[]) AND f."deadline" < ${isoDay(day)}::date)`;
+  const isOnTime = Prisma.sql`(f."deadline" IS NULL OR (f."closedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= f."deadline")`;
 
-  const [categories, duties, units, summary] = await Promise.all([
-    prisma.$queryRaw<CategoryRow[]>`
-      SELECT c."id" AS "categoryId", c."code", c."name", c."nameEn",
-             count(*)::int AS total,
-             count(*) FILTER (WHERE ${isOpen})::int AS open,
-             count(*) FILTER (WHERE ${isOverdue})::int AS overdue,
-             count(*) FILTER (WHERE f."state" = 'CLOSED')::int AS closed,
-             count(DISTINCT f."orgId")::int AS units,
-             count(*) FILTER (WHERE f."tag" = 'COMMON')::int AS tagged
+  // One pass over the selected findings (a materialized CTE, read four times), not one per breakdown:
+  // each breakdown alone cost a scan of every finding the committee reads.
+  const [result] = await prisma.$queryRaw<
+    { categories: (CategoryRow & { sortOrder: number })[]; duties: (DutyRow & { dutyCount: number })[]; units: UnitRow[]; summary: { units: number; withoutDuty: number; closed: number; onTime: number } }[]
+  >`
+    WITH f AS MATERIALIZED (
+      SELECT f."categoryId", f."dutyId", f."orgId",
+             f."state" <> 'CLOSED' AS open,
+             ${isOverdue} AS overdue,
+             f."state" = 'CLOSED' AS closed,
+             f."state" = 'CLOSED' AND ${isOnTime} AS "onTime",
+             f."tag" = 'COMMON' AS tagged
         FROM "Finding" f
-        JOIN "FindingCategory" c ON c."id" = f."categoryId"
-       WHERE ${selected}
-       GROUP BY c."id"
-       ORDER BY total DESC, c."sortOrder", c."code"`,
-    prisma.$queryRaw<(DutyRow & { dutyCount: number })[]>`
-      SELECT d."id" AS "dutyId", d."code", d."title", d."titleEn",
-             count(*)::int AS total,
-             count(*) FILTER (WHERE ${isOpen})::int AS open,
-             (count(*) OVER ())::int AS "dutyCount"
-        FROM "Finding" f
-        JOIN "Duty" d ON d."id" = f."dutyId"
-       WHERE ${selected}
-       GROUP BY d."id"
-       ORDER BY total DESC, open DESC, d."code", d."id"
-       LIMIT ${DUTY_LIMIT}`,
-    prisma.$queryRaw<UnitRow[]>`
-      SELECT o."id" AS "orgId", o."name", o."nameEn",
-             count(*) FILTER (WHERE ${isOpen})::int AS open,
-             count(*) FILTER (WHERE ${isOverdue})::int AS overdue
-        FROM "Finding" f
-        JOIN "Org" o ON o."id" = f."orgId"
-       WHERE ${selected}
-       GROUP BY o."id"
-      HAVING count(*) FILTER (WHERE ${isOpen}) > 0
-       ORDER BY overdue DESC, open DESC, o."path"
-       LIMIT ${UNIT_LIMIT}`,
-    prisma.$queryRaw<{ units: number; withoutDuty: number; closed: number; onTime: number }[]>`
-      SELECT count(DISTINCT f."orgId")::int AS units,
-             count(*) FILTER (WHERE f."dutyId" IS NULL)::int AS "withoutDuty",
-             count(*) FILTER (WHERE f."state" = 'CLOSED')::int AS closed,
-             count(*) FILTER (WHERE f."state" = 'CLOSED' AND (f."deadline" IS NULL
-                   OR (f."closedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= f."deadline"))::int AS "onTime"
-        FROM "Finding" f
-       WHERE ${selected}`,
-  ]);
+       WHERE f."reportId" = ANY (${ids}::text[])
+    )
+    SELECT
+      (SELECT coalesce(json_agg(x ORDER BY x.total DESC, x."sortOrder", x."code"), '[]') FROM (
+         SELECT c."id" AS "categoryId", c."code", c."name", c."nameEn", c."sortOrder",
+                count(*)::int AS total,
+                count(*) FILTER (WHERE f.open)::int AS open,
+                count(*) FILTER (WHERE f.overdue)::int AS overdue,
+                count(*) FILTER (WHERE f.closed)::int AS closed,
+                count(DISTINCT f."orgId")::int AS units,
+                count(*) FILTER (WHERE f.tagged)::int AS tagged
+           FROM f JOIN "FindingCategory" c ON c."id" = f."categoryId"
+          GROUP BY c."id") x) AS categories,
+      (SELECT coalesce(json_agg(x ORDER BY x.total DESC, x.open DESC, x."code", x."dutyId"), '[]') FROM (
+         SELECT d."id" AS "dutyId", d."code", d."title", d."titleEn",
+                count(*)::int AS total,
+                count(*) FILTER (WHERE f.open)::int AS open,
+                (count(*) OVER ())::int AS "dutyCount"
+           FROM f JOIN "Duty" d ON d."id" = f."dutyId"
+          GROUP BY d."id"
+          ORDER BY total DESC, open DESC, d."code", d."id"
+          LIMIT ${DUTY_LIMIT}) x) AS duties,
+      (SELECT coalesce(json_agg(x ORDER BY x.overdue DESC, x.open DESC, x."path"), '[]') FROM (
+         SELECT o."id" AS "orgId", o."name", o."nameEn", o."path",
+                count(*) FILTER (WHERE f.open)::int AS open,
+                count(*) FILTER (WHERE f.overdue)::int AS overdue
+           FROM f JOIN "Org" o ON o."id" = f."orgId"
+          GROUP BY o."id"
+         HAVING count(*) FILTER (WHERE f.open) > 0
+          ORDER BY overdue DESC, open DESC, o."path"
+          LIMIT ${UNIT_LIMIT}) x) AS units,
+      (SELECT json_build_object(
+                'units', count(DISTINCT f."orgId"),
+                'withoutDuty', count(*) FILTER (WHERE f."dutyId" IS NULL),
+                'closed', count(*) FILTER (WHERE f.closed),
+                'onTime', count(*) FILTER (WHERE f."onTime"))
+         FROM f) AS summary`;
+  if (!result) return EMPTY;
+  const { categories, duties, units, summary } = result;
 
-  const byCategory = categories.map((c) => ({
+  const byCategory = categories.map(({ sortOrder: _, ...c }) => ({
     ...c,
     total: Number(c.total),
     open: Number(c.open),
@@ -181,7 +187,7 @@ export async function analyseFindings(actor: Actor, filters: AnalysisFilters, da
     tagged: Number(c.tagged),
   }));
   const sum = (key: keyof Counts | "tagged") => byCategory.reduce((n, c) => n + c[key], 0);
-  const s = summary[0] ?? { units: 0, withoutDuty: 0, closed: 0, onTime: 0 };
+  const s = summary;
   const closed = Number(s.closed);
   const onTime = Number(s.onTime);
 
@@ -195,7 +201,7 @@ export async function analyseFindings(actor: Actor, filters: AnalysisFilters, da
       .filter((c) => c.units >= COMMON_MIN_UNITS)
       .sort((a, b) => b.units - a.units || b.total - a.total)
       .map((c) => ({ categoryId: c.categoryId, code: c.code, name: c.name, nameEn: c.nameEn, units: c.units, findings: c.total, tagged: c.tagged })),
-    units: units.map((u) => ({ ...u, open: Number(u.open), overdue: Number(u.overdue) })),
+    units: units.map((u) => ({ orgId: u.orgId, name: u.name, nameEn: u.nameEn, open: Number(u.open), overdue: Number(u.overdue) })),
     onTime: { closed, onTime, rate: closed === 0 ? null : onTime / closed },
   };
 }

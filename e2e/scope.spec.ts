@@ -74,5 +74,7 @@ test("a download outside the secretary's scope is refused in their language, and
   const response = await context.request.get("/checklists/export?status=open", { maxRedirects: 0 });
   expect(response.status()).toBe(303);
   expect(response.headers().location).toMatch(/\/login\?callbackUrl=%2Fchecklists%2Fexport%3Fstatus%3Dopen$/);
+  // On the host the browser asked, whose cookies it holds (not the one the server was started on).
+  expect(new URL(response.headers().location ?? "", baseURL).origin).toBe(new URL(baseURL ?? "").origin);
   await context.close();
 });

@@ -1,6 +1,5 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { NextResponse } from "next/server";
 import { changePasswordPath } from "@/lib/server/access/password-change";
 import { DomainError } from "@/lib/server/errors";
 
@@ -15,9 +14,17 @@ export function plainText(body: string, status: number): Response {
  */
 export function signInAgain(request: Request): Response {
   const url = new URL(request.url);
-  const login = new URL("/login", url);
-  login.searchParams.set("callbackUrl", url.pathname + url.search);
-  return NextResponse.redirect(login, 303);
+  return redirectTo(`/login?${new URLSearchParams({ callbackUrl: url.pathname + url.search })}`, 303);
+}
+
+/**
+ * A redirect to a path on the host the browser asked (a relative Location):
+ * a route handler's request.url names the host the server was started on
+ * (localhost), not the one in the address bar, whose cookies the browser
+ * would not send to the other.
+ */
+export function redirectTo(path: string, status: 303 | 307): Response {
+  return new Response(null, { status, headers: { Location: path, "Cache-Control": "no-store" } });
 }
 
 /** The same words as the not-found page: missing and out of scope look alike. */
@@ -29,7 +36,7 @@ export async function notFoundText(): Promise<Response> {
 /** To the page where a user whose password was reset sets their own, then back to this download. */
 export function changePasswordFirst(request: Request): Response {
   const url = new URL(request.url);
-  return NextResponse.redirect(new URL(changePasswordPath(url.pathname + url.search), url), 303);
+  return redirectTo(changePasswordPath(url.pathname + url.search), 303);
 }
 
 /** What a download route answers for a domain error; anything else is rethrown. */

@@ -40,7 +40,7 @@ export type EntryPoint = {
 };
 
 export const registry = {
-  "page:/": { kind: "page", file: "app/page.tsx", rule: { access: "signed-in" } },
+  "route:/": { kind: "route", file: "app/route.ts", rule: { access: "signed-in" } },
   "page:/login": { kind: "page", file: "app/login/page.tsx", rule: { access: "public" } },
   "page:/checklists": {
     kind: "page",

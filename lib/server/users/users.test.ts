@@ -75,7 +75,7 @@ describe("creating an account", () => {
     expect(actor.mustChangePassword).toBe(true);
     // Every page, route and action but the change itself refuses, whatever the role would allow.
     await expect(authorize(actor, "page:/checklists")).rejects.toBeInstanceOf(PasswordChangeRequiredError);
-    await expect(authorize(actor, "page:/")).rejects.toBeInstanceOf(PasswordChangeRequiredError);
+    await expect(authorize(actor, "route:/")).rejects.toBeInstanceOf(PasswordChangeRequiredError);
     await expect(authorize(actor, "action:saveProgress", { itemId: (await itemOf("U03-B1")).id })).rejects.toBeInstanceOf(PasswordChangeRequiredError);
     await expect(authorize(actor, "action:updateProfile")).rejects.toBeInstanceOf(PasswordChangeRequiredError);
     await expect(authorize(actor, "page:/account/password")).resolves.toBe(actor);

@@ -86,6 +86,28 @@ describe("export of the ledger to Excel", () => {
     expect(body.every((r) => String(r[8]).startsWith("Red"))).toBe(true);
   });
 
+  it("stops reading items once the download is closed", async () => {
+    const calls = { read: 0, closed: 0 };
+    const counting = (key: keyof typeof calls) =>
+      new Proxy(createTranslator({ locale: "zh", messages: zh }), {
+        apply: (target, self, args) => {
+          calls[key] += 1;
+          return Reflect.apply(target, self, args) as unknown;
+        },
+      }) as unknown as Translate;
+    const secretary = await actorFor("u01-secretary");
+    const q: ChecklistQuery = { periodId, now: TEST_NOW };
+    const read = new PassThrough().resume();
+    await (await prepareChecklistExport(secretary, q, { t: counting("read"), locale: "zh" })).writeTo(read);
+    // The browser went away before the first batch: the route's stream is destroyed, as a cancelled response destroys it.
+    const closed = new PassThrough();
+    closed.destroy();
+    await (await prepareChecklistExport(secretary, q, { t: counting("closed"), locale: "zh" })).writeTo(closed);
+    // Each item's row asks for its labels; a closed download asks only for the headers.
+    expect(calls.closed).toBeGreaterThan(0);
+    expect(calls.closed).toBeLessThan(calls.read);
+  });
+
   it("refuses a selection over the limit, and takes one at the limit", async () => {
     const supervisor = await actorFor("supervisor");
     const q: ChecklistQuery = { periodId, warning: "red", now: TEST_NOW };

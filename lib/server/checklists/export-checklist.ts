@@ -1,4 +1,5 @@
 import "server-only";
+import { once } from "node:events";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { TIME_ZONE } from "@/lib/dates";
@@ -25,6 +26,17 @@ export const EXPORT_ROW_LIMIT = 50_000;
 const BATCH_SIZE = 1_000;
 
 export const EXPORT_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Commits a streamed workbook unless its download was closed first (a
+ * cancelled response destroys the output): exceljs would wait for the
+ * output to finish, which a destroyed stream never does, and hold the
+ * workbook for good.
+ */
+export async function commitUnlessClosed(workbook: ExcelJS.stream.xlsx.WorkbookWriter, output: Writable): Promise<void> {
+  if (output.destroyed) return;
+  await Promise.race([workbook.commit(), once(output, "close")]);
+}
 
 export class ExportTooLargeError extends ValidationError {
   constructor(
@@ -137,10 +149,12 @@ async function writeWorkbook(ids: string[], now: Date | undefined, output: Writa
   for (const key of ["duty", "note"] as const) sheet.getColumn(key).alignment = { wrapText: true, vertical: "top" };
 
   for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+    // The browser closed the download (the response stream cancelled destroys the output): stop reading.
+    if (output.destroyed) return;
     for (const row of await loadChecklistRows(ids.slice(start, start + BATCH_SIZE), now)) {
       sheet.addRow(rowValues(row, t, locale)).commit();
     }
   }
   sheet.commit();
-  await workbook.commit();
+  await commitUnlessClosed(workbook, output);
 }

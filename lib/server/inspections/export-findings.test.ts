@@ -180,6 +180,26 @@ describe("export of the rectification ledger", () => {
     expect(sheet(sheets, "Problem list").body[0]?.[3]).toBe("Concentrated inspection");
   });
 
+  it("stops reading findings once the download is closed", async () => {
+    const calls = { read: 0, closed: 0 };
+    const counting = (key: keyof typeof calls) =>
+      new Proxy(createTranslator({ locale: "zh", messages: zh }), {
+        apply: (target, self, args) => {
+          calls[key] += 1;
+          return Reflect.apply(target, self, args) as unknown;
+        },
+      }) as unknown as Translate;
+    const read = new PassThrough().resume();
+    await (await prepareFindingExport(supervisor, { round: roundId }, { t: counting("read"), locale: "zh", now: TEST_NOW })).writeTo(read);
+    // The browser went away before the first batch: the route's stream is destroyed, as a cancelled response destroys it.
+    const closed = new PassThrough();
+    closed.destroy();
+    await (await prepareFindingExport(supervisor, { round: roundId }, { t: counting("closed"), locale: "zh", now: TEST_NOW })).writeTo(closed);
+    // Each finding's row asks for its labels; a closed download asks only for the title and headers.
+    expect(calls.closed).toBeGreaterThan(0);
+    expect(calls.closed).toBeLessThan(calls.read);
+  });
+
   it("refuses a selection over the row cap, and takes one at the cap", async () => {
     expect(FINDING_EXPORT_ROW_LIMIT).toBe(50_000);
     const t = createTranslator({ locale: "zh", messages: zh }) as unknown as Translate;

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { dayString, isoDay } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
 import type { Actor } from "@/lib/server/auth/actor";
-import { ExportTooLargeError, type Translate } from "@/lib/server/checklists/export-checklist";
+import { commitUnlessClosed, ExportTooLargeError, type Translate } from "@/lib/server/checklists/export-checklist";
 import {
   countFindings,
   getLedgerHeading,
@@ -212,11 +212,13 @@ async function writeWorkbook(
   // export allowed some tens of megabytes, against reading every finding three times.
   let no = 0;
   for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+    // The browser closed the download (the response stream cancelled destroys the output): stop reading.
+    if (output.destroyed) return;
     for (const row of await loadLedgerRows(actor, ids.slice(start, start + BATCH_SIZE), now)) {
       no += 1;
       for (const { list, sheet } of sheets) sheet.addRow(cells(list, row, no, t, locale)).commit();
     }
   }
   for (const { sheet } of sheets) sheet.commit();
-  await workbook.commit();
+  await commitUnlessClosed(workbook, output);
 }

@@ -5,7 +5,7 @@ import { dayString } from "@/lib/dates";
 import { localized } from "@/lib/org-label";
 import { TERM_LEDGER_COLUMNS, type LedgerColumn, type TermLedger } from "@/lib/term-ledgers";
 import type { Actor } from "@/lib/server/auth/actor";
-import { ExportTooLargeError, type Translate } from "@/lib/server/checklists/export-checklist";
+import { commitUnlessClosed, ExportTooLargeError, type Translate } from "@/lib/server/checklists/export-checklist";
 import { countHeadChanges, countTalks, listHeadRows, listTalkRows, type HeadLedgerRow, type TalkLedgerRow } from "@/lib/server/terms/list-records";
 import { countTermLedger, getTermLedgerUnit, listTermLedgerIds, loadTermLedgerRows, type TermLedgerRow } from "@/lib/server/terms/list-terms";
 import type { TRecordLedgerFilters, TTermLedgerFilters } from "@/lib/validation/terms";
@@ -146,11 +146,13 @@ async function writeSheet(output: Writable, kind: TermLedger, title: string, t: 
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
   let no = 0;
   for await (const batch of rows) {
+    // The browser closed the download (the response stream cancelled destroys the output): stop reading.
+    if (output.destroyed) return;
     for (const cells of batch) {
       no += 1;
       sheet.addRow({ ...cells, no }).commit();
     }
   }
   sheet.commit();
-  await workbook.commit();
+  await commitUnlessClosed(workbook, output);
 }

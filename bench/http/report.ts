@@ -49,6 +49,8 @@ export type RunResult = {
 export type Verdict = { target: string; pass: boolean | null; detail: string };
 
 const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : v.toFixed(0)) : "–");
+/** A ratio, or a dash when a step answered no request within its time (no p95 to compare). */
+const times = (r: number | null) => (r !== null && Number.isFinite(r) ? `${r.toFixed(1)}×` : "–");
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
 
@@ -150,10 +152,7 @@ function tierSection(run: RunResult, tier: TierResult): string[] {
   lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const route of tier.routes) {
     for (const [c, s] of route.byConnections) {
-      const f = route.group === "floor" ? "1.0×" : (() => {
-        const r = ratio(tier, route, c);
-        return r === null ? "–" : `${r.toFixed(1)}×`;
-      })();
+      const f = route.group === "floor" ? "1.0×" : times(ratio(tier, route, c));
       lines.push(
         `| ${route.label} \`${route.path}\` | ${route.user} | ${c} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.rps.toFixed(1)} | ${s.requests} | ${s.errors} / ${s.unexpected} | ${f} | ${s.peakRss ? mb(s.peakRss) : "–"} |`,
       );
@@ -207,7 +206,7 @@ function growth(run: RunResult): string[] {
     for (const c of conns) {
       const p95s = run.tiers.map((t) => t.routes.find((r) => r.key === route.key)?.byConnections.get(c)?.p95 ?? Number.NaN);
       if (p95s.every((v) => Number.isNaN(v))) continue;
-      const factors = p95s.slice(1).map((v, i) => (p95s[i]! > 0 ? `${(v / p95s[i]!).toFixed(1)}×` : "–"));
+      const factors = p95s.slice(1).map((v, i) => times(p95s[i]! > 0 ? v / p95s[i]! : null));
       lines.push(`| ${route.label} | ${c} | ${p95s.map(ms).join(" | ")} | ${factors.join(" | ")} |`);
     }
   }

@@ -9,6 +9,7 @@ import { EXPORT_ROW_LIMIT, ExportTooLargeError, prepareChecklistExport, type Tra
 import { countChecklistItems, listChecklistItems, type ChecklistQuery } from "@/lib/server/checklists/list-checklist-items";
 import { prisma } from "@/lib/server/db";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
+import { countingTranslator } from "@/lib/test/counting-translator";
 import { actorFor } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 
@@ -87,25 +88,18 @@ describe("export of the ledger to Excel", () => {
   });
 
   it("stops reading items once the download is closed", async () => {
-    const calls = { read: 0, closed: 0 };
-    const counting = (key: keyof typeof calls) =>
-      new Proxy(createTranslator({ locale: "zh", messages: zh }), {
-        apply: (target, self, args) => {
-          calls[key] += 1;
-          return Reflect.apply(target, self, args) as unknown;
-        },
-      }) as unknown as Translate;
+    const [read, closed] = [countingTranslator(), countingTranslator()];
     const secretary = await actorFor("u01-secretary");
     const q: ChecklistQuery = { periodId, now: TEST_NOW };
-    const read = new PassThrough().resume();
-    await (await prepareChecklistExport(secretary, q, { t: counting("read"), locale: "zh" })).writeTo(read);
+    const whole = new PassThrough().resume();
+    await (await prepareChecklistExport(secretary, q, { t: read.t, locale: "zh" })).writeTo(whole);
     // The browser went away before the first batch: the route's stream is destroyed, as a cancelled response destroys it.
-    const closed = new PassThrough();
-    closed.destroy();
-    await (await prepareChecklistExport(secretary, q, { t: counting("closed"), locale: "zh" })).writeTo(closed);
+    const gone = new PassThrough();
+    gone.destroy();
+    await (await prepareChecklistExport(secretary, q, { t: closed.t, locale: "zh" })).writeTo(gone);
     // Each item's row asks for its labels; a closed download asks only for the headers.
-    expect(calls.closed).toBeGreaterThan(0);
-    expect(calls.closed).toBeLessThan(calls.read);
+    expect(closed.calls()).toBeGreaterThan(0);
+    expect(closed.calls()).toBeLessThan(read.calls());
   });
 
   it("refuses a selection over the limit, and takes one at the limit", async () => {

@@ -9,6 +9,7 @@ import { ExportTooLargeError, type Translate } from "@/lib/server/checklists/exp
 import { prisma } from "@/lib/server/db";
 import { FINDING_EXPORT_ROW_LIMIT, prepareFindingExport } from "@/lib/server/inspections/export-findings";
 import { listFindings, type TFindingFilters } from "@/lib/server/inspections/list-findings";
+import { countingTranslator } from "@/lib/test/counting-translator";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 
@@ -181,23 +182,16 @@ describe("export of the rectification ledger", () => {
   });
 
   it("stops reading findings once the download is closed", async () => {
-    const calls = { read: 0, closed: 0 };
-    const counting = (key: keyof typeof calls) =>
-      new Proxy(createTranslator({ locale: "zh", messages: zh }), {
-        apply: (target, self, args) => {
-          calls[key] += 1;
-          return Reflect.apply(target, self, args) as unknown;
-        },
-      }) as unknown as Translate;
-    const read = new PassThrough().resume();
-    await (await prepareFindingExport(supervisor, { round: roundId }, { t: counting("read"), locale: "zh", now: TEST_NOW })).writeTo(read);
+    const [read, closed] = [countingTranslator(), countingTranslator()];
+    const whole = new PassThrough().resume();
+    await (await prepareFindingExport(supervisor, { round: roundId }, { t: read.t, locale: "zh", now: TEST_NOW })).writeTo(whole);
     // The browser went away before the first batch: the route's stream is destroyed, as a cancelled response destroys it.
-    const closed = new PassThrough();
-    closed.destroy();
-    await (await prepareFindingExport(supervisor, { round: roundId }, { t: counting("closed"), locale: "zh", now: TEST_NOW })).writeTo(closed);
+    const gone = new PassThrough();
+    gone.destroy();
+    await (await prepareFindingExport(supervisor, { round: roundId }, { t: closed.t, locale: "zh", now: TEST_NOW })).writeTo(gone);
     // Each finding's row asks for its labels; a closed download asks only for the title and headers.
-    expect(calls.closed).toBeGreaterThan(0);
-    expect(calls.closed).toBeLessThan(calls.read);
+    expect(closed.calls()).toBeGreaterThan(0);
+    expect(closed.calls()).toBeLessThan(read.calls());
   });
 
   it("refuses a selection over the row cap, and takes one at the cap", async () => {

@@ -76,26 +76,27 @@ function countsSql(clock: { day: Date; thresholds: WarningThresholds }, c: { wei
 }
 
 /**
- * One page of progress in one statement: the rows `where` picks (ordered and
- * paged; when there is a parent, all of its children), and the parent
- * (`parentId`) with, apart, its own items. Each row counts the items of its
- * whole subtree in the period; a delegated item counts where it belongs,
- * with the organization that answers for it; withdrawn and not-applicable
- * ones count nowhere.
+ * One page of progress in one statement: the rows `where` picks, ordered and
+ * paged, the parent (`parentId`), and apart the parent's own items. Each row
+ * counts the items of its whole subtree in the period; a delegated item
+ * counts where it belongs, with the organization that answers for it;
+ * withdrawn and not-applicable ones count nowhere.
  *
  * Its cost follows the organizations on the page, not the items below
  * them: it reads each row's SubtreeTally (the items of its subtree by
  * status and due date, kept exact by the database's triggers), so that the
  * colours, which move with the day, are still worked out when the page is
- * read. The parent adds up the rows and its own items.
+ * read. The parent reads its own tally, which holds its whole subtree. In
+ * the order of the tree the page is picked first and only its rows' tallies
+ * are read; an order by a count reads the tallies of every row it sorts.
  */
 function progressQuery(
   periodId: string,
   clock: { day: Date; thresholds: WarningThresholds },
-  page: { where: Prisma.Sql; order: Prisma.Sql; limit: number; offset: number },
+  page: { where: Prisma.Sql; order: Prisma.Sql; byCount: boolean; limit: number; offset: number },
   parentId: string | null,
 ) {
-  const tallied = countsSql(clock, { weight: Prisma.sql`s."n"`, status: Prisma.sql`s."status"`, dueDate: Prisma.sql`s."dueDate"` });
+  const tallied = countsSql(clock, { weight: Prisma.sql`t."count"`, status: Prisma.sql`t."status"`, dueDate: Prisma.sql`t."dueDate"` });
   const itemized = countsSql(clock, { weight: Prisma.sql`1`, status: Prisma.sql`i."status"`, dueDate: Prisma.sql`i."dueDate"` });
   const columns = Prisma.sql`o."id", o."name", o."nameEn", o."type", o."closedAt" IS NOT NULL AS "isClosed",
            (SELECT count(*)::int FROM "Org" c WHERE c."parentId" = o."id") AS "childCount",
@@ -108,16 +109,17 @@ function progressQuery(
            coalesce(r.green, 0)::int AS green,
            coalesce(r.returned, 0)::int AS returned,
            CASE WHEN r.red > 0 THEN 'red' WHEN r.yellow > 0 THEN 'yellow' WHEN r.green > 0 THEN 'green' END AS worst`;
+  // Ordered by a count, every candidate's tallies are read before the page can be cut; in the
+  // tree's order the page is cut first.
+  const candidates = page.byCount
+    ? Prisma.sql`SELECT o."id" FROM "Org" o WHERE ${page.where}`
+    : Prisma.sql`SELECT o."id" FROM "Org" o WHERE ${page.where} ORDER BY ${page.order} LIMIT ${page.limit} OFFSET ${page.offset}`;
   return prisma.$queryRaw<RawRow[]>`
-    WITH candidates AS (
-      SELECT o."id" FROM "Org" o WHERE ${page.where}
-    ),
-    source AS (
-      SELECT c."id", t."status", t."dueDate", t."count" AS n
-        FROM candidates c JOIN "SubtreeTally" t ON t."orgId" = c."id" AND t."periodId" = ${periodId}
-    ),
+    WITH candidates AS MATERIALIZED (${candidates}),
     rolled AS (
-      SELECT s."id", ${tallied} FROM source s GROUP BY s."id"
+      SELECT c."id", ${tallied}
+        FROM candidates c JOIN "SubtreeTally" t ON t."orgId" = c."id" AND t."periodId" = ${periodId}
+       GROUP BY c."id"
     ),
     own AS (
       SELECT i."orgId" AS "id", ${itemized}
@@ -126,15 +128,14 @@ function progressQuery(
        GROUP BY i."orgId"
     ),
     parent AS (
-      SELECT sum(x.total) AS total, sum(x.done) AS done, sum(x.overdue) AS overdue, sum(x.red) AS red,
-             sum(x.yellow) AS yellow, sum(x.green) AS green, sum(x.returned) AS returned
-        FROM (SELECT * FROM rolled UNION ALL SELECT * FROM own) x
+      SELECT ${tallied}
+        FROM "SubtreeTally" t
+       WHERE t."orgId" = ${parentId ?? ""} AND t."periodId" = ${periodId}
     )
     (SELECT 'row' AS kind, ${columns}
-       FROM "Org" o LEFT JOIN rolled r ON r."id" = o."id"
-      WHERE ${page.where}
+       FROM candidates c JOIN "Org" o ON o."id" = c."id" LEFT JOIN rolled r ON r."id" = o."id"
       ORDER BY ${page.order}
-      LIMIT ${page.limit} OFFSET ${page.offset})
+      LIMIT ${page.limit} OFFSET ${page.byCount ? page.offset : 0})
     UNION ALL
     (SELECT 'parent' AS kind, ${columns} FROM "Org" o CROSS JOIN parent r WHERE o."id" = ${parentId ?? ""})
     UNION ALL
@@ -193,7 +194,7 @@ export async function getProgress(
   const found = await progressQuery(
     periodId,
     clock,
-    { where, order: orderBy(q.sort, q.dir), limit: PROGRESS_PAGE_SIZE, offset: (page - 1) * PROGRESS_PAGE_SIZE },
+    { where, order: orderBy(q.sort, q.dir), byCount: q.sort !== "name", limit: PROGRESS_PAGE_SIZE, offset: (page - 1) * PROGRESS_PAGE_SIZE },
     parentId,
   );
   const parentRow = found.find((r) => r.kind === "parent");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { applyAssignment, copyAssignmentsForward } from "@/lib/server/assignments/assignment-core";
 import { loadActor } from "@/lib/server/auth/actor";
-import { getProgress, type ProgressRow } from "@/lib/server/checklists/get-progress";
+import { getProgress, PROGRESS_PAGE_SIZE, type ProgressRow } from "@/lib/server/checklists/get-progress";
 import { prisma } from "@/lib/server/db";
 import { closeOrg, mergeOrg, moveOrg } from "@/lib/server/orgs/restructure";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
@@ -83,6 +83,15 @@ async function expectExact(actorName: string, parentCode?: string) {
   if (page.own) expect(counts(page.own)).toEqual(await fullCount(page.own.id, true));
   // The rows and the parent's own items add up to the parent.
   if (page.parent) expect(page.rows.reduce((s, r) => s + r.total, 0) + (page.own?.total ?? 0)).toBe(page.parent.total);
+  // Ordered by a count, the same rows and parent come back, in that count's order.
+  expect(page.total).toBeLessThanOrEqual(PROGRESS_PAGE_SIZE);
+  for (const sort of ["total", "overdue", "rate"] as const) {
+    const sorted = await getProgress(actor, "progress.read", periodId, { sort, dir: "desc", page: 1, parentId }, TEST_NOW);
+    expect(sorted.parent, sort).toEqual(page.parent);
+    expect([...sorted.rows].sort((a, b) => a.id.localeCompare(b.id)), sort).toEqual([...page.rows].sort((a, b) => a.id.localeCompare(b.id)));
+    const values = sorted.rows.map((r) => r[sort] ?? -1);
+    expect(values, sort).toEqual([...values].sort((a, b) => b - a));
+  }
 }
 
 describe("the progress roll-up", () => {

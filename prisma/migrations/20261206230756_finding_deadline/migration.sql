@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Finding_deadline_idx" ON "Finding"("deadline");

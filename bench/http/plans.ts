@@ -29,8 +29,10 @@ export async function capturePlans(
   const { countReviewQueue } = await import("../../lib/server/checklists/review-queue");
   const { listNotifications } = await import("../../lib/server/notifications/list-notifications");
   const { ZChecklistFilters, ZProgressQuery } = await import("../../lib/validation/checklists");
-  const { countFindings } = await import("../../lib/server/inspections/list-findings");
+  const { countFindings, LEDGER_PAGE_SIZE, listFindingIds } = await import("../../lib/server/inspections/list-findings");
   const { readSearchParams } = await import("../../lib/validation/search-params");
+  const { analyseFindings } = await import("../../lib/server/inspections/analysis");
+  let analysisDays = 0;
 
   const conn = connection();
   let captured: Captured[] = [];
@@ -127,6 +129,17 @@ export async function capturePlans(
         title: "Rectification ledger, a search in the descriptions (supervisor)",
         call: `countFindings(${users.supervisor}, { q: "${FINDING_SEARCH}" })`,
         run: () => countFindings(supervisor!, { q: FINDING_SEARCH }),
+      },
+      {
+        title: "Rectification ledger, the first page in its order (supervisor)",
+        call: `listFindingIds(${users.supervisor}, no filters, first ${LEDGER_PAGE_SIZE})`,
+        run: () => listFindingIds(supervisor!, {}, { limit: LEDGER_PAGE_SIZE, offset: 0 }),
+      },
+      {
+        // Another day each run: the analysis is kept per day and revision, so each run computes afresh.
+        title: "Findings analysis, computed afresh (supervisor)",
+        call: `analyseFindings(${users.supervisor}, no filters, <a day not asked for before>)`,
+        run: () => analyseFindings(supervisor!, {}, new Date(Date.UTC(2000, 0, ++analysisDays))),
       },
       {
         title: "Notices, a page a thousand deep (supervisor)",

@@ -5,7 +5,8 @@ import { FINDING_OPEN_STATES } from "@/lib/finding-state";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { reportReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
+import { byRevision } from "@/lib/server/cache/revisions";
+import { readScopeKey, reportReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -117,7 +118,14 @@ const EMPTY: FindingAnalysis = {
  *   on or before their deadline (a finding without a deadline counts as on
  *   time), over all closed-out ones.
  */
-export async function analyseFindings(actor: Actor, filters: AnalysisFilters, day: Date): Promise<FindingAnalysis> {
+export function analyseFindings(actor: Actor, filters: AnalysisFilters, day: Date): Promise<FindingAnalysis> {
+  // Every finding of the selection is read, so the result is kept while the findings and what they
+  // show stand: the committee's staff open the same analysis again and again between changes.
+  const key = JSON.stringify(["analysis", readScopeKey(actor), filters.roundId ?? null, filters.periodId ?? null, isoDay(day)]);
+  return byRevision("findings", key, () => analyse(actor, filters, day));
+}
+
+async function analyse(actor: Actor, filters: AnalysisFilters, day: Date): Promise<FindingAnalysis> {
   const ids = await selectedReportIds(actor, filters);
   if (ids.length === 0) return EMPTY;
 

@@ -6,11 +6,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AcceptanceParty, FindingEventKind, FindingSeverity, FindingTag, InspectionType, RectificationState } from "@/lib/generated/prisma/enums";
 import { reachesPath } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
+import { byRevision } from "@/lib/server/cache/revisions";
 import { deadlineWarning, type ItemWarning, WARNING_COLOURS, type WarningColour, warningThresholds, type WarningThresholds } from "@/lib/warnings";
 import { prisma } from "@/lib/server/db";
 import { containsWords } from "@/lib/server/db/text-search";
 import { closeoutParties } from "@/lib/server/inspections/config";
-import { findingReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
+import { findingReadWhere, readScopeKey, roundReadWhere } from "@/lib/server/inspections/scope";
 import { ZIdParam, zSearchWords } from "@/lib/validation/text";
 
 export const LEDGER_PAGE_SIZE = 25;
@@ -282,10 +283,16 @@ type LedgerGroup = { state: RectificationState; deadline: Date | null; count: nu
  * those two columns, so both the summary and the count of a filtered
  * selection come from these groups, in one pass over the findings.
  */
-async function ledgerGroups(actor: Actor, filters: TFindingFilters, clock: Clock): Promise<LedgerGroup[]> {
-  const where = await selectionWhere(actor, filters, clock, "summary");
-  const groups = await prisma.finding.groupBy({ by: ["state", "deadline"], where, _count: { _all: true } });
-  return groups.map((g) => ({ state: g.state, deadline: g.deadline, count: g._count._all }));
+function ledgerGroups(actor: Actor, filters: TFindingFilters, clock: Clock): Promise<LedgerGroup[]> {
+  // The summary's selection does not depend on the day, nor on the state-like filters it drops.
+  const { state: _s, open: _o, closed: _c, overdue: _d, warning: _w, ...selection } = filters;
+  const chosen = Object.entries(selection).filter(([, v]) => v !== undefined);
+  const key = JSON.stringify(["ledger groups", readScopeKey(actor), chosen.sort(([a], [b]) => a.localeCompare(b))]);
+  return byRevision("findings", key, async () => {
+    const where = await selectionWhere(actor, filters, clock, "summary");
+    const groups = await prisma.finding.groupBy({ by: ["state", "deadline"], where, _count: { _all: true } });
+    return groups.map((g) => ({ state: g.state, deadline: g.deadline, count: g._count._all }));
+  });
 }
 
 /** A group's colour, by the rule each row of the ledger is coloured by. */

@@ -44,6 +44,15 @@ export function findingReadWhere(actor: Actor): Prisma.FindingWhereInput {
   return { report: reportReadWhere(actor) };
 }
 
+/**
+ * What the read rules above depend on besides the tables: the actor (a
+ * round's members) and their grants. Results read by these rules are kept
+ * under it (lib/server/cache/revisions.ts).
+ */
+export function readScopeKey(actor: Actor): string {
+  return [actor.id, ...actor.grants.map((g) => `${g.role}@${g.orgPath}`).sort()].join(" ");
+}
+
 /** What one actor may do with one report, from the facts the handlers load anyway. */
 export type ReportFacts = {
   status: "DRAFT" | "ISSUED";

@@ -100,6 +100,21 @@ describe("assigning a catalog down the tree", () => {
     const again = await applyAssignment(prisma, input, { actorId: null });
     expect(again).toEqual({ assignmentsCreated: 0, itemsCreated: 0 });
     expect(await planAssignment(prisma, input)).toMatchObject({ newOrgs: 0, newItems: 0, items: before.items });
+
+    // Items gone from two organizations' assignments (one loses one, the other three) are made again,
+    // and only those: a rerun leaves out only the organizations that hold every item.
+    const assignments = await prisma.assignment.findMany({ where: { catalogVersionId: versionId, periodId: yearId }, select: { id: true }, orderBy: { id: "asc" }, take: 2 });
+    const gone = [];
+    for (const [k, a] of assignments.entries()) {
+      const items = await prisma.checklistItem.findMany({ where: { assignmentId: a.id }, select: { id: true, dutyId: true, occurrence: true }, orderBy: { id: "asc" }, take: k === 0 ? 1 : 3 });
+      await prisma.checklistItem.deleteMany({ where: { id: { in: items.map((i) => i.id) } } });
+      gone.push(...items.map((i) => `${a.id} ${i.dutyId} ${i.occurrence}`));
+    }
+    expect(gone).toHaveLength(4);
+    expect(await applyAssignment(prisma, input, { actorId: null })).toEqual({ assignmentsCreated: 0, itemsCreated: 4 });
+    const remade = await prisma.checklistItem.findMany({ where: { assignmentId: { in: assignments.map((a) => a.id) } }, select: { assignmentId: true, dutyId: true, occurrence: true } });
+    expect(gone.every((key) => remade.some((i) => `${i.assignmentId} ${i.dutyId} ${i.occurrence}` === key))).toBe(true);
+    expect(await prisma.checklistItem.count({ where: { duty: { catalogVersionId: versionId } } })).toBe(before.items);
   });
 
   it("picks up where an earlier run stopped, across batch boundaries, with an audit row only for batches that created something", async () => {

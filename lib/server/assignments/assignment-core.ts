@@ -111,7 +111,19 @@ async function isPglite(db: PrismaClient): Promise<boolean> {
 }
 
 type BatchOrg = { id: string; type: OrgType };
-type Templates = { types: string[]; dutyIds: string[]; occurrences: number[]; dueDates: string[] };
+type Templates = { types: string[]; dutyIds: string[]; occurrences: number[]; dueDates: string[]; perType: Map<OrgType, number> };
+
+/** How many items of the templates the assignments of these organizations hold. */
+async function countTemplateItems(tx: Prisma.TransactionClient, input: AssignmentInput, orgs: BatchOrg[], t: Templates): Promise<number> {
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n
+      FROM unnest(${orgs.map((o) => o.id)}::text[], ${orgs.map((o) => o.type as string)}::text[]) AS o("orgId", "type")
+      JOIN "Assignment" a ON a."catalogVersionId" = ${input.catalogVersionId} AND a."periodId" = ${input.periodId} AND a."orgId" = o."orgId"
+      JOIN "ChecklistItem" i ON i."assignmentId" = a."id"
+      JOIN unnest(${t.types}::text[], ${t.dutyIds}::text[], ${t.occurrences}::int[]) AS t("type", "dutyId", "occurrence")
+        ON t."type" = o."type" AND t."dutyId" = i."dutyId" AND t."occurrence" = i."occurrence"`;
+  return Number(row?.n ?? 0);
+}
 
 /**
  * One batch in its transaction: one INSERT … SELECT of the assignments over
@@ -127,14 +139,24 @@ async function applyBatch(
   actorId: string | null,
 ): Promise<{ assignmentsCreated: number; itemsCreated: number }> {
   const { catalogVersionId, periodId } = input;
-  const orgIds = batch.map((o) => o.id);
-  const orgTypes = batch.map((o) => o.type as string);
-  const assignmentsCreated = await tx.$executeRaw`
+  const created = await tx.$queryRaw<{ orgId: string }[]>`
     INSERT INTO "Assignment" ("id", "catalogVersionId", "periodId", "orgId")
     SELECT ${sqlNewIds()}, ${catalogVersionId}, ${periodId}, o."orgId"
-      FROM unnest(${orgIds}::text[]) AS o("orgId")
-    ON CONFLICT ("catalogVersionId", "periodId", "orgId") DO NOTHING`;
-  const itemsCreated = await tx.$executeRaw`
+      FROM unnest(${batch.map((o) => o.id)}::text[]) AS o("orgId")
+    ON CONFLICT ("catalogVersionId", "periodId", "orgId") DO NOTHING
+    RETURNING "orgId"`;
+  const assignmentsCreated = created.length;
+  // The organizations assigned before (a rerun, or one that stopped halfway) may hold every item
+  // already: when their items of these templates are all there, counted in one pass through the
+  // assignment's key, only the new organizations get items, and no would-be item is made to be
+  // turned away by ON CONFLICT.
+  const isNew = new Set(created.map((c) => c.orgId));
+  const before = batch.filter((o) => !isNew.has(o.id));
+  const complete = before.length > 0 && (await countTemplateItems(tx, input, before, t)) === before.reduce((n, o) => n + (t.perType.get(o.type) ?? 0), 0);
+  const filled = complete ? batch.filter((o) => isNew.has(o.id)) : batch;
+  const orgIds = filled.map((o) => o.id);
+  const orgTypes = filled.map((o) => o.type as string);
+  const itemsCreated = orgIds.length === 0 ? 0 : await tx.$executeRaw`
     INSERT INTO "ChecklistItem" ("id", "assignmentId", "orgId", "dutyId", "periodId", "occurrence", "dueDate", "updatedAt")
     SELECT ${sqlNewIds()}, a."id", a."orgId", t."dutyId", a."periodId", t."occurrence", t."dueDate", now()
       FROM unnest(${orgIds}::text[], ${orgTypes}::text[]) AS o("orgId", "type")
@@ -186,8 +208,9 @@ export async function applyAssignment(
     select: { id: true, type: true },
     orderBy: { path: "asc" },
   });
-  const t: Templates = { types: [], dutyIds: [], occurrences: [], dueDates: [] };
+  const t: Templates = { types: [], dutyIds: [], occurrences: [], dueDates: [], perType: new Map() };
   for (const [type, list] of templates) {
+    t.perType.set(type, list.length);
     for (const item of list) {
       t.types.push(type);
       t.dutyIds.push(item.dutyId);

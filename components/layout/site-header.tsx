@@ -24,7 +24,7 @@ export async function SiteHeader() {
     ? await Promise.all([
         can(actor, "checklist.review") ? countReviewQueue(actor) : null,
         countAcceptanceQueue(actor, { upTo: BADGE_COUNT_UP_TO + 1 }),
-        countUnread(actor),
+        countUnread(actor, { upTo: BADGE_COUNT_UP_TO + 1 }),
       ])
     : [null, 0, 0];
   const links = actor
@@ -57,7 +57,7 @@ export async function SiteHeader() {
         </Link>
         {actor ? <NavLinks links={links} label={t("nav.label")} /> : null}
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-          {actor ? <NotificationBell count={unread} label={t("nav.notificationCount", { count: unread })} /> : null}
+          {actor ? <NotificationBell count={unread} label={t("nav.notificationCount", { count: badgeCount(unread) })} /> : null}
           {signedIn ? (
             <span className="flex flex-wrap items-center gap-2">
               <Link href="/account" className="text-muted hover:text-brand hover:underline" data-testid="current-user" title={t("nav.account")}>

@@ -1,5 +1,6 @@
 import { Bell } from "lucide-react";
 import Link from "next/link";
+import { badgeCount } from "@/lib/badge-count";
 
 /** The header's way to the notices: a bell, with the unread count when there is any. */
 export function NotificationBell({ count, label }: { count: number; label: string }) {
@@ -14,7 +15,7 @@ export function NotificationBell({ count, label }: { count: number; label: strin
       <Bell aria-hidden className="h-5 w-5" />
       {count > 0 ? (
         <span aria-hidden className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-brand px-1 text-center text-[10px] leading-4 text-white tabular-nums">
-          {count > 99 ? "99+" : count}
+          {badgeCount(count)}
         </span>
       ) : null}
     </Link>

@@ -128,12 +128,19 @@ export async function listNotifications(actor: Actor, query: { cursor?: NoticeCu
   };
 }
 
-/** The number beside the bell: one count in SQL, leaving out the kinds the actor turned off. */
-export async function countUnread(actor: Actor): Promise<number> {
+/**
+ * The number beside the bell: one count in SQL, leaving out the kinds the
+ * actor turned off; with `upTo`, counting stops there (the bell shows "99+":
+ * a committee's supervisor may hold thousands unread, and the header is on
+ * every page).
+ */
+export async function countUnread(actor: Actor, options: { upTo?: number } = {}): Promise<number> {
   const [row] = await prisma.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count
-      FROM "Notification" n
-     WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL
-       AND NOT EXISTS (SELECT 1 FROM "NotificationOptOut" o WHERE o."userId" = n."userId" AND o."kind" = n."kind")`;
+    SELECT count(*)::int AS count FROM (
+      SELECT 1
+        FROM "Notification" n
+       WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM "NotificationOptOut" o WHERE o."userId" = n."userId" AND o."kind" = n."kind")
+       LIMIT ${options.upTo ?? null}::int) x`;
   return Number(row?.count ?? 0);
 }

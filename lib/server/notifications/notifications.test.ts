@@ -137,6 +137,21 @@ describe("opting out", () => {
     expect(await countUnread(reviewer)).toBe(1);
   });
 
+  it("counts for the bell no further than asked, and never the kinds turned off", async () => {
+    const reader = await actorWithRole("STAFF", "U02-OPC");
+    await prisma.notification.createMany({
+      data: [
+        ...Array.from({ length: 5 }, () => ({ userId: reader.id, kind: "ITEM_RETURNED" as const })),
+        ...Array.from({ length: 3 }, () => ({ userId: reader.id, kind: "ITEM_RED" as const })),
+        { userId: reader.id, kind: "ITEM_RETURNED" as const, readAt: TEST_NOW },
+      ],
+    });
+    await setOptOuts(reader, ["ITEM_RED"]);
+    expect(await countUnread(reader)).toBe(5);
+    expect(await countUnread(reader, { upTo: 3 })).toBe(3);
+    expect(await countUnread(reader, { upTo: 100 })).toBe(5);
+  });
+
   it("names every kind of the schema in the preferences", () => {
     expect([...NOTIFICATION_KINDS].sort()).toEqual(Object.values(NotificationKind).sort());
   });

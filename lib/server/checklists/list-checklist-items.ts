@@ -110,7 +110,7 @@ function selection(actor: Actor, q: ChecklistQuery, clock: Clock, status: "filte
   }
   if (q.org) and.push(Prisma.sql`(i."orgId" = ${q.org} OR i."delegatedOrgId" = ${q.org})`);
   if (q.kind) {
-    and.push(Prisma.sql`d."kind"::text = ${q.kind}`);
+    and.push(Prisma.sql`d."kind" = ${q.kind}::"DutyKind"`);
     joins.add("d");
   }
   if (q.owner) and.push(Prisma.sql`i."ownerId" = ${q.owner === "mine" ? actor.id : q.owner}`);
@@ -240,10 +240,13 @@ async function sliceGroups(actor: Actor, q: ChecklistQuery, clock: Clock, slice:
     if (spanned.length === 0) offset = slice.offset - start;
     const open = Prisma.sql`i."status"::text = ANY (${[...OPEN_STATUSES]}::text[])`;
     // An open item's colour follows from its due date alone: all of a red or yellow group's items have it.
+    // The kind is compared as the enum, not as text: a cast hides the column's statistics, and the
+    // planner, counting on one duty of the kind, looped over forty (a unit's first page at the
+    // province tier: 34-82 ms, against 4.5 ms).
     spanned.push(
       group.dueDate
-        ? Prisma.sql`(i."dueDate" = ${isoDay(group.dueDate)}::date AND d."kind"::text = ${group.kind} AND ${open})`
-        : Prisma.sql`(d."kind"::text = ${group.kind} AND coalesce(${itemWarningSql(clock.day, clock.thresholds)}, '') NOT IN ('red', 'yellow'))`,
+        ? Prisma.sql`(i."dueDate" = ${isoDay(group.dueDate)}::date AND d."kind" = ${group.kind}::"DutyKind" AND ${open})`
+        : Prisma.sql`(d."kind" = ${group.kind}::"DutyKind" AND coalesce(${itemWarningSql(clock.day, clock.thresholds)}, '') NOT IN ('red', 'yellow'))`,
     );
   }
   return { where: spanned.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${Prisma.join(spanned, " OR ")})`, offset };

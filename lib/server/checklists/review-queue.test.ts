@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
 import { getNextInReviewQueue, listReviewQueue } from "@/lib/server/checklists/review-queue";
+import { DUTY_KINDS } from "@/lib/validation/checklists";
 import { approveMany, returnItem, submitItem } from "@/lib/server/checklists/transitions";
 import { prisma } from "@/lib/server/db";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
@@ -94,5 +95,22 @@ describe("approving many at once", () => {
     const c = await submitted("U01-B1", branch, minutes(12));
     await approveMany(staff, { items: [{ itemId: c.id, expectedVersion: c.version }], comment: "   " });
     expect((await prisma.checklistItem.findUniqueOrThrow({ where: { id: c.id } })).reviewComment).toBeNull();
+  });
+});
+
+describe("the review queue's filters", () => {
+  it("narrows to one kind of duty, and the kinds together give the whole queue", async () => {
+    await submitted("U01-B2", await actorFor("u01-secretary"), minutes(10));
+    const all = await listReviewQueue(staff, { page: 1 });
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.rows).toHaveLength(all.total);
+    let together = 0;
+    for (const kind of DUTY_KINDS) {
+      const narrowed = await listReviewQueue(staff, { page: 1, kind });
+      expect(narrowed.rows.map((r) => r.duty.kind), kind).toEqual(narrowed.rows.map(() => kind));
+      expect(narrowed.total, kind).toBe(all.rows.filter((r) => r.duty.kind === kind).length);
+      together += narrowed.total;
+    }
+    expect(together).toBe(all.total);
   });
 });

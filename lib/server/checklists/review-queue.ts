@@ -45,7 +45,7 @@ async function queueSql(actor: Actor, q: TReviewQuery): Promise<{ from: Prisma.S
       ${reachesTreeTop(actor, "checklist.review") ? Prisma.empty : Prisma.sql`${itemScopeSql(actor, "checklist.review", { delegates: false })} AND`}
       ${canReviewSql(actor)}
       AND (${orgPath ?? null}::text IS NULL OR o."path" LIKE ${(orgPath ?? "") + "%"})
-      AND (${q.kind ?? null}::text IS NULL OR d."kind"::text = ${q.kind ?? ""})
+      ${q.kind ? Prisma.sql`AND d."kind" = ${q.kind}::"DutyKind"` : Prisma.empty}
       AND (${q.na ? true : null}::boolean IS NULL OR i."requestedNotApplicable")`;
   const from = Prisma.sql`
       FROM "ChecklistItem" i

@@ -141,6 +141,10 @@ export async function countUnread(actor: Actor, options: { upTo?: number } = {})
         FROM "Notification" n
        WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL
          AND NOT EXISTS (SELECT 1 FROM "NotificationOptOut" o WHERE o."userId" = n."userId" AND o."kind" = n."kind")
+       -- In the order of the index on (userId, readAt, createdAt), so that the limit stops after the
+       -- newest unread: without it the planner scans the whole table in the hope of meeting them early
+       -- (the province's supervisor: 36-68 ms, against 1 ms).
+       ORDER BY n."readAt" DESC, n."createdAt" DESC
        LIMIT ${options.upTo ?? null}::int) x`;
   return Number(row?.count ?? 0);
 }

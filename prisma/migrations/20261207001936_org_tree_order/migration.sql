@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Org_depth_sortOrder_idx" ON "Org"("depth", "sortOrder");

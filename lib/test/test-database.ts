@@ -9,7 +9,7 @@ import { Client } from "pg";
  * role (an autovacuum worker that just started on it) cannot be ended by
  * a plain role and fails the drop with 42501; it is gone a moment later.
  */
-async function dropDatabase(client: Client, name: string): Promise<void> {
+export async function dropDatabase(client: Client, name: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -18,6 +18,7 @@ import {
   type MigrateResult,
   type MigrationRow as RecordedMigration,
 } from "./migrate";
+import { dropDatabase } from "@/lib/test/test-database";
 import { acquirePgliteLock, lockPathFor } from "./pglite-lock";
 import { newPglite } from "./pglite";
 
@@ -197,11 +198,11 @@ function postgresEngine(adminUrl: string): Engine {
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   let client: Client | undefined;
-  const admin = async (sql: string) => {
+  const admin = async (run: (c: Client) => Promise<unknown>) => {
     const c = new Client({ connectionString: adminUrl });
     await c.connect();
     try {
-      await c.query(sql);
+      await run(c);
     } finally {
       await c.end();
     }
@@ -210,7 +211,7 @@ function postgresEngine(adminUrl: string): Engine {
     name: "PostgreSQL",
     url: url.toString(),
     setup: async () => {
-      await admin(`CREATE DATABASE "${dbName}"`);
+      await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
       client = new Client({ connectionString: url.toString() });
       await client.connect();
     },
@@ -226,7 +227,8 @@ function postgresEngine(adminUrl: string): Engine {
     },
     teardown: async () => {
       await client?.end();
-      await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      // An autovacuum worker on it can refuse the drop for a moment: dropDatabase waits it out.
+      await admin((c) => dropDatabase(c, dbName));
     },
   };
 }

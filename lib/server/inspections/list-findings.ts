@@ -289,7 +289,7 @@ function ledgerGroups(actor: Actor, filters: TFindingFilters, clock: Clock): Pro
   const chosen = Object.entries(selection).filter(([, v]) => v !== undefined);
   const key = JSON.stringify(["ledger groups", readScopeKey(actor), chosen.sort(([a], [b]) => a.localeCompare(b))]);
   return byRevision("findings", key, async () => {
-    const where = await selectionWhere(actor, filters, clock, "summary");
+    const where = await selectionWhere(actor, selection, clock, "summary");
     const groups = await prisma.finding.groupBy({ by: ["state", "deadline"], where, _count: { _all: true } });
     return groups.map((g) => ({ state: g.state, deadline: g.deadline, count: g._count._all }));
   });

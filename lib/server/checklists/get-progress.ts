@@ -89,8 +89,10 @@ function countsSql(clock: { day: Date; thresholds: WarningThresholds }, c: { wei
  * read. The parent reads its own tally, which holds its whole subtree. In
  * the order of the tree the page is picked first and only its rows' tallies
  * are read; an order by a count reads the tallies of every row it sorts.
+ * Either way the tallies are read off their index alone (it covers every
+ * column read here), not fetched row by row from the table.
  */
-function progressQuery(
+function progressSql(
   periodId: string,
   clock: { day: Date; thresholds: WarningThresholds },
   page: { where: Prisma.Sql; order: Prisma.Sql; byCount: boolean; limit: number; offset: number },
@@ -114,7 +116,7 @@ function progressQuery(
   const candidates = page.byCount
     ? Prisma.sql`SELECT o."id" FROM "Org" o WHERE ${page.where}`
     : Prisma.sql`SELECT o."id" FROM "Org" o WHERE ${page.where} ORDER BY ${page.order} LIMIT ${page.limit} OFFSET ${page.offset}`;
-  return prisma.$queryRaw<RawRow[]>`
+  return Prisma.sql`
     WITH candidates AS MATERIALIZED (${candidates}),
     rolled AS (
       SELECT c."id", ${tallied}
@@ -158,20 +160,22 @@ function toRow({ kind: _kind, ...r }: RawRow): ProgressRow {
   };
 }
 
+type ProgressStatement = { sql: Prisma.Sql; total: number; page: number; pageCount: number };
+
 /**
- * Progress of the organizations directly under `parentPath` (or, without
- * one, of the actor's top organizations), each rolled up over its subtree.
+ * The statement that reads one page of progress, with the page it reads
+ * and how many there are; null when the actor's scope holds nothing.
  */
-export async function getProgress(
+export async function progressStatement(
   actor: Actor,
   permission: Permission,
   periodId: string,
   q: TProgressQuery & { parentId?: string },
   now = new Date(),
-): Promise<ProgressPage> {
+): Promise<ProgressStatement | null> {
   const clock = { day: today(now), thresholds: warningThresholds() };
   const roots = scopePaths(actor, permission);
-  if (roots.length === 0) return { parent: null, own: null, rows: [], total: 0, page: 1, pageCount: 1 };
+  if (roots.length === 0) return null;
 
   // Only organizations inside the actor's subtrees, whatever parent was asked for.
   const inScope = pathUnderSql(Prisma.sql`o."path"`, roots.map((r) => `${r}%`));
@@ -191,12 +195,30 @@ export async function getProgress(
   const total = Number(counted?.count ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PROGRESS_PAGE_SIZE));
   const page = Math.min(q.page, pageCount);
-  const found = await progressQuery(
+  const sql = progressSql(
     periodId,
     clock,
     { where, order: orderBy(q.sort, q.dir), byCount: q.sort !== "name", limit: PROGRESS_PAGE_SIZE, offset: (page - 1) * PROGRESS_PAGE_SIZE },
     parentId,
   );
+  return { sql, total, page, pageCount };
+}
+
+/**
+ * Progress of the organizations directly under `parentPath` (or, without
+ * one, of the actor's top organizations), each rolled up over its subtree.
+ */
+export async function getProgress(
+  actor: Actor,
+  permission: Permission,
+  periodId: string,
+  q: TProgressQuery & { parentId?: string },
+  now = new Date(),
+): Promise<ProgressPage> {
+  const statement = await progressStatement(actor, permission, periodId, q, now);
+  if (!statement) return { parent: null, own: null, rows: [], total: 0, page: 1, pageCount: 1 };
+  const { sql, total, page, pageCount } = statement;
+  const found = await prisma.$queryRaw<RawRow[]>(sql);
   const parentRow = found.find((r) => r.kind === "parent");
   const own = found.find((r) => r.kind === "own");
   const parent = parentRow ? toRow(parentRow) : null;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPEN_STATUSES, UNCOUNTED_STATUSES } from "@/lib/item-status";
 import { applyAssignment, copyAssignmentsForward } from "@/lib/server/assignments/assignment-core";
 import { loadActor } from "@/lib/server/auth/actor";
-import { getProgress, PROGRESS_PAGE_SIZE, type ProgressRow } from "@/lib/server/checklists/get-progress";
+import { getProgress, PROGRESS_PAGE_SIZE, progressStatement, type ProgressRow } from "@/lib/server/checklists/get-progress";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
 import { closeOrg, mergeOrg, moveOrg } from "@/lib/server/orgs/restructure";
 import { getCurrentPeriod } from "@/lib/server/periods/get-current-period";
@@ -95,6 +96,29 @@ async function expectExact(actorName: string, parentCode?: string) {
 }
 
 describe("the progress roll-up", () => {
+  it("reads the tallies off their index alone, in the tree's order and in every count's, the parent's included", async () => {
+    // With every page of the table marked visible (as autovacuum keeps it), an index-only scan
+    // needs the index to hold every column the statement reads; any other scan means it does not.
+    await prisma.$executeRawUnsafe(`VACUUM "SubtreeTally"`);
+    const actor = await actorFor("supervisor");
+    const u01 = (await prisma.org.findUniqueOrThrow({ where: { code: "U01" }, select: { id: true } })).id;
+    for (const sort of ["name", "total", "overdue", "rate"] as const) {
+      for (const parentId of [undefined, u01]) {
+        const statement = await progressStatement(actor, "progress.read", periodId, { sort, dir: "desc", page: 1, parentId }, TEST_NOW);
+        if (!statement) throw new Error("the supervisor's scope is empty");
+        const plan = await prisma.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+          await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+          const rows = await tx.$queryRaw<Record<string, string>[]>(Prisma.sql`EXPLAIN ${statement.sql}`);
+          return rows.map((r) => Object.values(r)[0]).join("\n");
+        });
+        const tallyScans = plan.split("\n").filter((line) => line.includes(`on "SubtreeTally"`));
+        expect(tallyScans.length, `${sort} ${parentId ?? "top"}`).toBeGreaterThanOrEqual(2);
+        for (const line of tallyScans) expect(line, `${sort} ${parentId ?? "top"}`).toMatch(/Index Only Scan using "SubtreeTally_orgId_periodId_status_dueDate_idx"/);
+      }
+    }
+  });
+
   it("matches a full count at every level, as seeded", async () => {
     await expectTalliesExact();
     await expectExact("supervisor");

@@ -15,6 +15,8 @@ const optionalText = z
 const ZEnvShape = z.object({
   DATABASE_URL: z.string().trim().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Excel workbooks an instance writes at once; the downloads beyond wait their turn (lib/server/workbook-download.ts). */
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

@@ -1,9 +1,9 @@
-import { PassThrough, Readable } from "node:stream";
 import { getTranslations } from "next-intl/server";
 import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
-import { EXPORT_MEDIA_TYPE, ExportTooLargeError, prepareChecklistExport, type Translate } from "@/lib/server/checklists/export-checklist";
+import { ExportTooLargeError, prepareChecklistExport, type Translate } from "@/lib/server/checklists/export-checklist";
 import { notFoundText, plainText, refuseDownload, signInAgain } from "@/lib/server/download-refusal";
+import { workbookDownload } from "@/lib/server/workbook-download";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { periodLabel } from "@/lib/period-label";
@@ -35,20 +35,8 @@ export async function GET(request: Request) {
     const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
     const prepared = await prepareChecklistExport(actor, { ...filters, periodId: period.id, rootPath: rootOrg?.path }, { t, locale: actor.locale });
 
-    const output = new PassThrough();
-    prepared.writeTo(output).catch((error: unknown) => {
-      // Headers are gone by now: cut the download short so that no broken file passes for a whole one.
-      console.error("ledger export failed", error);
-      output.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
     const fileName = `${t("export.fileName", { period: periodLabel(t, period) })}.xlsx`;
-    return new Response(Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>, {
-      headers: {
-        "Content-Type": EXPORT_MEDIA_TYPE,
-        "Content-Disposition": `attachment; filename="duty-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return workbookDownload((output) => prepared.writeTo(output), { fileName, asciiName: "duty-ledger.xlsx", label: "ledger" });
   } catch (error) {
     if (error instanceof ExportTooLargeError) {
       const t = (await getTranslations()) as unknown as Translate;

@@ -1,11 +1,11 @@
-import { PassThrough, Readable } from "node:stream";
 import { getTranslations } from "next-intl/server";
 import { dayString } from "@/lib/dates";
 import { authorize } from "@/lib/server/access/authorize";
 import { getActor } from "@/lib/server/auth/actor";
 import { ExportTooLargeError, type Translate } from "@/lib/server/checklists/export-checklist";
+import { workbookDownload } from "@/lib/server/workbook-download";
 import { plainText, refuseDownload, signInAgain } from "@/lib/server/download-refusal";
-import { EXPORT_MEDIA_TYPE, prepareFindingExport } from "@/lib/server/inspections/export-findings";
+import { prepareFindingExport } from "@/lib/server/inspections/export-findings";
 import { ZFindingFilters } from "@/lib/server/inspections/list-findings";
 import { readSearchParams } from "@/lib/validation/search-params";
 
@@ -26,20 +26,8 @@ export async function GET(request: Request) {
     const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
     const prepared = await prepareFindingExport(actor, filters, { t, locale: actor.locale });
 
-    const output = new PassThrough();
-    prepared.writeTo(output).catch((error: unknown) => {
-      // Headers are gone by now: cut the download short so that no broken file passes for a whole one.
-      console.error("rectification export failed", error);
-      output.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
     const fileName = `${t("rectification.export.fileName", { date: dayString() })}.xlsx`;
-    return new Response(Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>, {
-      headers: {
-        "Content-Type": EXPORT_MEDIA_TYPE,
-        "Content-Disposition": `attachment; filename="rectification-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return workbookDownload((output) => prepared.writeTo(output), { fileName, asciiName: "rectification-ledger.xlsx", label: "rectification" });
   } catch (error) {
     if (error instanceof ExportTooLargeError) {
       const t = (await getTranslations()) as unknown as Translate;

@@ -25,8 +25,6 @@ export const EXPORT_ROW_LIMIT = 50_000;
 /** Rows loaded per query while writing. */
 const BATCH_SIZE = 1_000;
 
-export const EXPORT_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 /**
  * Commits a streamed workbook unless its download was closed first (a
  * cancelled response destroys the output): exceljs would wait for the

@@ -17,7 +17,6 @@ import {
   type TFindingFilters,
 } from "@/lib/server/inspections/list-findings";
 
-export { EXPORT_MEDIA_TYPE } from "@/lib/server/checklists/export-checklist";
 
 /** The most findings one export writes; a larger selection is refused, never cut short. */
 export const FINDING_EXPORT_ROW_LIMIT = 50_000;

@@ -1,13 +1,13 @@
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
 import { getTranslations } from "next-intl/server";
 import { dayString } from "@/lib/dates";
 import { authorize } from "@/lib/server/access/authorize";
 import type { EntryKey } from "@/lib/server/access/registry";
 import { getActor } from "@/lib/server/auth/actor";
 import { ExportTooLargeError, type Translate } from "@/lib/server/checklists/export-checklist";
+import { workbookDownload } from "@/lib/server/workbook-download";
 import { plainText, refuseDownload, signInAgain } from "@/lib/server/download-refusal";
-import { EXPORT_MEDIA_TYPE, prepareTermExport } from "@/lib/server/terms/export-terms";
+import { prepareTermExport } from "@/lib/server/terms/export-terms";
 import type { TermLedger } from "@/lib/term-ledgers";
 import { readSearchParams } from "@/lib/validation/search-params";
 import { ZRecordLedgerFilters, ZTermLedgerFilters } from "@/lib/validation/terms";
@@ -26,20 +26,8 @@ export async function exportTermLedger(request: Request, ledger: TermLedger, key
     if (!actor) return signInAgain(request);
     const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
     const prepared = await prepareTermExport(actor, ledger, filters, { t, locale: actor.locale });
-    const output = new PassThrough();
-    prepared.writeTo(output).catch((error: unknown) => {
-      // Headers are gone by now: cut the download short so that no broken file passes for a whole one.
-      console.error(`${ledger} ledger export failed`, error);
-      output.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
     const fileName = `${t("terms.export.fileName", { ledger: t(`terms.ledgers.${ledger}`), date: dayString() })}.xlsx`;
-    return new Response(Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>, {
-      headers: {
-        "Content-Type": EXPORT_MEDIA_TYPE,
-        "Content-Disposition": `attachment; filename="${ledger}-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return workbookDownload((output) => prepared.writeTo(output), { fileName, asciiName: `${ledger}-ledger.xlsx`, label: `${ledger} ledger` });
   } catch (error) {
     if (error instanceof ExportTooLargeError) {
       const t = (await getTranslations()) as unknown as Translate;

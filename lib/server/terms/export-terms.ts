@@ -10,7 +10,6 @@ import { countHeadChanges, countTalks, listHeadRows, listTalkRows, type HeadLedg
 import { countTermLedger, getTermLedgerUnit, listTermLedgerIds, loadTermLedgerRows, type TermLedgerRow } from "@/lib/server/terms/list-terms";
 import type { TRecordLedgerFilters, TTermLedgerFilters } from "@/lib/validation/terms";
 
-export { EXPORT_MEDIA_TYPE } from "@/lib/server/checklists/export-checklist";
 
 /** The most rows one export writes; a larger selection is refused, never cut short. */
 export const TERM_EXPORT_ROW_LIMIT = 50_000;

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { isoDay } from "@/lib/dates";
-import { FINDING_OPEN_STATES } from "@/lib/finding-state";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { byRevision } from "@/lib/server/cache/revisions";
+import { FINDING_CLOSED_ON_TIME_SQL, findingOverdueSql } from "@/lib/server/inspections/finding-rules";
 import { readScopeKey, reportReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -129,8 +129,6 @@ async function analyse(actor: Actor, filters: AnalysisFilters, day: Date): Promi
   const ids = await selectedReportIds(actor, filters);
   if (ids.length === 0) return EMPTY;
 
-  const isOverdue = Prisma.sql`(f."state"::text = ANY (${[...FINDING_OPEN_STATES]}::text[]) AND f."deadline" < ${isoDay(day)}::date)`;
-  const isOnTime = Prisma.sql`(f."deadline" IS NULL OR (f."closedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= f."deadline")`;
 
   // One pass over the selected findings (a materialized CTE, read four times), not one per breakdown:
   // each breakdown alone cost a scan of every finding the committee reads.
@@ -140,9 +138,9 @@ async function analyse(actor: Actor, filters: AnalysisFilters, day: Date): Promi
     WITH f AS MATERIALIZED (
       SELECT f."categoryId", f."dutyId", f."orgId",
              f."state" <> 'CLOSED' AS open,
-             ${isOverdue} AS overdue,
+             ${findingOverdueSql(day)} AS overdue,
              f."state" = 'CLOSED' AS closed,
-             f."state" = 'CLOSED' AND ${isOnTime} AS "onTime",
+             ${FINDING_CLOSED_ON_TIME_SQL} AS "onTime",
              f."tag" = 'COMMON' AS tagged
         FROM "Finding" f
        WHERE f."reportId" = ANY (${ids}::text[])

@@ -1,0 +1,96 @@
+import "server-only";
+import { isoDay } from "@/lib/dates";
+import { FINDING_UNCLOSED_STATES } from "@/lib/finding-state";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { UNCOUNTED_STATUSES } from "@/lib/item-status";
+import type { UnitFacts } from "@/lib/ratings/score";
+import { prisma } from "@/lib/server/db";
+import { FINDING_CLOSED_ON_TIME_SQL, findingOverdueSql } from "@/lib/server/inspections/finding-rules";
+
+/** The year a rating covers: its periods (the year and its quarters) and its first and last day. */
+export type RatedYear = { periodIds: string[]; startsOn: Date; endsOn: Date };
+
+const NO_FACTS: UnitFacts = {
+  completion: { done: 0, of: 0 },
+  onTime: { done: 0, of: 0 },
+  evidence: { done: 0, of: 0 },
+  findingsOnTime: { done: 0, of: 0 },
+  overdueFindings: { LOW: 0, MEDIUM: 0, HIGH: 0 },
+  vetoes: { OPEN_SERIOUS_FINDING: false, OPEN_DISCIPLINE_FINDING: false },
+};
+
+type ItemRow = { unit: string; completionDone: number; completionOf: number; onTimeDone: number; onTimeOf: number; evidenceDone: number; evidenceOf: number };
+type FindingRow = { unit: string; done: number; of: number; low: number; medium: number; high: number; openSerious: boolean; openDiscipline: boolean };
+
+/**
+ * What the ledger says about each unit's whole subtree for a rated year,
+ * as of `day`, in two passes (items, findings), each row counted for the
+ * units on its organization's path:
+ * - completion: the points (each duty's weight) of the items done, of all
+ *   items that count (not withdrawn, not accepted as not applicable);
+ * - on time: of the items done or already due, those done by their due day
+ *   (in Beijing);
+ * - evidence: of the items done whose duty asks for evidence, those with some;
+ * - findings on time: of the findings closed or past their deadline, those
+ *   closed by it; findings overdue by severity; and whether a serious
+ *   finding, or one of a discipline inspection, is still not closed out.
+ * Findings count from issued reports of rounds that began in the year.
+ */
+export async function unitFacts(unitIds: string[], year: RatedYear, day: Date): Promise<Map<string, UnitFacts>> {
+  const facts = new Map<string, UnitFacts>(unitIds.map((id) => [id, structuredClone(NO_FACTS)]));
+  if (unitIds.length === 0) return facts;
+  // Each row goes to the units among its organization's ancestors (itself included).
+  const unitsOnPath = Prisma.sql`CROSS JOIN LATERAL unnest(string_to_array(btrim(o."path", '/'), '/')) AS up("id")
+    JOIN unnest(${unitIds}::text[]) AS u("id") ON u."id" = up."id"`;
+  const doneOnTime = Prisma.sql`(i."status" = 'DONE' AND i."completedAt" IS NOT NULL
+    AND (i."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= i."dueDate")`;
+
+  const [items, findings] = await Promise.all([
+    prisma.$queryRaw<ItemRow[]>`
+      SELECT u."id" AS unit,
+             coalesce(sum(d."weight") FILTER (WHERE i."status" = 'DONE'), 0)::int AS "completionDone",
+             coalesce(sum(d."weight"), 0)::int AS "completionOf",
+             count(*) FILTER (WHERE ${doneOnTime})::int AS "onTimeDone",
+             count(*) FILTER (WHERE i."status" = 'DONE' OR i."dueDate" < ${isoDay(day)}::date)::int AS "onTimeOf",
+             count(*) FILTER (WHERE i."status" = 'DONE' AND d."evidenceRequired"
+                                AND EXISTS (SELECT 1 FROM "ItemEvidence" e WHERE e."itemId" = i."id"))::int AS "evidenceDone",
+             count(*) FILTER (WHERE i."status" = 'DONE' AND d."evidenceRequired")::int AS "evidenceOf"
+        FROM "ChecklistItem" i
+        JOIN "Duty" d ON d."id" = i."dutyId"
+        JOIN "Org" o ON o."id" = i."orgId"
+        ${unitsOnPath}
+       WHERE i."periodId" = ANY (${year.periodIds}::text[])
+         AND NOT (i."status"::text = ANY (${[...UNCOUNTED_STATUSES]}::text[]))
+       GROUP BY u."id"`,
+    prisma.$queryRaw<FindingRow[]>`
+      SELECT u."id" AS unit,
+             count(*) FILTER (WHERE ${FINDING_CLOSED_ON_TIME_SQL})::int AS done,
+             count(*) FILTER (WHERE f."state" = 'CLOSED' OR f."deadline" < ${isoDay(day)}::date)::int AS of,
+             count(*) FILTER (WHERE ${findingOverdueSql(day)} AND f."severity" = 'LOW')::int AS low,
+             count(*) FILTER (WHERE ${findingOverdueSql(day)} AND f."severity" = 'MEDIUM')::int AS medium,
+             count(*) FILTER (WHERE ${findingOverdueSql(day)} AND f."severity" = 'HIGH')::int AS high,
+             coalesce(bool_or(f."state"::text = ANY (${[...FINDING_UNCLOSED_STATES]}::text[]) AND f."severity" = 'HIGH'), false) AS "openSerious",
+             coalesce(bool_or(f."state"::text = ANY (${[...FINDING_UNCLOSED_STATES]}::text[]) AND rd."type" = 'DISCIPLINE'), false) AS "openDiscipline"
+        FROM "Finding" f
+        JOIN "InspectionReport" r ON r."id" = f."reportId" AND r."status" = 'ISSUED'
+        JOIN "InspectionRound" rd ON rd."id" = f."roundId"
+        JOIN "Org" o ON o."id" = f."orgId"
+        ${unitsOnPath}
+       WHERE rd."startsOn" BETWEEN ${isoDay(year.startsOn)}::date AND ${isoDay(year.endsOn)}::date
+       GROUP BY u."id"`,
+  ]);
+
+  for (const row of items) {
+    const f = facts.get(row.unit)!;
+    f.completion = { done: Number(row.completionDone), of: Number(row.completionOf) };
+    f.onTime = { done: Number(row.onTimeDone), of: Number(row.onTimeOf) };
+    f.evidence = { done: Number(row.evidenceDone), of: Number(row.evidenceOf) };
+  }
+  for (const row of findings) {
+    const f = facts.get(row.unit)!;
+    f.findingsOnTime = { done: Number(row.done), of: Number(row.of) };
+    f.overdueFindings = { LOW: Number(row.low), MEDIUM: Number(row.medium), HIGH: Number(row.high) };
+    f.vetoes = { OPEN_SERIOUS_FINDING: row.openSerious, OPEN_DISCIPLINE_FINDING: row.openDiscipline };
+  }
+  return facts;
+}

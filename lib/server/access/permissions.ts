@@ -73,6 +73,8 @@ export const POLICY = {
   "term.record": ["ADMIN", "SECRETARY"],
   /** Hear that one's organization's term, or a term one level below, falls due. */
   "term.notice": ["SECRETARY"],
+  /** The year's rating (述职评议考核): configure its scheme and preview the scores of the units rated; held on a tree's top. */
+  "rating.manage": ["ADMIN", "SUPERVISOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

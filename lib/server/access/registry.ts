@@ -503,6 +503,17 @@ export const registry = {
     name: "saveFindingCategory",
     rule: { access: "permission", permission: "finding.category.edit", target: "none" },
   },
+  // The year's rating (述职评议考核): the working committee; the handlers also ask that the grant sits on a
+  // tree's top (managesRatings), not on a unit an administrator keeps.
+  "page:/ratings": { kind: "page", file: "app/ratings/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  "page:/ratings/scheme": { kind: "page", file: "app/ratings/scheme/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  "page:/ratings/[orgId]": { kind: "page", file: "app/ratings/[orgId]/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:saveRatingScheme": {
+    kind: "action",
+    file: "lib/actions/ratings.ts",
+    name: "saveRatingScheme",
+    rule: { access: "permission", permission: "rating.manage", target: "none" },
+  },
   // The organization tree (机构管理): administrators within their subtree. The rule checks the organization the
   // input or URL names; the handlers also check the new parent or survivor (lib/server/orgs/restructure.ts).
   "page:/admin/orgs": { kind: "page", file: "app/admin/orgs/page.tsx", rule: { access: "permission", permission: "org.manage", target: "none" } },

@@ -57,7 +57,7 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
     [t("detail.ratingDemocratic"), unit.rated.democratic],
   ] as const;
   const facts: [string, ReactNode][] = [
-    [t("detail.overdue"), `${t("detail.overdueText", { ...unit.deductions.overdue })} · −${formatPoints(unit.deductions.points)}`],
+    [t("detail.overdue"), `${t("detail.overdueText", { ...unit.deductions.overdue })} · ${unit.deductions.points > 0 ? "−" : ""}${formatPoints(unit.deductions.points)}`],
     [t("detail.rated"), `${ratings.map(([label, value]) => `${label} ${value ?? t("detail.notGiven")}`).join(" · ")} · ${formatPoints(unit.rated.points)}`],
     [
       t("detail.adjustments"),

@@ -58,7 +58,7 @@ export default async function RatingsPage({ searchParams }: Props) {
           {t("show")}
         </Button>
       </form>
-      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-4 2xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card aria-labelledby="ratings-preview-heading" className="min-w-0">
           <h2 id="ratings-preview-heading" className="mb-1 text-base font-semibold">
             {t("preview.heading")}

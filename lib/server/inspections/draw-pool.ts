@@ -1,5 +1,6 @@
 import { isoDay } from "@/lib/dates";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { beijingDaySql } from "@/lib/server/db/beijing-day";
 import type { DrawRule, DrawWeighting, PoolEntry } from "@/lib/server/inspections/draw";
 
 // No "server-only" here: seeds, scripts and tests build pools too, inside their own transactions.
@@ -32,7 +33,7 @@ function weightSql(weighting: DrawWeighting, day: Date): Prisma.Sql {
       return Prisma.sql`(
         SELECT CASE WHEN max(x.on_day) IS NULL THEN ${NEVER_INSPECTED_WEIGHT}::int
                     ELSE LEAST(${MAX_INSPECTED_WEIGHT}::int, 1 + GREATEST(0, ${isoDay(day)}::date - max(x.on_day))) END
-          FROM (SELECT COALESCE(r."inspectedOn", (r."issuedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date) AS on_day
+          FROM (SELECT COALESCE(r."inspectedOn", ${beijingDaySql(Prisma.sql`r."issuedAt"`)}) AS on_day
                   FROM "InspectionReport" r
                  WHERE r."orgId" = o."id" AND r."status" = 'ISSUED') x)`;
     case "MOST_OPEN_FINDINGS":

@@ -2,6 +2,7 @@ import "server-only";
 import { isoDay } from "@/lib/dates";
 import { FINDING_OPEN_STATES } from "@/lib/finding-state";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { beijingDaySql } from "@/lib/server/db/beijing-day";
 
 /**
  * The rules on a finding's deadline as SQL, over a "Finding" row under the
@@ -15,4 +16,4 @@ export function findingOverdueSql(day: Date): Prisma.Sql {
 }
 
 /** Closed no later than its deadline's day in Beijing (or without a deadline); true only of a closed finding. */
-export const FINDING_CLOSED_ON_TIME_SQL = Prisma.sql`(f."state" = 'CLOSED' AND (f."deadline" IS NULL OR (f."closedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= f."deadline"))`;
+export const FINDING_CLOSED_ON_TIME_SQL = Prisma.sql`(f."state" = 'CLOSED' AND (f."deadline" IS NULL OR ${beijingDaySql(Prisma.sql`f."closedAt"`)} <= f."deadline"))`;

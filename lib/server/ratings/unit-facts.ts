@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { UNCOUNTED_STATUSES } from "@/lib/item-status";
 import type { UnitFacts } from "@/lib/ratings/score";
 import { prisma } from "@/lib/server/db";
+import { beijingDaySql } from "@/lib/server/db/beijing-day";
 import { FINDING_CLOSED_ON_TIME_SQL, findingOverdueSql } from "@/lib/server/inspections/finding-rules";
 
 /** The year a rating covers: its periods (the year and its quarters) and its first and last day. */
@@ -44,7 +45,7 @@ export async function unitFacts(unitIds: string[], year: RatedYear, day: Date): 
   const unitsOnPath = Prisma.sql`CROSS JOIN LATERAL unnest(string_to_array(btrim(o."path", '/'), '/')) AS up("id")
     JOIN unnest(${unitIds}::text[]) AS u("id") ON u."id" = up."id"`;
   const doneOnTime = Prisma.sql`(i."status" = 'DONE' AND i."completedAt" IS NOT NULL
-    AND (i."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= i."dueDate")`;
+    AND ${beijingDaySql(Prisma.sql`i."completedAt"`)} <= i."dueDate")`;
 
   // Counted per organization first, then added up for the units above each: the province's items are
   // grouped into its 20,000 organizations once, instead of each item being counted for every unit on its path.

@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough, Readable, type Writable } from "node:stream";
 import { CATALOG_MEDIA_TYPES } from "@/lib/catalogs/catalog-problems";
 import { env } from "@/lib/env";
+import { attachmentDisposition } from "@/lib/server/evidence/content-disposition";
 
 /**
  * Turns for the work that must not run too many at once in one process: at
@@ -70,7 +71,7 @@ export function workbookDownload(
   return new Response(Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": CATALOG_MEDIA_TYPES.xlsx,
-      "Content-Disposition": `attachment; filename="${names.asciiName}"; filename*=UTF-8''${encodeURIComponent(names.fileName)}`,
+      "Content-Disposition": attachmentDisposition(names.fileName, names.asciiName),
       "Cache-Control": "no-store",
     },
   });

@@ -1,9 +1,10 @@
 /**
  * An attachment header for a file name in any script: a plain ASCII
- * `filename` for old clients and the exact name as RFC 5987 `filename*`.
+ * `filename` for old clients (derived from the name, or the `ascii` one
+ * given) and the exact name as RFC 5987 `filename*`.
  */
-export function attachmentDisposition(fileName: string): string {
-  const fallback = fileName
+export function attachmentDisposition(fileName: string, ascii?: string): string {
+  const fallback = (ascii ?? fileName)
     .normalize("NFKD")
     .replace(/[^\x20-\x7e]/g, "_")
     .replace(/["\\;%]/g, "_");

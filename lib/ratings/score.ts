@@ -138,24 +138,29 @@ function scoreOne(scheme: RatingScheme, input: UnitInput): Scored {
 export function scoreUnits(scheme: RatingScheme, inputs: UnitInput[]): UnitScore[] {
   const scored = inputs.map((input) => scoreOne(scheme, input));
   const byType = new Map<OrgType, Scored[]>();
-  for (const s of scored) byType.set(s.orgType, [...(byType.get(s.orgType) ?? []), s]);
+  for (const s of scored) {
+    const units = byType.get(s.orgType);
+    if (units) units.push(s);
+    else byType.set(s.orgType, [s]);
+  }
 
   const ranks = new Map<Scored, { rank: number; of: number }>();
   for (const units of byType.values()) {
+    const byTotal = [...units].sort((a, b) => b.totalH - a.totalH);
     if (scheme.topGradeCap !== null) {
       const allowed = Math.floor((scheme.topGradeCap * units.length) / 100);
-      const good = units.filter((u) => u.grade === "GOOD").sort((a, b) => b.totalH - a.totalH);
-      if (good.length > allowed) {
-        const cut = good[allowed]!.totalH;
-        for (const u of good) {
-          if (u.totalH > cut) continue;
-          u.grade = "FAIRLY_GOOD";
-          u.rule = { kind: "cap", cap: scheme.topGradeCap, allowed };
-        }
+      const good = byTotal.filter((u) => u.grade === "GOOD");
+      const cut = good[allowed]?.totalH;
+      for (const u of cut === undefined ? [] : good.filter((g) => g.totalH <= cut)) {
+        u.grade = "FAIRLY_GOOD";
+        u.rule = { kind: "cap", cap: scheme.topGradeCap, allowed };
       }
     }
-    const totals = units.map((u) => u.totalH);
-    for (const u of units) ranks.set(u, { rank: 1 + totals.filter((t) => t > u.totalH).length, of: units.length });
+    // A unit's rank is one more than the units above it: equal totals share the first place among them.
+    byTotal.forEach((u, i) => {
+      const above = i > 0 && byTotal[i - 1]!.totalH === u.totalH ? ranks.get(byTotal[i - 1]!)!.rank - 1 : i;
+      ranks.set(u, { rank: above + 1, of: units.length });
+    });
   }
   return scored.map((s) => {
     const { totalH: _totalH, ...score } = s;

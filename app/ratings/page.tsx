@@ -11,7 +11,7 @@ import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { previewRatings, type RatedUnit } from "@/lib/server/ratings/preview";
-import { listRatedYears, managesRatings, resolveRatedYear } from "@/lib/server/ratings/schemes";
+import { listRatedYears, managesRatings, pickRatedYear } from "@/lib/server/ratings/schemes";
 import { ZRatingQuery } from "@/lib/validation/ratings";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,7 +37,8 @@ export default async function RatingsPage({ searchParams }: Props) {
       </>
     );
   }
-  const [year, years] = await Promise.all([resolveRatedYear(query.period), listRatedYears()]);
+  const years = await listRatedYears();
+  const year = pickRatedYear(years, query.period);
   if (!year) {
     return (
       <>

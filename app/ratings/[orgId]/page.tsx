@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/layout/page-heading";
 import { GradeBadge, formatPoints, ruleText } from "@/components/ratings/rating-parts";
 import { Card } from "@/components/ui/card";
@@ -33,7 +33,13 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
   if (!managesRatings(actor)) notFound();
   const year = await resolveRatedYear(query.period);
   if (!year) notFound();
-  const [preview, t, tt, locale] = await Promise.all([previewRatings(actor, year.id), getTranslations("ratings"), getTranslations("orgType"), getLocale()]);
+  const [preview, t, tt, locale, format] = await Promise.all([
+    previewRatings(actor, year.id),
+    getTranslations("ratings"),
+    getTranslations("orgType"),
+    getLocale(),
+    getFormatter(),
+  ]);
   const unit = preview.units.find((u) => u.orgId === orgId);
   const back = hrefWith("/ratings", { period: query.period === year.id ? year.id : undefined });
   if (!unit) {
@@ -63,7 +69,7 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
       t("detail.adjustments"),
       unit.adjustments.length === 0
         ? t("detail.noAdjustments")
-        : unit.adjustments.map((a) => `${a.points > 0 ? "+" : ""}${formatPoints(a.points)} ${t("detail.adjustmentBy", { reason: a.reason, by: a.by })}`).join("；"),
+        : format.list(unit.adjustments.map((a) => `${a.points > 0 ? "+" : ""}${formatPoints(a.points)} ${t("detail.adjustmentBy", { reason: a.reason, by: a.by })}`)),
     ],
     [t("detail.base"), formatPoints(unit.base)],
     [t("detail.total"), formatPoints(unit.total)],

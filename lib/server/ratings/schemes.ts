@@ -34,16 +34,22 @@ function assertManages(actor: Actor): void {
   if (!managesRatings(actor)) throw new DomainError("forbidden", "Only the working committee rates the year");
 }
 
+type RatedYearOption = { id: string; year: number };
+
 /** The year periods there are, the latest first: the ones a rating can be for. */
-export function listRatedYears(): Promise<{ id: string; year: number }[]> {
+export function listRatedYears(): Promise<RatedYearOption[]> {
   return prisma.period.findMany({ where: { kind: "YEAR" }, select: { id: true, year: true }, orderBy: { year: "desc" } });
 }
 
-/** The year asked for when it is one; else this year's, else the latest there is; null when there is none. */
-export async function resolveRatedYear(periodId: string | undefined, now = new Date()): Promise<{ id: string; year: number } | null> {
-  const years = await listRatedYears();
+/** Of `years`, the one asked for when it is one; else this year's, else the latest; null when there is none. */
+export function pickRatedYear(years: RatedYearOption[], periodId: string | undefined, now = new Date()): RatedYearOption | null {
   const thisYear = Number(dayString(now).slice(0, 4));
   return years.find((y) => y.id === periodId) ?? years.find((y) => y.year === thisYear) ?? years[0] ?? null;
+}
+
+/** pickRatedYear among the year periods there are. */
+export async function resolveRatedYear(periodId: string | undefined, now = new Date()): Promise<RatedYearOption | null> {
+  return pickRatedYear(await listRatedYears(), periodId, now);
 }
 
 async function readScheme(db: Prisma.TransactionClient | typeof prisma, periodId: string): Promise<SchemeView> {

@@ -75,6 +75,10 @@ export const POLICY = {
   "term.notice": ["SECRETARY"],
   /** The year's rating (述职评议考核): configure its scheme and preview the scores of the units rated; held on a tree's top. */
   "rating.manage": ["ADMIN", "SUPERVISOR"],
+  /** Give one's own unit's self-rating (自评): held on the rated unit itself, not above it. */
+  "rating.self": ["SECRETARY"],
+  /** See the year's published results of the units in one's subtrees, and one's own unit's rating page. */
+  "rating.read": ["ADMIN", "SUPERVISOR", "SECRETARY", "STAFF"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -19,6 +19,9 @@ export type SchemeView = {
   frozenAt: Date | null;
   savedBy: string | null;
   updatedAt: Date | null;
+  /** When the year's results were published, and by whom; null before. */
+  publishedAt: Date | null;
+  publishedBy: string | null;
 };
 
 /**
@@ -30,7 +33,7 @@ export function managesRatings(actor: Actor): boolean {
   return actor.grants.some((g) => roles.includes(g.role) && g.orgPath.split("/").filter(Boolean).length === 1);
 }
 
-function assertManages(actor: Actor): void {
+export function assertManages(actor: Actor): void {
   if (!managesRatings(actor)) throw new DomainError("forbidden", "Only the working committee rates the year");
 }
 
@@ -52,14 +55,18 @@ export async function resolveRatedYear(periodId: string | undefined, now = new D
   return pickRatedYear(await listRatedYears(), periodId, now);
 }
 
-async function readScheme(db: Prisma.TransactionClient | typeof prisma, periodId: string): Promise<SchemeView> {
+/** A year period's scheme as it stands; not found for any other period. Callers check who asks. */
+export async function readScheme(db: Prisma.TransactionClient | typeof prisma, periodId: string): Promise<SchemeView> {
   const period = await db.period.findUnique({
     where: { id: periodId },
-    select: { id: true, year: true, kind: true, ratingScheme: { select: { config: true, version: true, frozenAt: true, updatedAt: true, savedBy: { select: { name: true } } } } },
+    select: { id: true, year: true, kind: true, ratingScheme: {
+        select: { config: true, version: true, frozenAt: true, updatedAt: true, publishedAt: true, savedBy: { select: { name: true } }, publishedBy: { select: { name: true } } },
+      },
+    },
   });
   if (!period || period.kind !== "YEAR") throw new NotFoundError();
   const saved = period.ratingScheme;
-  if (!saved) return { periodId, year: period.year, config: DEFAULT_RATING_SCHEME, version: 0, frozenAt: null, savedBy: null, updatedAt: null };
+  if (!saved) return { periodId, year: period.year, config: DEFAULT_RATING_SCHEME, version: 0, frozenAt: null, savedBy: null, updatedAt: null, publishedAt: null, publishedBy: null };
   // A saved scheme was checked when it was saved; read back, it is checked again rather than trusted.
   return {
     periodId,
@@ -69,6 +76,8 @@ async function readScheme(db: Prisma.TransactionClient | typeof prisma, periodId
     frozenAt: saved.frozenAt,
     savedBy: saved.savedBy?.name ?? null,
     updatedAt: saved.updatedAt,
+    publishedAt: saved.publishedAt,
+    publishedBy: saved.publishedBy?.name ?? null,
   };
 }
 

@@ -37,8 +37,9 @@ type FindingRow = { unit: string; done: Count; of: Count; low: Count; medium: Co
  *   closed by it; findings overdue by severity; and whether a serious
  *   finding, or one of a discipline inspection, is still not closed out.
  * Findings count from issued reports of rounds that began in the year.
+ * Publication passes its transaction as `db`.
  */
-export async function unitFacts(unitIds: string[], year: RatedYear, day: Date): Promise<Map<string, UnitFacts>> {
+export async function unitFacts(unitIds: string[], year: RatedYear, day: Date, db: Prisma.TransactionClient = prisma): Promise<Map<string, UnitFacts>> {
   const facts = new Map<string, UnitFacts>(unitIds.map((id) => [id, structuredClone(NO_FACTS)]));
   if (unitIds.length === 0) return facts;
   // Each row goes to the units among its organization's ancestors (itself included).
@@ -50,7 +51,7 @@ export async function unitFacts(unitIds: string[], year: RatedYear, day: Date): 
   // Counted per organization first, then added up for the units above each: the province's items are
   // grouped into its 20,000 organizations once, instead of each item being counted for every unit on its path.
   const [items, findings] = await Promise.all([
-    prisma.$queryRaw<ItemRow[]>`
+    db.$queryRaw<ItemRow[]>`
       WITH per_org AS (
         SELECT i."orgId",
                coalesce(sum(d."weight") FILTER (WHERE i."status" = 'DONE'), 0) AS "completionDone",
@@ -74,7 +75,7 @@ export async function unitFacts(unitIds: string[], year: RatedYear, day: Date): 
         JOIN "Org" o ON o."id" = p."orgId"
         ${unitsOnPath}
        GROUP BY u."id"`,
-    prisma.$queryRaw<FindingRow[]>`
+    db.$queryRaw<FindingRow[]>`
       WITH per_org AS (
         SELECT f."orgId",
                count(*) FILTER (WHERE ${FINDING_CLOSED_ON_TIME_SQL}) AS done,

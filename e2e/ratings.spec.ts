@@ -51,11 +51,110 @@ test("the committee previews the year's scores, reads how a unit scored, and cha
   await expect(table.getByText("按分数线")).toHaveCount(8);
 });
 
-test("a unit's secretary has no rating pages", async ({ page, signIn }) => {
+test("a unit rates itself, the committee enters the rest and publishes, and the unit reads its grade and rank with the explanation", async ({ page, signIn, expectAccessible }) => {
+  // Before publication the unit's secretary sees no result, only the self-rating their unit owes.
   await signIn("u01-secretary");
   await page.goto("/checklists");
-  await expect(page.getByRole("link", { name: "述职评议", exact: true })).toHaveCount(0);
-  const response = await page.goto("/ratings");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1, name: "述职评议考核" })).toHaveCount(0);
+  await page.getByRole("link", { name: "述职评议", exact: true }).click();
+  await expect(page.getByText("本年度考核结果尚未公布。")).toBeVisible();
+  await expect(page.getByRole("link", { name: "编辑方案" })).toHaveCount(0);
+  await page.getByRole("link", { name: /^填写 .+ 的自评$/ }).click();
+  const self = page.getByRole("form", { name: "本单位自评" });
+  await expectAccessible(page);
+  await self.getByLabel("政治建设").fill("90");
+  await self.getByLabel("履行职责").fill("180");
+  await self.getByRole("button", { name: "保存自评" }).click();
+  await expect(self.getByText("请填写 0 到 100 之间的整数。", { exact: true })).toBeVisible();
+  await self.getByLabel("履行职责").fill("80");
+  await self.getByLabel("整改落实").fill("70");
+  await self.getByRole("button", { name: "保存自评" }).click();
+  await expect(self.getByText("评议已保存。")).toBeVisible();
+  const unitUrl = page.url();
+  const unitName = (await page.getByRole("heading", { level: 1 }).innerText()).replace(/：述职评议$/, "");
+
+  // The committee sees the self-rating, and enters its own rating, two ballots (one taken back) and a deduction.
+  await signIn("supervisor");
+  await page.goto(unitUrl);
+  await expect(page.getByRole("heading", { level: 1, name: `${unitName}：得分明细` })).toBeVisible();
+  const entered = page.getByRole("table", { name: "评议录入" });
+  await expect(entered.getByRole("row", { name: /^自评 90 80 70 80 / })).toBeVisible();
+  const superior = page.getByRole("form", { name: "上级评价" });
+  for (const [label, value] of [
+    ["政治建设", "100"],
+    ["履行职责", "90"],
+    ["整改落实", "80"],
+  ] as const)
+    await superior.getByLabel(label).fill(value);
+  await superior.getByRole("button", { name: "保存上级评价" }).click();
+  await expect(superior.getByText("评议已保存。")).toBeVisible();
+  const ballot = page.getByRole("form", { name: "民主测评票" });
+  for (const scores of [["60", "70", "80"], ["10", "10", "10"]]) {
+    for (const [i, label] of ["政治建设", "履行职责", "整改落实"].entries()) await ballot.getByLabel(label).fill(scores[i]!);
+    await ballot.getByRole("button", { name: "录入测评票" }).click();
+    await expect(ballot.getByText(/^已录入民主测评票 \d。$/)).toBeVisible();
+    // The form clears for the next ballot.
+    await expect(ballot.getByLabel("政治建设")).toHaveValue("");
+  }
+  page.once("dialog", (dialog) => void dialog.accept());
+  await entered.getByRole("button", { name: "删除民主测评票 2" }).click();
+  await expect(entered.getByRole("row", { name: /民主测评票/ })).toHaveCount(1);
+  const adjustment = page.getByRole("form", { name: "加减分" });
+  await adjustment.getByLabel("分值（减分填负数）").fill("-1.5");
+  await adjustment.getByRole("button", { name: "录入加减分" }).click();
+  await expect(adjustment.getByText("此项为必填项。", { exact: true })).toBeVisible();
+  await adjustment.getByLabel("理由").fill("材料报送迟缓");
+  await adjustment.getByRole("button", { name: "录入加减分" }).click();
+  await expect(adjustment.getByText("加减分已录入。")).toBeVisible();
+  // Self 80 × 40% and superior 90 × 60% of the 40 rated points: 12.8 + 21.6 = 34.4; the deduction explained with its author.
+  await expect(page.getByText("自评 80 · 上级评价 90 · 民主测评 70 · 34.4")).toBeVisible();
+  await expect(page.getByText("−1.5 材料报送迟缓（周督导）")).toBeVisible();
+  const total = (await page.locator("dt", { hasText: /^总分$/ }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
+  await expectAccessible(page);
+
+  // The scheme froze at the first rating; the committee publishes, with the incomplete units named in the question.
+  await page.getByRole("link", { name: "返回得分预览" }).click();
+  await expect(page.getByText("已冻结：本年度考核已开始，方案不再修改。")).toBeVisible();
+  await expect(page.getByRole("link", { name: "编辑方案" })).toHaveCount(0);
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("还有 7 个单位的评议未录入完整");
+    void dialog.accept();
+  });
+  await page.getByRole("button", { name: "公布考核结果" }).click();
+  await expect(page.getByText(/^周督导于 .+ 公布；以下为公布时保存的结果。$/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "考核结果" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "公布考核结果" })).toHaveCount(0);
+
+  // The unit reads its own result, and only its own.
+  await signIn("u01-secretary");
+  await page.goto("/ratings");
+  const results = page.getByRole("table", { name: "单位党组（党委）：1 个单位" });
+  await expect(results.getByRole("rowheader")).toHaveText([unitName]);
+  await expect(results.getByText(total, { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await results.getByRole("link", { name: `查看 ${unitName} 的得分明细` }).click();
+  await expect(page.getByText(/^考核结果已于 .+ 公布。$/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `${unitName}：得分明细` })).toBeVisible();
+  await expect(page.getByText(/第 \d+ 名（共 8 个）/)).toBeVisible();
+  await expect(page.getByText("−1.5 材料报送迟缓（周督导）")).toBeVisible();
+  // Nothing is rated after publication: the self-rating form is gone.
+  await expect(page.getByRole("form", { name: "本单位自评" })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a unit's secretary reaches their own unit's rating page and no other, and has no scheme page", async ({ page, signIn }) => {
+  await signIn("supervisor");
+  await page.goto("/ratings");
+  const hrefs = await page
+    .getByRole("table")
+    .first()
+    .locator("tbody a")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  expect(hrefs).toHaveLength(8);
+
+  await signIn("u01-secretary");
+  const statuses = [];
+  for (const href of hrefs) statuses.push((await page.goto(href))?.status());
+  expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+  expect(statuses.filter((s) => s === 404)).toHaveLength(7);
+  expect((await page.goto("/ratings/scheme"))?.status()).toBe(404);
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/layout/page-heading";
+import { PublishButton } from "@/components/ratings/rating-entry";
 import { GradeBadge, SchemeSummary, formatPoints, ruleText } from "@/components/ratings/rating-parts";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,7 +11,8 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { previewRatings, type RatedUnit } from "@/lib/server/ratings/preview";
+import { ratesSelf } from "@/lib/server/ratings/entries";
+import { previewRatings, publishedRatings, type RatedUnit } from "@/lib/server/ratings/preview";
 import { listRatedYears, managesRatings, pickRatedYear } from "@/lib/server/ratings/schemes";
 import { ZRatingQuery } from "@/lib/validation/ratings";
 
@@ -21,22 +23,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The working committee's year's rating: the scheme it rates by, and every
- * unit's score as the ledger gives it today, ranked by type, each unit
- * opening onto the explanation of its points.
+ * The year's rating. For the working committee: the scheme it rates by,
+ * and every unit's score as it stands today (or as published), ranked by
+ * type, each unit opening onto the explanation of its points and the
+ * ratings entered for it; and the step that publishes the results. For a
+ * unit's readers: the published results within their reach, and the
+ * self-rating their unit still owes.
  */
 export default async function RatingsPage({ searchParams }: Props) {
   const query = ZRatingQuery.parse(await searchParams);
   const actor = await guardPage("page:/ratings", undefined, "/ratings");
   const t = await getTranslations("ratings");
-  if (!managesRatings(actor)) {
-    return (
-      <>
-        <PageHeading title={t("title")} />
-        <EmptyState title={t("notCommittee")} />
-      </>
-    );
-  }
   const years = await listRatedYears();
   const year = pickRatedYear(years, query.period);
   if (!year) {
@@ -47,31 +44,91 @@ export default async function RatingsPage({ searchParams }: Props) {
       </>
     );
   }
-  const [preview, tt, locale] = await Promise.all([previewRatings(actor, year.id), getTranslations("orgType"), getLocale()]);
+  const committee = managesRatings(actor);
+  const [preview, tt, locale, format] = await Promise.all([
+    committee ? previewRatings(actor, year.id) : publishedRatings(actor, year.id),
+    getTranslations("orgType"),
+    getLocale(),
+    getFormatter(),
+  ]);
   const types = [...new Set(preview.units.map((u) => u.orgType))];
   const shownPeriod = query.period === year.id ? year.id : undefined;
+  const { publishedAt } = preview.scheme;
+  const yearForm = (
+    <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterSelect id="ratings-year" name="period" label={t("year")} defaultValue={year.id} options={years.map((y) => ({ value: y.id, label: String(y.year) }))} />
+      <Button type="submit" variant="secondary">
+        {t("show")}
+      </Button>
+    </form>
+  );
+  const tables = types.map((type) => {
+    const units = preview.units.filter((u) => u.orgType === type);
+    return <RatedUnitsTable key={type} caption={t("preview.count", { type: tt(type), count: units.length })} units={units} period={shownPeriod} locale={locale} published={publishedAt !== null} />;
+  });
+
+  if (!committee) {
+    // A unit's readers: the published results within their reach, and where their own self-rating is wanted.
+    const selfRated = publishedAt ? [] : actor.grants.filter((g) => ratesSelf(actor, g.orgId) && (preview.scheme.config.ratedTypes as readonly string[]).includes(g.orgType));
+    return (
+      <>
+        <PageHeading title={t("title")} subtitle={t("unit.listSubtitle", { year: year.year })} />
+        {yearForm}
+        {publishedAt ? (
+          <Card aria-labelledby="ratings-results-heading" className="min-w-0">
+            <h2 id="ratings-results-heading" className="mb-1 text-base font-semibold">
+              {t("unit.results")}
+            </h2>
+            <p className="mb-3 text-sm text-muted">{t("unit.published", { date: format.dateTime(publishedAt, { dateStyle: "long" }) })}</p>
+            {preview.units.length === 0 ? <EmptyState title={t("unit.noResults")} /> : tables}
+          </Card>
+        ) : (
+          <EmptyState title={t("unit.notPublished")} />
+        )}
+        {selfRated.length > 0 ? (
+          <Card aria-labelledby="ratings-self-heading" className="mt-4 min-w-0">
+            <h2 id="ratings-self-heading" className="mb-2 text-base font-semibold">
+              {t("entry.selfHeading")}
+            </h2>
+            <ul className="space-y-1 text-sm">
+              {selfRated.map((g) => (
+                <li key={g.orgId}>
+                  <Link href={hrefWith(`/ratings/${g.orgId}`, { period: shownPeriod })} className="text-brand hover:underline">
+                    {t("unit.selfLink", { unit: localized(g.orgName, g.orgNameEn, locale) })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+      </>
+    );
+  }
+
+  const pending = preview.units.filter((u) => !u.rated.complete).length;
   return (
     <>
-      <PageHeading title={t("title")} subtitle={t("subtitle", { year: year.year })} />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-        <FilterSelect id="ratings-year" name="period" label={t("year")} defaultValue={year.id} options={years.map((y) => ({ value: y.id, label: String(y.year) }))} />
-        <Button type="submit" variant="secondary">
-          {t("show")}
-        </Button>
-      </form>
+      <PageHeading title={t("title")} subtitle={t(publishedAt ? "publishedSubtitle" : "subtitle", { year: year.year })} />
+      {yearForm}
       <div className="grid grid-cols-1 gap-4 2xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card aria-labelledby="ratings-preview-heading" className="min-w-0">
           <h2 id="ratings-preview-heading" className="mb-1 text-base font-semibold">
-            {t("preview.heading")}
+            {publishedAt ? t("unit.results") : t("preview.heading")}
           </h2>
-          <p className="mb-3 text-sm text-muted">{t("preview.note")}</p>
+          {publishedAt ? (
+            <p className="mb-3 text-sm text-muted">{t("publish.done", { date: format.dateTime(publishedAt, { dateStyle: "long" }), who: preview.scheme.publishedBy ?? "—" })}</p>
+          ) : (
+            <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
+              <p className="max-w-prose text-sm text-muted">{t("preview.note")}</p>
+              {preview.units.length > 0 ? (
+                <PublishButton periodId={year.id} year={year.year} pending={pending} />
+              ) : null}
+            </div>
+          )}
           {preview.units.length === 0 ? (
             <EmptyState title={t("preview.empty")} />
           ) : (
-            types.map((type) => {
-              const units = preview.units.filter((u) => u.orgType === type);
-              return <RatedUnitsTable key={type} caption={t("preview.count", { type: tt(type), count: units.length })} units={units} period={shownPeriod} locale={locale} />;
-            })
+            tables
           )}
         </Card>
         <Card aria-labelledby="ratings-scheme-heading" className="min-w-0 self-start">
@@ -92,7 +149,7 @@ export default async function RatingsPage({ searchParams }: Props) {
   );
 }
 
-async function RatedUnitsTable({ caption, units, period, locale }: { caption: string; units: RatedUnit[]; period: string | undefined; locale: string }) {
+async function RatedUnitsTable({ caption, units, period, locale, published }: { caption: string; units: RatedUnit[]; period: string | undefined; locale: string; published: boolean }) {
   const t = await getTranslations("ratings.preview");
   const rules = await Promise.all(units.map((u) => ruleText(u.rule)));
   const th = "px-3 py-2 font-medium whitespace-nowrap";
@@ -145,7 +202,7 @@ async function RatedUnitsTable({ caption, units, period, locale }: { caption: st
                 </th>
                 <td className={`${num} ${part}`}>{formatPoints(computed)}</td>
                 <td className={`${num} ${part}`}>{u.deductions.points > 0 ? `−${formatPoints(u.deductions.points)}` : "0"}</td>
-                <td className={`${num} ${part}`}>{u.rated.complete ? formatPoints(u.rated.points) : <span className="text-muted">{t("pending")}</span>}</td>
+                <td className={`${num} ${part}`}>{u.rated.complete ? formatPoints(u.rated.points) : <span className="text-muted">{t(published ? "missing" : "pending")}</span>}</td>
                 <td className={`${num} font-semibold`}>{formatPoints(u.total)}</td>
                 <td className="px-3 py-2">
                   <GradeBadge grade={u.grade} />

@@ -57,7 +57,7 @@ function Field<S extends Schema>(props: FieldProps<S> & { children: (aria: Retur
 }
 
 /** What a text control may carry besides its binding: placeholder, length cap, autocomplete. */
-type ControlProps = Pick<ComponentProps<"input">, "placeholder" | "maxLength" | "autoComplete" | "min" | "max" | "step">;
+type ControlProps = Pick<ComponentProps<"input">, "placeholder" | "maxLength" | "autoComplete" | "min" | "max" | "step" | "inputMode">;
 
 export function TextareaField<S extends Schema>(props: FieldProps<S> & { rows?: number; maxLength?: number }) {
   return (

@@ -12,7 +12,6 @@ import { countAcceptanceQueue } from "@/lib/server/inspections/acceptance-queue"
 import { countReviewQueue } from "@/lib/server/checklists/review-queue";
 import { getActingOrg } from "@/lib/server/auth/acting-org";
 import { getActor } from "@/lib/server/auth/actor";
-import { managesRatings } from "@/lib/server/ratings/schemes";
 import { countUnread } from "@/lib/server/notifications/list-notifications";
 import { orgLabel } from "@/lib/org-label";
 
@@ -42,7 +41,7 @@ export async function SiteHeader() {
         },
         ...(can(actor, "catalog.read") ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
         ...(can(actor, "term.read") ? [{ href: "/terms", label: t("nav.terms") }] : []),
-        ...(managesRatings(actor) ? [{ href: "/ratings", label: t("nav.ratings") }] : []),
+        ...(can(actor, "rating.read") ? [{ href: "/ratings", label: t("nav.ratings") }] : []),
         ...(can(actor, "org.manage") || can(actor, "user.manage") ? [{ href: "/admin/orgs", label: t("nav.admin"), match: "/admin" }] : []),
       ]
     : [];

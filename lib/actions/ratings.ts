@@ -2,12 +2,56 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/server/action";
+import {
+  addDemocraticBallot as addBallot,
+  addRatingAdjustment as addAdjustment,
+  removeDemocraticBallot as removeBallot,
+  removeRatingAdjustment as removeAdjustment,
+  saveSelfRating as saveSelf,
+  saveSuperiorRating as saveSuperior,
+} from "@/lib/server/ratings/entries";
+import { publishRatings as publish } from "@/lib/server/ratings/preview";
 import { saveRatingScheme as save } from "@/lib/server/ratings/schemes";
-import { ZSaveRatingScheme } from "@/lib/validation/ratings";
+import { ZAddAdjustment, ZPublishRatings, ZRemoveAdjustment, ZRemoveBallot, ZSaveRating, ZSaveRatingScheme } from "@/lib/validation/ratings";
 
 /** Saves a year's rating scheme (the working committee), against the version it saw. */
 export const saveRatingScheme = defineAction("action:saveRatingScheme", ZSaveRatingScheme, () => undefined, async (actor, input) => {
   const version = await save(actor, input);
   revalidatePath("/ratings");
   return { version };
+});
+
+const byUnit = (input: { orgId: string }) => ({ orgId: input.orgId });
+
+/** A unit's secretary rates their own unit's year (自评). */
+export const saveSelfRating = defineAction("action:saveSelfRating", ZSaveRating, byUnit, async (actor, input) => {
+  await saveSelf(actor, input);
+});
+
+/** The committee rates a unit's year as its superior. */
+export const saveSuperiorRating = defineAction("action:saveSuperiorRating", ZSaveRating, byUnit, async (actor, input) => {
+  await saveSuperior(actor, input);
+});
+
+/** Committee staff enter one paper ballot of a unit's democratic rating; answers its number. */
+export const addDemocraticBallot = defineAction("action:addDemocraticBallot", ZSaveRating, byUnit, (actor, input) => addBallot(actor, input));
+
+export const removeDemocraticBallot = defineAction("action:removeDemocraticBallot", ZRemoveBallot, byUnit, async (actor, input) => {
+  await removeBallot(actor, input);
+});
+
+/** The committee adds bonus points or a deduction to a unit's year, with the reason. */
+export const addRatingAdjustment = defineAction("action:addRatingAdjustment", ZAddAdjustment, byUnit, async (actor, input) => {
+  await addAdjustment(actor, input);
+});
+
+export const removeRatingAdjustment = defineAction("action:removeRatingAdjustment", ZRemoveAdjustment, byUnit, async (actor, input) => {
+  await removeAdjustment(actor, input);
+});
+
+/** Publishes the year's results to the units; answers how many were published. */
+export const publishRatings = defineAction("action:publishRatings", ZPublishRatings, () => undefined, async (actor, input) => {
+  const units = await publish(actor, input.periodId);
+  revalidatePath("/ratings");
+  return { units };
 });

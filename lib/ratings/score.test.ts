@@ -177,8 +177,10 @@ describe("the units of a period", () => {
     const scores = scoreUnits(DEFAULT_RATING_SCHEME, units);
     expect(scores.find((s) => s.orgId === "v")?.grade).toBe("POOR");
     expect(scores.find((s) => s.orgId === "a")?.grade).toBe("GOOD");
-    // The vetoed unit still ranks by its points.
-    expect(scores.find((s) => s.orgId === "v")?.rank).toBe(1);
+    // The vetoed unit has the most points, and ranks below every better grade: last.
+    expect(scores.find((s) => s.orgId === "v")?.total).toBeGreaterThan(95);
+    expect(scores.find((s) => s.orgId === "v")?.rank).toBe(10);
+    expect(scores.find((s) => s.orgId === "a")?.rank).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { OrgType } from "@/lib/generated/prisma/enums";
-import { COMPUTED_INDICATORS, type ComputedIndicator, type Grade, type RatingScheme, type VetoCondition } from "@/lib/ratings/scheme";
+import { COMPUTED_INDICATORS, GRADES, type ComputedIndicator, type Grade, type RatingScheme, type VetoCondition } from "@/lib/ratings/scheme";
 
 /**
  * Scores a rated unit's year under a rating scheme, and explains every
@@ -54,7 +54,7 @@ export type UnitScore = {
   bandGrade: Grade;
   grade: Grade;
   rule: GradeRule;
-  /** Among the scored units of the same type, by total; equal totals share a rank. */
+  /** Among the scored units of the same type, by grade, then total; the same grade and total share a rank. */
   rank: number;
   of: number;
 };
@@ -133,7 +133,7 @@ function scoreOne(scheme: RatingScheme, input: UnitInput): Scored {
  * Scores the units of a period together: each on its own, then, per type
  * of organization, the cap on the share of 好 (the highest totals keep it;
  * units tied at the cut all give it up, so that the cap is never passed)
- * and the rank by total (1, 2, 2, 4).
+ * and the rank by grade, then total (1, 2, 2, 4).
  */
 export function scoreUnits(scheme: RatingScheme, inputs: UnitInput[]): UnitScore[] {
   const scored = inputs.map((input) => scoreOne(scheme, input));
@@ -156,9 +156,12 @@ export function scoreUnits(scheme: RatingScheme, inputs: UnitInput[]): UnitScore
         u.rule = { kind: "cap", cap: scheme.topGradeCap, allowed };
       }
     }
-    // A unit's rank is one more than the units above it: equal totals share the first place among them.
-    byTotal.forEach((u, i) => {
-      const above = i > 0 && byTotal[i - 1]!.totalH === u.totalH ? ranks.get(byTotal[i - 1]!)!.rank - 1 : i;
+    // Ranked by grade, then total: a unit a veto or the floor set back stands below every better grade.
+    // A unit's rank is one more than the units above it: the same grade and total share a place.
+    const byGrade = [...byTotal].sort((a, b) => GRADES.indexOf(a.grade) - GRADES.indexOf(b.grade) || b.totalH - a.totalH);
+    byGrade.forEach((u, i) => {
+      const prev = byGrade[i - 1];
+      const above = prev && prev.totalH === u.totalH && prev.grade === u.grade ? ranks.get(prev)!.rank - 1 : i;
       ranks.set(u, { rank: above + 1, of: units.length });
     });
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { ZDimensionScore } from "@/lib/ratings/ratings";
 import { ZRatingScheme } from "@/lib/ratings/scheme";
-import { ZId, ZIdParam } from "@/lib/validation/text";
+import { ZId, ZIdParam, zRequiredText } from "@/lib/validation/text";
 
 /** A year's rating scheme as the committee saves it, against the version it saw (0: never saved). */
 export const ZSaveRatingScheme = z.object({
@@ -13,3 +14,36 @@ export type TSaveRatingScheme = z.input<typeof ZSaveRatingScheme>;
 
 /** The rating pages' address: the year period shown (the latest when none). */
 export const ZRatingQuery = z.object({ period: ZIdParam });
+
+/**
+ * A rater's scores of a unit's year, by dimension key: each whole, 0 to
+ * 100. The server checks the keys against the year's scheme.
+ */
+export const ZSaveRating = z.object({
+  periodId: ZId,
+  orgId: ZId,
+  scores: z.record(z.string().max(40), ZDimensionScore),
+});
+
+export type TSaveRating = z.input<typeof ZSaveRating>;
+
+export const ZRemoveBallot = z.object({ periodId: ZId, orgId: ZId, ballot: z.number().int().min(1) });
+
+/** Bonus points (positive) or a deduction (negative), to the hundredth, with its reason. */
+export const ZAddAdjustment = z.object({
+  periodId: ZId,
+  orgId: ZId,
+  points: z
+    .number({ error: "notANumber" })
+    .min(-100, "adjustmentRange")
+    .max(100, "adjustmentRange")
+    .refine((p) => p !== 0, "adjustmentZero")
+    .refine((p) => Math.abs(Math.round(p * 100) - p * 100) < 1e-6, "hundredths"),
+  reason: zRequiredText(200),
+});
+
+export type TAddAdjustment = z.input<typeof ZAddAdjustment>;
+
+export const ZRemoveAdjustment = z.object({ periodId: ZId, orgId: ZId, adjustmentId: ZId });
+
+export const ZPublishRatings = z.object({ periodId: ZId });

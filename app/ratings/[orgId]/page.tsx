@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ActionButton } from "@/components/forms/action-button";
 import { PageHeading } from "@/components/layout/page-heading";
-import { GradeBadge, formatPoints, ruleText } from "@/components/ratings/rating-parts";
+import { formatPoints } from "@/components/ratings/rating-parts";
+import { AdjustmentForm, ScoresForm, type DimensionLabel } from "@/components/ratings/rating-entry";
+import { ScoreExplanation } from "@/components/ratings/score-explanation";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { removeDemocraticBallot, removeRatingAdjustment } from "@/lib/actions/ratings";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
+import { ratingOf, type DimensionScores } from "@/lib/ratings/ratings";
 import { guardPage } from "@/lib/server/access/guard-page";
-import { previewRatings } from "@/lib/server/ratings/preview";
+import { ratedUnitLabel, ratesSelf, ratingSheet, type RatingSheet } from "@/lib/server/ratings/entries";
+import { previewRatings, publishedRatings } from "@/lib/server/ratings/preview";
 import { managesRatings, resolveRatedYear } from "@/lib/server/ratings/schemes";
 import { ZIdParam } from "@/lib/validation/text";
 import { ZRatingQuery } from "@/lib/validation/ratings";
@@ -21,131 +27,218 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * How one unit scored: each indicator's count, share, weight and points,
- * the deductions, the ratings, the adjustments with their reasons and
- * authors, and the rule that set the grade.
+ * One unit's year. The committee sees how it scores as things stand (or as
+ * published) and enters the superior rating, the democratic ballots and the
+ * adjustments until it publishes. The unit's own readers see the published
+ * result, and its secretary gives the self-rating until then.
  */
 export default async function RatedUnitPage({ params, searchParams }: Props) {
   const orgId = ZIdParam.parse((await params).orgId);
   if (!orgId) notFound();
   const query = ZRatingQuery.parse(await searchParams);
   const actor = await guardPage("page:/ratings/[orgId]", { orgId }, `/ratings/${orgId}`);
-  if (!managesRatings(actor)) notFound();
   const year = await resolveRatedYear(query.period);
   if (!year) notFound();
-  const [preview, t, tt, locale, format] = await Promise.all([
-    previewRatings(actor, year.id),
+  const committee = managesRatings(actor);
+  const [view, label, t, tt, locale, format] = await Promise.all([
+    committee ? previewRatings(actor, year.id) : publishedRatings(actor, year.id),
+    ratedUnitLabel(orgId),
     getTranslations("ratings"),
     getTranslations("orgType"),
     getLocale(),
     getFormatter(),
   ]);
-  const unit = preview.units.find((u) => u.orgId === orgId);
-  const back = hrefWith("/ratings", { period: query.period === year.id ? year.id : undefined });
-  if (!unit) {
-    return (
-      <>
-        <PageHeading title={t("title")} />
-        <p className="mb-4">{t("detail.notRated")}</p>
-        <Link href={back} className="text-sm text-brand hover:underline">
-          {t("detail.back")}
-        </Link>
-      </>
-    );
-  }
-  const name = localized(unit.name, unit.nameEn, locale);
-  const rule = await ruleText(unit.rule);
-  const th = "px-3 py-2 font-medium";
-  const num = "px-3 py-2 text-right tabular-nums";
-  const ratings = [
-    [t("detail.ratingSelf"), unit.rated.self],
-    [t("detail.ratingSuperior"), unit.rated.superior],
-    [t("detail.ratingDemocratic"), unit.rated.democratic],
-  ] as const;
-  const facts: [string, ReactNode][] = [
-    [t("detail.overdue"), `${t("detail.overdueText", { ...unit.deductions.overdue })} · ${unit.deductions.points > 0 ? "−" : ""}${formatPoints(unit.deductions.points)}`],
-    [t("detail.rated"), `${ratings.map(([label, value]) => `${label} ${value ?? t("detail.notGiven")}`).join(" · ")} · ${formatPoints(unit.rated.points)}`],
-    [
-      t("detail.adjustments"),
-      unit.adjustments.length === 0
-        ? t("detail.noAdjustments")
-        : format.list(unit.adjustments.map((a) => `${a.points > 0 ? "+" : ""}${formatPoints(a.points)} ${t("detail.adjustmentBy", { reason: a.reason, by: a.by })}`)),
-    ],
-    [t("detail.base"), formatPoints(unit.base)],
-    [t("detail.total"), formatPoints(unit.total)],
-    [t("detail.bandGrade"), <GradeBadge key="band" grade={unit.bandGrade} />],
-    [t("detail.grade"), <GradeBadge key="grade" grade={unit.grade} />],
-    [t("detail.rule"), rule],
-  ];
+  if (!label) notFound();
+  const { scheme } = view;
+  const unit = view.units.find((u) => u.orgId === orgId);
+  const published = scheme.publishedAt !== null;
+  const rated = (scheme.config.ratedTypes as readonly string[]).includes(label.type) && !label.closedAt;
+  const selfRater = !committee && ratesSelf(actor, orgId) && rated && !published;
+  const sheet = (committee || selfRater) && rated && !published ? await ratingSheet(year.id, orgId) : null;
+  const dimensions: DimensionLabel[] = scheme.config.rated.dimensions.map((d) => ({ key: d.key, label: localized(d.label, d.labelEn, locale) }));
+  const name = localized(label.name, label.nameEn, locale);
+  const period = query.period === year.id ? year.id : undefined;
+
+  const back = (
+    <nav className="mb-2 text-sm">
+      <Link href={hrefWith("/ratings", { period })} className="text-brand hover:underline">
+        {committee ? t("detail.back") : t("unit.back")}
+      </Link>
+    </nav>
+  );
+  const status = published ? (
+    <Alert tone="ok" className="mb-4">
+      {t("unit.published", { date: format.dateTime(scheme.publishedAt!, { dateStyle: "long" }) })}
+    </Alert>
+  ) : committee && unit ? (
+    <p className="mb-4 text-sm text-muted">{t("unit.previewNote")}</p>
+  ) : null;
+
   return (
     <>
       <PageHeading
-        title={t("detail.title", { unit: name })}
-        subtitle={t("detail.subtitle", { year: year.year, type: tt(unit.orgType), rank: unit.rank, of: unit.of })}
+        title={unit ? t("detail.title", { unit: name }) : t("unit.title", { unit: name })}
+        subtitle={unit ? t("detail.subtitle", { year: year.year, type: tt(unit.orgType), rank: unit.rank, of: unit.of }) : t("unit.subtitle", { year: year.year })}
       >
-        <nav className="mb-2 text-sm">
-          <Link href={back} className="text-brand hover:underline">
-            {t("detail.back")}
-          </Link>
-        </nav>
+        {back}
       </PageHeading>
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <Card aria-labelledby="rated-indicators-heading" className="min-w-0">
-          <h2 id="rated-indicators-heading" className="mb-3 text-base font-semibold">
-            {t("detail.indicators")}
+      {status}
+      {unit ? (
+        <ScoreExplanation unit={unit} />
+      ) : (
+        <p className="mb-4">{!rated ? t("detail.notRated") : published ? t("detail.notRated") : t("unit.notPublished")}</p>
+      )}
+      {sheet && committee ? <CommitteeEntry periodId={year.id} orgId={orgId} sheet={sheet} dimensions={dimensions} /> : null}
+      {sheet && selfRater ? (
+        <Card aria-labelledby="self-rating-heading" className="mt-4 max-w-3xl">
+          <h2 id="self-rating-heading" className="mb-1 text-base font-semibold">
+            {t("entry.selfHeading")}
           </h2>
-          <div className="relative overflow-x-auto rounded-md border border-line">
-            <table className="w-full min-w-[32rem] text-left text-sm">
-              <caption className="sr-only">{t("detail.indicators")}</caption>
-              <thead className="bg-surface text-xs text-muted">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t("detail.indicator")}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t("detail.counted")}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t("detail.value")}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t("detail.weight")}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t("detail.points")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {unit.indicators.map((i) => (
-                  <tr key={i.key}>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {t(`indicator.${i.key}`)}
-                    </th>
-                    <td className={num}>{i.value === null ? <span className="text-muted">{t("detail.nothingToCount")}</span> : t("detail.ratio", { done: i.done, of: i.of })}</td>
-                    <td className={num}>{i.value === null ? "—" : `${formatPoints(i.value * 100)}%`}</td>
-                    <td className={num}>{formatPoints(i.weight)}</td>
-                    <td className={`${num} font-semibold`}>{formatPoints(i.points)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <p className="mb-3 text-sm text-muted">
+            {sheet.self ? t("entry.selfGiven", { date: format.dateTime(sheet.self.at, { dateStyle: "medium", timeStyle: "short" }) }) : t("entry.selfHint")}
+          </p>
+          <ScoresForm kind="self" periodId={year.id} orgId={orgId} dimensions={dimensions} initial={sheet.self?.scores} />
         </Card>
-        <Card aria-labelledby="rated-total-heading" className="min-w-0 self-start">
-          <h2 id="rated-total-heading" className="mb-3 text-base font-semibold">
-            {t("detail.total")}
-          </h2>
-          <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_minmax(0,1fr)]">
-            {facts.map(([term, value]) => (
-              <div key={term} className="contents">
-                <dt className="font-medium text-muted">{term}</dt>
-                <dd className="min-w-0 break-words">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-      </div>
+      ) : null}
     </>
+  );
+}
+
+/** What has been rated and adjusted, and the committee's forms for the rest. */
+async function CommitteeEntry({ periodId, orgId, sheet, dimensions }: { periodId: string; orgId: string; sheet: RatingSheet; dimensions: DimensionLabel[] }) {
+  const [t, format] = await Promise.all([getTranslations("ratings.entry"), getFormatter()]);
+  const th = "px-3 py-2 font-medium whitespace-nowrap";
+  const num = "px-3 py-2 text-right tabular-nums";
+  const mean = (scores: DimensionScores) => {
+    const rating = ratingOf(scores, dimensions);
+    return rating === null ? "—" : formatPoints(rating);
+  };
+  const rows: { key: string; label: string; scores: DimensionScores | null; by: string | null; ballot?: number }[] = [
+    { key: "self", label: t("self"), scores: sheet.self?.scores ?? null, by: sheet.self?.by ?? null },
+    { key: "superior", label: t("superior"), scores: sheet.superior?.scores ?? null, by: sheet.superior?.by ?? null },
+    ...sheet.ballots.map((b) => ({ key: `ballot-${b.ballot}`, label: t("ballot", { ballot: b.ballot }), scores: b.scores, by: b.by, ballot: b.ballot })),
+  ];
+  return (
+    <div className="mt-4 grid grid-cols-1 gap-4 xl:grid-cols-2">
+      <Card aria-labelledby="rating-entry-heading" className="min-w-0 xl:col-span-2">
+        <h2 id="rating-entry-heading" className="mb-1 text-base font-semibold">
+          {t("heading")}
+        </h2>
+        <p className="mb-3 text-sm text-muted">{t("hint", { ballots: sheet.ballots.length })}</p>
+        <div className="relative overflow-x-auto rounded-md border border-line">
+          <table className="w-full min-w-[36rem] text-left text-sm">
+            <caption className="sr-only">{t("heading")}</caption>
+            <thead className="bg-surface text-xs text-muted">
+              <tr>
+                <th scope="col" className={th}>
+                  {t("rater")}
+                </th>
+                {dimensions.map((d) => (
+                  <th key={d.key} scope="col" className={`${th} text-right`}>
+                    {d.label}
+                  </th>
+                ))}
+                <th scope="col" className={`${th} text-right`}>
+                  {t("mean")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("enteredBy")}
+                </th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">{t("actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+                    {row.label}
+                  </th>
+                  {row.scores ? (
+                    <>
+                      {dimensions.map((d) => (
+                        <td key={d.key} className={num}>
+                          {row.scores![d.key] ?? "—"}
+                        </td>
+                      ))}
+                      <td className={`${num} font-semibold`}>{mean(row.scores)}</td>
+                      <td className="px-3 py-2 text-muted">{row.by ?? "—"}</td>
+                    </>
+                  ) : (
+                    <td colSpan={dimensions.length + 2} className="px-3 py-2 text-muted">
+                      {row.key === "self" ? t("selfMissing") : t("notGiven")}
+                    </td>
+                  )}
+                  <td className="px-3 py-2 text-right">
+                    {row.ballot !== undefined ? (
+                      <ActionButton
+                        action={removeDemocraticBallot}
+                        input={{ periodId, orgId, ballot: row.ballot }}
+                        label={t("remove")}
+                        ariaLabel={t("removeBallot", { ballot: row.ballot })}
+                        variant="ghost"
+                        size="sm"
+                        isInline
+                        confirm={t("removeBallotConfirm", { ballot: row.ballot })}
+                        messages="ratings.error"
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card aria-labelledby="superior-rating-heading" className="min-w-0">
+        <h2 id="superior-rating-heading" className="mb-3 text-base font-semibold">
+          {t("superiorHeading")}
+        </h2>
+        <ScoresForm kind="superior" periodId={periodId} orgId={orgId} dimensions={dimensions} initial={sheet.superior?.scores} />
+      </Card>
+      <Card aria-labelledby="ballot-heading" className="min-w-0">
+        <h2 id="ballot-heading" className="mb-1 text-base font-semibold">
+          {t("ballotHeading")}
+        </h2>
+        <p className="mb-3 text-sm text-muted">{t("ballotHint")}</p>
+        <ScoresForm kind="ballot" periodId={periodId} orgId={orgId} dimensions={dimensions} />
+      </Card>
+      <Card aria-labelledby="adjustments-heading" className="min-w-0 xl:col-span-2">
+        <h2 id="adjustments-heading" className="mb-3 text-base font-semibold">
+          {t("adjustmentsHeading")}
+        </h2>
+        {sheet.adjustments.length === 0 ? (
+          <p className="mb-3 text-sm text-muted">{t("noAdjustments")}</p>
+        ) : (
+          <ul className="mb-4 divide-y divide-line rounded-md border border-line text-sm">
+            {sheet.adjustments.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+                <span className="min-w-0 break-words">
+                  <span className={`font-semibold tabular-nums ${a.points > 0 ? "text-ok" : "text-danger"}`}>
+                    {a.points > 0 ? "+" : "−"}
+                    {formatPoints(Math.abs(a.points))}
+                  </span>{" "}
+                  {a.reason}
+                  <span className="text-muted"> · {t("adjustmentBy", { by: a.by ?? "—", date: format.dateTime(a.at, { dateStyle: "medium" }) })}</span>
+                </span>
+                <ActionButton
+                  action={removeRatingAdjustment}
+                  input={{ periodId, orgId, adjustmentId: a.id }}
+                  label={t("remove")}
+                  ariaLabel={t("removeAdjustment", { reason: a.reason })}
+                  variant="ghost"
+                  size="sm"
+                  isInline
+                  confirm={t("removeAdjustmentConfirm", { reason: a.reason })}
+                  messages="ratings.error"
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        <AdjustmentForm periodId={periodId} orgId={orgId} />
+      </Card>
+    </div>
   );
 }

@@ -505,9 +505,18 @@ export const registry = {
   },
   // The year's rating (述职评议考核): the working committee; the handlers also ask that the grant sits on a
   // tree's top (managesRatings), not on a unit an administrator keeps.
-  "page:/ratings": { kind: "page", file: "app/ratings/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  // The list and a unit's page also serve a unit's readers: their own published results and self-rating.
+  "page:/ratings": { kind: "page", file: "app/ratings/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/scheme": { kind: "page", file: "app/ratings/scheme/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "none" } },
-  "page:/ratings/[orgId]": { kind: "page", file: "app/ratings/[orgId]/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "page:/ratings/[orgId]": { kind: "page", file: "app/ratings/[orgId]/page.tsx", rule: { access: "permission", permission: "rating.read", target: "org" } },
+  // The handler also asks that the grant sits on the rated unit itself, not above it.
+  "action:saveSelfRating": { kind: "action", file: "lib/actions/ratings.ts", name: "saveSelfRating", rule: { access: "permission", permission: "rating.self", target: "org" } },
+  "action:saveSuperiorRating": { kind: "action", file: "lib/actions/ratings.ts", name: "saveSuperiorRating", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:addDemocraticBallot": { kind: "action", file: "lib/actions/ratings.ts", name: "addDemocraticBallot", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:removeDemocraticBallot": { kind: "action", file: "lib/actions/ratings.ts", name: "removeDemocraticBallot", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:addRatingAdjustment": { kind: "action", file: "lib/actions/ratings.ts", name: "addRatingAdjustment", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:removeRatingAdjustment": { kind: "action", file: "lib/actions/ratings.ts", name: "removeRatingAdjustment", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:publishRatings": { kind: "action", file: "lib/actions/ratings.ts", name: "publishRatings", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveRatingScheme": {
     kind: "action",
     file: "lib/actions/ratings.ts",

@@ -137,10 +137,10 @@ describe("publishing the year's results", () => {
     expect({ total: Number(kept.total), grade: kept.grade, rank: kept.rank, of: kept.of }).toEqual({ total: unit.total, grade: unit.grade, rank: unit.rank, of: unit.of });
 
     // Nothing is rated, adjusted or published again after.
-    await expect(saveSelfRating(secretary, { periodId, orgId: u01, scores: scores(100, 100, 100) })).rejects.toMatchObject({ code: "conflict" });
-    await expect(saveSuperiorRating(supervisor, { periodId, orgId: u01, scores: scores(100, 100, 100) })).rejects.toMatchObject({ code: "conflict" });
-    await expect(addRatingAdjustment(supervisor, { periodId, orgId: u01, points: 3, reason: "补录" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(publishRatings(supervisor, periodId, TEST_NOW)).rejects.toMatchObject({ code: "conflict" });
+    await expect(saveSelfRating(secretary, { periodId, orgId: u01, scores: scores(100, 100, 100) })).rejects.toMatchObject({ fieldErrors: { periodId: ["published"] } });
+    await expect(saveSuperiorRating(supervisor, { periodId, orgId: u01, scores: scores(100, 100, 100) })).rejects.toMatchObject({ fieldErrors: { periodId: ["published"] } });
+    await expect(addRatingAdjustment(supervisor, { periodId, orgId: u01, points: 3, reason: "补录" })).rejects.toMatchObject({ fieldErrors: { periodId: ["published"] } });
+    await expect(publishRatings(supervisor, periodId, TEST_NOW)).rejects.toMatchObject({ fieldErrors: { periodId: ["published"] } });
 
     // The ledger moving on does not move a published result.
     await prisma.checklistItem.updateMany({ where: { org: { code: "U01" }, status: { not: "DONE" } }, data: { status: "DONE", completedAt: TEST_NOW } });

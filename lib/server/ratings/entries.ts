@@ -9,7 +9,7 @@ import { reachesPath } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { managesRatings, readScheme, type SchemeView } from "@/lib/server/ratings/schemes";
 
 /**
@@ -27,10 +27,14 @@ type RatedOrg = { id: string; path: string };
 /** Who may write what about a rated unit: its own secretary the self-rating, the committee above it the rest. */
 type Writer = "self" | "committee";
 
-function mayWrite(actor: Actor, writer: Writer, org: RatedOrg): boolean {
-  if (writer === "committee") return managesRatings(actor) && reachesPath(actor, "rating.manage", org.path);
+/** Whether `actor` gives the self-rating of the unit `orgId`: a secretary's grant on the unit itself. */
+export function ratesSelf(actor: Actor, orgId: string): boolean {
   const roles = rolesOf("rating.self");
-  return actor.grants.some((g) => g.orgId === org.id && roles.includes(g.role));
+  return actor.grants.some((g) => g.orgId === orgId && roles.includes(g.role));
+}
+
+function mayWrite(actor: Actor, writer: Writer, org: RatedOrg): boolean {
+  return writer === "committee" ? managesRatings(actor) && reachesPath(actor, "rating.manage", org.path) : ratesSelf(actor, org.id);
 }
 
 /**
@@ -48,7 +52,7 @@ async function openWrite(tx: Tx, actor: Actor, writer: Writer, periodId: string,
   if (!(scheme.config.ratedTypes as readonly string[]).includes(org.type) || org.closedAt) {
     throw new ValidationError("The unit is not rated this year", { orgId: ["notRated"] });
   }
-  if (scheme.publishedAt) throw new DomainError("conflict", "The year's results are published");
+  if (scheme.publishedAt) throw new ValidationError("The year's results are published", { periodId: ["published"] });
   if (!scheme.frozenAt) {
     const frozenAt = new Date();
     if (scheme.version === 0) {
@@ -253,4 +257,9 @@ export async function ratingSheet(periodId: string, orgId: string): Promise<Rati
     ballots: entries.filter((e) => e.source === "DEMOCRATIC").map((e) => ({ ballot: e.ballot, scores: e.scores as DimensionScores, by: e.enteredBy?.name ?? null })),
     adjustments: adjustments.map((a) => ({ id: a.id, points: Number(a.points), reason: a.reason, by: a.by?.name ?? null, at: a.createdAt })),
   };
+}
+
+/** A unit's names and type, for the page of its rating. Callers check who asks. */
+export function ratedUnitLabel(orgId: string) {
+  return prisma.org.findUnique({ where: { id: orgId }, select: { name: true, nameEn: true, type: true, closedAt: true } });
 }

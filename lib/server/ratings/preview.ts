@@ -5,7 +5,7 @@ import { pathUnderSql, scopePatterns } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { ratingInputs } from "@/lib/server/ratings/entries";
 import { assertManages, getRatingScheme, readScheme, type SchemeView } from "@/lib/server/ratings/schemes";
 import { type RatedYear, unitFacts } from "@/lib/server/ratings/unit-facts";
@@ -109,7 +109,7 @@ export async function publishRatings(actor: Actor, periodId: string, day = new D
       const [period] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Period" WHERE "id" = ${periodId} AND "kind" = 'YEAR' FOR NO KEY UPDATE`;
       if (!period) throw new NotFoundError();
       const scheme = await readScheme(tx, periodId);
-      if (scheme.publishedAt) throw new DomainError("conflict", "The year's results are already published");
+      if (scheme.publishedAt) throw new ValidationError("The year's results are already published", { periodId: ["published"] });
       const units = await scoreYear(tx, scheme, scopePatterns(actor, "rating.manage"), day);
       await tx.ratingResult.createMany({
         data: units.map(({ name: _n, nameEn: _e, code: _c, ...score }) => ({

@@ -51,6 +51,58 @@ test("the committee previews the year's scores, reads how a unit scored, and cha
   await expect(table.getByText("按分数线")).toHaveCount(8);
 });
 
+test("a secretary edits and submits the report drafted from the ledger; the committee returns it once, and reads it resubmitted", async ({ page, signIn, expectAccessible }) => {
+  await signIn("u01-secretary");
+  await page.goto("/ratings");
+  await page.getByRole("link", { name: /^撰写 .+ 的述职报告$/ }).click();
+  const form = page.getByRole("form", { name: "述职报告" });
+  const body = form.getByLabel("报告正文");
+  // The draft puts rectification first.
+  await expect(body).toHaveValue(/^.+2026年度抓党建工作述职报告\n\n一、问题整改情况\n\n/);
+  const draft = await body.inputValue();
+  expect(draft.indexOf("二、履行职责情况")).toBeGreaterThan(draft.indexOf("一、问题整改情况"));
+  await expectAccessible(page);
+  await body.fill(draft.replace("（请填写本年度书记抓党建项目的推进情况和成效。）", "书记项目“红色机关”建设已完成年度目标。"));
+  await form.getByRole("button", { name: "保存草稿" }).click();
+  await expect(form.getByText("草稿已保存。")).toBeVisible();
+  await expect(page.getByText("草稿", { exact: true })).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await form.getByRole("button", { name: "提交述职报告" }).click();
+  await expect(page.getByText("已提交", { exact: true })).toBeVisible();
+  await expect(page.getByRole("form", { name: "述职报告" })).toHaveCount(0);
+  const reportUrl = page.url();
+
+  // The committee reads it and returns it, once, saying what to mend.
+  await signIn("supervisor");
+  await page.goto(reportUrl);
+  await expect(page.getByText("书记项目“红色机关”建设已完成年度目标。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "打印 / 导出PDF" })).toBeVisible();
+  await expectAccessible(page);
+  const back = page.getByRole("form", { name: "退回修改" });
+  await back.getByRole("button", { name: "退回述职报告" }).click();
+  await expect(back.getByText("此项为必填项。", { exact: true })).toBeVisible();
+  await back.getByLabel("退回意见").fill("整改情况请逐条写明措施和成效。");
+  await back.getByRole("button", { name: "退回述职报告" }).click();
+  await expect(page.getByText("述职报告尚未提交。")).toBeVisible();
+
+  // The secretary sees why, mends it and submits again; it cannot be returned a second time.
+  await signIn("u01-secretary");
+  await page.goto(reportUrl);
+  await expect(page.getByText(/退回修改：整改情况请逐条写明措施和成效。$/)).toBeVisible();
+  const again = page.getByRole("form", { name: "述职报告" });
+  await again.getByLabel("报告正文").fill(`${draft}\n\n补充：各项问题均已逐条整改。`);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await again.getByRole("button", { name: "提交述职报告" }).click();
+  await expect(page.getByText("已提交", { exact: true })).toBeVisible();
+
+  await signIn("supervisor");
+  await page.goto(reportUrl);
+  await expect(page.getByText("补充：各项问题均已逐条整改。", { exact: false })).toBeVisible();
+  await expect(page.getByRole("form", { name: "退回修改" })).toHaveCount(0);
+  await page.getByRole("link", { name: "返回述职评议" }).click();
+  await expect(page.getByRole("link", { name: "述职报告：已提交" })).toBeVisible();
+});
+
 test("a unit rates itself, the committee enters the rest and publishes, and the unit reads its grade and rank with the explanation", async ({ page, signIn, expectAccessible }) => {
   // Before publication the unit's secretary sees no result, only the self-rating their unit owes.
   await signIn("u01-secretary");

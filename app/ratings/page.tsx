@@ -88,16 +88,21 @@ export default async function RatingsPage({ searchParams }: Props) {
         {selfRated.length > 0 ? (
           <Card aria-labelledby="ratings-self-heading" className="mt-4 min-w-0">
             <h2 id="ratings-self-heading" className="mb-2 text-base font-semibold">
-              {t("entry.selfHeading")}
+              {t("unit.owed")}
             </h2>
             <ul className="space-y-1 text-sm">
-              {selfRated.map((g) => (
-                <li key={g.orgId}>
+              {selfRated.flatMap((g) => [
+                <li key={`${g.orgId}-self`}>
                   <Link href={hrefWith(`/ratings/${g.orgId}`, { period: shownPeriod })} className="text-brand hover:underline">
                     {t("unit.selfLink", { unit: localized(g.orgName, g.orgNameEn, locale) })}
                   </Link>
-                </li>
-              ))}
+                </li>,
+                <li key={`${g.orgId}-report`}>
+                  <Link href={hrefWith(`/ratings/${g.orgId}/report`, { period: shownPeriod })} className="text-brand hover:underline">
+                    {t("unit.reportLink", { unit: localized(g.orgName, g.orgNameEn, locale) })}
+                  </Link>
+                </li>,
+              ])}
             </ul>
           </Card>
         ) : null}

@@ -12,7 +12,17 @@ import {
 } from "@/lib/server/ratings/entries";
 import { publishRatings as publish } from "@/lib/server/ratings/preview";
 import { saveRatingScheme as save } from "@/lib/server/ratings/schemes";
-import { ZAddAdjustment, ZPublishRatings, ZRemoveAdjustment, ZRemoveBallot, ZSaveRating, ZSaveRatingScheme } from "@/lib/validation/ratings";
+import { returnYearReport as returnReport, saveYearReport as saveReport, submitYearReport as submitReport } from "@/lib/server/ratings/year-reports";
+import {
+  ZAddAdjustment,
+  ZPublishRatings,
+  ZRemoveAdjustment,
+  ZRemoveBallot,
+  ZReturnYearReport,
+  ZSaveRating,
+  ZSaveRatingScheme,
+  ZWriteYearReport,
+} from "@/lib/validation/ratings";
 
 /** Saves a year's rating scheme (the working committee), against the version it saw. */
 export const saveRatingScheme = defineAction("action:saveRatingScheme", ZSaveRatingScheme, () => undefined, async (actor, input) => {
@@ -55,3 +65,12 @@ export const publishRatings = defineAction("action:publishRatings", ZPublishRati
   revalidatePath("/ratings");
   return { units };
 });
+
+/** The unit's secretary saves their yearly report, against the version they saw. */
+export const saveYearReport = defineAction("action:saveYearReport", ZWriteYearReport, byUnit, async (actor, input) => ({ version: await saveReport(actor, input) }));
+
+/** The unit's secretary hands in their yearly report; it freezes. */
+export const submitYearReport = defineAction("action:submitYearReport", ZWriteYearReport, byUnit, async (actor, input) => ({ version: await submitReport(actor, input) }));
+
+/** The committee returns a submitted report once, with a comment. */
+export const returnYearReport = defineAction("action:returnYearReport", ZReturnYearReport, byUnit, async (actor, input) => ({ version: await returnReport(actor, input) }));

@@ -47,3 +47,13 @@ export type TAddAdjustment = z.input<typeof ZAddAdjustment>;
 export const ZRemoveAdjustment = z.object({ periodId: ZId, orgId: ZId, adjustmentId: ZId });
 
 export const ZPublishRatings = z.object({ periodId: ZId });
+
+/** A secretary's yearly report as they save or submit it, against the version they saw (0: never saved). */
+export const ZWriteYearReport = z.object({ periodId: ZId, orgId: ZId, body: zRequiredText(20_000), expectedVersion: z.number().int().min(0) });
+
+export type TWriteYearReport = z.input<typeof ZWriteYearReport>;
+
+/** The committee returns a submitted report once, saying why. */
+export const ZReturnYearReport = z.object({ periodId: ZId, orgId: ZId, comment: zRequiredText(1_000), expectedVersion: z.number().int().min(1) });
+
+export type TReturnYearReport = z.input<typeof ZReturnYearReport>;

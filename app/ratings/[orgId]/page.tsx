@@ -17,6 +17,7 @@ import { guardPage } from "@/lib/server/access/guard-page";
 import { ratedUnitLabel, ratesSelf, ratingSheet, type RatingSheet } from "@/lib/server/ratings/entries";
 import { previewRatings, publishedRatings } from "@/lib/server/ratings/preview";
 import { managesRatings, resolveRatedYear } from "@/lib/server/ratings/schemes";
+import { reportStatuses } from "@/lib/server/ratings/year-reports";
 import { ZIdParam } from "@/lib/validation/text";
 import { ZRatingQuery } from "@/lib/validation/ratings";
 
@@ -54,7 +55,10 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
   const published = scheme.publishedAt !== null;
   const rated = (scheme.config.ratedTypes as readonly string[]).includes(label.type) && !label.closedAt;
   const selfRater = !committee && ratesSelf(actor, orgId) && rated && !published;
-  const sheet = (committee || selfRater) && rated && !published ? await ratingSheet(year.id, orgId) : null;
+  const [sheet, reports] = await Promise.all([
+    (committee || selfRater) && rated && !published ? ratingSheet(year.id, orgId) : null,
+    rated ? reportStatuses(year.id, [orgId]) : null,
+  ]);
   const dimensions: DimensionLabel[] = scheme.config.rated.dimensions.map((d) => ({ key: d.key, label: localized(d.label, d.labelEn, locale) }));
   const name = localized(label.name, label.nameEn, locale);
   const period = query.period === year.id ? year.id : undefined;
@@ -83,6 +87,13 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
         {back}
       </PageHeading>
       {status}
+      {reports ? (
+        <p className="mb-4 text-sm">
+          <Link href={hrefWith(`/ratings/${orgId}/report`, { period })} className="text-brand hover:underline">
+            {t("report.linkStatus", { status: t(`report.status.${reports.get(orgId) ?? "NEW"}`) })}
+          </Link>
+        </p>
+      ) : null}
       {unit ? (
         <ScoreExplanation unit={unit} />
       ) : (

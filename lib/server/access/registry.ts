@@ -516,6 +516,12 @@ export const registry = {
   "action:removeDemocraticBallot": { kind: "action", file: "lib/actions/ratings.ts", name: "removeDemocraticBallot", rule: { access: "permission", permission: "rating.manage", target: "org" } },
   "action:addRatingAdjustment": { kind: "action", file: "lib/actions/ratings.ts", name: "addRatingAdjustment", rule: { access: "permission", permission: "rating.manage", target: "org" } },
   "action:removeRatingAdjustment": { kind: "action", file: "lib/actions/ratings.ts", name: "removeRatingAdjustment", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  // The yearly report: read within rating.read's reach (lib/server/ratings/year-reports.ts says what of it); written by the unit's
+  // own secretary (the handler asks for the grant on the unit itself), returned by the committee.
+  "page:/ratings/[orgId]/report": { kind: "page", file: "app/ratings/[orgId]/report/page.tsx", rule: { access: "permission", permission: "rating.read", target: "org" } },
+  "action:saveYearReport": { kind: "action", file: "lib/actions/ratings.ts", name: "saveYearReport", rule: { access: "permission", permission: "rating.self", target: "org" } },
+  "action:submitYearReport": { kind: "action", file: "lib/actions/ratings.ts", name: "submitYearReport", rule: { access: "permission", permission: "rating.self", target: "org" } },
+  "action:returnYearReport": { kind: "action", file: "lib/actions/ratings.ts", name: "returnYearReport", rule: { access: "permission", permission: "rating.manage", target: "org" } },
   "action:publishRatings": { kind: "action", file: "lib/actions/ratings.ts", name: "publishRatings", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveRatingScheme": {
     kind: "action",

@@ -25,7 +25,7 @@ type Tx = Prisma.TransactionClient;
 type RatedOrg = { id: string; path: string };
 
 /** Who may write what about a rated unit: its own secretary the self-rating, the committee above it the rest. */
-type Writer = "self" | "committee";
+export type Writer = "self" | "committee";
 
 /** Whether `actor` gives the self-rating of the unit `orgId`: a secretary's grant on the unit itself. */
 export function ratesSelf(actor: Actor, orgId: string): boolean {
@@ -41,9 +41,17 @@ function mayWrite(actor: Actor, writer: Writer, org: RatedOrg): boolean {
  * Opens a write about one rated unit of a year: the period's row locked (so
  * that the scheme, its freezing and the ballot numbers are settled one
  * write at a time), the writer checked, the unit one the scheme rates, the
- * year not yet published, and the scheme frozen from now on.
+ * year not yet published, and (for a rating, not a report) the scheme
+ * frozen from now on.
  */
-async function openWrite(tx: Tx, actor: Actor, writer: Writer, periodId: string, orgId: string): Promise<{ scheme: SchemeView; org: RatedOrg }> {
+export async function openRatedWrite(
+  tx: Tx,
+  actor: Actor,
+  writer: Writer,
+  periodId: string,
+  orgId: string,
+  { freeze = true } = {},
+): Promise<{ scheme: SchemeView; org: RatedOrg }> {
   const [period] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Period" WHERE "id" = ${periodId} AND "kind" = 'YEAR' FOR NO KEY UPDATE`;
   if (!period) throw new NotFoundError();
   const org = await tx.org.findUnique({ where: { id: orgId }, select: { id: true, path: true, type: true, closedAt: true } });
@@ -53,7 +61,7 @@ async function openWrite(tx: Tx, actor: Actor, writer: Writer, periodId: string,
     throw new ValidationError("The unit is not rated this year", { orgId: ["notRated"] });
   }
   if (scheme.publishedAt) throw new ValidationError("The year's results are published", { periodId: ["published"] });
-  if (!scheme.frozenAt) {
+  if (freeze && !scheme.frozenAt) {
     const frozenAt = new Date();
     if (scheme.version === 0) {
       await tx.ratingScheme.create({ data: { periodId, config: scheme.config as unknown as Prisma.InputJsonValue, frozenAt } });
@@ -77,7 +85,7 @@ type RatingInput = { periodId: string; orgId: string; scores: Record<string, unk
 
 async function saveOne(actor: Actor, writer: Writer, source: Exclude<RatingSource, "DEMOCRATIC">, input: RatingInput): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const { scheme } = await openWrite(tx, actor, writer, input.periodId, input.orgId);
+    const { scheme } = await openRatedWrite(tx, actor, writer, input.periodId, input.orgId);
     const scores = checkScores(input.scores, scheme.config) as Prisma.InputJsonValue;
     const key = { periodId: input.periodId, orgId: input.orgId, source, ballot: 0 };
     const before = await tx.ratingEntry.findUnique({ where: { periodId_orgId_source_ballot: key }, select: { scores: true } });
@@ -111,7 +119,7 @@ export function saveSuperiorRating(actor: Actor, input: RatingInput): Promise<vo
 /** Committee staff enter one paper ballot of the report meeting's democratic rating (民主测评); returns its number. */
 export async function addDemocraticBallot(actor: Actor, input: RatingInput): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    const { scheme } = await openWrite(tx, actor, "committee", input.periodId, input.orgId);
+    const { scheme } = await openRatedWrite(tx, actor, "committee", input.periodId, input.orgId);
     const scores = checkScores(input.scores, scheme.config) as Prisma.InputJsonValue;
     const last = await tx.ratingEntry.aggregate({ where: { periodId: input.periodId, orgId: input.orgId, source: "DEMOCRATIC" }, _max: { ballot: true } });
     const ballot = (last._max.ballot ?? 0) + 1;
@@ -131,7 +139,7 @@ export async function addDemocraticBallot(actor: Actor, input: RatingInput): Pro
 /** Takes back a ballot entered by mistake; the others keep their numbers. */
 export async function removeDemocraticBallot(actor: Actor, input: { periodId: string; orgId: string; ballot: number }): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    await openWrite(tx, actor, "committee", input.periodId, input.orgId);
+    await openRatedWrite(tx, actor, "committee", input.periodId, input.orgId);
     const key = { periodId: input.periodId, orgId: input.orgId, source: "DEMOCRATIC" as const, ballot: input.ballot };
     const entry = await tx.ratingEntry.findUnique({ where: { periodId_orgId_source_ballot: key }, select: { id: true, scores: true } });
     if (!entry) throw new NotFoundError();
@@ -150,7 +158,7 @@ export async function removeDemocraticBallot(actor: Actor, input: { periodId: st
 /** The committee gives bonus points (positive) or a deduction (negative), in hundredths at most, with the reason. */
 export async function addRatingAdjustment(actor: Actor, input: { periodId: string; orgId: string; points: number; reason: string }): Promise<string> {
   return prisma.$transaction(async (tx) => {
-    await openWrite(tx, actor, "committee", input.periodId, input.orgId);
+    await openRatedWrite(tx, actor, "committee", input.periodId, input.orgId);
     const adjustment = await tx.ratingAdjustment.create({
       data: { periodId: input.periodId, orgId: input.orgId, points: input.points.toFixed(2), reason: input.reason, byId: actor.id },
       select: { id: true },
@@ -169,7 +177,7 @@ export async function addRatingAdjustment(actor: Actor, input: { periodId: strin
 
 export async function removeRatingAdjustment(actor: Actor, input: { periodId: string; orgId: string; adjustmentId: string }): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    await openWrite(tx, actor, "committee", input.periodId, input.orgId);
+    await openRatedWrite(tx, actor, "committee", input.periodId, input.orgId);
     const adjustment = await tx.ratingAdjustment.findFirst({ where: { id: input.adjustmentId, periodId: input.periodId, orgId: input.orgId } });
     if (!adjustment) throw new NotFoundError();
     await tx.ratingAdjustment.delete({ where: { id: adjustment.id } });

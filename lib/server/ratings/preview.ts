@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { ratingInputs } from "@/lib/server/ratings/entries";
 import { assertManages, getRatingScheme, readScheme, type SchemeView } from "@/lib/server/ratings/schemes";
-import { type RatedYear, unitFacts } from "@/lib/server/ratings/unit-facts";
+import { ratedYearOf, unitFacts } from "@/lib/server/ratings/unit-facts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,9 +30,7 @@ function sortRated(scheme: SchemeView, units: RatedUnit[]): RatedUnit[] {
  * rated and adjusted so far.
  */
 async function scoreYear(db: Tx, scheme: SchemeView, patterns: string[], day: Date): Promise<RatedUnit[]> {
-  const periods = await db.period.findMany({ where: { year: scheme.year }, select: { id: true, quarter: true, startsOn: true, endsOn: true } });
-  const whole = periods.find((p) => p.quarter === 0)!;
-  const year: RatedYear = { periodIds: periods.map((p) => p.id), startsOn: whole.startsOn, endsOn: whole.endsOn };
+  const year = await ratedYearOf(db, scheme.year);
 
   const units = await db.$queryRaw<UnitRow[]>`
     SELECT o."id", o."name", o."nameEn", o."code", o."type"::text AS "type"

@@ -11,6 +11,13 @@ import { FINDING_CLOSED_ON_TIME_SQL, findingOverdueSql } from "@/lib/server/insp
 /** The year a rating covers: its periods (the year and its quarters) and its first and last day. */
 export type RatedYear = { periodIds: string[]; startsOn: Date; endsOn: Date };
 
+/** The periods of `year` (the year and its quarters) and its first and last day. */
+export async function ratedYearOf(db: Prisma.TransactionClient, year: number): Promise<RatedYear> {
+  const periods = await db.period.findMany({ where: { year }, select: { id: true, quarter: true, startsOn: true, endsOn: true } });
+  const whole = periods.find((p) => p.quarter === 0)!;
+  return { periodIds: periods.map((p) => p.id), startsOn: whole.startsOn, endsOn: whole.endsOn };
+}
+
 const NO_FACTS: UnitFacts = {
   completion: { done: 0, of: 0 },
   onTime: { done: 0, of: 0 },

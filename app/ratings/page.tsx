@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PublishButton } from "@/components/ratings/rating-entry";
 import { GradeBadge, SchemeSummary, formatPoints, ruleText } from "@/components/ratings/rating-parts";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -60,6 +60,11 @@ export default async function RatingsPage({ searchParams }: Props) {
       <Button type="submit" variant="secondary">
         {t("show")}
       </Button>
+      {preview.units.length > 0 ? (
+        <a href={hrefWith("/ratings/export", { period: shownPeriod })} download className={buttonVariants({ variant: "secondary" })}>
+          {t("export.action")}
+        </a>
+      ) : null}
     </form>
   );
   const tables = types.map((type) => {

@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { localized } from "@/lib/org-label";
 import type { Grade, RatingScheme } from "@/lib/ratings/scheme";
+import { formatPoints, ruleWords } from "@/lib/ratings/rule-words";
 import type { GradeRule } from "@/lib/ratings/score";
 import type { SchemeView } from "@/lib/server/ratings/schemes";
 
@@ -15,21 +16,10 @@ export async function GradeBadge({ grade }: { grade: Grade }) {
 
 /** What set a grade, in words. */
 export async function ruleText(rule: GradeRule): Promise<string> {
-  const t = await getTranslations("ratings");
-  switch (rule.kind) {
-    case "band":
-      return t("rule.band");
-    case "veto":
-      return t("rule.veto", { condition: t(`veto.${rule.condition}`) });
-    case "floor":
-      return t("rule.floor", { democratic: rule.democratic, floor: rule.floor });
-    case "cap":
-      return t("rule.cap", { cap: rule.cap, allowed: rule.allowed });
-  }
+  return ruleWords(rule, (await getTranslations("ratings")) as unknown as Parameters<typeof ruleWords>[1]);
 }
 
-/** Points to two places at most: 27, 23.33, 34.8. */
-export const formatPoints = (points: number) => String(Math.round(points * 100) / 100);
+export { formatPoints };
 
 /** The scheme of a year as a list the committee reads: who is rated, where the points come from, the bands and rules. */
 export async function SchemeSummary({ scheme }: { scheme: SchemeView }) {

@@ -507,6 +507,8 @@ export const registry = {
   // tree's top (managesRatings), not on a unit an administrator keeps.
   // The list and a unit's page also serve a unit's readers: their own published results and self-rating.
   "page:/ratings": { kind: "page", file: "app/ratings/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
+  // The list as a workbook: what the reader's ratings page shows them (the handler asks managesRatings the same way).
+  "route:/ratings/export": { kind: "route", file: "app/ratings/export/route.ts", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/scheme": { kind: "page", file: "app/ratings/scheme/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "page:/ratings/[orgId]": { kind: "page", file: "app/ratings/[orgId]/page.tsx", rule: { access: "permission", permission: "rating.read", target: "org" } },
   // The handler also asks that the grant sits on the rated unit itself, not above it.

@@ -1,4 +1,11 @@
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/server/auth/actor";
+import type { Translate } from "@/lib/server/checklists/export-checklist";
+import { prepareRatingExport } from "@/lib/server/ratings/export-ratings";
+import zh from "@/messages/zh.json";
 import { DEFAULT_RATING_SCHEME } from "@/lib/ratings/scheme";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
@@ -164,5 +171,39 @@ describe("publishing the year's results", () => {
     // A branch's secretary sits below the unit; an inspector holds no reading of ratings.
     for (const reader of [branch, inspector]) expect((await publishedRatings(reader, periodId)).units).toEqual([]);
     expect((await publishedRatings(supervisor, periodId)).units).toHaveLength(await prisma.org.count({ where: { type: "PARTY_GROUP", closedAt: null } }));
+  });
+});
+
+/** The workbook a reader downloads, read back: the title, the headers and the rows' values. */
+async function exportToSheet(actor: Actor) {
+  const errors: unknown[] = [];
+  const t = createTranslator({ locale: "zh", messages: zh, onError: (e) => errors.push(e) }) as unknown as Translate;
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => output.on("end", resolve));
+  const prepared = await prepareRatingExport(actor, periodId, { t, locale: "zh", now: TEST_NOW });
+  await prepared.writeTo(output);
+  await ended;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer);
+  const rows = workbook.worksheets[0]!.getSheetValues().slice(1) as ExcelJS.CellValue[][];
+  return { errors, title: String(rows[0]?.[1] ?? ""), header: (rows[1] ?? []).slice(1), body: rows.slice(2).map((r) => Array.from(r.slice(1), (v) => v ?? null)) };
+}
+
+describe("the year's results in Excel", () => {
+  it("lists what the reader's page lists: every unit for the committee, a unit's own result for its secretary, as numbers", async () => {
+    const [secretary, supervisor] = await Promise.all([actorFor("u01-secretary"), actorFor("supervisor")]);
+    const { units } = await previewRatings(supervisor, periodId, TEST_NOW);
+    const all = await exportToSheet(supervisor);
+    expect(all.errors).toEqual([]);
+    expect(all.title).toMatch(/^2026 年度述职评议考核结果 · \d{4}-\d{2}-\d{2} 公布 · 导出日期 2026-11-25$/);
+    expect(all.header).toEqual(["排名", "单位", "类型", "职责完成", "按时完成", "佐证齐全", "问题按期销号", "扣分", "自评", "上级评价", "民主测评", "评议得分", "加减分", "总分", "等次", "确定等次的依据"]);
+    expect(all.body.map((r) => [r[0], r[13], r[14]])).toEqual(units.map((u) => [u.rank, u.total, { GOOD: "好", FAIRLY_GOOD: "较好", AVERAGE: "一般", POOR: "差" }[u.grade]]));
+
+    const own = await exportToSheet(secretary);
+    const unit = units.find((u) => u.orgId === u01)!;
+    expect(own.body).toHaveLength(1);
+    expect(own.body[0]!.slice(8, 14)).toEqual([80, 90, 85, 34.4, "+2 获评市级先进基层党组织（周督导）；-1.5 材料报送迟缓（周督导）", unit.total]);
   });
 });

@@ -14,6 +14,13 @@ test("the committee previews the year's scores, reads how a unit scored, and cha
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   // Nobody has rated yet: the rated part waits.
   await expect(table.getByText("待录入")).toHaveCount(8);
+  // Last year's place stands beside each unit, with the way it moved since.
+  await expect(table.getByText(/^(好|较好|一般|差) · 第 \d 名/)).toHaveCount(8);
+  await expect(table.locator("tbody .sr-only", { hasText: /^名次(上升|下降|不变)$/ })).toHaveCount(8);
+  // With no rating entered every total is below 60: every unit is 差, and lagging for it.
+  const lagging = page.getByRole("region", { name: "后进单位" });
+  await expect(lagging.getByRole("listitem")).toHaveCount(8);
+  await expect(lagging.getByText("等次为差", { exact: false })).toHaveCount(8);
 
   // The first unit's explanation: each indicator with its count, share, points.
   const first = table.locator("tbody tr").first();
@@ -49,6 +56,7 @@ test("the committee previews the year's scores, reads how a unit scored, and cha
   // Every unit scores at least 20 of the ledger's 60 points here: all are 好 now, by the bands.
   await expect(table.locator("tbody tr").getByText("好", { exact: true })).toHaveCount(8);
   await expect(table.getByText("按分数线")).toHaveCount(8);
+  await expect(lagging.getByText("本年度没有后进单位。")).toBeVisible();
 });
 
 test("a secretary edits and submits the report drafted from the ledger; the committee returns it once, and reads it resubmitted", async ({ page, signIn, expectAccessible }) => {

@@ -12,6 +12,8 @@ import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { ratesSelf } from "@/lib/server/ratings/entries";
+import { laggingReasons, rankTrend, type LaggingReason } from "@/lib/ratings/lagging";
+import { accountabilityNotices, ratingHistory, type PastResult } from "@/lib/server/ratings/history";
 import { previewRatings, publishedRatings, type RatedUnit } from "@/lib/server/ratings/preview";
 import { listRatedYears, managesRatings, pickRatedYear } from "@/lib/server/ratings/schemes";
 import { ZRatingQuery } from "@/lib/validation/ratings";
@@ -67,9 +69,21 @@ export default async function RatingsPage({ searchParams }: Props) {
       ) : null}
     </form>
   );
+  const ids = preview.units.map((u) => u.orgId);
+  const [history, notices] = await Promise.all([ratingHistory(ids, year.year), committee ? accountabilityNotices(ids, year.year) : null]);
   const tables = types.map((type) => {
     const units = preview.units.filter((u) => u.orgType === type);
-    return <RatedUnitsTable key={type} caption={t("preview.count", { type: tt(type), count: units.length })} units={units} period={shownPeriod} locale={locale} published={publishedAt !== null} />;
+    return (
+      <RatedUnitsTable
+        key={type}
+        caption={t("preview.count", { type: tt(type), count: units.length })}
+        units={units}
+        history={history}
+        period={shownPeriod}
+        locale={locale}
+        published={publishedAt !== null}
+      />
+    );
   });
 
   if (!committee) {
@@ -141,6 +155,13 @@ export default async function RatingsPage({ searchParams }: Props) {
             tables
           )}
         </Card>
+        {preview.units.length > 0 ? (
+          <LaggingUnits
+            units={preview.units.map((u) => ({ unit: u, reasons: laggingReasons(u, preview.scheme.config.laggingLast, notices?.get(u.orgId) ?? 0) })).filter((l) => l.reasons.length > 0)}
+            period={shownPeriod}
+            locale={locale}
+          />
+        ) : null}
         <Card aria-labelledby="ratings-scheme-heading" className="min-w-0 self-start">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="ratings-scheme-heading" className="text-base font-semibold">
@@ -159,7 +180,53 @@ export default async function RatingsPage({ searchParams }: Props) {
   );
 }
 
-async function RatedUnitsTable({ caption, units, period, locale, published }: { caption: string; units: RatedUnit[]; period: string | undefined; locale: string; published: boolean }) {
+/** The units lagging this year (后进单位), each with every reason it counts: the committee talks with their secretaries first. */
+async function LaggingUnits({ units, period, locale }: { units: { unit: RatedUnit; reasons: LaggingReason[] }[]; period: string | undefined; locale: string }) {
+  const [t, format] = await Promise.all([getTranslations("ratings"), getFormatter()]);
+  const reasonText = (r: LaggingReason) =>
+    r.kind === "grade" ? t("lagging.grade", { grade: t(`grade.${r.grade}`) }) : r.kind === "rank" ? t("lagging.rank", { rank: r.rank, of: r.of, last: r.last }) : t("lagging.accountability", { notices: r.notices });
+  return (
+    <Card aria-labelledby="lagging-heading" className="min-w-0 2xl:col-start-1">
+      <h2 id="lagging-heading" className="mb-1 text-base font-semibold">
+        {t("lagging.heading")}
+      </h2>
+      <p className="mb-3 text-sm text-muted">{t("lagging.note")}</p>
+      {units.length === 0 ? (
+        <p className="text-sm">{t("lagging.none")}</p>
+      ) : (
+        <ul className="divide-y divide-line rounded-md border border-line text-sm">
+          {units.map(({ unit, reasons }) => {
+            const name = localized(unit.name, unit.nameEn, locale);
+            return (
+              <li key={unit.orgId} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-3 py-2">
+                <Link href={hrefWith(`/ratings/${unit.orgId}`, { period })} className="font-medium hover:text-brand hover:underline">
+                  {name}
+                </Link>
+                <span className="text-muted">{format.list(reasons.map(reasonText))}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+async function RatedUnitsTable({
+  caption,
+  units,
+  history,
+  period,
+  locale,
+  published,
+}: {
+  caption: string;
+  units: RatedUnit[];
+  history: Map<string, PastResult[]>;
+  period: string | undefined;
+  locale: string;
+  published: boolean;
+}) {
   const t = await getTranslations("ratings.preview");
   const rules = await Promise.all(units.map((u) => ruleText(u.rule)));
   const th = "px-3 py-2 font-medium whitespace-nowrap";
@@ -196,6 +263,9 @@ async function RatedUnitsTable({ caption, units, period, locale, published }: { 
             <th scope="col" className={th}>
               {t("rule")}
             </th>
+            <th scope="col" className={`${th} ${part}`}>
+              {t("lastYear")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -218,11 +288,32 @@ async function RatedUnitsTable({ caption, units, period, locale, published }: { 
                   <GradeBadge grade={u.grade} />
                 </td>
                 <td className="px-3 py-2 text-muted">{rules[i]}</td>
+                <td className={`px-3 py-2 whitespace-nowrap ${part}`}>
+                  <PastPlace rank={u.rank} past={history.get(u.orgId)?.[0] ?? null} />
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Last year's grade and place, and which way the unit moved since: ↑ up, ↓ down, → the same. */
+async function PastPlace({ rank, past }: { rank: number; past: PastResult | null }) {
+  const t = await getTranslations("ratings");
+  if (!past) return <span className="text-muted">{t("trend.none")}</span>;
+  const trend = rankTrend(rank, past.rank);
+  const arrow = { up: "↑", down: "↓", same: "→" }[trend!];
+  const tone = { up: "text-ok", down: "text-danger", same: "text-muted" }[trend!];
+  return (
+    <span title={t("trend.title", { year: past.year, total: past.total })}>
+      {t("trend.place", { grade: t(`grade.${past.grade}`), rank: past.rank })}{" "}
+      <span className={tone} aria-hidden>
+        {arrow}
+      </span>
+      <span className="sr-only">{t(`trend.${trend!}`)}</span>
+    </span>
   );
 }

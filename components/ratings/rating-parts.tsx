@@ -35,6 +35,7 @@ export async function SchemeSummary({ scheme }: { scheme: SchemeView }) {
     [t("scheme.cap"), c.topGradeCap === null ? t("scheme.none") : t("scheme.capText", { cap: c.topGradeCap })],
     [t("scheme.floor"), c.satisfactionFloor === null ? t("scheme.none") : t("scheme.floorText", { floor: c.satisfactionFloor })],
     [t("scheme.vetoes"), c.vetoes.length === 0 ? t("scheme.none") : format.list(c.vetoes.map((v) => t(`veto.${v}`)))],
+    [t("scheme.lagging"), c.laggingLast === null ? t("scheme.laggingText") : t("scheme.laggingLastText", { last: c.laggingLast })],
   ];
   return (
     <div className="space-y-3">

@@ -9,6 +9,7 @@ import { ZSaveRatingScheme, type TSaveRatingScheme } from "@/lib/validation/rati
 
 const POINTS = { min: 0, max: 100, step: 0.5 };
 const PERCENT = { min: 0, max: 100, step: 1 };
+const COUNT = { min: 1, max: 1000, step: 1 };
 
 /**
  * The committee's form for a year's scheme: who is rated, the points of each
@@ -44,6 +45,7 @@ export function SchemeForm({ periodId, config, dimensions }: { periodId: string;
       "config.bands.average": { label: t("average") },
       "config.topGradeCap": { label: t("cap") },
       "config.satisfactionFloor": { label: t("floor") },
+      "config.laggingLast": { label: t("lagging") },
       "config.vetoes": { label: t("vetoes") },
       config: { label: t("title") },
     },
@@ -97,6 +99,7 @@ export function SchemeForm({ periodId, config, dimensions }: { periodId: string;
         <div className={group}>
           {number("config.topGradeCap", PERCENT, t("capHint"))}
           {number("config.satisfactionFloor", PERCENT, t("floorHint"))}
+          {number("config.laggingLast", COUNT, t("laggingHint"))}
         </div>
       </fieldset>
       <CheckboxesField of={of} name="config.vetoes" options={VETO_CONDITIONS.map((v) => ({ value: v, label: tv(v) }))} isStacked />

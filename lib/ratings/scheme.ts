@@ -35,6 +35,11 @@ const points = z.number({ error: "notANumber" }).min(0, "notNegative").max(100, 
 const percent = z.number({ error: "notANumber" }).int("notAnInteger").min(0, "notNegative").max(100, "percentRange");
 /** A percent that may be left out: an empty number field (NaN) is no value. */
 const optionalPercent = z.preprocess((v) => (typeof v === "number" && Number.isNaN(v) ? null : v), percent.nullable());
+/** A count of units that may be left out, like optionalPercent. */
+const optionalCount = z.preprocess(
+  (v) => (typeof v === "number" && Number.isNaN(v) ? null : v),
+  z.number({ error: "notANumber" }).int("notAnInteger").min(1, "countRange").max(1000, "countRange").nullable(),
+);
 
 export const ZRatingScheme = z
   .object({
@@ -63,6 +68,8 @@ export const ZRatingScheme = z
     /** A democratic rating below this bars 好; null for no floor. */
     satisfactionFloor: optionalPercent,
     vetoes: z.array(z.enum(VETO_CONDITIONS)),
+    /** The last this many units of each type count as lagging (后进), whatever their grade; null for none. Schemes saved before it read as none. */
+    laggingLast: optionalCount.default(null),
   })
   // Each refusal of the whole is put at the field a committee would change to mend it.
   .superRefine((scheme, ctx) => {
@@ -103,4 +110,5 @@ export const DEFAULT_RATING_SCHEME: RatingScheme = {
   topGradeCap: 20,
   satisfactionFloor: 80,
   vetoes: ["OPEN_SERIOUS_FINDING"],
+  laggingLast: null,
 };

@@ -189,6 +189,14 @@ describe("a rating scheme", () => {
     expect(ZRatingScheme.parse(DEFAULT_RATING_SCHEME)).toEqual(DEFAULT_RATING_SCHEME);
   });
 
+  it("reads a scheme saved before the lagging rank as setting none, an empty field as none, and refuses no units", () => {
+    const { laggingLast: _, ...older } = DEFAULT_RATING_SCHEME;
+    expect(ZRatingScheme.parse(older).laggingLast).toBeNull();
+    expect(ZRatingScheme.parse({ ...DEFAULT_RATING_SCHEME, laggingLast: Number.NaN }).laggingLast).toBeNull();
+    expect(ZRatingScheme.parse({ ...DEFAULT_RATING_SCHEME, laggingLast: 2 }).laggingLast).toBe(2);
+    expect(ZRatingScheme.safeParse({ ...DEFAULT_RATING_SCHEME, laggingLast: 0 }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["laggingLast", "countRange"]]);
+  });
+
   it("refuses points that do not make 100, shares that do not make 100%, bands out of order and a dimension named twice", () => {
     const problems = (scheme: RatingScheme) => ZRatingScheme.safeParse(scheme).error?.issues.map((i) => i.message) ?? [];
     expect(problems({ ...DEFAULT_RATING_SCHEME, computed: { ...DEFAULT_RATING_SCHEME.computed, completion: 31 } })).toEqual(["pointsNot100"]);

@@ -9,6 +9,7 @@ import { applyAssignment } from "../../lib/server/assignments/assignment-core";
 import { periodRange } from "../../lib/server/checklists/recurrence";
 import { ZCatalogFile, type TCatalogFile } from "../../lib/validation/catalog-file";
 import { DEMO_PASSWORD, DEMO_TREE, DEMO_USERS, type DemoOrg } from "./demo-orgs";
+import { seedPreviousYearRatings } from "./seed-ratings";
 import { seedDemoTerms } from "./seed-terms";
 
 export const CATALOG_DIR = path.join(process.cwd(), "prisma", "catalogs");
@@ -149,6 +150,8 @@ export async function seedDemo(prisma: PrismaClient, options: { force?: boolean;
   await setDemoProgress(prisma, { orgs, users, periodId, day, now });
   // Committee terms in every state of the term ledger, with some history, talks and head changes.
   await seedDemoTerms(prisma, orgs, day);
+  // Last year rated and published, so that this year's ranking shows a trend.
+  await seedPreviousYearRatings(prisma, orgs, year - 1);
 
   return {
     orgs: orgs.size,

@@ -184,6 +184,21 @@ test("a unit rates itself, the committee enters the rest and publishes, and the 
   await expect(page.getByRole("heading", { level: 2, name: "考核结果" })).toBeVisible();
   await expect(page.getByRole("button", { name: "公布考核结果" })).toHaveCount(0);
 
+  // The committee bars the unit's secretary from the year's awards; the list names them and exports.
+  await page.getByRole("link", { name: `查看 ${unitName} 的得分明细` }).first().click();
+  const bar = page.getByRole("form", { name: "取消评先评优资格" });
+  await bar.getByLabel("对象").selectOption({ index: 1 });
+  await bar.getByLabel("理由").fill("履行第一责任人职责不力");
+  await bar.getByRole("button", { name: "取消评先评优资格" }).click();
+  await expect(page.getByRole("region", { name: "取消评先评优资格" }).getByText(/书记 .+：履行第一责任人职责不力/)).toBeVisible();
+  await page.getByRole("link", { name: "返回得分预览" }).click();
+  await expect(page.getByRole("region", { name: "取消评先评优资格名单" }).getByText(/书记 .+：履行第一责任人职责不力/)).toBeVisible();
+  const list = await page.request.get((await page.getByRole("link", { name: "导出名单" }).getAttribute("href"))!);
+  expect(list.status()).toBe(200);
+  expect(list.headers()["content-type"]).toContain("spreadsheetml");
+  const workbook = await page.request.get((await page.getByRole("link", { name: "导出 Excel" }).getAttribute("href"))!);
+  expect(workbook.status()).toBe(200);
+
   // The unit reads its own result, and only its own.
   await signIn("u01-secretary");
   await page.goto("/ratings");
@@ -196,6 +211,7 @@ test("a unit rates itself, the committee enters the rest and publishes, and the 
   await expect(page.getByRole("heading", { level: 1, name: `${unitName}：得分明细` })).toBeVisible();
   await expect(page.getByText(/第 \d+ 名（共 8 个）/)).toBeVisible();
   await expect(page.getByText("−1.5 材料报送迟缓（周督导）")).toBeVisible();
+  await expect(page.getByRole("region", { name: "取消评先评优资格" }).getByText(/：履行第一责任人职责不力/)).toBeVisible();
   // Nothing is rated after publication: the self-rating form is gone.
   await expect(page.getByRole("form", { name: "本单位自评" })).toHaveCount(0);
   await expectAccessible(page);

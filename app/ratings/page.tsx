@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/layout/page-heading";
+import { AwardBarList } from "@/components/ratings/award-bars";
 import { PublishButton } from "@/components/ratings/rating-entry";
 import { GradeBadge, SchemeSummary, formatPoints, ruleText } from "@/components/ratings/rating-parts";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -13,6 +14,7 @@ import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { ratesSelf } from "@/lib/server/ratings/entries";
 import { laggingReasons, rankTrend, type LaggingReason } from "@/lib/ratings/lagging";
+import { listAwardBars } from "@/lib/server/ratings/award-bars";
 import { accountabilityNotices, ratingHistory, type PastResult } from "@/lib/server/ratings/history";
 import { previewRatings, publishedRatings, type RatedUnit } from "@/lib/server/ratings/preview";
 import { listRatedYears, managesRatings, pickRatedYear } from "@/lib/server/ratings/schemes";
@@ -70,7 +72,11 @@ export default async function RatingsPage({ searchParams }: Props) {
     </form>
   );
   const ids = preview.units.map((u) => u.orgId);
-  const [history, notices] = await Promise.all([ratingHistory(ids, year.year), committee ? accountabilityNotices(ids, year.year) : null]);
+  const [history, notices, bars] = await Promise.all([
+    ratingHistory(ids, year.year),
+    committee ? accountabilityNotices(ids, year.year) : null,
+    committee ? listAwardBars(actor, year.id) : null,
+  ]);
   const tables = types.map((type) => {
     const units = preview.units.filter((u) => u.orgType === type);
     return (
@@ -162,6 +168,20 @@ export default async function RatingsPage({ searchParams }: Props) {
             locale={locale}
           />
         ) : null}
+        <Card aria-labelledby="award-bars-heading" className="min-w-0 2xl:col-start-1">
+          <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="award-bars-heading" className="text-base font-semibold">
+              {t("bars.listHeading")}
+            </h2>
+            {bars && bars.length > 0 ? (
+              <a href={hrefWith("/ratings/bars/export", { period: shownPeriod })} download className="text-sm text-brand hover:underline">
+                {t("bars.export")}
+              </a>
+            ) : null}
+          </div>
+          <p className="mb-3 text-sm text-muted">{t("bars.listNote")}</p>
+          <AwardBarList bars={bars ?? []} period={shownPeriod ?? ""} />
+        </Card>
         <Card aria-labelledby="ratings-scheme-heading" className="min-w-0 self-start">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="ratings-scheme-heading" className="text-base font-semibold">

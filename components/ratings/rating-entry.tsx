@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormBody, InputField } from "@/components/forms/fields";
+import { FormBody, InputField, SelectField } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionButton } from "@/components/forms/action-button";
-import { addDemocraticBallot, addRatingAdjustment, publishRatings, saveSelfRating, saveSuperiorRating } from "@/lib/actions/ratings";
+import { addAwardBar, addDemocraticBallot, addRatingAdjustment, publishRatings, saveSelfRating, saveSuperiorRating } from "@/lib/actions/ratings";
 import type { DimensionScores } from "@/lib/ratings/ratings";
-import { ZAddAdjustment, ZSaveRating, type TAddAdjustment, type TSaveRating } from "@/lib/validation/ratings";
+import { ZAddAdjustment, ZAddAwardBar, ZSaveRating, type TAddAdjustment, type TAddAwardBar, type TSaveRating } from "@/lib/validation/ratings";
 
 export type DimensionLabel = { key: string; label: string };
 
@@ -95,5 +95,29 @@ export function PublishButton({ periodId, year, pending }: { periodId: string; y
       doneMessage={(data) => t("published", { units: data.units })}
       messages="ratings.error"
     />
+  );
+}
+
+/** The committee bars the unit, or one of its secretaries, from the year's awards, saying why. */
+export function AwardBarForm({ periodId, orgId, secretaries }: { periodId: string; orgId: string; secretaries: { id: string; name: string }[] }) {
+  const t = useTranslations("ratings.bars");
+  const defaults: TAddAwardBar = { periodId, orgId, userId: "", reason: "" };
+  const of = useActionForm({
+    id: "award-bar",
+    schema: ZAddAwardBar,
+    action: addAwardBar,
+    defaultValues: defaults,
+    fields: { userId: { label: t("who") }, reason: { label: t("reason"), max: 500 } },
+    resetOnSuccess: true,
+    doneMessage: () => t("added"),
+    messages: "ratings.error",
+  });
+  return (
+    <FormBody of={of} submitLabel={t("add")} variant="secondary" aria-label={t("formLabel")}>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-[14rem_minmax(0,1fr)]">
+        <SelectField of={of} name="userId" options={[{ value: "", label: t("theUnit") }, ...secretaries.map((s) => ({ value: s.id, label: t("secretary", { name: s.name }) }))]} />
+        <InputField of={of} name="reason" control={{ maxLength: 500 }} />
+      </div>
+    </FormBody>
   );
 }

@@ -10,12 +10,15 @@ import {
   saveSelfRating as saveSelf,
   saveSuperiorRating as saveSuperior,
 } from "@/lib/server/ratings/entries";
+import { addAwardBar as addBar, removeAwardBar as removeBar } from "@/lib/server/ratings/award-bars";
 import { publishRatings as publish } from "@/lib/server/ratings/preview";
 import { saveRatingScheme as save } from "@/lib/server/ratings/schemes";
 import { returnYearReport as returnReport, saveYearReport as saveReport, submitYearReport as submitReport } from "@/lib/server/ratings/year-reports";
 import {
   ZAddAdjustment,
+  ZAddAwardBar,
   ZPublishRatings,
+  ZRemoveAwardBar,
   ZRemoveAdjustment,
   ZRemoveBallot,
   ZReturnYearReport,
@@ -74,3 +77,12 @@ export const submitYearReport = defineAction("action:submitYearReport", ZWriteYe
 
 /** The committee returns a submitted report once, with a comment. */
 export const returnYearReport = defineAction("action:returnYearReport", ZReturnYearReport, byUnit, async (actor, input) => ({ version: await returnReport(actor, input) }));
+
+/** The committee bars a unit or one of its secretaries from the year's awards. */
+export const addAwardBar = defineAction("action:addAwardBar", ZAddAwardBar, byUnit, async (actor, input) => {
+  await addBar(actor, input);
+});
+
+export const removeAwardBar = defineAction("action:removeAwardBar", ZRemoveAwardBar, byUnit, async (actor, input) => {
+  await removeBar(actor, input);
+});

@@ -57,3 +57,15 @@ export type TWriteYearReport = z.input<typeof ZWriteYearReport>;
 export const ZReturnYearReport = z.object({ periodId: ZId, orgId: ZId, comment: zRequiredText(1_000), expectedVersion: z.number().int().min(1) });
 
 export type TReturnYearReport = z.input<typeof ZReturnYearReport>;
+
+/** The committee bars a unit (no `userId`) or one of its secretaries from the year's awards, with the reason. */
+export const ZAddAwardBar = z.object({
+  periodId: ZId,
+  orgId: ZId,
+  userId: z.preprocess((v) => (v === "" ? null : v), ZId.nullable()),
+  reason: zRequiredText(500),
+});
+
+export type TAddAwardBar = z.input<typeof ZAddAwardBar>;
+
+export const ZRemoveAwardBar = z.object({ orgId: ZId, barId: ZId });

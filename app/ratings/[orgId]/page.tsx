@@ -5,7 +5,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/forms/action-button";
 import { PageHeading } from "@/components/layout/page-heading";
 import { formatPoints } from "@/components/ratings/rating-parts";
-import { AdjustmentForm, ScoresForm, type DimensionLabel } from "@/components/ratings/rating-entry";
+import { AwardBarList } from "@/components/ratings/award-bars";
+import { AdjustmentForm, AwardBarForm, ScoresForm, type DimensionLabel } from "@/components/ratings/rating-entry";
 import { ScoreExplanation } from "@/components/ratings/score-explanation";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -14,6 +15,7 @@ import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { ratingOf, type DimensionScores } from "@/lib/ratings/ratings";
 import { guardPage } from "@/lib/server/access/guard-page";
+import { barCandidates, listAwardBars } from "@/lib/server/ratings/award-bars";
 import { ratedUnitLabel, ratesSelf, ratingSheet, type RatingSheet } from "@/lib/server/ratings/entries";
 import { previewRatings, publishedRatings } from "@/lib/server/ratings/preview";
 import { managesRatings, resolveRatedYear } from "@/lib/server/ratings/schemes";
@@ -55,9 +57,11 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
   const published = scheme.publishedAt !== null;
   const rated = (scheme.config.ratedTypes as readonly string[]).includes(label.type) && !label.closedAt;
   const selfRater = !committee && ratesSelf(actor, orgId) && rated && !published;
-  const [sheet, reports] = await Promise.all([
+  const [sheet, reports, bars, secretaries] = await Promise.all([
     (committee || selfRater) && rated && !published ? ratingSheet(year.id, orgId) : null,
     rated ? reportStatuses(year.id, [orgId]) : null,
+    listAwardBars(actor, year.id, orgId),
+    committee && rated ? barCandidates(orgId) : null,
   ]);
   const dimensions: DimensionLabel[] = scheme.config.rated.dimensions.map((d) => ({ key: d.key, label: localized(d.label, d.labelEn, locale) }));
   const name = localized(label.name, label.nameEn, locale);
@@ -100,6 +104,20 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
         <p className="mb-4">{!rated ? t("detail.notRated") : published ? t("detail.notRated") : t("unit.notPublished")}</p>
       )}
       {sheet && committee ? <CommitteeEntry periodId={year.id} orgId={orgId} sheet={sheet} dimensions={dimensions} /> : null}
+      {secretaries || bars.length > 0 ? (
+        <Card aria-labelledby="award-bars-heading" className="mt-4 min-w-0">
+          <h2 id="award-bars-heading" className="mb-1 text-base font-semibold">
+            {t("bars.heading")}
+          </h2>
+          <p className="mb-3 text-sm text-muted">{t("bars.unitNote")}</p>
+          <AwardBarList bars={bars} removable={secretaries !== null} />
+          {secretaries ? (
+            <div className="mt-4">
+              <AwardBarForm periodId={year.id} orgId={orgId} secretaries={secretaries} />
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
       {sheet && selfRater ? (
         <Card aria-labelledby="self-rating-heading" className="mt-4 max-w-3xl">
           <h2 id="self-rating-heading" className="mb-1 text-base font-semibold">

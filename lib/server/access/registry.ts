@@ -524,6 +524,10 @@ export const registry = {
   "action:saveYearReport": { kind: "action", file: "lib/actions/ratings.ts", name: "saveYearReport", rule: { access: "permission", permission: "rating.self", target: "org" } },
   "action:submitYearReport": { kind: "action", file: "lib/actions/ratings.ts", name: "submitYearReport", rule: { access: "permission", permission: "rating.self", target: "org" } },
   "action:returnYearReport": { kind: "action", file: "lib/actions/ratings.ts", name: "returnYearReport", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:addAwardBar": { kind: "action", file: "lib/actions/ratings.ts", name: "addAwardBar", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:removeAwardBar": { kind: "action", file: "lib/actions/ratings.ts", name: "removeAwardBar", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  // The bars from awards as a workbook: the committee's within its reach, a unit's own (lib/server/ratings/award-bars.ts).
+  "route:/ratings/bars/export": { kind: "route", file: "app/ratings/bars/export/route.ts", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "action:publishRatings": { kind: "action", file: "lib/actions/ratings.ts", name: "publishRatings", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveRatingScheme": {
     kind: "action",

@@ -234,3 +234,48 @@ test("a unit's secretary reaches their own unit's rating page and no other, and 
   expect(statuses.filter((s) => s === 404)).toHaveLength(7);
   expect((await page.goto("/ratings/scheme"))?.status()).toBe(404);
 });
+
+test("the committee drafts a circular from the year's findings, edits and issues it; the unit it names reads it, another does not", async ({ page, signIn, expectAccessible }) => {
+  await signIn("supervisor");
+  await page.goto("/ratings");
+  await page.getByRole("link", { name: "通报", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "通报" })).toBeVisible();
+  await page.getByRole("button", { name: "起草通报" }).click();
+  const form = page.getByRole("form", { name: "通报草稿" });
+  const body = form.getByLabel("正文");
+  // Drafted from the demo's findings: the problems, then the rectification.
+  await expect(body).toHaveValue(/一、发现的问题\n\n共发现问题 \d+ 个，涉及 2 个单位。[\s\S]*二、整改情况/);
+  const named = form.getByRole("group", { name: "点名的单位" }).getByRole("checkbox");
+  await expect(named.and(page.locator(":checked"))).toHaveCount(2);
+  await expectAccessible(page);
+
+  // Name U01 alone (the demo's 省发展和改革委员会党组), number it, add the committee's requirement, and issue.
+  const firstName = "省发展和改革委员会党组";
+  const group = form.getByRole("group", { name: "点名的单位" });
+  const ticked = group.getByRole("checkbox", { checked: true });
+  while ((await ticked.count()) > 0) await ticked.first().uncheck();
+  await group.getByRole("checkbox", { name: firstName, exact: true }).check();
+  await form.getByLabel("文号").fill("机关工委通报〔2026〕3号");
+  await body.fill(`${await body.inputValue()}\n\n请各单位对照检查，举一反三。`);
+  await form.getByRole("button", { name: "保存草稿" }).click();
+  await expect(form.getByText("草稿已保存。")).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "印发通报" }).click();
+  await expect(page.getByText("已印发", { exact: true })).toBeVisible();
+  const circular = page.getByRole("article");
+  await expect(circular.getByText("机关工委通报〔2026〕3号")).toBeVisible();
+  await expect(circular.getByText(`点名单位：${firstName}`)).toBeVisible();
+  await expect(page.getByRole("form", { name: "通报草稿" })).toHaveCount(0);
+  await expectAccessible(page);
+  const url = page.url();
+
+  // U01's secretary reads it from the list; U02's, no longer named, finds neither.
+  await signIn("u01-secretary");
+  await page.goto("/ratings/circulars");
+  await page.getByRole("link", { name: "关于2026年度机关党建工作督查检查情况的通报" }).click();
+  await expect(page.getByText("请各单位对照检查，举一反三。", { exact: false })).toBeVisible();
+  await signIn("u02-secretary");
+  await page.goto("/ratings/circulars");
+  await expect(page.getByText("本年度没有通报。")).toBeVisible();
+  expect((await page.goto(url))?.status()).toBe(404);
+});

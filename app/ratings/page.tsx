@@ -69,6 +69,9 @@ export default async function RatingsPage({ searchParams }: Props) {
           {t("export.action")}
         </a>
       ) : null}
+      <Link href={hrefWith("/ratings/circulars", { period: shownPeriod })} className={buttonVariants({ variant: "secondary" })}>
+        {t("circular.link")}
+      </Link>
     </form>
   );
   const ids = preview.units.map((u) => u.orgId);

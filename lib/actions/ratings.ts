@@ -11,17 +11,21 @@ import {
   saveSuperiorRating as saveSuperior,
 } from "@/lib/server/ratings/entries";
 import { addAwardBar as addBar, removeAwardBar as removeBar } from "@/lib/server/ratings/award-bars";
+import { createCircular as create, issueCircular as issue, saveCircular as saveDraft } from "@/lib/server/ratings/circulars";
 import { publishRatings as publish } from "@/lib/server/ratings/preview";
 import { saveRatingScheme as save } from "@/lib/server/ratings/schemes";
 import { returnYearReport as returnReport, saveYearReport as saveReport, submitYearReport as submitReport } from "@/lib/server/ratings/year-reports";
 import {
   ZAddAdjustment,
   ZAddAwardBar,
+  ZCreateCircular,
+  ZIssueCircular,
   ZPublishRatings,
   ZRemoveAwardBar,
   ZRemoveAdjustment,
   ZRemoveBallot,
   ZReturnYearReport,
+  ZSaveCircular,
   ZSaveRating,
   ZSaveRatingScheme,
   ZWriteYearReport,
@@ -86,3 +90,11 @@ export const addAwardBar = defineAction("action:addAwardBar", ZAddAwardBar, byUn
 export const removeAwardBar = defineAction("action:removeAwardBar", ZRemoveAwardBar, byUnit, async (actor, input) => {
   await removeBar(actor, input);
 });
+
+/** The committee drafts a circular on a year from its data; answers the new circular's id. */
+export const createCircular = defineAction("action:createCircular", ZCreateCircular, () => undefined, async (actor, input) => ({ id: await create(actor, input.periodId) }));
+
+export const saveCircular = defineAction("action:saveCircular", ZSaveCircular, () => undefined, async (actor, input) => ({ version: await saveDraft(actor, input) }));
+
+/** Issues a circular: it freezes and the units it names see it. */
+export const issueCircular = defineAction("action:issueCircular", ZIssueCircular, () => undefined, async (actor, input) => ({ version: await issue(actor, input) }));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZDimensionScore } from "@/lib/ratings/ratings";
 import { ZRatingScheme } from "@/lib/ratings/scheme";
-import { ZId, ZIdParam, zRequiredText } from "@/lib/validation/text";
+import { ZId, ZIdParam, zRequiredText, zText } from "@/lib/validation/text";
 
 /** A year's rating scheme as the committee saves it, against the version it saw (0: never saved). */
 export const ZSaveRatingScheme = z.object({
@@ -69,3 +69,19 @@ export const ZAddAwardBar = z.object({
 export type TAddAwardBar = z.input<typeof ZAddAwardBar>;
 
 export const ZRemoveAwardBar = z.object({ orgId: ZId, barId: ZId });
+
+export const ZCreateCircular = z.object({ periodId: ZId });
+
+/** A circular's draft as the committee edits it: title, number, text and the units it names. */
+export const ZSaveCircular = z.object({
+  id: ZId,
+  title: zRequiredText(200),
+  number: zText(100),
+  body: zRequiredText(50_000),
+  namedOrgIds: z.array(ZId).max(5_000),
+  expectedVersion: z.number().int().min(1),
+});
+
+export type TSaveCircular = z.input<typeof ZSaveCircular>;
+
+export const ZIssueCircular = z.object({ id: ZId, expectedVersion: z.number().int().min(1) });

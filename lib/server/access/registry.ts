@@ -528,6 +528,16 @@ export const registry = {
   "action:removeAwardBar": { kind: "action", file: "lib/actions/ratings.ts", name: "removeAwardBar", rule: { access: "permission", permission: "rating.manage", target: "org" } },
   // The bars from awards as a workbook: the committee's within its reach, a unit's own (lib/server/ratings/award-bars.ts).
   "route:/ratings/bars/export": { kind: "route", file: "app/ratings/bars/export/route.ts", rule: { access: "permission", permission: "rating.read", target: "none" } },
+  // Circulars: the committee drafts, edits and issues them; the handlers show an issued one to the readers of the units it names.
+  "page:/ratings/circulars": { kind: "page", file: "app/ratings/circulars/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
+  "page:/ratings/circulars/[circularId]": {
+    kind: "page",
+    file: "app/ratings/circulars/[circularId]/page.tsx",
+    rule: { access: "permission", permission: "rating.read", target: "none" },
+  },
+  "action:createCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "createCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  "action:saveCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "saveCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  "action:issueCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "issueCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:publishRatings": { kind: "action", file: "lib/actions/ratings.ts", name: "publishRatings", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveRatingScheme": {
     kind: "action",

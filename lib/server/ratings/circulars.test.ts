@@ -58,7 +58,7 @@ describe("a circular", () => {
       actorFor("u02-branch"),
       actorFor("u04-secretary"),
     ]);
-    const [{ id }] = await listCirculars(supervisor, periodId);
+    const id = (await listCirculars(supervisor, periodId))[0]?.id;
     // A draft is the committee's alone.
     await expect(getCircular(u01, id!)).rejects.toBeInstanceOf(NotFoundError);
     expect(await listCirculars(u01, periodId)).toEqual([]);

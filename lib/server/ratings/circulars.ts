@@ -29,6 +29,8 @@ export type CircularView = CircularSummary & {
   version: number;
   issuedBy: string | null;
   named: { id: string; name: string; nameEn: string | null }[];
+  /** The committee that issues it: the top of the named units' tree (null while none is named). */
+  issuer: { name: string; nameEn: string | null } | null;
   /** The committee's: may edit and issue (a draft), or read it as issued. */
   canEdit: boolean;
 };
@@ -145,8 +147,11 @@ export async function getCircular(actor: Actor, id: string): Promise<CircularVie
   if (!c) throw new NotFoundError();
   const committee = managesRatings(actor);
   if (!committee && (c.status !== "ISSUED" || !namesReach(actor, c.named.map((n) => n.org.path)))) throw new NotFoundError();
+  const rootId = c.named[0]?.org.path.split("/").filter(Boolean)[0];
+  const issuer = rootId ? await prisma.org.findUnique({ where: { id: rootId }, select: { name: true, nameEn: true } }) : null;
   return {
     id: c.id,
+    issuer,
     periodId: c.periodId,
     year: c.period.year,
     title: c.title,

@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
-import { guardPage } from "@/lib/server/access/guard-page";
+import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { ratedUnitLabel } from "@/lib/server/ratings/entries";
 import { resolveRatedYear } from "@/lib/server/ratings/schemes";
 import { getYearReport } from "@/lib/server/ratings/year-reports";
@@ -40,7 +40,7 @@ export default async function YearReportPage({ params, searchParams }: Props) {
   if (!year) notFound();
   const locale = await getLocale();
   const [report, label, t, format] = await Promise.all([
-    getYearReport(actor, year.id, orgId, locale === "en" ? "en" : "zh"),
+    notFoundUnless(getYearReport(actor, year.id, orgId, locale === "en" ? "en" : "zh")),
     ratedUnitLabel(orgId),
     getTranslations("ratings.report"),
     getFormatter(),

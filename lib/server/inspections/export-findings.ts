@@ -16,6 +16,7 @@ import {
   type LedgerRow,
   type TFindingFilters,
 } from "@/lib/server/inspections/list-findings";
+import { writeSheetHeading } from "@/lib/server/sheet-heading";
 
 
 /** The most findings one export writes; a larger selection is refused, never cut short. */
@@ -190,19 +191,7 @@ async function writeWorkbook(
       if (DATES.has(c.key)) column.numFmt = "yyyy-mm-dd";
       if (WRAPPED.has(c.key)) column.alignment = { wrapText: true, vertical: "top" };
     }
-    const titleRow = sheet.addRow([`${t(`rectification.lists.${list}`)} · ${title}`]);
-    titleRow.font = { bold: true, size: 14 };
-    titleRow.height = 24;
-    sheet.mergeCells(1, 1, 1, columns.length);
-    titleRow.commit();
-    const header = sheet.addRow(ledgerExportHeaders(t, list));
-    header.font = { bold: true };
-    header.alignment = { wrapText: true, vertical: "middle" };
-    header.eachCell((cell) => {
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-    });
-    header.commit();
-    sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
+    writeSheetHeading(sheet, `${t(`rectification.lists.${list}`)} · ${title}`, ledgerExportHeaders(t, list));
     return { list, sheet };
   });
 

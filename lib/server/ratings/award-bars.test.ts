@@ -1,15 +1,11 @@
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
-import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import type { Translate } from "@/lib/server/checklists/export-checklist";
 import { addAwardBar, barCandidates, listAwardBars, removeAwardBar, writeAwardBarWorkbook } from "@/lib/server/ratings/award-bars";
 import { resolveRatedYear } from "@/lib/server/ratings/schemes";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
-import zh from "@/messages/zh.json";
+import { firstSheetRows, zhTranslator } from "@/lib/test/workbooks";
 
 let drop: () => Promise<void>;
 let year: { id: string; year: number };
@@ -57,17 +53,12 @@ describe("bars from the year's awards", () => {
 
   it("export as the reader may see them", async () => {
     const supervisor = await actorFor("supervisor");
-    const errors: unknown[] = [];
-    const t = createTranslator({ locale: "zh", messages: zh, onError: (e) => errors.push(e) }) as unknown as Translate;
-    const output = new PassThrough();
-    const chunks: Buffer[] = [];
-    output.on("data", (c: Buffer) => chunks.push(c));
-    const ended = new Promise((resolve) => output.on("end", resolve));
-    expect(await writeAwardBarWorkbook(supervisor, year, output, { t, locale: "zh", now: TEST_NOW })).toBe(2);
-    await ended;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer);
-    const rows = (workbook.worksheets[0]!.getSheetValues().slice(1) as ExcelJS.CellValue[][]).map((r) => r.slice(1));
+    const { t, errors } = zhTranslator();
+    let written = 0;
+    const rows = await firstSheetRows(async (output) => {
+      written = await writeAwardBarWorkbook(supervisor, year, output, { t, locale: "zh", now: TEST_NOW });
+    });
+    expect(written).toBe(2);
     expect(errors).toEqual([]);
     expect(rows[0]![0]).toBe("2026 年度取消评先评优资格名单 · 导出日期 2026-11-25");
     expect(rows[1]).toEqual(["序号", "单位", "对象", "理由", "决定人", "日期"]);

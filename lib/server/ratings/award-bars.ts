@@ -11,6 +11,7 @@ import { commitUnlessClosed, type Translate } from "@/lib/server/checklists/expo
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { managesRatings } from "@/lib/server/ratings/schemes";
+import { writeSheetHeading } from "@/lib/server/sheet-heading";
 
 /**
  * The year's bars from awards (取消评先评优资格): the committee names a unit,
@@ -127,13 +128,11 @@ export async function writeAwardBarWorkbook(actor: Actor, period: { id: string; 
   const sheet = workbook.addWorksheet(t("ratings.bars.sheet"), { pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   sheet.getColumn("reason").alignment = { wrapText: true, vertical: "top" };
-  const title = sheet.addRow([`${t("ratings.bars.title", { year: period.year })} · ${t("ratings.export.exportedOn", { date: dayString(now) })}`]);
-  title.font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, COLUMNS.length);
-  title.commit();
-  const header = sheet.addRow(COLUMNS.map((c) => t(`ratings.bars.columns.${c.key}`)));
-  header.font = { bold: true };
-  header.commit();
+  writeSheetHeading(
+    sheet,
+    `${t("ratings.bars.title", { year: period.year })} · ${t("ratings.export.exportedOn", { date: dayString(now) })}`,
+    COLUMNS.map((c) => t(`ratings.bars.columns.${c.key}`)),
+  );
   rows.forEach((r, i) => {
     sheet
       .addRow({

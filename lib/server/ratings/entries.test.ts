@@ -1,11 +1,6 @@
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
-import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
-import type { Translate } from "@/lib/server/checklists/export-checklist";
 import { prepareRatingExport } from "@/lib/server/ratings/export-ratings";
-import zh from "@/messages/zh.json";
 import { DEFAULT_RATING_SCHEME } from "@/lib/ratings/scheme";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
@@ -22,6 +17,7 @@ import { previewRatings, publishedRatings, publishRatings } from "@/lib/server/r
 import { getRatingScheme, resolveRatedYear, saveRatingScheme } from "@/lib/server/ratings/schemes";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
+import { firstSheetRows, zhTranslator } from "@/lib/test/workbooks";
 
 let drop: () => Promise<void>;
 let periodId: string;
@@ -176,19 +172,10 @@ describe("publishing the year's results", () => {
 
 /** The workbook a reader downloads, read back: the title, the headers and the rows' values. */
 async function exportToSheet(actor: Actor) {
-  const errors: unknown[] = [];
-  const t = createTranslator({ locale: "zh", messages: zh, onError: (e) => errors.push(e) }) as unknown as Translate;
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise((resolve) => output.on("end", resolve));
+  const { t, errors } = zhTranslator();
   const prepared = await prepareRatingExport(actor, periodId, { t, locale: "zh", now: TEST_NOW });
-  await prepared.writeTo(output);
-  await ended;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer);
-  const rows = workbook.worksheets[0]!.getSheetValues().slice(1) as ExcelJS.CellValue[][];
-  return { errors, title: String(rows[0]?.[1] ?? ""), header: (rows[1] ?? []).slice(1), body: rows.slice(2).map((r) => Array.from(r.slice(1), (v) => v ?? null)) };
+  const rows = await firstSheetRows((output) => prepared.writeTo(output));
+  return { errors, title: String(rows[0]?.[0] ?? ""), header: rows[1] ?? [], body: rows.slice(2) };
 }
 
 describe("the year's results in Excel", () => {

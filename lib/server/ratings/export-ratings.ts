@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { commitUnlessClosed, type Translate } from "@/lib/server/checklists/export-checklist";
 import { managesRatings } from "@/lib/server/ratings/schemes";
 import { previewRatings, publishedRatings, type RatedUnit } from "@/lib/server/ratings/preview";
+import { writeSheetHeading } from "@/lib/server/sheet-heading";
 
 /** The workbook's columns: the rank and unit, each indicator's points, the ratings, the total, the grade and its rule. */
 export const RATING_EXPORT_COLUMNS = [
@@ -77,19 +78,11 @@ async function writeSheet(output: Writable, title: string, t: Translate, rows: R
   sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   sheet.getColumn("adjustments").alignment = { wrapText: true, vertical: "top" };
   sheet.getColumn("rule").alignment = { wrapText: true, vertical: "top" };
-  const titleRow = sheet.addRow([title]);
-  titleRow.font = { bold: true, size: 14 };
-  titleRow.height = 24;
-  sheet.mergeCells(1, 1, 1, columns.length);
-  titleRow.commit();
-  const header = sheet.addRow(columns.map((c) => t(`ratings.export.columns.${c.key}`)));
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "middle" };
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-  });
-  header.commit();
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
+  writeSheetHeading(
+    sheet,
+    title,
+    columns.map((c) => t(`ratings.export.columns.${c.key}`)),
+  );
   for (const cells of rows) {
     if (output.destroyed) return;
     sheet.addRow(cells).commit();

@@ -24,6 +24,22 @@ function sortRated(scheme: SchemeView, units: RatedUnit[]): RatedUnit[] {
   return units.sort((a, b) => typeOrder(a.orgType) - typeOrder(b.orgType) || a.rank - b.rank || a.code.localeCompare(b.code));
 }
 
+/** The open organizations of the scheme's rated types under `patterns`. */
+function ratedUnitRows(db: Tx, scheme: SchemeView, patterns: string[]): Promise<UnitRow[]> {
+  return db.$queryRaw<UnitRow[]>`
+    SELECT o."id", o."name", o."nameEn", o."code", o."type"::text AS "type"
+      FROM "Org" o
+     WHERE o."type"::text = ANY (${scheme.config.ratedTypes}::text[]) AND o."closedAt" IS NULL
+       AND ${pathUnderSql(Prisma.sql`o."path"`, patterns)}
+     ORDER BY o."code"`;
+}
+
+/** The units the committee rates this year, by code, without scoring them: for a list to pick from. */
+export async function ratedUnitList(actor: Actor, periodId: string): Promise<Omit<UnitRow, "type">[]> {
+  const scheme = await getRatingScheme(actor, periodId);
+  return (await ratedUnitRows(prisma, scheme, scopePatterns(actor, "rating.manage"))).map(({ type: _type, ...u }) => u);
+}
+
 /**
  * Scores the year as it stands on `day`: every open organization of the
  * rated types under `patterns`, from the ledger and from what people have
@@ -32,11 +48,7 @@ function sortRated(scheme: SchemeView, units: RatedUnit[]): RatedUnit[] {
 async function scoreYear(db: Tx, scheme: SchemeView, patterns: string[], day: Date): Promise<RatedUnit[]> {
   const year = await ratedYearOf(db, scheme.year);
 
-  const units = await db.$queryRaw<UnitRow[]>`
-    SELECT o."id", o."name", o."nameEn", o."code", o."type"::text AS "type"
-      FROM "Org" o
-     WHERE o."type"::text = ANY (${scheme.config.ratedTypes}::text[]) AND o."closedAt" IS NULL
-       AND ${pathUnderSql(Prisma.sql`o."path"`, patterns)}`;
+  const units = await ratedUnitRows(db, scheme, patterns);
   const ids = units.map((u) => u.id);
   const [facts, inputs] = await Promise.all([unitFacts(ids, year, day, db), ratingInputs(scheme.periodId, ids, scheme.config, db)]);
   const scores = scoreUnits(

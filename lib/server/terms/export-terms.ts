@@ -9,6 +9,7 @@ import { commitUnlessClosed, ExportTooLargeError, type Translate } from "@/lib/s
 import { countHeadChanges, countTalks, listHeadRows, listTalkRows, type HeadLedgerRow, type TalkLedgerRow } from "@/lib/server/terms/list-records";
 import { countTermLedger, getTermLedgerUnit, listTermLedgerIds, loadTermLedgerRows, type TermLedgerRow } from "@/lib/server/terms/list-terms";
 import type { TRecordLedgerFilters, TTermLedgerFilters } from "@/lib/validation/terms";
+import { writeSheetHeading } from "@/lib/server/sheet-heading";
 
 
 /** The most rows one export writes; a larger selection is refused, never cut short. */
@@ -130,19 +131,7 @@ async function writeSheet(output: Writable, kind: TermLedger, title: string, t: 
     if (c.date) column.numFmt = "yyyy-mm-dd";
     if (c.wrap) column.alignment = { wrapText: true, vertical: "top" };
   }
-  const titleRow = sheet.addRow([title]);
-  titleRow.font = { bold: true, size: 14 };
-  titleRow.height = 24;
-  sheet.mergeCells(1, 1, 1, columns.length);
-  titleRow.commit();
-  const header = sheet.addRow(termExportHeaders(t, kind));
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "middle" };
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-  });
-  header.commit();
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
+  writeSheetHeading(sheet, title, termExportHeaders(t, kind));
   let no = 0;
   for await (const batch of rows) {
     // The browser closed the download (the response stream cancelled destroys the output): stop reading.

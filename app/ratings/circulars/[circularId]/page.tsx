@@ -12,7 +12,7 @@ import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { getCircular } from "@/lib/server/ratings/circulars";
-import { previewRatings } from "@/lib/server/ratings/preview";
+import { ratedUnitList } from "@/lib/server/ratings/preview";
 import { ZIdParam } from "@/lib/validation/text";
 
 type Props = { params: Promise<{ circularId: string }> };
@@ -41,8 +41,8 @@ export default async function CircularPage({ params }: Props) {
 
   if (circular.canEdit) {
     // The units the committee may name: the units it rates this year.
-    const { units } = await previewRatings(actor, circular.periodId);
-    const options = [...new Map([...units.map((u) => [u.orgId, localized(u.name, u.nameEn, locale)] as const), ...circular.named.map((n) => [n.id, localized(n.name, n.nameEn, locale)] as const)])].map(
+    const units = await ratedUnitList(actor, circular.periodId);
+    const options = [...new Map([...units.map((u) => [u.id, localized(u.name, u.nameEn, locale)] as const), ...circular.named.map((n) => [n.id, localized(n.name, n.nameEn, locale)] as const)])].map(
       ([value, label]) => ({ value, label }),
     );
     return (

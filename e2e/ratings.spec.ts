@@ -262,8 +262,8 @@ test("the committee drafts a circular from the year's findings, edits and issues
   await form.getByRole("button", { name: "保存草稿" }).click();
   await expect(form.getByText("草稿已保存。")).toBeVisible();
   page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: "印发通报" }).click();
-  await expect(page.getByText("已印发", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "下发通报" }).click();
+  await expect(page.getByText("已下发", { exact: true })).toBeVisible();
   const circular = page.getByRole("article");
   await expect(circular.getByText("机关工委通报〔2026〕3号")).toBeVisible();
   await expect(circular.getByText(`点名单位：${firstName}`)).toBeVisible();

@@ -72,6 +72,9 @@ export default async function RatingsPage({ searchParams }: Props) {
       <Link href={hrefWith("/ratings/circulars", { period: shownPeriod })} className={buttonVariants({ variant: "secondary" })}>
         {t("circular.link")}
       </Link>
+      <Link href="/ratings/talks" className={buttonVariants({ variant: "secondary" })}>
+        {t("talk.ledgerLink")}
+      </Link>
     </form>
   );
   const ids = preview.units.map((u) => u.orgId);
@@ -225,7 +228,16 @@ async function LaggingUnits({ units, period, locale }: { units: { unit: RatedUni
                 <Link href={hrefWith(`/ratings/${unit.orgId}`, { period })} className="font-medium hover:text-brand hover:underline">
                   {name}
                 </Link>
-                <span className="text-muted">{format.list(reasons.map(reasonText))}</span>
+                <span className="flex flex-wrap items-baseline gap-x-3 text-muted">
+                  {format.list(reasons.map(reasonText))}
+                  <Link
+                    href={hrefWith("/ratings/talks/new", { org: unit.orgId, trigger: "GRADE", note: format.list(reasons.map(reasonText)) })}
+                    aria-label={t("talk.talkLinkLabel", { unit: name })}
+                    className="text-brand hover:underline"
+                  >
+                    {t("talk.talkLink")}
+                  </Link>
+                </span>
               </li>
             );
           })}

@@ -22,6 +22,7 @@ const KIND_TONES: Record<NotificationKind, "brand" | "warn" | "ok" | "neutral" |
   FINDING_RED: "danger",
   FINDING_ESCALATED: "danger",
   TERM_DUE: "warn",
+  TALK_RECORDED: "danger",
 };
 
 /**

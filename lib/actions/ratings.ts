@@ -13,6 +13,7 @@ import {
 import { addAwardBar as addBar, removeAwardBar as removeBar } from "@/lib/server/ratings/award-bars";
 import { createCircular as create, issueCircular as issue, saveCircular as saveDraft } from "@/lib/server/ratings/circulars";
 import { publishRatings as publish } from "@/lib/server/ratings/preview";
+import { recordAdmonitoryTalk as recordTalk, saveTalkFollowUp as saveFollowUp } from "@/lib/server/ratings/talks";
 import { saveRatingScheme as save } from "@/lib/server/ratings/schemes";
 import { returnYearReport as returnReport, saveYearReport as saveReport, submitYearReport as submitReport } from "@/lib/server/ratings/year-reports";
 import {
@@ -21,6 +22,7 @@ import {
   ZCreateCircular,
   ZIssueCircular,
   ZPublishRatings,
+  ZRecordAdmonitoryTalk,
   ZRemoveAwardBar,
   ZRemoveAdjustment,
   ZRemoveBallot,
@@ -28,6 +30,7 @@ import {
   ZSaveCircular,
   ZSaveRating,
   ZSaveRatingScheme,
+  ZTalkFollowUp,
   ZWriteYearReport,
 } from "@/lib/validation/ratings";
 
@@ -98,3 +101,11 @@ export const saveCircular = defineAction("action:saveCircular", ZSaveCircular, (
 
 /** Issues a circular: it freezes and the units it names see it. */
 export const issueCircular = defineAction("action:issueCircular", ZIssueCircular, () => undefined, async (actor, input) => ({ version: await issue(actor, input) }));
+
+/** The committee records an admonitory talk it held, with the commitments made; answers the talk's id. */
+export const recordAdmonitoryTalk = defineAction("action:recordAdmonitoryTalk", ZRecordAdmonitoryTalk, byUnit, async (actor, input) => ({
+  id: (await recordTalk(actor, input)).talkId,
+}));
+
+/** The committee's follow-up of a talk (回访). */
+export const saveTalkFollowUp = defineAction("action:saveTalkFollowUp", ZTalkFollowUp, () => undefined, async (actor, input) => ({ version: await saveFollowUp(actor, input) }));

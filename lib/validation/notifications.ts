@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   "FINDING_RED",
   "FINDING_ESCALATED",
   "TERM_DUE",
+  "TALK_RECORDED",
 ] as const satisfies readonly NotificationKind[];
 
 /** A notice a page starts next to, in a URL: its time in milliseconds and its id ("1764000000000.ck…"). */

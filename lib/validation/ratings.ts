@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZDimensionScore } from "@/lib/ratings/ratings";
 import { ZRatingScheme } from "@/lib/ratings/scheme";
+import { zDay } from "@/lib/validation/terms";
 import { ZId, ZIdParam, zRequiredText, zText } from "@/lib/validation/text";
 
 /** A year's rating scheme as the committee saves it, against the version it saw (0: never saved). */
@@ -85,3 +86,59 @@ export const ZSaveCircular = z.object({
 export type TSaveCircular = z.input<typeof ZSaveCircular>;
 
 export const ZIssueCircular = z.object({ id: ZId, expectedVersion: z.number().int().min(1) });
+
+/** What led to an admonitory talk (约谈). */
+export const TALK_TRIGGERS = ["GRADE", "FINDING", "RED_DUTY", "OTHER"] as const;
+export const TALK_TEXT_MAX = 4000;
+export const TALK_COMMITMENTS_MAX = 20;
+
+/** One commitment made at a talk: it becomes a finding of the talk, to rectify by its deadline. */
+export const ZTalkCommitment = z.object({
+  text: zRequiredText(TALK_TEXT_MAX),
+  categoryId: ZId,
+  severity: z.enum(["LOW", "MEDIUM", "HIGH"]),
+  deadline: zDay,
+});
+
+/** An admonitory talk as the committee records it after holding it. */
+export const ZRecordAdmonitoryTalk = z
+  .object({
+    orgId: ZId,
+    trigger: z.enum(TALK_TRIGGERS),
+    triggerNote: zRequiredText(500),
+    talkedOn: zDay,
+    talkedBy: zRequiredText(200),
+    talkedWith: zRequiredText(200),
+    issues: zRequiredText(TALK_TEXT_MAX),
+    commitments: z.array(ZTalkCommitment).max(TALK_COMMITMENTS_MAX, "tooMany"),
+  })
+  .superRefine((v, ctx) => {
+    v.commitments.forEach((c, i) => {
+      if (c.deadline <= v.talkedOn) ctx.addIssue({ code: "custom", message: "deadlineAfterTalk", path: ["commitments", i, "deadline"] });
+    });
+  });
+
+export type TRecordAdmonitoryTalk = z.input<typeof ZRecordAdmonitoryTalk>;
+
+/** The committee's follow-up of a talk (回访): what it found, and when. */
+export const ZTalkFollowUp = z.object({
+  talkId: ZId,
+  followUpOn: zDay,
+  followUp: zRequiredText(TALK_TEXT_MAX),
+  expectedVersion: z.number().int().min(1),
+});
+
+export type TTalkFollowUp = z.input<typeof ZTalkFollowUp>;
+
+/** The talks ledger's address: the year shown (the current one when none). */
+export const ZTalkQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+
+/** The new-talk page's address: the unit and the trigger it starts from (the lagging units' list links here). */
+export const ZNewTalkQuery = z.object({
+  org: ZIdParam,
+  trigger: z.enum(TALK_TRIGGERS).optional().catch(undefined),
+  note: z.string().trim().max(500).optional().catch(undefined),
+});

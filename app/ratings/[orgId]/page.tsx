@@ -6,6 +6,7 @@ import { ActionButton } from "@/components/forms/action-button";
 import { PageHeading } from "@/components/layout/page-heading";
 import { formatPoints } from "@/components/ratings/rating-parts";
 import { AwardBarList } from "@/components/ratings/award-bars";
+import { TalkStatus } from "@/components/ratings/talk-status";
 import { AdjustmentForm, AwardBarForm, ScoresForm, type DimensionLabel } from "@/components/ratings/rating-entry";
 import { ScoreExplanation } from "@/components/ratings/score-explanation";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,7 @@ import { localized } from "@/lib/org-label";
 import { ratingOf, type DimensionScores } from "@/lib/ratings/ratings";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { barCandidates, listAwardBars } from "@/lib/server/ratings/award-bars";
+import { talksOfOrg, type TalkRow } from "@/lib/server/ratings/talks";
 import { ratedUnitLabel, ratesSelf, ratingSheet, type RatingSheet } from "@/lib/server/ratings/entries";
 import { previewRatings, publishedRatings } from "@/lib/server/ratings/preview";
 import { managesRatings, resolveRatedYear } from "@/lib/server/ratings/schemes";
@@ -57,11 +59,12 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
   const published = scheme.publishedAt !== null;
   const rated = (scheme.config.ratedTypes as readonly string[]).includes(label.type) && !label.closedAt;
   const selfRater = !committee && ratesSelf(actor, orgId) && rated && !published;
-  const [sheet, reports, bars, secretaries] = await Promise.all([
+  const [sheet, reports, bars, secretaries, talks] = await Promise.all([
     (committee || selfRater) && rated && !published ? ratingSheet(year.id, orgId) : null,
     rated ? reportStatuses(year.id, [orgId]) : null,
     listAwardBars(actor, year.id, orgId),
     committee && rated ? barCandidates(orgId) : null,
+    talksOfOrg(actor, orgId),
   ]);
   const dimensions: DimensionLabel[] = scheme.config.rated.dimensions.map((d) => ({ key: d.key, label: localized(d.label, d.labelEn, locale) }));
   const name = localized(label.name, label.nameEn, locale);
@@ -118,6 +121,7 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
           ) : null}
         </Card>
       ) : null}
+      <UnitTalks talks={talks} orgId={orgId} unit={name} committee={committee && rated} />
       {sheet && selfRater ? (
         <Card aria-labelledby="self-rating-heading" className="mt-4 max-w-3xl">
           <h2 id="self-rating-heading" className="mb-1 text-base font-semibold">
@@ -269,5 +273,41 @@ async function CommitteeEntry({ periodId, orgId, sheet, dimensions }: { periodId
         <AdjustmentForm periodId={periodId} orgId={orgId} />
       </Card>
     </div>
+  );
+}
+
+/** The talks held with the unit, newest first; the committee records a new one from here. */
+async function UnitTalks({ talks, orgId, unit, committee }: { talks: TalkRow[]; orgId: string; unit: string; committee: boolean }) {
+  const [t, format] = await Promise.all([getTranslations("ratings.talk"), getFormatter()]);
+  return (
+    <Card aria-labelledby="unit-talks-heading" className="mt-4 min-w-0">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="unit-talks-heading" className="text-base font-semibold">
+          {t("unitHeading")}
+        </h2>
+        {committee ? (
+          <Link href={hrefWith("/ratings/talks/new", { org: orgId })} aria-label={t("talkLinkLabel", { unit })} className="text-sm text-brand hover:underline">
+            {t("record")}
+          </Link>
+        ) : null}
+      </div>
+      {talks.length === 0 ? (
+        <p className="text-sm text-muted">{t("unitNone")}</p>
+      ) : (
+        <ul className="divide-y divide-line text-sm">
+          {talks.map((talk) => (
+            <li key={talk.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span className="min-w-0 break-words">
+                <Link href={`/ratings/talks/${talk.id}`} className="font-medium hover:text-brand hover:underline">
+                  {format.dateTime(talk.talkedOn, { dateStyle: "medium", timeZone: "UTC" })} · {t(`trigger.${talk.trigger}`)}
+                </Link>
+                <span className="text-muted"> · {talk.tally.total === 0 ? t("noCommitments") : t("tally", { closed: talk.tally.closed, total: talk.tally.total })}</span>
+              </span>
+              <TalkStatus row={talk} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }

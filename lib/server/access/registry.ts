@@ -538,6 +538,12 @@ export const registry = {
   "action:createCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "createCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "saveCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:issueCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "issueCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  // Admonitory talks (约谈): the committee records them and their follow-up; a unit's readers see their own organization's (lib/server/ratings/talks.ts).
+  "page:/ratings/talks": { kind: "page", file: "app/ratings/talks/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
+  "page:/ratings/talks/new": { kind: "page", file: "app/ratings/talks/new/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  "page:/ratings/talks/[talkId]": { kind: "page", file: "app/ratings/talks/[talkId]/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
+  "action:recordAdmonitoryTalk": { kind: "action", file: "lib/actions/ratings.ts", name: "recordAdmonitoryTalk", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:saveTalkFollowUp": { kind: "action", file: "lib/actions/ratings.ts", name: "saveTalkFollowUp", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:publishRatings": { kind: "action", file: "lib/actions/ratings.ts", name: "publishRatings", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveRatingScheme": {
     kind: "action",

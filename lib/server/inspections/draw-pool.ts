@@ -35,6 +35,7 @@ function weightSql(weighting: DrawWeighting, day: Date): Prisma.Sql {
                     ELSE LEAST(${MAX_INSPECTED_WEIGHT}::int, 1 + GREATEST(0, ${isoDay(day)}::date - max(x.on_day))) END
           FROM (SELECT COALESCE(r."inspectedOn", ${beijingDaySql(Prisma.sql`r."issuedAt"`)}) AS on_day
                   FROM "InspectionReport" r
+                  JOIN "InspectionRound" rd ON rd."id" = r."roundId" AND rd."type" <> 'TALK'
                  WHERE r."orgId" = o."id" AND r."status" = 'ISSUED') x)`;
     case "MOST_OPEN_FINDINGS":
       return Prisma.sql`(

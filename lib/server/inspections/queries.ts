@@ -22,7 +22,8 @@ const orgName = { select: { id: true, name: true, nameEn: true, path: true } } a
 
 /** The rounds the actor sees, newest first, with how far their reports have got. */
 export async function listRounds(actor: Actor, page = 1) {
-  const where = roundReadWhere(actor);
+  // A talk's round is the talks ledger's (lib/server/ratings/talks.ts), not an inspection.
+  const where: Prisma.InspectionRoundWhereInput = { AND: [roundReadWhere(actor), { type: { not: "TALK" } }] };
   const [total, rounds] = await Promise.all([
     prisma.inspectionRound.count({ where }),
     prisma.inspectionRound.findMany({
@@ -86,7 +87,7 @@ function withWarning<T extends { state: Parameters<typeof isFindingOpen>[0]; dea
 /** "Inspection reports about my unit": the issued reports on the organizations the actor answers for, with every finding. */
 export async function listMyUnitReports(actor: Actor, now: Date = new Date()) {
   const reports = await prisma.inspectionReport.findMany({
-    where: { status: "ISSUED", org: orgScopeWhere(actor, "finding.rectify") },
+    where: { status: "ISSUED", org: orgScopeWhere(actor, "finding.rectify"), round: { type: { not: "TALK" } } },
     orderBy: [{ issuedAt: "desc" }],
     take: 50,
     select: {

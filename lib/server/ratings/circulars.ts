@@ -45,7 +45,7 @@ async function yearFindings(actor: Actor, year: number) {
       JOIN "Org" u ON u."id" = coalesce(nullif(split_part(btrim(o."path", '/'), '/', 2), ''), o."id")
       JOIN "FindingCategory" c ON c."id" = f."categoryId"
       JOIN "InspectionReport" r ON r."id" = f."reportId" AND r."status" = 'ISSUED'
-      JOIN "InspectionRound" rd ON rd."id" = f."roundId"
+      JOIN "InspectionRound" rd ON rd."id" = f."roundId" AND rd."type" <> 'TALK'
      WHERE rd."startsOn" BETWEEN ${isoDay(startsOn)}::date AND ${isoDay(endsOn)}::date
        AND ${pathUnderSql(Prisma.sql`o."path"`, scopePatterns(actor, "rating.manage"))}
      ORDER BY u."code", rd."startsOn", f."seq"`;

@@ -16,6 +16,7 @@ import { isoDay } from "@/lib/dates";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { notFoundUnless } from "@/lib/server/inspections/not-found";
 import { getReport, getReportChoices } from "@/lib/server/inspections/queries";
+import { redirectToTalk } from "@/lib/server/ratings/talks";
 import { localized } from "@/lib/org-label";
 
 type Props = { params: Promise<{ reportId: string }> };
@@ -39,6 +40,8 @@ export default async function ReportPage({ params }: Props) {
     getFormatter(),
     getLocale(),
   ]);
+  // A talk's record is the talks ledger's page; its notice leads here.
+  if (report.round.type === "TALK") await redirectToTalk(report.round.id);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const orgName = localized(report.org.name, report.org.nameEn, locale);

@@ -1,0 +1,105 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFieldArray } from "react-hook-form";
+import { FormBody, InputField, SelectField, TextareaField, type Option } from "@/components/forms/fields";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { recordAdmonitoryTalk, saveTalkFollowUp } from "@/lib/actions/ratings";
+import { TALK_COMMITMENTS_MAX, TALK_TEXT_MAX, TALK_TRIGGERS, ZRecordAdmonitoryTalk, ZTalkFollowUp, type TRecordAdmonitoryTalk } from "@/lib/validation/ratings";
+
+const SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
+
+/**
+ * The committee's record of a talk it held: the unit, what led to it, the
+ * two sides, the issues raised, and the commitments, each a finding to
+ * rectify by its deadline. Opens the talk once saved.
+ */
+export function TalkForm({ defaults, units, categories }: { defaults: TRecordAdmonitoryTalk; units: Option[]; categories: Option[] }) {
+  const t = useTranslations("ratings.talk");
+  const ts = useTranslations("findingSeverity");
+  const of = useActionForm({
+    id: "talk",
+    schema: ZRecordAdmonitoryTalk,
+    action: recordAdmonitoryTalk,
+    defaultValues: defaults,
+    fields: {
+      orgId: { label: t("fields.orgId") },
+      trigger: { label: t("fields.trigger") },
+      triggerNote: { label: t("fields.triggerNote"), max: 500 },
+      talkedOn: { label: t("fields.talkedOn") },
+      talkedBy: { label: t("fields.talkedBy"), max: 200 },
+      talkedWith: { label: t("fields.talkedWith"), max: 200 },
+      issues: { label: t("fields.issues"), max: TALK_TEXT_MAX },
+      commitments: { label: t("fields.commitments"), max: TALK_COMMITMENTS_MAX },
+    },
+    redirectTo: (data) => `/ratings/talks/${data.id}`,
+    messages: "ratings.error",
+  });
+  const { fields, append, remove } = useFieldArray({ control: of.form.control, name: "commitments" });
+  const commitmentsError = of.errorOf("commitments");
+  return (
+    <FormBody of={of} submitLabel={t("save")} aria-label={t("formLabel")}>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <SelectField of={of} name="orgId" options={units} blank={units.length > 1 ? t("pickUnit") : undefined} />
+        <InputField of={of} name="talkedOn" type="date" />
+        <SelectField of={of} name="trigger" options={TALK_TRIGGERS.map((v) => ({ value: v, label: t(`trigger.${v}`) }))} />
+        <InputField of={of} name="triggerNote" control={{ maxLength: 500, placeholder: t("fields.triggerNotePlaceholder") }} />
+        <InputField of={of} name="talkedBy" control={{ maxLength: 200 }} />
+        <InputField of={of} name="talkedWith" control={{ maxLength: 200 }} />
+      </div>
+      <TextareaField of={of} name="issues" rows={6} maxLength={TALK_TEXT_MAX} />
+      <fieldset className="space-y-3 rounded-md border border-line p-3">
+        <legend className="px-1 text-sm font-medium text-ink">{t("fields.commitments")}</legend>
+        <p className="text-xs text-muted">{t("commitmentsHint")}</p>
+        {fields.length === 0 ? <p className="text-sm text-muted">{t("noCommitmentsYet")}</p> : null}
+        {fields.map((field, i) => (
+          <div key={field.id} role="group" aria-label={t("commitmentN", { n: i + 1 })} className="space-y-2 border-t border-line pt-3 first:border-t-0 first:pt-0">
+            <div className="flex items-center justify-between gap-2">
+              <span className="text-sm font-medium">{t("commitmentN", { n: i + 1 })}</span>
+              <Button type="button" variant="secondary" onClick={() => remove(i)} aria-label={t("removeCommitment", { n: i + 1 })}>
+                ×
+              </Button>
+            </div>
+            <TextareaField of={of} name={`commitments.${i}.text`} label={t("fields.text")} rows={2} maxLength={TALK_TEXT_MAX} />
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+              <SelectField of={of} name={`commitments.${i}.categoryId`} label={t("fields.categoryId")} options={categories} />
+              <SelectField of={of} name={`commitments.${i}.severity`} label={t("fields.severity")} options={SEVERITIES.map((s) => ({ value: s, label: ts(s) }))} />
+              <InputField of={of} name={`commitments.${i}.deadline`} label={t("fields.deadline")} type="date" />
+            </div>
+          </div>
+        ))}
+        {commitmentsError ? (
+          <p role="alert" className="text-sm text-danger">
+            {commitmentsError}
+          </p>
+        ) : null}
+        {fields.length < TALK_COMMITMENTS_MAX ? (
+          <Button type="button" variant="secondary" onClick={() => append({ text: "", categoryId: categories[0]?.value ?? "", severity: "MEDIUM", deadline: "" })}>
+            {t("addCommitment")}
+          </Button>
+        ) : null}
+      </fieldset>
+    </FormBody>
+  );
+}
+
+/** The committee's follow-up of a talk: the day it checked back and what it found. */
+export function TalkFollowUpForm({ talkId, followUpOn, followUp }: { talkId: string; followUpOn: string; followUp: string }) {
+  const t = useTranslations("ratings.talk");
+  const of = useActionForm({
+    id: "follow-up",
+    schema: ZTalkFollowUp,
+    action: saveTalkFollowUp,
+    defaultValues: { talkId, followUpOn, followUp, expectedVersion: 1 },
+    fields: { followUpOn: { label: t("followUpOn") }, followUp: { label: t("followUp"), max: TALK_TEXT_MAX } },
+    doneMessage: () => t("followUpSaved"),
+    messages: "ratings.error",
+  });
+  return (
+    <FormBody of={of} submitLabel={t("saveFollowUp")} aria-label={t("followUpFormLabel")}>
+      <InputField of={of} name="followUpOn" type="date" />
+      <TextareaField of={of} name="followUp" rows={4} maxLength={TALK_TEXT_MAX} />
+    </FormBody>
+  );
+}

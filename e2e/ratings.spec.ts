@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, openAs, test } from "./fixtures";
 
 test("the committee previews the year's scores, reads how a unit scored, and changes the scheme the grades follow", async ({ page, signIn, expectAccessible }) => {
   await signIn("supervisor");
@@ -280,4 +280,73 @@ test("the committee drafts a circular from the year's findings, edits and issues
   await page.goto("/ratings/circulars");
   await expect(page.getByText("本年度没有通报。")).toBeVisible();
   expect((await page.goto(url))?.status()).toBe(404);
+});
+
+test("the committee records a talk with a lagging unit; the unit rectifies its commitment, the committee closes it out and follows up", async ({ page, signIn, browser, expectAccessible }) => {
+  await signIn("supervisor");
+  await page.goto("/ratings");
+  // Every lagging unit offers the talk, named for it.
+  const lagging = page.getByRole("region", { name: "后进单位" });
+  await expect(lagging.getByRole("link", { name: /^记录对.+的约谈$/ })).toHaveCount(await lagging.getByRole("listitem").count());
+
+  // From the unit's page: the unit comes filled in.
+  await page.getByRole("link", { name: "查看 省教育厅党组 的得分明细" }).click();
+  await expect(page.getByRole("region", { name: "约谈记录" })).toContainText("没有对本单位的约谈记录。");
+  await page.getByRole("link", { name: "记录对省教育厅党组的约谈" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "记录约谈" })).toBeVisible();
+  await expect(page.getByLabel("被约谈单位")).toHaveValue(/.+/);
+  await page.getByLabel("事由说明").fill("2026 年度考核排名靠后");
+  await page.getByLabel("约谈人（姓名、职务）").fill("周督导（机关工委副书记）");
+  await page.getByLabel("谈话对象（姓名、职务）").fill("省教育厅党组书记");
+  await page.getByLabel("指出的问题和要求").fill("三会一课落实不经常，整改推进慢。");
+  await page.getByRole("button", { name: "添加一项承诺" }).click();
+  const commitment = page.getByRole("group", { name: "第 1 项承诺" });
+  await commitment.getByLabel("承诺事项").fill("一个月内补齐三会一课记录");
+  // A deadline on the day of the talk is refused in place.
+  await commitment.getByLabel("完成时限").fill("2020-01-01");
+  await page.getByRole("button", { name: "保存约谈记录" }).click();
+  await expect(commitment.getByText("完成时限须晚于约谈日期。")).toBeVisible();
+  await commitment.getByLabel("完成时限").fill("2099-12-31");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "保存约谈记录" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "约谈记录 · 省教育厅党组" })).toBeVisible();
+  await expect(page.getByText("1. 一个月内补齐三会一课记录")).toBeVisible();
+  await expect(page.getByText("尚未回访。")).toBeVisible();
+  await expectAccessible(page);
+  const talkUrl = page.url();
+
+  // The unit hears of it, and rectifies the commitment on the findings' own page.
+  const unit = await openAs(browser, "u02-secretary");
+  await unit.page.goto("/notifications");
+  await unit.page.getByRole("link", { name: /省教育厅党组 约谈/ }).first().click();
+  await expect(unit.page).toHaveURL(talkUrl);
+  await expect(unit.page.getByRole("heading", { level: 2, name: "回访情况" })).toHaveCount(0);
+  await unit.page.getByRole("link", { name: "查看整改" }).click();
+  await unit.page.getByLabel("整改措施").fill("补齐记录，每月由机关党委检查。");
+  await unit.page.getByLabel("整改责任人").selectOption({ index: 1 });
+  await unit.page.getByRole("button", { name: "保存整改方案" }).click();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("整改中");
+  await unit.page.getByRole("button", { name: "申请销号" }).click();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("待验收");
+  const findingUrl = unit.page.url();
+  await unit.close();
+
+  // The committee accepts it for both parties: closed out; the talk waits for its follow-up, then has it.
+  await page.goto(findingUrl);
+  await page.getByRole("button", { name: "以督查组身份验收通过" }).click();
+  // The talk's holder accepts as its group, then as the committee.
+  await expect(page.getByText("验收通过 · 督查组")).toBeVisible();
+  await page.getByRole("button", { name: "以机关工委身份验收通过" }).click();
+  await expect(page.getByTestId("finding-state").first()).toHaveText("已销号");
+  await page.goto("/ratings/talks");
+  const row = page.getByRole("row").filter({ hasText: "省教育厅" });
+  await expect(row).toContainText("已销号 1/1");
+  await expect(row).toContainText("待回访");
+  await expectAccessible(page);
+  await page.goto(talkUrl);
+  await page.getByLabel("回访中了解的情况").fill("三会一课记录已补齐，按月检查。");
+  await page.getByRole("button", { name: "保存回访情况" }).click();
+  await expect(page.getByText("回访情况已保存。")).toBeVisible();
+  await page.goto("/ratings/talks");
+  await expect(page.getByRole("row").filter({ hasText: "省教育厅" })).toContainText("已回访");
 });

@@ -55,10 +55,11 @@ export default async function TalkPage({ params }: Props) {
       </div>
       <article className="printable max-w-4xl" aria-label={`${t("printTitle")} · ${unit}`}>
         <Card className="print:border-0 print:p-0 print:shadow-none">
-          <header className="mb-4 hidden text-center print:block">
+          {/* Not a <header>: print hides the site's headers (globals.css). */}
+          <div className="mb-4 hidden text-center print:block">
             <p className="text-lg font-bold tracking-widest">{localized(talk.committee.name, talk.committee.nameEn, locale)}</p>
             <h2 className="mt-1 text-xl font-bold tracking-widest">{t("printTitle")}</h2>
-          </header>
+          </div>
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
             <dt className="text-muted">{t("columns.org")}</dt>
             <dd>{unit}</dd>

@@ -1,0 +1,31 @@
+import { test } from "./fixtures";
+
+test("shots", async ({ page, signIn }) => {
+  await signIn("supervisor");
+  await page.goto("/ratings");
+  await page.getByRole("link", { name: "查看 省教育厅党组 的得分明细" }).click();
+  await page.getByRole("link", { name: "记录对省教育厅党组的约谈" }).click();
+  await page.getByLabel("事由说明").fill("2026 年度考核排名靠后");
+  await page.getByLabel("约谈人（姓名、职务）").fill("周督导（机关工委副书记）");
+  await page.getByLabel("谈话对象（姓名、职务）").fill("省教育厅党组书记");
+  await page.getByLabel("指出的问题和要求").fill("三会一课落实不经常，整改推进慢。");
+  await page.getByRole("button", { name: "添加一项承诺" }).click();
+  await page.getByRole("group", { name: "第 1 项承诺" }).getByLabel("承诺事项").fill("一个月内补齐三会一课记录");
+  await page.getByRole("group", { name: "第 1 项承诺" }).getByLabel("完成时限").fill("2099-12-31");
+  await page.getByRole("button", { name: "添加一项承诺" }).click();
+  await page.screenshot({ path: "/tmp/s-new.png", fullPage: true });
+  await page.getByRole("button", { name: "删除第 2 项承诺" }).click();
+  await page.getByRole("button", { name: "保存约谈记录" }).click();
+  await page.getByRole("heading", { level: 1, name: "约谈记录 · 省教育厅党组" }).waitFor();
+  await page.screenshot({ path: "/tmp/s-talk.png", fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: "/tmp/s-talk-print.png", fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  const url = page.url();
+  await page.goto("/ratings/talks");
+  await page.screenshot({ path: "/tmp/s-list.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "/tmp/s-list-phone.png", fullPage: true });
+  await page.goto(url);
+  await page.screenshot({ path: "/tmp/s-talk-phone.png", fullPage: true });
+});

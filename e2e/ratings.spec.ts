@@ -269,6 +269,10 @@ test("the committee drafts a circular from the year's findings, edits and issues
   await expect(circular.getByText(`点名单位：${firstName}`)).toBeVisible();
   await expect(page.getByRole("form", { name: "通报草稿" })).toHaveCount(0);
   await expectAccessible(page);
+  // On paper the heading stays: the committee, the number, the title.
+  await page.emulateMedia({ media: "print" });
+  await expect(circular.getByText("机关工委通报〔2026〕3号")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
   const url = page.url();
 
   // U01's secretary reads it from the list; U02's, no longer named, finds neither.
@@ -313,6 +317,12 @@ test("the committee records a talk with a lagging unit; the unit rectifies its c
   await expect(page.getByText("1. 一个月内补齐三会一课记录")).toBeVisible();
   await expect(page.getByText("尚未回访。")).toBeVisible();
   await expectAccessible(page);
+  // On paper: under the committee's name, with the lines to sign.
+  await page.emulateMedia({ media: "print" });
+  const record = page.getByRole("article");
+  await expect(record.getByRole("heading", { level: 2, name: "约谈记录" })).toBeVisible();
+  await expect(record.getByText("谈话对象（签字）：")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
   const talkUrl = page.url();
 
   // The unit hears of it, and rectifies the commitment on the findings' own page.

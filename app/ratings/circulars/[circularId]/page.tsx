@@ -70,13 +70,14 @@ export default async function CircularPage({ params }: Props) {
       </div>
       <article className="printable max-w-4xl" aria-label={circular.title}>
         <Card className="print:border-0 print:p-0 print:shadow-none">
-          <header className="mb-6 text-center">
+          {/* A div, not a <header>: print hides header elements (globals.css), and the heading must print. */}
+          <div className="mb-6 text-center">
             <p className="text-2xl font-bold tracking-widest text-brand">{circular.issuer ? localized(circular.issuer.name, circular.issuer.nameEn, locale) : t("committee")}</p>
             <p className="mt-1 text-2xl font-bold tracking-widest text-brand">{t("heading")}</p>
             {circular.number ? <p className="mt-3 text-sm">{circular.number}</p> : null}
             <hr className="mt-3 border-t-2 border-brand" />
             <h2 className="mt-4 text-lg font-semibold">{circular.title}</h2>
-          </header>
+          </div>
           <div className="text-sm leading-7 whitespace-pre-wrap break-words">{circular.body}</div>
           <p className="mt-8 text-right text-sm">{format.dateTime(circular.issuedAt!, { dateStyle: "long" })}</p>
           <p className="mt-4 text-xs text-muted">{t("namedList", { units: format.list(circular.named.map((n) => localized(n.name, n.nameEn, locale))) })}</p>

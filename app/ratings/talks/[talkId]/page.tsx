@@ -6,6 +6,7 @@ import { FindingStateBadge } from "@/components/inspections/badges";
 import { RecordProvider } from "@/components/forms/record";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
+import { PrintHeader } from "@/components/print/print-header";
 import { SignatureLines } from "@/components/print/signature-lines";
 import { TalkFollowUpForm } from "@/components/ratings/talk-form";
 import { Card } from "@/components/ui/card";
@@ -55,11 +56,7 @@ export default async function TalkPage({ params }: Props) {
       </div>
       <article className="printable max-w-4xl" aria-label={`${t("printTitle")} · ${unit}`}>
         <Card className="print:border-0 print:p-0 print:shadow-none">
-          {/* Not a <header>: print hides the site's headers (globals.css). */}
-          <div className="mb-4 hidden text-center print:block">
-            <p className="text-lg font-bold tracking-widest">{localized(talk.committee.name, talk.committee.nameEn, locale)}</p>
-            <h2 className="mt-1 text-xl font-bold tracking-widest">{t("printTitle")}</h2>
-          </div>
+          <PrintHeader className="hidden print:block" unit={localized(talk.committee.name, talk.committee.nameEn, locale)} title={t("printTitle")} />
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
             <dt className="text-muted">{t("columns.org")}</dt>
             <dd>{unit}</dd>

@@ -353,10 +353,17 @@ test("the committee records a talk with a lagging unit; the unit rectifies its c
   await expect(row).toContainText("已销号 1/1");
   await expect(row).toContainText("待回访");
   await expectAccessible(page);
-  await page.goto(talkUrl);
+  // The cockpit lists it among the talks waiting for their follow-up, and stops once it has one.
+  await page.goto("/cockpit");
+  const due = page.getByRole("region", { name: "待回访的约谈" });
+  await expect(due.getByRole("link", { name: /省教育厅党组/ })).toBeVisible();
+  await due.getByRole("link", { name: /省教育厅党组/ }).click();
+  await expect(page).toHaveURL(talkUrl);
   await page.getByLabel("回访中了解的情况").fill("三会一课记录已补齐，按月检查。");
   await page.getByRole("button", { name: "保存回访情况" }).click();
   await expect(page.getByText("回访情况已保存。")).toBeVisible();
   await page.goto("/ratings/talks");
   await expect(page.getByRole("row").filter({ hasText: "省教育厅" })).toContainText("已回访");
+  await page.goto("/cockpit");
+  await expect(page.getByRole("region", { name: "待回访的约谈" }).getByRole("link", { name: /省教育厅党组/ })).toHaveCount(0);
 });

@@ -29,6 +29,7 @@ export async function SiteHeader() {
     : [null, 0, 0];
   const links = actor
     ? [
+        ...(can(actor, "rating.read") ? [{ href: "/cockpit", label: t("nav.cockpit") }] : []),
         { href: "/checklists", label: t("nav.duties") },
         ...(can(actor, "progress.read") ? [{ href: "/progress", label: t("nav.progress") }] : []),
         ...(reviewing !== null ? [{ href: "/reviews", label: t("nav.reviews"), count: reviewing, countLabel: t("nav.reviewCount", { count: reviewing }) }] : []),

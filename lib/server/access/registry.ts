@@ -506,6 +506,8 @@ export const registry = {
   // The year's rating (述职评议考核): the working committee; the handlers also ask that the grant sits on a
   // tree's top (managesRatings), not on a unit an administrator keeps.
   // The list and a unit's page also serve a unit's readers: their own published results and self-rating.
+  // The cockpit (工作台): each figure comes from its own page's function, which checks its own scope (lib/server/cockpit/cockpit.ts).
+  "page:/cockpit": { kind: "page", file: "app/cockpit/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings": { kind: "page", file: "app/ratings/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   // The list as a workbook: what the reader's ratings page shows them (the handler asks managesRatings the same way).
   "route:/ratings/export": { kind: "route", file: "app/ratings/export/route.ts", rule: { access: "permission", permission: "rating.read", target: "none" } },

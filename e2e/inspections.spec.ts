@@ -154,6 +154,12 @@ test("a spot check from the draw to a finding closed out, and counted in the ana
   await expect(committee.page.getByText("年度理论学习计划未制定。")).toHaveCount(0);
   await expectAccessible(committee.page);
 
+  // The chart drills down the same way: its closed-out (green) segment opens those findings of its category.
+  await committee.page.goto(`/inspections/analysis?round=${roundId}`);
+  await committee.page.getByTestId("chart-analysis-categories").locator('path[fill="#1a7f37"]').filter({ visible: true }).first().click();
+  await expect(committee.page).toHaveURL(/\/findings\?.*category=\w+.*closed=1/);
+  await expect(committee.page.getByRole("link", { name: "支部“三会一课”记录缺失两次。" })).toBeVisible();
+
   await Promise.all([unit.close(), committee.close()]);
 });
 

@@ -1,63 +1,72 @@
-import { cn } from "@/lib/utils";
+import { EChart, type ChartOption } from "@/components/charts/echart";
 
 export type BarTone = "ok" | "warn" | "danger" | "brand" | "muted";
 
-const TONE_CLASS: Record<BarTone, string> = {
-  ok: "bg-ok",
-  warn: "bg-amber-400",
-  danger: "bg-danger",
-  brand: "bg-brand",
-  muted: "bg-slate-300",
+const TONE_FILL: Record<BarTone, string> = {
+  ok: "#1a7f37",
+  warn: "#e0a100",
+  danger: "#c21d2a",
+  brand: "#b4121b",
+  muted: "#c9ccd1",
 };
 
-export type BarSegment = { value: number; tone: BarTone };
+/** One part of a bar; `href` opens the findings it counts (the ledger's rows behind it). */
+export type BarSegment = { value: number; tone: BarTone; href?: string };
 export type Bar = { key: string; label: string; segments: BarSegment[]; /** What a reader hears and sees beside the bar. */ valueText: string };
 
+/** Pixels a bar's row takes, and the axes' room. */
+const ROW = 28;
+const FRAME = 48;
+
 /**
- * A horizontal bar chart of plain divs. The table beside it carries the
- * data; here every bar still has its label and its values in words, so the
- * chart reads as a list without the picture. Segments stack left to right.
+ * A horizontal bar chart drawn with Apache ECharts, segments stacked left
+ * to right in the order each bar lists them (the legend names them in that
+ * order). A click on a segment opens its `href`. The table beside the chart
+ * carries the data with the same links; the chart's own list of labels and
+ * values in words stays for screen readers, which the drawing is hidden from.
  */
 export function AnalysisBarChart({
   title,
   bars,
   legend,
   max,
+  testId,
 }: {
   title: string;
   bars: Bar[];
   legend?: { tone: BarTone; label: string }[];
   /** The value of a full-width bar; by default the largest bar. */
   max?: number;
+  testId?: string;
 }) {
-  const scale = max ?? Math.max(1, ...bars.map((b) => b.segments.reduce((n, s) => n + s.value, 0)));
+  const parts = Math.max(0, ...bars.map((b) => b.segments.length));
+  const option: ChartOption = {
+    grid: { left: 8, right: 16, top: legend ? 28 : 8, bottom: 8, containLabel: true },
+    legend: legend ? { top: 0, left: 0, data: legend.map((l) => l.label), selectedMode: false } : undefined,
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    xAxis: { type: "value", max, minInterval: 1 },
+    yAxis: { type: "category", inverse: true, data: bars.map((b) => b.label), axisLabel: { width: 120, overflow: "truncate" } },
+    series: Array.from({ length: parts }, (_, i) => {
+      const tone = bars.find((b) => b.segments[i])?.segments[i]?.tone ?? "muted";
+      return {
+        type: "bar",
+        stack: "bar",
+        name: legend?.[i]?.label ?? title,
+        barMaxWidth: 16,
+        itemStyle: { color: TONE_FILL[tone] },
+        data: bars.map((b) => b.segments[i]?.value ?? 0),
+      };
+    }),
+  };
+  const hrefs = Array.from({ length: parts }, (_, i) => bars.map((b) => b.segments[i]?.href ?? null));
   return (
     <figure className="rounded-lg border border-line bg-white p-4">
-      <figcaption className="mb-3 text-sm font-medium">{title}</figcaption>
-      {legend ? (
-        <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted" aria-hidden>
-          {legend.map((l) => (
-            <li key={l.tone} className="inline-flex items-center gap-1.5">
-              <span className={cn("inline-block h-2.5 w-2.5 rounded-sm", TONE_CLASS[l.tone])} />
-              {l.label}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <ul className="space-y-2">
+      <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
+      <EChart option={option} hrefs={hrefs} height={bars.length * ROW + FRAME + (legend ? 20 : 0)} testId={testId} />
+      <ul className="sr-only">
         {bars.map((bar) => (
-          <li key={bar.key} className="grid grid-cols-[minmax(5rem,9rem)_minmax(0,1fr)] items-center gap-x-3 gap-y-0.5 text-sm sm:grid-cols-[minmax(6rem,12rem)_minmax(0,1fr)_auto]">
-            <span className="truncate" title={bar.label}>
-              {bar.label}
-            </span>
-            <span className="flex h-3 overflow-hidden rounded-sm bg-surface" aria-hidden>
-              {bar.segments
-                .filter((s) => s.value > 0)
-                .map((s, i) => (
-                  <span key={i} className={TONE_CLASS[s.tone]} style={{ width: `${(s.value / scale) * 100}%` }} />
-                ))}
-            </span>
-            <span className="col-start-2 text-xs text-muted tabular-nums sm:col-start-auto">{bar.valueText}</span>
+          <li key={bar.key}>
+            {bar.label}：{bar.valueText}
           </li>
         ))}
       </ul>

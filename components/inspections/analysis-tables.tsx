@@ -89,6 +89,7 @@ export function AnalysisCategories({ rows, selection }: { rows: CategoryRow[]; s
       chart={
         <AnalysisBarChart
           title={t("byCategoryChart")}
+          testId="chart-analysis-categories"
           legend={[
             { tone: "danger", label: t("overdue") },
             { tone: "warn", label: t("openNotOverdue") },
@@ -98,9 +99,10 @@ export function AnalysisCategories({ rows, selection }: { rows: CategoryRow[]; s
             key: r.categoryId,
             label: r.label,
             segments: [
-              { value: r.overdue, tone: "danger" },
-              { value: r.open - r.overdue, tone: "warn" },
-              { value: r.closed, tone: "ok" },
+              { value: r.overdue, tone: "danger", href: ledgerHref(selection, { category: r.categoryId, overdue: true }) },
+              // The ledger has no filter for "open, not overdue": the open ones, overdue first, are the rows behind it.
+              { value: r.open - r.overdue, tone: "warn", href: ledgerHref(selection, { category: r.categoryId, open: true }) },
+              { value: r.closed, tone: "ok", href: ledgerHref(selection, { category: r.categoryId, closed: true }) },
             ],
             valueText: t("barCategory", { total: r.total, open: r.open, overdue: r.overdue }),
           }))}
@@ -149,7 +151,7 @@ export function AnalysisCommon({ rows, tagged, selection }: { rows: CommonProble
           bars={named.map((r) => ({
             key: r.categoryId,
             label: r.label,
-            segments: [{ value: r.units, tone: "brand" }],
+            segments: [{ value: r.units, tone: "brand", href: ledgerHref(selection, { category: r.categoryId }) }],
             valueText: t("barUnits", { units: r.units }),
           }))}
         />
@@ -203,8 +205,8 @@ export function AnalysisDuties({ rows, dutyCount, withoutDuty, selection }: { ro
             key: r.dutyId,
             label: `${r.code} ${r.label}`,
             segments: [
-              { value: r.open, tone: "warn" },
-              { value: r.total - r.open, tone: "ok" },
+              { value: r.open, tone: "warn", href: ledgerHref(selection, { duty: r.dutyId, open: true }) },
+              { value: r.total - r.open, tone: "ok", href: ledgerHref(selection, { duty: r.dutyId, closed: true }) },
             ],
             valueText: t("barDuty", { total: r.total, open: r.open }),
           }))}
@@ -258,8 +260,8 @@ export function AnalysisUnits({ rows, selection }: { rows: UnitRow[]; selection:
             key: r.orgId,
             label: r.label,
             segments: [
-              { value: r.overdue, tone: "danger" },
-              { value: r.open - r.overdue, tone: "warn" },
+              { value: r.overdue, tone: "danger", href: ledgerHref(selection, { org: r.orgId, overdue: true }) },
+              { value: r.open - r.overdue, tone: "warn", href: ledgerHref(selection, { org: r.orgId, open: true }) },
             ],
             valueText: t("barUnit", { open: r.open, overdue: r.overdue }),
           }))}

@@ -20,7 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const WARNING_FILL: Record<WarningColour | "none", string> = { red: "#c21d2a", yellow: "#e0a100", green: "#1a7f37", none: "#8a9099" };
-const GRADE_FILL = { GOOD: "#1a7f37", FAIRLY_GOOD: "#5b9f68", AVERAGE: "#e0a100", POOR: "#c21d2a" } as const;
 const TERM_FILL = { red: "#c21d2a", yellow: "#e0a100", green: "#1a7f37", missing: "#8a9099", notDue: "#4a6fa5" } as const;
 const PAST_YEAR_FILL = ["#c9ccd1", "#a9aeb5", "#8a9099", "#6b7280"];
 

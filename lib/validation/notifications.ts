@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   "FINDING_ESCALATED",
   "TERM_DUE",
   "TALK_RECORDED",
+  "RATINGS_PUBLISHED",
+  "CIRCULAR_ISSUED",
 ] as const satisfies readonly NotificationKind[];
 
 /** A notice a page starts next to, in a URL: its time in milliseconds and its id ("1764000000000.ck…"). */

@@ -46,10 +46,10 @@ export async function openNotification(
 ): Promise<{ itemId: string | null; findingId: string | null; reportId: string | null; orgId: string | null; target: string | null } | null> {
   const notice = await prisma.notification.findFirst({
     where: { id, userId: actor.id },
-    select: { itemId: true, findingId: true, reportId: true, orgId: true, readAt: true },
+    select: { kind: true, itemId: true, findingId: true, reportId: true, orgId: true, payload: true, readAt: true },
   });
   if (!notice) return null;
   if (!notice.readAt) await markRead(actor, [id], now);
   const ids = { itemId: notice.itemId, findingId: notice.findingId, reportId: notice.reportId, orgId: notice.orgId };
-  return { ...ids, target: noticeTarget(ids) };
+  return { ...ids, target: noticeTarget({ ...ids, kind: notice.kind, payload: notice.payload }) };
 }

@@ -17,6 +17,12 @@ export type NoticeFacts = {
   /** A term falling due: the step reached ("6m", "3m", "overdue") and, once overdue, the whole months since the due day. */
   termStep: "6m" | "3m" | "overdue" | null;
   monthsOverdue: number | null;
+  /** A year's ratings published: the year and its period. */
+  year: number | null;
+  periodId: string | null;
+  /** A circular issued: its id and title. */
+  circularId: string | null;
+  title: string | null;
 };
 
 const TERM_STEPS: readonly string[] = ["6m", "3m", "overdue"];
@@ -40,5 +46,9 @@ export function noticeFacts(payload: Prisma.JsonValue | null): NoticeFacts {
     daysOverdue: typeof days === "number" && Number.isInteger(days) ? days : null,
     termStep: step && TERM_STEPS.includes(step) ? (step as NoticeFacts["termStep"]) : null,
     monthsOverdue: typeof months === "number" && Number.isInteger(months) ? months : null,
+    year: typeof record.year === "number" && Number.isInteger(record.year) ? record.year : null,
+    periodId: text(record.periodId),
+    circularId: text(record.circularId),
+    title: text(record.title),
   };
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/org-label";
-import type { NoticeFacts } from "@/lib/server/notifications/notice-facts";
+import { noticeFacts, type NoticeFacts } from "@/lib/server/notifications/notice-facts";
 
 // No "server-only" here: the notify command (scripts/notify.ts) mails digests outside Next.js.
 
@@ -49,14 +49,27 @@ export function toNoticeSubject(record: SubjectRecord): NoticeSubject {
 }
 
 /**
- * Where opening a notice leads: its item, finding or report page, or for a
- * notice about an organization (a term falling due) the term ledger
- * narrowed to that organization; null when it names none.
+ * Where opening a notice leads: its item, finding or report page; for a
+ * notice about an organization, the organization's published rating
+ * (RATINGS_PUBLISHED), the circular naming it (CIRCULAR_ISSUED), or the
+ * term ledger narrowed to it (a term falling due); null when it names none.
  */
-export function noticeTarget(ids: { itemId: string | null; findingId: string | null; reportId: string | null; orgId?: string | null }): string | null {
+export function noticeTarget(ids: {
+  kind?: NotificationKind;
+  itemId: string | null;
+  findingId: string | null;
+  reportId: string | null;
+  orgId?: string | null;
+  payload?: Prisma.JsonValue | null;
+}): string | null {
   if (ids.itemId) return `/checklists/${ids.itemId}`;
   if (ids.findingId) return `/findings/${ids.findingId}`;
   if (ids.reportId) return `/inspections/reports/${ids.reportId}`;
+  const facts = noticeFacts(ids.payload ?? null);
+  if (ids.kind === "CIRCULAR_ISSUED") return facts.circularId ? `/ratings/circulars/${encodeURIComponent(facts.circularId)}` : null;
+  if (ids.orgId && ids.kind === "RATINGS_PUBLISHED") {
+    return `/ratings/${encodeURIComponent(ids.orgId)}${facts.periodId ? `?period=${encodeURIComponent(facts.periodId)}` : ""}`;
+  }
   if (ids.orgId) return `/terms?org=${encodeURIComponent(ids.orgId)}`;
   return null;
 }
@@ -97,7 +110,14 @@ export function noticeText(notice: NoticeAbout, locale: string, t: Translate, da
     about = [localized(report.orgName, report.orgNameEn, locale)];
   } else if (org) {
     title = localized(org.name, org.nameEn, locale);
-    about = notice.kind === "TERM_DUE" ? termDueDetails(facts, t, date) : [];
+    about =
+      notice.kind === "TERM_DUE"
+        ? termDueDetails(facts, t, date)
+        : notice.kind === "RATINGS_PUBLISHED" && facts.year !== null
+          ? [t("ratingsYear", { year: facts.year })]
+          : notice.kind === "CIRCULAR_ISSUED" && facts.title
+            ? [facts.title]
+            : [];
   } else {
     title = notice.kind.startsWith("ITEM_") ? t("itemGone") : t("subjectGone");
     about = [];

@@ -51,3 +51,32 @@ export async function holdersOf(tx: Tx, orgId: string, permission: Permission): 
   const grants = await tx.roleGrant.findMany({ where: { orgId, role: { in: [...rolesOf(permission)] }, user: { isActive: true } }, select: { userId: true } });
   return grants.map((g) => g.userId);
 }
+
+/**
+ * One notice per organization to the people holding `permission` on it
+ * (not above it), for many organizations in two queries: a year's results
+ * published to every rated unit, a circular to the units it names. The
+ * actor, inactive users and those who turned the kind off are left out.
+ * Returns how many notices were created.
+ */
+export async function notifyOrgHolders(
+  tx: Tx,
+  notice: { kind: NotificationKind; orgIds: readonly string[]; permission: Permission; actorId: string; payload?: Prisma.InputJsonObject },
+): Promise<number> {
+  if (notice.orgIds.length === 0) return 0;
+  const grants = await tx.roleGrant.findMany({
+    where: {
+      orgId: { in: [...notice.orgIds] },
+      role: { in: [...rolesOf(notice.permission)] },
+      userId: { not: notice.actorId },
+      user: { isActive: true, noticeOptOuts: { none: { kind: notice.kind } } },
+    },
+    select: { userId: true, orgId: true },
+  });
+  const pairs = [...new Map(grants.map((g) => [`${g.orgId} ${g.userId}`, g])).values()];
+  if (pairs.length === 0) return 0;
+  const { count } = await tx.notification.createMany({
+    data: pairs.map((g) => ({ userId: g.userId, kind: notice.kind, orgId: g.orgId, actorId: notice.actorId, payload: notice.payload })),
+  });
+  return count;
+}

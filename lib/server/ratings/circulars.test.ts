@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
+import { openNotification } from "@/lib/server/notifications/mark-read";
 import { createCircular, getCircular, issueCircular, listCirculars, saveCircular } from "@/lib/server/ratings/circulars";
 import { resolveRatedYear } from "@/lib/server/ratings/schemes";
 import { actorFor, orgId } from "@/lib/test/actors";
@@ -79,5 +80,11 @@ describe("a circular", () => {
       expect(await listCirculars(outsider, periodId)).toEqual([]);
       await expect(getCircular(outsider, id!)).rejects.toBeInstanceOf(NotFoundError);
     }
+
+    // The named units' secretaries hear of it, and the notice opens the circular; nobody else hears.
+    const notices = await prisma.notification.findMany({ where: { kind: "CIRCULAR_ISSUED" }, select: { id: true, userId: true } });
+    expect(notices.map((n) => n.userId).sort()).toEqual([u01.id, u02.id].sort());
+    const opened = await openNotification(u01, notices.find((n) => n.userId === u01.id)!.id);
+    expect(opened?.target).toBe(`/ratings/circulars/${id}`);
   });
 });

@@ -13,6 +13,7 @@ import { previewRatings } from "@/lib/server/ratings/preview";
 import { assertManages, managesRatings, readScheme } from "@/lib/server/ratings/schemes";
 import { ratedYearOf } from "@/lib/server/ratings/unit-facts";
 import type { VersionChange } from "@/lib/version-change";
+import { notifyOrgHolders } from "@/lib/server/notifications/notify";
 
 /**
  * The committee's circulars (通报) on a year: drafted from the year's data,
@@ -110,8 +111,14 @@ export async function issueCircular(actor: Actor, input: { id: string; expectedV
     const current = await tx.circular.findUniqueOrThrow({ where: { id: input.id }, select: { status: true, version: true } });
     await checkVersion(current.version, input.expectedVersion, () => ({ version: current.version }));
     if (current.status === "ISSUED") throw new ValidationError("The circular is issued", { body: ["circularIssued"] });
-    await tx.circular.update({ where: { id: input.id }, data: { status: "ISSUED", issuedAt: new Date(), issuedById: actor.id, version: { increment: 1 } } });
+    const issued = await tx.circular.update({
+      where: { id: input.id },
+      data: { status: "ISSUED", issuedAt: new Date(), issuedById: actor.id, version: { increment: 1 } },
+      select: { title: true, named: { select: { orgId: true } } },
+    });
     await writeAudit(tx, { actorId: actor.id, action: "rating.circular.issue", entityType: "Circular", entityId: input.id });
+    // The named units' readers hear of it: the ones who may read it (namesReach).
+    await notifyOrgHolders(tx, { kind: "CIRCULAR_ISSUED", orgIds: issued.named.map((n) => n.orgId), permission: "rating.read", actorId: actor.id, payload: { circularId: input.id, title: issued.title } });
     return { from: current.version, to: current.version + 1 };
   });
 }

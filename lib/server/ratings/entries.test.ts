@@ -17,6 +17,7 @@ import { previewRatings, publishedRatings, publishRatings } from "@/lib/server/r
 import { getRatingScheme, resolveRatedYear, saveRatingScheme } from "@/lib/server/ratings/schemes";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
+import { openNotification } from "@/lib/server/notifications/mark-read";
 import { firstSheetRows, zhTranslator } from "@/lib/test/workbooks";
 
 let drop: () => Promise<void>;
@@ -138,6 +139,15 @@ describe("publishing the year's results", () => {
     const kept = await prisma.ratingResult.findUniqueOrThrow({ where: { periodId_orgId: { periodId, orgId: u01 } } });
     const unit = preview.units.find((u) => u.orgId === u01)!;
     expect({ total: Number(kept.total), grade: kept.grade, rank: kept.rank, of: kept.of }).toEqual({ total: unit.total, grade: unit.grade, rank: unit.rank, of: unit.of });
+
+    // Each rated unit's readers hear of it, once, and the notice opens their unit's result; the committee does not.
+    const notices = await prisma.notification.findMany({ where: { kind: "RATINGS_PUBLISHED" }, select: { id: true, userId: true, orgId: true } });
+    expect(new Set(notices.map((n) => n.orgId)).size).toBeGreaterThan(1);
+    expect(notices.every((n) => preview.units.some((u) => u.orgId === n.orgId))).toBe(true);
+    expect(notices.filter((n) => n.userId === secretary.id).map((n) => n.orgId)).toEqual([u01]);
+    expect(notices.some((n) => n.userId === supervisor.id)).toBe(false);
+    const opened = await openNotification(secretary, notices.find((n) => n.userId === secretary.id)!.id);
+    expect(opened?.target).toBe(`/ratings/${u01}?period=${periodId}`);
 
     // Nothing is rated, adjusted or published again after.
     await expect(saveSelfRating(secretary, { periodId, orgId: u01, scores: scores(100, 100, 100) })).rejects.toMatchObject({ fieldErrors: { periodId: ["published"] } });

@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { ratingInputs } from "@/lib/server/ratings/entries";
 import { assertManages, getRatingScheme, readScheme, type SchemeView } from "@/lib/server/ratings/schemes";
 import { ratedYearOf, unitFacts } from "@/lib/server/ratings/unit-facts";
+import { notifyOrgHolders } from "@/lib/server/notifications/notify";
 
 type Tx = Prisma.TransactionClient;
 
@@ -141,6 +142,8 @@ export async function publishRatings(actor: Actor, periodId: string, day = new D
         await tx.ratingScheme.update({ where: { periodId }, data: published });
       }
       await writeAudit(tx, { actorId: actor.id, action: "rating.publish", entityType: "RatingScheme", entityId: periodId, after: { units: units.length } });
+      // Each unit's readers hear that its result can be read.
+      await notifyOrgHolders(tx, { kind: "RATINGS_PUBLISHED", orgIds: units.map((u) => u.orgId), permission: "rating.read", actorId: actor.id, payload: { periodId, year: scheme.year } });
       return units.length;
     },
     { timeout: 60_000 },

@@ -72,6 +72,9 @@ export default async function RatingsPage({ searchParams }: Props) {
       <Link href={hrefWith("/ratings/circulars", { period: shownPeriod })} className={buttonVariants({ variant: "secondary" })}>
         {t("circular.link")}
       </Link>
+      <Link href={hrefWith("/ratings/meetings", { period: shownPeriod })} className={buttonVariants({ variant: "secondary" })}>
+        {t("meeting.link")}
+      </Link>
       <Link href="/ratings/talks" className={buttonVariants({ variant: "secondary" })}>
         {t("talk.ledgerLink")}
       </Link>

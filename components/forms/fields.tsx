@@ -78,7 +78,7 @@ export function InputField<S extends Schema>({
   control,
   ...props
 }: FieldProps<S> & {
-  type?: "text" | "date" | "number" | "url" | "email" | "password";
+  type?: "text" | "date" | "datetime-local" | "number" | "url" | "email" | "password";
   asNumber?: boolean;
   onChange?: (event: ChangeEvent<HTMLInputElement>) => void;
   control?: ControlProps;

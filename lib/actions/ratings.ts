@@ -13,15 +13,19 @@ import {
 import { addAwardBar as addBar, removeAwardBar as removeBar } from "@/lib/server/ratings/award-bars";
 import { createCircular as create, issueCircular as issue, saveCircular as saveDraft } from "@/lib/server/ratings/circulars";
 import { publishRatings as publish } from "@/lib/server/ratings/preview";
+import { castMeetingBallot as castBallot, createMeeting as createOne, recordMeetingReport as recordReport } from "@/lib/server/ratings/meetings";
 import { recordAdmonitoryTalk as recordTalk, saveTalkFollowUp as saveFollowUp } from "@/lib/server/ratings/talks";
 import { saveRatingScheme as save } from "@/lib/server/ratings/schemes";
 import { returnYearReport as returnReport, saveYearReport as saveReport, submitYearReport as submitReport } from "@/lib/server/ratings/year-reports";
 import {
   ZAddAdjustment,
   ZAddAwardBar,
+  ZCastMeetingBallot,
+  ZCreateMeeting,
   ZCreateCircular,
   ZIssueCircular,
   ZPublishRatings,
+  ZRecordMeetingReport,
   ZRecordAdmonitoryTalk,
   ZRemoveAwardBar,
   ZRemoveAdjustment,
@@ -109,3 +113,14 @@ export const recordAdmonitoryTalk = defineAction("action:recordAdmonitoryTalk", 
 
 /** The committee's follow-up of a talk (回访). */
 export const saveTalkFollowUp = defineAction("action:saveTalkFollowUp", ZTalkFollowUp, () => undefined, async (actor, input) => ({ version: await saveFollowUp(actor, input) }));
+
+/** The committee sets up a year's report meeting; answers its id. */
+export const createMeeting = defineAction("action:createMeeting", ZCreateMeeting, () => undefined, async (actor, input) => ({ id: await createOne(actor, input) }));
+
+/** How a unit's secretary reported at the meeting, and the leader's comment. */
+export const recordMeetingReport = defineAction("action:recordMeetingReport", ZRecordMeetingReport, byUnit, async (actor, input) => {
+  await recordReport(actor, input);
+});
+
+/** An attendee's democratic ballot on one unit, while the meeting's window is open; answers its number. */
+export const castMeetingBallot = defineAction("action:castMeetingBallot", ZCastMeetingBallot, () => undefined, async (actor, input) => castBallot(actor, input));

@@ -142,3 +142,62 @@ export const ZNewTalkQuery = z.object({
   trigger: z.enum(TALK_TRIGGERS).optional().catch(undefined),
   note: z.string().trim().max(500).optional().catch(undefined),
 });
+
+/** A moment as a datetime-local field sends it ("2026-12-20T09:00"), read as Beijing time; empty is none. */
+const zBeijingMoment = z.preprocess(
+  (v) => (v === "" || v == null ? undefined : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "date")
+    .transform((v) => new Date(`${v}:00+08:00`))
+    .refine((d) => !Number.isNaN(d.getTime()), "date")
+    .optional(),
+);
+
+/** A group of checkboxes: one ticked box comes from a form as a string, none as false. */
+function ticked<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (typeof v === "string" ? [v] : v === false || v == null ? [] : v), z.array(item));
+}
+
+export const MEETING_UNITS_MAX = 5_000;
+export const MEETING_ATTENDEES_MAX = 500;
+
+/** A report meeting as the committee sets it up: when and where, the units reporting, who attends, and the ballot window. */
+export const ZCreateMeeting = z
+  .object({
+    periodId: ZId,
+    title: zRequiredText(200),
+    heldOn: zDay,
+    place: zText(200),
+    ballotOpensAt: zBeijingMoment,
+    ballotClosesAt: zBeijingMoment,
+    orgIds: ticked(ZId).pipe(z.array(ZId).min(1, "pickUnits").max(MEETING_UNITS_MAX)),
+    attendeeIds: ticked(ZId).pipe(z.array(ZId).max(MEETING_ATTENDEES_MAX)),
+  })
+  .refine((v) => !v.ballotOpensAt === !v.ballotClosesAt, { message: "windowBoth", path: ["ballotClosesAt"] })
+  .refine((v) => !v.ballotOpensAt || !v.ballotClosesAt || v.ballotClosesAt > v.ballotOpensAt, { message: "windowOrder", path: ["ballotClosesAt"] });
+
+export type TCreateMeeting = z.input<typeof ZCreateMeeting>;
+export type TCreateMeetingParsed = z.output<typeof ZCreateMeeting>;
+
+export const REPORT_MODES = ["IN_PERSON", "IN_WRITING"] as const;
+
+/** How a unit's secretary reported at the meeting, and the leader's comment (点评). */
+export const ZRecordMeetingReport = z.object({
+  meetingId: ZId,
+  orgId: ZId,
+  mode: z.enum(REPORT_MODES, { error: "required" }),
+  commentedBy: zText(100),
+  comment: zText(4000),
+});
+
+export type TRecordMeetingReport = z.input<typeof ZRecordMeetingReport>;
+
+/** An attendee's democratic rating of one unit, cast in the app while the meeting's window is open. */
+export const ZCastMeetingBallot = z.object({
+  meetingId: ZId,
+  orgId: ZId,
+  scores: z.record(z.string().max(40), ZDimensionScore),
+});
+
+export type TCastMeetingBallot = z.input<typeof ZCastMeetingBallot>;

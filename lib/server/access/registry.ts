@@ -546,6 +546,12 @@ export const registry = {
   "page:/ratings/talks/[talkId]": { kind: "page", file: "app/ratings/talks/[talkId]/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "action:recordAdmonitoryTalk": { kind: "action", file: "lib/actions/ratings.ts", name: "recordAdmonitoryTalk", rule: { access: "permission", permission: "rating.manage", target: "org" } },
   "action:saveTalkFollowUp": { kind: "action", file: "lib/actions/ratings.ts", name: "saveTalkFollowUp", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  // Report meetings (述职评议会): the committee sets them up and records each report; an attendee rates in the app, which the handlers check (lib/server/ratings/meetings.ts).
+  "page:/ratings/meetings": { kind: "page", file: "app/ratings/meetings/page.tsx", rule: { access: "signed-in" } },
+  "page:/ratings/meetings/[meetingId]": { kind: "page", file: "app/ratings/meetings/[meetingId]/page.tsx", rule: { access: "signed-in" } },
+  "action:createMeeting": { kind: "action", file: "lib/actions/ratings.ts", name: "createMeeting", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  "action:recordMeetingReport": { kind: "action", file: "lib/actions/ratings.ts", name: "recordMeetingReport", rule: { access: "permission", permission: "rating.manage", target: "org" } },
+  "action:castMeetingBallot": { kind: "action", file: "lib/actions/ratings.ts", name: "castMeetingBallot", rule: { access: "signed-in" } },
   "action:publishRatings": { kind: "action", file: "lib/actions/ratings.ts", name: "publishRatings", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveRatingScheme": {
     kind: "action",

@@ -25,7 +25,8 @@ type Tx = Prisma.TransactionClient;
 type RatedOrg = { id: string; path: string };
 
 /** Who may write what about a rated unit: its own secretary the self-rating, the committee above it the rest. */
-export type Writer = "self" | "committee";
+/** Who writes: the unit itself, the committee, or an attendee of its report meeting (whom the meeting's own checks admit). */
+export type Writer = "self" | "committee" | "attendee";
 
 /** Whether `actor` gives the self-rating of the unit `orgId`: a secretary's grant on the unit itself. */
 export function ratesSelf(actor: Actor, orgId: string): boolean {
@@ -34,6 +35,7 @@ export function ratesSelf(actor: Actor, orgId: string): boolean {
 }
 
 function mayWrite(actor: Actor, writer: Writer, org: RatedOrg): boolean {
+  if (writer === "attendee") return true;
   return writer === "committee" ? managesRatings(actor) && reachesPath(actor, "rating.manage", org.path) : ratesSelf(actor, org.id);
 }
 
@@ -73,7 +75,7 @@ export async function openRatedWrite(
   return { scheme, org };
 }
 
-function checkScores(scores: Record<string, unknown>, scheme: RatingScheme): DimensionScores {
+export function checkScores(scores: Record<string, unknown>, scheme: RatingScheme): DimensionScores {
   const errors = scoreErrors(scores, scheme.rated.dimensions);
   if (Object.keys(errors).length > 0) {
     throw new ValidationError("The scores do not match the scheme's dimensions", Object.fromEntries(Object.entries(errors).map(([key, e]) => [`scores.${key}`, e])));
@@ -246,7 +248,7 @@ export async function ratingSheet(periodId: string, orgId: string): Promise<Rati
   const [entries, adjustments] = await Promise.all([
     prisma.ratingEntry.findMany({
       where: { periodId, orgId },
-      select: { source: true, ballot: true, scores: true, updatedAt: true, enteredBy: { select: { name: true } } },
+      select: { source: true, ballot: true, scores: true, updatedAt: true, voterId: true, enteredBy: { select: { name: true } } },
       orderBy: [{ source: "asc" }, { ballot: "asc" }],
     }),
     prisma.ratingAdjustment.findMany({
@@ -262,7 +264,8 @@ export async function ratingSheet(periodId: string, orgId: string): Promise<Rati
   return {
     self: one("SELF"),
     superior: one("SUPERIOR"),
-    ballots: entries.filter((e) => e.source === "DEMOCRATIC").map((e) => ({ ballot: e.ballot, scores: e.scores as DimensionScores, by: e.enteredBy?.name ?? null })),
+    // A ballot an attendee cast in the app names nobody: the democratic rating is secret; one entered from paper names who entered it.
+    ballots: entries.filter((e) => e.source === "DEMOCRATIC").map((e) => ({ ballot: e.ballot, scores: e.scores as DimensionScores, by: e.voterId ? null : (e.enteredBy?.name ?? null) })),
     adjustments: adjustments.map((a) => ({ id: a.id, points: Number(a.points), reason: a.reason, by: a.by?.name ?? null, at: a.createdAt })),
   };
 }

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageHeading } from "@/components/layout/page-heading";
+import { MeetingBallotForm, MeetingReportForm } from "@/components/ratings/meeting-forms";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { hrefWith } from "@/lib/href";
+import { localized } from "@/lib/org-label";
+import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
+import { prisma } from "@/lib/server/db";
+import { ballotOpen, getMeeting } from "@/lib/server/ratings/meetings";
+import { readScheme } from "@/lib/server/ratings/schemes";
+import { ZIdParam } from "@/lib/validation/text";
+
+type Props = { params: Promise<{ meetingId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ratings.meeting"))("listTitle") };
+}
+
+/**
+ * One report meeting. The committee records, unit by unit, how the
+ * secretary reported and the leader's comment, and sees how many ballots
+ * each unit has; an attendee rates each unit once while the window is open.
+ */
+export default async function MeetingPage({ params }: Props) {
+  const id = ZIdParam.parse((await params).meetingId);
+  if (!id) notFound();
+  const actor = await guardPage("page:/ratings/meetings/[meetingId]", undefined, `/ratings/meetings/${id}`);
+  const [meeting, t, format, locale] = await Promise.all([notFoundUnless(getMeeting(actor, id)), getTranslations("ratings.meeting"), getFormatter(), getLocale()]);
+  const scheme = await readScheme(prisma, meeting.periodId);
+  const published = scheme.publishedAt !== null;
+  const open = ballotOpen(meeting, new Date()) && !published;
+  const dimensions = scheme.config.rated.dimensions.map((d) => ({ key: d.key, label: localized(d.label, d.labelEn, locale) }));
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  return (
+    <>
+      <PageHeading
+        title={meeting.title}
+        subtitle={`${format.dateTime(meeting.heldOn, { dateStyle: "long", timeZone: "UTC" })}${meeting.place ? ` · ${meeting.place}` : ""}`}
+      >
+        <nav className="mb-2 text-sm">
+          <Link href={hrefWith("/ratings/meetings", { period: meeting.periodId })} className="text-brand hover:underline">
+            {t("back")}
+          </Link>
+        </nav>
+      </PageHeading>
+      <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-muted">
+        <Badge tone={open ? "ok" : "neutral"}>{open ? t("open") : t("closed")}</Badge>
+        <span>{meeting.ballotOpensAt && meeting.ballotClosesAt ? t("window", { from: when(meeting.ballotOpensAt), to: when(meeting.ballotClosesAt) }) : t("windowNone")}</span>
+      </div>
+      {meeting.committee ? (
+        <p className="mb-4 text-sm text-muted">{meeting.attendees.length > 0 ? t("attendees", { names: format.list(meeting.attendees.map((a) => a.name)) }) : t("noAttendees")}</p>
+      ) : null}
+      <h2 className="mb-2 text-base font-semibold">{t("unitsHeading")}</h2>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        {meeting.units.map((u) => {
+          const name = localized(u.name, u.nameEn, locale);
+          return (
+            <Card key={u.orgId} aria-label={name} className="min-w-0">
+              <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+                <h3 className="font-medium">{name}</h3>
+                <span className="flex flex-wrap gap-2 text-xs text-muted">
+                  {meeting.committee ? <Badge tone={u.mode ? "ok" : "neutral"}>{u.mode ? t(`mode.${u.mode}`) : t("mode.none")}</Badge> : null}
+                  {meeting.committee ? <span>{t("ballots", { count: u.ballots })}</span> : null}
+                  {meeting.attends && u.ratedByMe ? <Badge tone="ok">{t("ratedByMe")}</Badge> : null}
+                </span>
+              </div>
+              {meeting.committee && !published ? (
+                <MeetingReportForm unit={name} initial={{ meetingId: meeting.id, orgId: u.orgId, mode: u.mode, commentedBy: u.commentedBy ?? "", comment: u.comment ?? "" }} />
+              ) : meeting.committee && u.comment ? (
+                <p className="text-sm whitespace-pre-wrap break-words">
+                  {u.commentedBy ? `${u.commentedBy}：` : ""}
+                  {u.comment}
+                </p>
+              ) : null}
+              {meeting.attends && !u.ratedByMe ? (
+                open ? (
+                  <div className="mt-3 border-t border-line pt-3">
+                    <h4 className="mb-1 text-sm font-medium">{t("ballotHeading")}</h4>
+                    <MeetingBallotForm meetingId={meeting.id} orgId={u.orgId} unit={name} dimensions={dimensions} />
+                  </div>
+                ) : (
+                  <p className="mt-2 text-sm text-muted">{t("notOpen")}</p>
+                )
+              ) : null}
+            </Card>
+          );
+        })}
+      </div>
+    </>
+  );
+}

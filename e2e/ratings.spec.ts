@@ -111,6 +111,58 @@ test("a secretary edits and submits the report drafted from the ledger; the comm
   await expect(page.getByRole("link", { name: "述职报告：已提交" })).toBeVisible();
 });
 
+test("the committee sets up the report meeting and records each report; an attendee rates a unit in the app inside the window", async ({ page, signIn, expectAccessible }) => {
+  // Beijing's wall clock, as a datetime-local field takes it.
+  const beijing = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOString().slice(0, 16);
+  await signIn("supervisor");
+  await page.goto("/ratings");
+  await page.getByRole("link", { name: "述职评议会", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "述职评议会" })).toBeVisible();
+  const form = page.getByRole("form", { name: "安排述职评议会" });
+  await form.getByLabel("会议日期").fill(beijing(Date.now()).slice(0, 10));
+  await form.getByLabel("地点").fill("第一会议室");
+  await form.getByLabel("民主测评开始时间").fill(beijing(Date.now() - 60 * 60 * 1000));
+  // One end of the window without the other is refused in place.
+  await form.getByRole("group", { name: "述职单位" }).getByRole("checkbox", { name: "省教育厅党组", exact: true }).check();
+  await form.getByRole("group", { name: "参会测评人员" }).getByRole("checkbox", { name: "张书记", exact: true }).check();
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("请同时填写测评开始和截止时间，或都不填。", { exact: true })).toBeVisible();
+  await form.getByLabel("民主测评截止时间").fill(beijing(Date.now() + 2 * 60 * 60 * 1000));
+  await expectAccessible(page);
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("测评进行中")).toBeVisible();
+  await expect(page.getByText("参会测评人员：张书记")).toBeVisible();
+  const meetingUrl = page.url();
+
+  // The secretary reported in person; the leader's comment.
+  const record = page.getByRole("form", { name: "省教育厅党组的述职记录" });
+  await record.getByRole("radio", { name: "现场述职" }).check();
+  await record.getByLabel("点评人").fill("机关工委书记");
+  await record.getByLabel("点评意见").fill("整改不够彻底，要举一反三。");
+  await record.getByRole("button", { name: "保存述职记录" }).click();
+  await expect(record.getByText("述职记录已保存。")).toBeVisible();
+  await expectAccessible(page);
+
+  // The attendee finds the meeting and rates the unit once.
+  await signIn("u01-secretary");
+  await page.goto("/ratings/meetings");
+  await page.getByRole("link", { name: /述职评议会/ }).first().click();
+  await expect(page).toHaveURL(meetingUrl);
+  await expect(page.getByText("整改不够彻底", { exact: false })).toHaveCount(0);
+  const ballot = page.getByRole("form", { name: "对省教育厅党组的民主测评" });
+  for (const label of ["政治建设", "履行职责", "整改落实"]) await ballot.getByLabel(label).fill("85");
+  await expectAccessible(page);
+  await ballot.getByRole("button", { name: "提交测评" }).click();
+  await expect(page.getByText("已测评", { exact: true })).toBeVisible();
+  await expect(page.getByRole("form", { name: "对省教育厅党组的民主测评" })).toHaveCount(0);
+
+  // The committee counts it with the unit's ballots.
+  await signIn("supervisor");
+  await page.goto(meetingUrl);
+  await expect(page.getByRole("region", { name: "省教育厅党组" })).toContainText("民主测评票 1 张");
+  await expect(page.getByRole("region", { name: "省教育厅党组" })).toContainText("现场述职");
+});
+
 test("a unit rates itself, the committee enters the rest and publishes, and the unit reads its grade and rank with the explanation", async ({ page, signIn, expectAccessible }) => {
   // Before publication the unit's secretary sees no result, only the self-rating their unit owes.
   await signIn("u01-secretary");

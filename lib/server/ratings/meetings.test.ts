@@ -35,11 +35,13 @@ describe("the ballot window as the form sends it", () => {
 
 describe("the report meeting", () => {
   it("is set up by the committee with the year's rated units and people of the committee or those units", async () => {
-    const [supervisor, secretary, u04Secretary, wc, u01] = await Promise.all([actorFor("supervisor"), actorFor("u01-secretary"), actorFor("u04-secretary"), orgId("WC"), orgId("U01")]);
+    const [supervisor, secretary, wc, u01] = await Promise.all([actorFor("supervisor"), actorFor("u01-secretary"), orgId("WC"), orgId("U01")]);
     const base = { periodId, title: "述职评议会", heldOn: "2026-12-20", place: "第一会议室", orgIds: [u01], attendeeIds: [secretary.id], ballotOpensAt: opens, ballotClosesAt: closes };
     await expect(createMeeting(secretary, base)).rejects.toBeInstanceOf(NotFoundError);
     await expect(createMeeting(supervisor, { ...base, orgIds: [wc] })).rejects.toMatchObject({ fieldErrors: { orgIds: ["notInScope"] } });
-    await expect(createMeeting(supervisor, { ...base, attendeeIds: [u04Secretary.id] })).rejects.toMatchObject({ fieldErrors: { attendeeIds: ["notInScope"] } });
+    // An attendee from the committee or any rated unit, not only the units reporting: someone of no unit is refused.
+    const outsider = await prisma.user.create({ data: { username: "outsider", name: "外单位人员", passwordHash: "x" } });
+    await expect(createMeeting(supervisor, { ...base, attendeeIds: [outsider.id] })).rejects.toMatchObject({ fieldErrors: { attendeeIds: ["notAttendee"] } });
     expect(await prisma.reportMeeting.count()).toBe(0);
   });
 

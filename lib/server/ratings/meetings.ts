@@ -28,7 +28,7 @@ export function ballotOpen(meeting: { ballotOpensAt: Date | null; ballotClosesAt
   return meeting.ballotOpensAt !== null && meeting.ballotClosesAt !== null && meeting.ballotOpensAt <= now && now < meeting.ballotClosesAt;
 }
 
-/** The people the committee may ask to attend: active users holding a role on the committee's own organization or on one of the units reporting. */
+/** The people the committee may ask to attend: active users holding a role on the committee's own organization or on one of `orgIds` (the year's rated units). */
 export async function attendeeCandidates(actor: Actor, orgIds: readonly string[]): Promise<{ id: string; name: string }[]> {
   const committees = actor.grants.filter((g) => g.orgPath.split("/").filter(Boolean).length === 1).map((g) => g.orgId);
   return prisma.user.findMany({
@@ -45,8 +45,8 @@ export async function createMeeting(actor: Actor, input: TCreateMeetingParsed): 
   if (scheme.publishedAt) throw new ValidationError("The year's results are published", { periodId: ["published"] });
   const rated = new Set((await ratedUnitList(actor, input.periodId)).map((u) => u.id));
   if (input.orgIds.some((id) => !rated.has(id))) throw new ValidationError("Only the year's rated units report", { orgIds: ["notInScope"] });
-  const candidates = new Set((await attendeeCandidates(actor, input.orgIds)).map((u) => u.id));
-  if (input.attendeeIds.some((id) => !candidates.has(id))) throw new ValidationError("Unknown attendee", { attendeeIds: ["notInScope"] });
+  const candidates = new Set((await attendeeCandidates(actor, [...rated])).map((u) => u.id));
+  if (input.attendeeIds.some((id) => !candidates.has(id))) throw new ValidationError("Unknown attendee", { attendeeIds: ["notAttendee"] });
   return prisma.$transaction(async (tx) => {
     const meeting = await tx.reportMeeting.create({
       data: {

@@ -267,6 +267,14 @@ test("a unit rates itself, the committee enters the rest and publishes, and the 
   // Nothing is rated after publication: the self-rating form is gone.
   await expect(page.getByRole("form", { name: "本单位自评" })).toHaveCount(0);
   await expectAccessible(page);
+  // The rating sheet on paper: its title and unit, the explanation, the lines to sign; the bars stay on screen.
+  await page.emulateMedia({ media: "print" });
+  const sheet = page.getByRole("article", { name: "2026 年度述职评议考核评分表" });
+  await expect(sheet.getByRole("heading", { level: 2, name: "2026 年度述职评议考核评分表" })).toBeVisible();
+  await expect(sheet.getByText(`考核对象：${unitName}`)).toBeVisible();
+  await expect(sheet.getByText("审核人（签字）：")).toBeVisible();
+  await expect(page.getByRole("region", { name: "取消评先评优资格" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
 });
 
 test("a unit's secretary reaches their own unit's rating page and no other, and has no scheme page", async ({ page, signIn }) => {

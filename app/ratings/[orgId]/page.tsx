@@ -7,6 +7,9 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { formatPoints } from "@/components/ratings/rating-parts";
 import { AwardBarList } from "@/components/ratings/award-bars";
 import { TalkStatus } from "@/components/ratings/talk-status";
+import { PrintButton } from "@/components/print/print-button";
+import { PrintHeader } from "@/components/print/print-header";
+import { SignatureLines } from "@/components/print/signature-lines";
 import { AdjustmentForm, AwardBarForm, ScoresForm, type DimensionLabel } from "@/components/ratings/rating-entry";
 import { ScoreExplanation } from "@/components/ratings/score-explanation";
 import { Alert } from "@/components/ui/alert";
@@ -90,6 +93,7 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
       <PageHeading
         title={unit ? t("detail.title", { unit: name }) : t("unit.title", { unit: name })}
         subtitle={unit ? t("detail.subtitle", { year: year.year, type: tt(unit.orgType), rank: unit.rank, of: unit.of }) : t("unit.subtitle", { year: year.year })}
+        actions={unit ? <PrintButton /> : undefined}
       >
         {back}
       </PageHeading>
@@ -102,10 +106,16 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {unit ? (
-        <ScoreExplanation unit={unit} />
+        // The rating sheet (考核评分表): on paper, under its title, with the lines to sign.
+        <article className="printable" aria-label={t("sheet.title", { year: year.year })}>
+          <PrintHeader className="hidden print:block" title={t("sheet.title", { year: year.year })} details={[t("sheet.unit", { unit: name })]} />
+          <ScoreExplanation unit={unit} />
+          <SignatureLines className="hidden print:grid" labels={[t("sheet.rater"), t("sheet.reviewer"), t("sheet.date")]} caption={t("sheet.caption")} />
+        </article>
       ) : (
         <p className="mb-4">{!rated ? t("detail.notRated") : published ? t("detail.notRated") : t("unit.notPublished")}</p>
       )}
+      <div className="print:hidden">
       {sheet && committee ? <CommitteeEntry periodId={year.id} orgId={orgId} sheet={sheet} dimensions={dimensions} /> : null}
       {secretaries || bars.length > 0 ? (
         <Card aria-labelledby="award-bars-heading" className="mt-4 min-w-0">
@@ -133,6 +143,7 @@ export default async function RatedUnitPage({ params, searchParams }: Props) {
           <ScoresForm kind="self" periodId={year.id} orgId={orgId} dimensions={dimensions} initial={sheet.self?.scores} />
         </Card>
       ) : null}
+      </div>
     </>
   );
 }

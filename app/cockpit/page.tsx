@@ -57,7 +57,7 @@ export default async function CockpitPage() {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
     yAxis: { type: "category", inverse: true, data: units.map(unitName), axisLabel: { width: 130, overflow: "truncate" } },
-    tooltip: { trigger: "item", formatter: "{b}：{c}%" },
+    tooltip: { trigger: "item", formatter: t.raw("chart.percent") as string },
     series: [
       {
         type: "bar",
@@ -73,7 +73,7 @@ export default async function CockpitPage() {
   const openOnly = data.findings.open;
   const findingsHrefs = [[hrefWith("/findings", { period: findingsPeriod, closed: "1" }), hrefWith("/findings", { period: findingsPeriod, open: "1" })]];
   const findingsOption: ChartOption = {
-    tooltip: { trigger: "item", formatter: "{b}：{c}（{d}%）" },
+    tooltip: { trigger: "item", formatter: t.raw("chart.share") as string },
     legend: { bottom: 0 },
     series: [
       {
@@ -96,7 +96,7 @@ export default async function CockpitPage() {
   const gradesOption: ChartOption = {
     grid: { left: 8, right: 8, top: 30, bottom: 8, containLabel: true },
     legend: { top: 0 },
-    tooltip: { trigger: "item", formatter: "{a} · {b}：{c}" },
+    tooltip: { trigger: "item", formatter: t.raw("chart.seriesCount") as string },
     xAxis: { type: "category", data: GRADES.map((g) => tg(g)) },
     yAxis: { type: "value", minInterval: 1 },
     series: gradeYears.map((g, i) => ({
@@ -113,7 +113,7 @@ export default async function CockpitPage() {
   const termsHrefs = [termStates.map((s) => hrefWith("/terms", { state: s }))];
   const termsOption: ChartOption = {
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: "item", formatter: "{b}：{c}" },
+    tooltip: { trigger: "item", formatter: t.raw("chart.count") as string },
     xAxis: { type: "category", data: termStates.map((s) => tterm(s)), axisLabel: { interval: 0 } },
     yAxis: { type: "value", minInterval: 1 },
     series: [{ type: "bar", barMaxWidth: 28, label: { show: true, position: "top" }, data: termStates.map((s) => ({ value: data.terms[s], itemStyle: { color: TERM_FILL[s] } })) }],
@@ -165,7 +165,7 @@ export default async function CockpitPage() {
                     <td className="py-1 pr-2 text-right tabular-nums">{percent(r.rate)}</td>
                     <td className="py-1 text-right tabular-nums">
                       {r.overdue}
-                      {r.worst ? <span className="sr-only">（{tw(r.worst)}）</span> : null}
+                      {r.worst ? <span className="sr-only">{t("warningNote", { warning: tw(r.worst) })}</span> : null}
                     </td>
                   </tr>
                 ))}

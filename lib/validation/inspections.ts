@@ -20,7 +20,7 @@ const optionalText = zText(TEXT_MAX).optional().default("");
 const requiredText = zRequiredText(TEXT_MAX);
 
 /** A group of checkboxes: one ticked box of a group of one comes from a form as a string, none as false. */
-function checked<T extends z.ZodType>(item: T) {
+export function checked<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (typeof v === "string" ? [v] : v === false || v == null ? [] : v), z.array(item));
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZDimensionScore } from "@/lib/ratings/ratings";
 import { ZRatingScheme } from "@/lib/ratings/scheme";
+import { checked } from "@/lib/validation/inspections";
 import { zDay } from "@/lib/validation/terms";
 import { ZId, ZIdParam, zRequiredText, zText } from "@/lib/validation/text";
 
@@ -154,11 +155,6 @@ const zBeijingMoment = z.preprocess(
     .optional(),
 );
 
-/** A group of checkboxes: one ticked box comes from a form as a string, none as false. */
-function ticked<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => (typeof v === "string" ? [v] : v === false || v == null ? [] : v), z.array(item));
-}
-
 export const MEETING_UNITS_MAX = 5_000;
 export const MEETING_ATTENDEES_MAX = 500;
 
@@ -171,8 +167,8 @@ export const ZCreateMeeting = z
     place: zText(200),
     ballotOpensAt: zBeijingMoment,
     ballotClosesAt: zBeijingMoment,
-    orgIds: ticked(ZId).pipe(z.array(ZId).min(1, "pickUnits").max(MEETING_UNITS_MAX)),
-    attendeeIds: ticked(ZId).pipe(z.array(ZId).max(MEETING_ATTENDEES_MAX)),
+    orgIds: checked(ZId).pipe(z.array(ZId).min(1, "pickUnits").max(MEETING_UNITS_MAX)),
+    attendeeIds: checked(ZId).pipe(z.array(ZId).max(MEETING_ATTENDEES_MAX)),
   })
   .refine((v) => !v.ballotOpensAt === !v.ballotClosesAt, { message: "windowBoth", path: ["ballotClosesAt"] })
   .refine((v) => !v.ballotOpensAt || !v.ballotClosesAt || v.ballotClosesAt > v.ballotOpensAt, { message: "windowOrder", path: ["ballotClosesAt"] });

@@ -71,10 +71,7 @@ export default async function MeetingPage({ params }: Props) {
               {meeting.committee && !published ? (
                 <MeetingReportForm unit={name} initial={{ meetingId: meeting.id, orgId: u.orgId, mode: u.mode, commentedBy: u.commentedBy ?? "", comment: u.comment ?? "" }} />
               ) : meeting.committee && u.comment ? (
-                <p className="text-sm whitespace-pre-wrap break-words">
-                  {u.commentedBy ? `${u.commentedBy}：` : ""}
-                  {u.comment}
-                </p>
+                <p className="text-sm whitespace-pre-wrap break-words">{u.commentedBy ? t("commentLine", { by: u.commentedBy, comment: u.comment }) : u.comment}</p>
               ) : null}
               {meeting.attends && !u.ratedByMe ? (
                 open ? (

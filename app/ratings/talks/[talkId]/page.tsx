@@ -64,7 +64,7 @@ export default async function TalkPage({ params }: Props) {
             <dd>{day(talk.talkedOn)}</dd>
             <dt className="text-muted">{t("triggerLabel")}</dt>
             <dd className="break-words">
-              {t(`trigger.${talk.trigger}`)}：{talk.triggerNote}
+              {t("triggerLine", { trigger: t(`trigger.${talk.trigger}`), note: talk.triggerNote })}
             </dd>
             <dt className="text-muted">{t("heldBy")}</dt>
             <dd className="break-words">{talk.talkedBy}</dd>

@@ -201,3 +201,56 @@ test("a round's title, dates and leader are corrected after creation, and a roun
   await expect(page.getByRole("heading", { level: 1, name: "督查整改" })).toBeVisible();
   await expect(page.getByText(title)).toHaveCount(0);
 });
+
+test("staff enter a provincial tour's feedback; the unit finds its problems to rectify, another unit nothing", async ({ browser, page, signIn, expectAccessible }) => {
+  const problem = `巡视反馈问题 ${Date.now()}`;
+  await signIn("supervisor");
+  await page.goto("/inspections");
+  await page.getByRole("link", { name: "巡视巡察反馈" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "巡视巡察反馈台账" })).toBeVisible();
+  await page.getByRole("link", { name: "录入反馈问题" }).click();
+  const unit = page.getByLabel("被巡视巡察单位");
+  await unit.selectOption((await unit.locator("option", { hasText: "省卫生健康委员会党组" }).getAttribute("value"))!);
+  await page.getByLabel("反馈机构").fill("省委第五巡视组");
+  await page.getByLabel("反馈文号（可不填）").fill("省委巡视反馈〔2026〕5号");
+  await page.getByLabel("反馈意见概要").fill("党组落实管党治党责任有差距。");
+  // No problem yet: refused, nothing lost.
+  await page.getByRole("button", { name: "保存反馈问题" }).click();
+  await expect(page.getByRole("group", { name: "反馈问题清单" }).getByText("请至少添加一个反馈问题。")).toBeVisible();
+  await page.getByRole("button", { name: "添加一个问题" }).click();
+  const first = page.getByRole("group", { name: "第 1 个问题" });
+  await first.getByLabel("问题表述").fill(problem);
+  await first.getByLabel("整改时限").fill("2020-01-01");
+  await page.getByRole("button", { name: "保存反馈问题" }).click();
+  await expect(first.getByText("整改时限须晚于反馈日期。")).toBeVisible();
+  await expect(page.getByLabel("反馈机构")).toHaveValue("省委第五巡视组");
+  await first.getByLabel("整改时限").fill("2099-06-30");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "保存反馈问题" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "巡视巡察反馈 · 省卫生健康委员会党组" })).toBeVisible();
+  await expect(page.getByText(`1. ${problem}`)).toBeVisible();
+  await expect(page.getByText("巡视：省委第五巡视组")).toBeVisible();
+  await expectAccessible(page);
+  const tourUrl = page.url();
+  await page.goto("/inspections/tours");
+  await expect(page.getByRole("row").filter({ hasText: "省委第五巡视组" })).toContainText("已销号 0/1");
+
+  // The unit hears of it, opens it, and finds the problem in its rectification ledger under its source.
+  const secretary = await openAs(browser, "u08-secretary");
+  await secretary.page.goto("/notifications");
+  await secretary.page.getByRole("link", { name: /省委第五巡视组/ }).first().click();
+  await expect(secretary.page).toHaveURL(tourUrl);
+  await secretary.page.goto("/findings?source=TOUR");
+  await expect(secretary.page.getByLabel("问题来源")).toHaveValue("TOUR");
+  await expect(secretary.page.getByRole("link", { name: new RegExp(problem) }).first()).toBeVisible();
+  await secretary.page.goto("/findings?source=TALK");
+  await expect(secretary.page.getByText(problem)).toHaveCount(0);
+  await secretary.close();
+
+  // Another unit sees neither the feedback nor its page.
+  const other = await openAs(browser, "u07-secretary");
+  await other.page.goto("/inspections/tours");
+  await expect(other.page.getByText("省委第五巡视组")).toHaveCount(0);
+  expect((await other.page.goto(tourUrl))?.status()).toBe(404);
+  await other.close();
+});

@@ -8,7 +8,7 @@ import { FieldError, Label } from "@/components/ui/label";
 import { OrgFilter } from "@/components/ui/org-filter";
 import { FINDING_STATES } from "@/lib/finding-state";
 import { isLedgerFiltered, LEDGER_SEARCH_MAX, type LedgerList, type TFindingFilters } from "@/lib/server/inspections/list-findings";
-import { FINDING_TAGS } from "@/lib/validation/inspections";
+import { FINDING_SOURCES, FINDING_TAGS } from "@/lib/validation/inspections";
 
 /** Filters that other pages link with but the form does not show: kept as hidden fields, and named. */
 const HIDDEN_FILTERS = ["period", "duty", "open", "closed", "warning"] as const;
@@ -36,6 +36,7 @@ export function LedgerFilters({
   const t = useTranslations("rectification.filters");
   const ts = useTranslations("findingState");
   const tt = useTranslations("findingTag");
+  const tr = useTranslations("inspectionType");
   const tv = useTranslations("validation");
   const hidden = HIDDEN_FILTERS.flatMap((key) => {
     const value = filters[key];
@@ -78,6 +79,14 @@ export function LedgerFilters({
           defaultValue={filters.category}
           allLabel={t("allCategories")}
           options={categoryOptions.map((c) => ({ value: c.id, label: c.label }))}
+        />
+        <FilterSelect
+          id="ledger-source"
+          name="source"
+          label={t("source")}
+          defaultValue={filters.source}
+          allLabel={t("allSources")}
+          options={FINDING_SOURCES.map((source) => ({ value: source, label: tr(source) }))}
         />
         <FilterSelect
           id="ledger-tag"

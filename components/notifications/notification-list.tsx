@@ -23,6 +23,7 @@ const KIND_TONES: Record<NotificationKind, "brand" | "warn" | "ok" | "neutral" |
   FINDING_ESCALATED: "danger",
   TERM_DUE: "warn",
   TALK_RECORDED: "danger",
+  TOUR_FEEDBACK_RECORDED: "danger",
   RATINGS_PUBLISHED: "brand",
   CIRCULAR_ISSUED: "warn",
 };

@@ -32,6 +32,7 @@ export function SchemeForm({ periodId, config, dimensions }: { periodId: string;
       "config.computed.onTime": { label: t("onTime") },
       "config.computed.evidence": { label: t("evidence") },
       "config.computed.findingsOnTime": { label: t("findingsOnTime") },
+      "config.computed.tourRectification": { label: t("tourRectification") },
       "config.rated.points": { label: t("ratedPoints") },
       "config.rated.self": { label: t("self") },
       "config.rated.superior": { label: t("superior") },

@@ -64,7 +64,10 @@ export async function ScoreExplanation({ unit }: { unit: UnitScore }) {
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
-              {unit.indicators.map((i) => (
+              {/* An indicator the scheme gives no points to is not part of this year's score. */}
+              {unit.indicators
+                .filter((i) => i.weight > 0)
+                .map((i) => (
                 <tr key={i.key}>
                   <th scope="row" className="px-3 py-2 font-medium">
                     {t(`indicator.${i.key}`)}

@@ -1,14 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFieldArray } from "react-hook-form";
 import { FormBody, InputField, SelectField, TextareaField, type Option } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
+import { ProblemListFieldset } from "@/components/inspections/problem-list-fieldset";
 import { recordAdmonitoryTalk, saveTalkFollowUp } from "@/lib/actions/ratings";
 import { TALK_COMMITMENTS_MAX, TALK_TEXT_MAX, TALK_TRIGGERS, ZRecordAdmonitoryTalk, ZTalkFollowUp, type TRecordAdmonitoryTalk } from "@/lib/validation/ratings";
-
-const SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
 
 /**
  * The committee's record of a talk it held: the unit, what led to it, the
@@ -17,7 +14,6 @@ const SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
  */
 export function TalkForm({ defaults, units, categories }: { defaults: TRecordAdmonitoryTalk; units: Option[]; categories: Option[] }) {
   const t = useTranslations("ratings.talk");
-  const ts = useTranslations("findingSeverity");
   const of = useActionForm({
     id: "talk",
     schema: ZRecordAdmonitoryTalk,
@@ -36,8 +32,6 @@ export function TalkForm({ defaults, units, categories }: { defaults: TRecordAdm
     redirectTo: (data) => `/ratings/talks/${data.id}`,
     messages: "ratings.error",
   });
-  const { fields, append, remove } = useFieldArray({ control: of.form.control, name: "commitments" });
-  const commitmentsError = of.errorOf("commitments");
   return (
     <FormBody of={of} submitLabel={t("save")} aria-label={t("formLabel")}>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
@@ -49,37 +43,24 @@ export function TalkForm({ defaults, units, categories }: { defaults: TRecordAdm
         <InputField of={of} name="talkedWith" control={{ maxLength: 200 }} />
       </div>
       <TextareaField of={of} name="issues" rows={6} maxLength={TALK_TEXT_MAX} />
-      <fieldset className="space-y-3 rounded-md border border-line p-3">
-        <legend className="px-1 text-sm font-medium text-ink">{t("fields.commitments")}</legend>
-        <p className="text-xs text-muted">{t("commitmentsHint")}</p>
-        {fields.length === 0 ? <p className="text-sm text-muted">{t("noCommitmentsYet")}</p> : null}
-        {fields.map((field, i) => (
-          <div key={field.id} role="group" aria-label={t("commitmentN", { n: i + 1 })} className="space-y-2 border-t border-line pt-3 first:border-t-0 first:pt-0">
-            <div className="flex items-center justify-between gap-2">
-              <span className="text-sm font-medium">{t("commitmentN", { n: i + 1 })}</span>
-              <Button type="button" variant="secondary" onClick={() => remove(i)} aria-label={t("removeCommitment", { n: i + 1 })}>
-                ×
-              </Button>
-            </div>
-            <TextareaField of={of} name={`commitments.${i}.text`} label={t("fields.text")} rows={2} maxLength={TALK_TEXT_MAX} />
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-              <SelectField of={of} name={`commitments.${i}.categoryId`} label={t("fields.categoryId")} options={categories} />
-              <SelectField of={of} name={`commitments.${i}.severity`} label={t("fields.severity")} options={SEVERITIES.map((s) => ({ value: s, label: ts(s) }))} />
-              <InputField of={of} name={`commitments.${i}.deadline`} label={t("fields.deadline")} type="date" />
-            </div>
-          </div>
-        ))}
-        {commitmentsError ? (
-          <p role="alert" className="text-sm text-danger">
-            {commitmentsError}
-          </p>
-        ) : null}
-        {fields.length < TALK_COMMITMENTS_MAX ? (
-          <Button type="button" variant="secondary" onClick={() => append({ text: "", categoryId: categories[0]?.value ?? "", severity: "MEDIUM", deadline: "" })}>
-            {t("addCommitment")}
-          </Button>
-        ) : null}
-      </fieldset>
+      <ProblemListFieldset
+        of={of}
+        name="commitments"
+        max={TALK_COMMITMENTS_MAX}
+        categories={categories}
+        words={{
+          legend: t("fields.commitments"),
+          hint: t("commitmentsHint"),
+          none: t("noCommitmentsYet"),
+          entryN: (n) => t("commitmentN", { n }),
+          add: t("addCommitment"),
+          remove: (n) => t("removeCommitment", { n }),
+          text: t("fields.text"),
+          categoryId: t("fields.categoryId"),
+          severity: t("fields.severity"),
+          deadline: t("fields.deadline"),
+        }}
+      />
     </FormBody>
   );
 }

@@ -15,7 +15,7 @@ export const GRADES = ["GOOD", "FAIRLY_GOOD", "AVERAGE", "POOR"] as const;
 export type Grade = (typeof GRADES)[number];
 
 /** The indicators computed from the ledger, in the order a score explains them. */
-export const COMPUTED_INDICATORS = ["completion", "onTime", "evidence", "findingsOnTime"] as const;
+export const COMPUTED_INDICATORS = ["completion", "onTime", "evidence", "findingsOnTime", "tourRectification"] as const;
 export type ComputedIndicator = (typeof COMPUTED_INDICATORS)[number];
 
 /** Conditions that set the grade to 差 whatever the points (一票否决). */
@@ -45,8 +45,11 @@ export const ZRatingScheme = z
   .object({
     /** The types of organization rated (and ranked, each type apart). */
     ratedTypes: z.array(z.enum(RATED_TYPES)).min(1, "pickRatedType"),
-    /** Points of each computed indicator: its value (0 to 1) times these points. */
-    computed: z.object({ completion: points, onTime: points, evidence: points, findingsOnTime: points }),
+    /**
+     * Points of each computed indicator: its value (0 to 1) times these points. The rectification of
+     * top-down inspection findings came later: schemes saved before it read it as 0 points.
+     */
+    computed: z.object({ completion: points, onTime: points, evidence: points, findingsOnTime: points, tourRectification: points.default(0) }),
     /** Points taken off per finding still open past its deadline, by severity, at most `max` in all. */
     overdueDeductions: z.object({ LOW: points, MEDIUM: points, HIGH: points, max: points }),
     /** The rated part: its points, and how the three ratings (each 0 to 100) share them, in percent. */
@@ -86,14 +89,15 @@ export type RatingScheme = z.infer<typeof ZRatingScheme>;
 
 /**
  * The common scheme: the units' party groups rated; 60 points from the ledger (weighted completion 30,
- * on time 10, evidence 10, findings closed on time 10), 40 from people
+ * on time 10, evidence 10, findings closed on time 10; a committee that weighs the rectification of
+ * top-down inspection findings apart moves points to it), 40 from people
  * (40% self, 60% superior); bands at 90, 80 and 60; up to 5 points off for
  * overdue findings; the top grade capped at 20% and barred below 80%
  * satisfaction; a serious finding left open vetoes.
  */
 export const DEFAULT_RATING_SCHEME: RatingScheme = {
   ratedTypes: ["PARTY_GROUP"],
-  computed: { completion: 30, onTime: 10, evidence: 10, findingsOnTime: 10 },
+  computed: { completion: 30, onTime: 10, evidence: 10, findingsOnTime: 10, tourRectification: 0 },
   overdueDeductions: { LOW: 0.5, MEDIUM: 1, HIGH: 2, max: 5 },
   rated: {
     points: 40,

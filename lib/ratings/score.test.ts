@@ -17,6 +17,7 @@ function facts(overrides: Partial<UnitFacts> = {}): UnitFacts {
     onTime: NOTHING_TO_COUNT,
     evidence: NOTHING_TO_COUNT,
     findingsOnTime: NOTHING_TO_COUNT,
+    tourRectification: NOTHING_TO_COUNT,
     overdueFindings: { LOW: 0, MEDIUM: 0, HIGH: 0 },
     vetoes: { OPEN_SERIOUS_FINDING: false, OPEN_DISCIPLINE_FINDING: false },
     ...overrides,
@@ -65,6 +66,7 @@ describe("a unit's score", () => {
       { key: "onTime", done: 8, of: 10, value: 0.8, weight: 10, points: 8 },
       { key: "evidence", done: 5, of: 5, value: 1, weight: 10, points: 10 },
       { key: "findingsOnTime", done: 0, of: 0, value: null, weight: 10, points: 10 },
+      { key: "tourRectification", done: 0, of: 0, value: null, weight: 0, points: 0 },
     ]);
     expect(score.deductions).toEqual({ overdue: { LOW: 1, MEDIUM: 1, HIGH: 0 }, points: 1.5 });
     // 90 × 40% × 40 / 100 + 85 × 60% × 40 / 100 = 14.4 + 20.4
@@ -81,6 +83,22 @@ describe("a unit's score", () => {
     // 7 of 9 points done: 7 × 30 / 9 = 23.333…
     const score = scoreOf(unit("u1", { facts: facts({ completion: { done: 7, of: 9 } }) }));
     expect(score.indicators[0]).toEqual({ key: "completion", done: 7, of: 9, value: 7 / 9, weight: 30, points: 23.33 });
+  });
+
+  it("scores the rectification of top-down inspection findings when the scheme moves points to it, and reads older schemes as giving it none", () => {
+    // 10 points moved from completion: 2 of 3 due tour problems closed out earns 2 × 10 / 3 = 6.67.
+    const scheme = ZRatingScheme.parse({ ...DEFAULT_RATING_SCHEME, computed: { ...DEFAULT_RATING_SCHEME.computed, completion: 20, tourRectification: 10 } });
+    const score = scoreOf(unit("u1", { facts: facts({ tourRectification: { done: 2, of: 3 } }) }), scheme);
+    expect(score.indicators.map((i) => [i.key, i.points])).toEqual([
+      ["completion", 20],
+      ["onTime", 10],
+      ["evidence", 10],
+      ["findingsOnTime", 10],
+      ["tourRectification", 6.67],
+    ]);
+    expect(score.base).toBe(56.67);
+    const { tourRectification: _, ...olderComputed } = DEFAULT_RATING_SCHEME.computed;
+    expect(ZRatingScheme.parse({ ...DEFAULT_RATING_SCHEME, computed: olderComputed }).computed.tourRectification).toBe(0);
   });
 
   it("grades on the bands' boundaries: 90.00 is 好, 89.99 较好, 80.00 较好, 79.99 一般, 60.00 一般, 59.99 差", () => {

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { zDay } from "@/lib/validation/terms";
 import { ZId, zRequiredText, zText } from "@/lib/validation/text";
 
 export const INSPECTION_TYPES = ["ROUTINE", "SPOT_CHECK", "CONCENTRATED", "DISCIPLINE"] as const;
+/** Where a finding came from: a round of one of the inspection types, an admonitory talk, or a top-down inspection tour's feedback. */
+export const FINDING_SOURCES = [...INSPECTION_TYPES, "TALK", "TOUR"] as const;
 export const FINDING_SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
 export const FINDING_TAGS = ["COMMON", "INDIVIDUAL"] as const;
 export const ACCEPTANCE_PARTIES = ["GROUP", "COMMITTEE", "UNIT"] as const;
@@ -127,4 +130,43 @@ export const ZReopenFinding = z.object({
   reason: requiredText,
   /** Blank: RECTIFY_DAYS from today. */
   deadline: day.optional().or(z.literal("").transform(() => undefined)),
+});
+
+/** One problem entered by hand (a talk's commitment, a tour's problem): it becomes a finding to rectify by its deadline. */
+export const ZProblemEntry = z.object({
+  text: requiredText,
+  categoryId: id,
+  severity: z.enum(FINDING_SEVERITIES),
+  deadline: zDay,
+});
+
+export type TProblemEntry = z.input<typeof ZProblemEntry>;
+
+/** Which tour fed back: 巡视 (the provincial committee's) or 巡察 (a lower committee's). */
+export const TOUR_KINDS = ["PROVINCIAL", "PATROL"] as const;
+export const TOUR_PROBLEMS_MAX = 100;
+
+/** A top-down inspection tour's feedback to a unit (巡视巡察反馈), as staff enter it: who fed back, when, and the problem list. */
+export const ZRecordTourFeedback = z
+  .object({
+    orgId: id,
+    kind: z.enum(TOUR_KINDS),
+    tourName: zRequiredText(TITLE_MAX),
+    receivedOn: zDay,
+    documentNo: zText(100).optional().default(""),
+    summary: requiredText,
+    problems: z.array(ZProblemEntry).min(1, "noProblems").max(TOUR_PROBLEMS_MAX, "tooMany"),
+  })
+  .superRefine((v, ctx) => {
+    v.problems.forEach((p, i) => {
+      if (p.deadline <= v.receivedOn) ctx.addIssue({ code: "custom", message: "deadlineAfterFeedback", path: ["problems", i, "deadline"] });
+    });
+  });
+
+export type TRecordTourFeedback = z.input<typeof ZRecordTourFeedback>;
+
+/** The tour feedback ledger's address: the year shown (the current one when none). */
+export const ZTourQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

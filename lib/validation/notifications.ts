@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   "FINDING_ESCALATED",
   "TERM_DUE",
   "TALK_RECORDED",
+  "TOUR_FEEDBACK_RECORDED",
   "RATINGS_PUBLISHED",
   "CIRCULAR_ISSUED",
 ] as const satisfies readonly NotificationKind[];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZDimensionScore } from "@/lib/ratings/ratings";
 import { ZRatingScheme } from "@/lib/ratings/scheme";
-import { checked } from "@/lib/validation/inspections";
+import { checked, ZProblemEntry } from "@/lib/validation/inspections";
 import { zDay } from "@/lib/validation/terms";
 import { ZId, ZIdParam, zRequiredText, zText } from "@/lib/validation/text";
 
@@ -93,13 +93,6 @@ export const TALK_TRIGGERS = ["GRADE", "FINDING", "RED_DUTY", "OTHER"] as const;
 export const TALK_TEXT_MAX = 4000;
 export const TALK_COMMITMENTS_MAX = 20;
 
-/** One commitment made at a talk: it becomes a finding of the talk, to rectify by its deadline. */
-export const ZTalkCommitment = z.object({
-  text: zRequiredText(TALK_TEXT_MAX),
-  categoryId: ZId,
-  severity: z.enum(["LOW", "MEDIUM", "HIGH"]),
-  deadline: zDay,
-});
 
 /** An admonitory talk as the committee records it after holding it. */
 export const ZRecordAdmonitoryTalk = z
@@ -111,7 +104,7 @@ export const ZRecordAdmonitoryTalk = z
     talkedBy: zRequiredText(200),
     talkedWith: zRequiredText(200),
     issues: zRequiredText(TALK_TEXT_MAX),
-    commitments: z.array(ZTalkCommitment).max(TALK_COMMITMENTS_MAX, "tooMany"),
+    commitments: z.array(ZProblemEntry).max(TALK_COMMITMENTS_MAX, "tooMany"),
   })
   .superRefine((v, ctx) => {
     v.commitments.forEach((c, i) => {

@@ -104,7 +104,7 @@ describe("demo seed", () => {
 });
 
 describe("demo inspections", () => {
-  it("adds one issued round with findings in every state, once", async () => {
+  it("adds one issued round with findings in every state, and a tour's feedback to rectify, once", async () => {
     await seedDemo(db.prisma, { now: TEST_NOW, force: true });
     expect(await seedDemoInspections(db.prisma, { now: TEST_NOW })).toEqual({ created: true });
     expect(await seedDemoInspections(db.prisma, { now: TEST_NOW })).toEqual({ created: false });
@@ -112,7 +112,9 @@ describe("demo inspections", () => {
     expect(states.map((s) => s.state).sort()).toEqual(["CLOSED", "IN_PROGRESS", "OPEN", "RETURNED", "SUBMITTED"]);
     const closed = await db.prisma.finding.findFirstOrThrow({ where: { state: "CLOSED" }, select: { acceptances: { select: { party: true } } } });
     expect(closed.acceptances.map((a) => a.party).sort()).toEqual(["COMMITTEE", "GROUP"]);
-    expect(await db.prisma.inspectionReport.count({ where: { status: "ISSUED" } })).toBe(2);
+    expect(await db.prisma.inspectionReport.count({ where: { status: "ISSUED", round: { type: "ROUTINE" } } })).toBe(2);
+    const tour = await db.prisma.tourFeedback.findFirstOrThrow({ select: { org: { select: { code: true } }, round: { select: { type: true, findings: { select: { state: true } } } } } });
+    expect([tour.org.code, tour.round.type, tour.round.findings.map((f) => f.state)]).toEqual(["U03", "TOUR", ["OPEN", "OPEN", "OPEN"]]);
     expect(await db.prisma.finding.count({ where: { dutyId: { not: null } } })).toBe(2);
     // One open finding is past its deadline, for the red colour and the escalations.
     expect(await db.prisma.finding.count({ where: { state: "OPEN", deadline: { lt: TEST_NOW } } })).toBe(1);

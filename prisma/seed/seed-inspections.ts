@@ -37,7 +37,7 @@ export async function seedDemoInspections(prisma: PrismaClient, options: { now?:
   const day = today(now);
   const issued = new Date(day.getTime() - 50 * DAY_MS);
   const deadline = new Date(issued.getTime() + 60 * DAY_MS);
-  const orgs = new Map((await prisma.org.findMany({ where: { code: { in: ["WC", "U01", "U02"] } }, select: { id: true, code: true } })).map((o) => [o.code, o.id]));
+  const orgs = new Map((await prisma.org.findMany({ where: { code: { in: ["WC", "U01", "U02", "U03"] } }, select: { id: true, code: true } })).map((o) => [o.code, o.id]));
   const users = new Map(
     (await prisma.user.findMany({ where: { username: { in: ["inspector", "supervisor", "u01-secretary", "u02-secretary"] } }, select: { id: true, username: true } })).map((u) => [u.username, u.id]),
   );
@@ -120,6 +120,73 @@ export async function seedDemoInspections(prisma: PrismaClient, options: { now?:
         }
       }
     }
+    // Received 30 days ago: every problem still within its deadline.
+    await seedTourFeedback(tx, { unit: orgs.get("U03"), scope, supervisor, received: new Date(issued.getTime() + 20 * DAY_MS) });
   });
   return { created: true };
+}
+
+const TOUR_PROBLEMS: { description: string; category: string; severity: FindingSeverity; days: number }[] = [
+  { description: "党组落实全面从严治党主体责任有差距，研究部署党建工作不经常。", category: "fcat-responsibility", severity: "HIGH", days: 90 },
+  { description: "基层党组织换届工作不及时，个别支部超期未换届。", category: "fcat-org-life", severity: "MEDIUM", days: 75 },
+  { description: "理论学习中心组专题研讨质量不高，联系实际不够。", category: "fcat-theory", severity: "LOW", days: 60 },
+];
+
+/**
+ * A provincial inspection tour's feedback to U03 (巡视反馈), entered by the
+ * committee: its own round of type TOUR with one issued report whose
+ * findings are the problems fed back, all still to rectify.
+ */
+async function seedTourFeedback(
+  tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0],
+  { unit, scope, supervisor, received }: { unit: string | undefined; scope: string; supervisor: string; received: Date },
+): Promise<void> {
+  if (!unit) return;
+  const round = await tx.inspectionRound.create({
+    data: {
+      title: "省委第三巡视组 反馈（示例）",
+      type: "TOUR",
+      scopeOrgId: scope,
+      startsOn: received,
+      endsOn: received,
+      createdById: supervisor,
+      members: { create: { userId: supervisor, isLeader: true } },
+      reports: {
+        create: {
+          orgId: unit,
+          status: "ISSUED",
+          summary: "巡视组反馈指出，党组在落实管党治党政治责任、基层组织建设等方面存在差距。",
+          inspectedOn: received,
+          issuedAt: received,
+          issuedById: supervisor,
+          inspectors: { create: { userId: supervisor } },
+        },
+      },
+    },
+    select: { id: true, reports: { select: { id: true } } },
+  });
+  await tx.finding.createMany({
+    data: TOUR_PROBLEMS.map((p, i) => ({
+      reportId: round.reports[0]!.id,
+      roundId: round.id,
+      orgId: unit,
+      seq: i + 1,
+      description: p.description,
+      categoryId: p.category,
+      severity: p.severity,
+      deadline: new Date(received.getTime() + p.days * DAY_MS),
+    })),
+  });
+  await tx.tourFeedback.create({
+    data: {
+      roundId: round.id,
+      orgId: unit,
+      kind: "PROVINCIAL",
+      tourName: "省委第三巡视组",
+      receivedOn: received,
+      documentNo: "省委巡视反馈〔示例〕3号",
+      summary: "巡视组反馈指出，党组在落实管党治党政治责任、基层组织建设等方面存在差距，要求逐项整改、按期销号。",
+      recordedById: supervisor,
+    },
+  });
 }

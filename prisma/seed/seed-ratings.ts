@@ -38,6 +38,7 @@ export async function seedPreviousYearRatings(prisma: PrismaClient, orgs: Map<st
         onTime: share(200, rate - 0.03),
         evidence: share(180, rate - 0.1),
         findingsOnTime: share(4, i % 3 === 0 ? 1 : 0.75),
+        tourRectification: share(0, 1),
         overdueFindings: { LOW: i === 3 ? 1 : 0, MEDIUM: 0, HIGH: 0 },
         vetoes: { OPEN_SERIOUS_FINDING: false, OPEN_DISCIPLINE_FINDING: false },
       },

@@ -51,6 +51,9 @@ export default async function InspectionsPage({ searchParams }: Props) {
             <Link href="/findings" className={buttonVariants({ variant: "secondary" })}>
               {t("ledgerLink")}
             </Link>
+            <Link href="/inspections/tours" className={buttonVariants({ variant: "secondary" })}>
+              {t("toursLink")}
+            </Link>
             {canAnalyse ? (
               <Link href="/inspections/analysis" className={buttonVariants({ variant: "secondary" })}>
                 {t("analysisLink")}

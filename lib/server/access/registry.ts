@@ -358,6 +358,12 @@ export const registry = {
     name: "findRoundOrgs",
     rule: { access: "permission", permission: "round.create", target: "none" },
   },
+  // Top-down inspection feedback (巡视巡察反馈): the committee enters it; the committee and the unit answering it read it (lib/server/inspections/tours.ts).
+  "page:/inspections/tours": { kind: "page", file: "app/inspections/tours/page.tsx", rule: { access: "permission", permission: "inspection.read", target: "none" } },
+  "page:/inspections/tours/new": { kind: "page", file: "app/inspections/tours/new/page.tsx", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
+  "page:/inspections/tours/[tourId]": { kind: "page", file: "app/inspections/tours/[tourId]/page.tsx", rule: { access: "permission", permission: "inspection.read", target: "none" } },
+  "action:recordTourFeedback": { kind: "action", file: "lib/actions/tours.ts", name: "recordTourFeedback", rule: { access: "permission", permission: "inspection.oversee", target: "org" } },
+  "action:findTourOrgs": { kind: "action", file: "lib/actions/tours.ts", name: "findTourOrgs", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
   "page:/inspections/[roundId]": {
     kind: "page",
     file: "app/inspections/[roundId]/page.tsx",

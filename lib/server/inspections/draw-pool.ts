@@ -2,6 +2,7 @@ import { isoDay } from "@/lib/dates";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { beijingDaySql } from "@/lib/server/db/beijing-day";
 import type { DrawRule, DrawWeighting, PoolEntry } from "@/lib/server/inspections/draw";
+import { visitRoundSql } from "@/lib/server/inspections/standing-round";
 
 // No "server-only" here: seeds, scripts and tests build pools too, inside their own transactions.
 
@@ -35,7 +36,7 @@ function weightSql(weighting: DrawWeighting, day: Date): Prisma.Sql {
                     ELSE LEAST(${MAX_INSPECTED_WEIGHT}::int, 1 + GREATEST(0, ${isoDay(day)}::date - max(x.on_day))) END
           FROM (SELECT COALESCE(r."inspectedOn", ${beijingDaySql(Prisma.sql`r."issuedAt"`)}) AS on_day
                   FROM "InspectionReport" r
-                  JOIN "InspectionRound" rd ON rd."id" = r."roundId" AND rd."type" <> 'TALK'
+                  JOIN "InspectionRound" rd ON rd."id" = r."roundId" AND ${visitRoundSql()}
                  WHERE r."orgId" = o."id" AND r."status" = 'ISSUED') x)`;
     case "MOST_OPEN_FINDINGS":
       return Prisma.sql`(

@@ -12,6 +12,7 @@ import { prisma } from "@/lib/server/db";
 import { containsWords } from "@/lib/server/db/text-search";
 import { closeoutParties } from "@/lib/server/inspections/config";
 import { findingReadWhere, readScopeKey, roundReadWhere } from "@/lib/server/inspections/scope";
+import { FINDING_SOURCES } from "@/lib/validation/inspections";
 import { ZIdParam, zSearchWords } from "@/lib/validation/text";
 
 export const LEDGER_PAGE_SIZE = 25;
@@ -45,6 +46,8 @@ export const ZFindingFilters = z.object({
   org: optionalId,
   category: optionalId,
   duty: optionalId,
+  /** Where the findings came from: the type of their round (巡视巡察, a talk, a kind of inspection). */
+  source: z.enum(FINDING_SOURCES).optional().catch(undefined),
   /** Common or individual (共性/个性), as the group tagged it. */
   tag: z.enum(["COMMON", "INDIVIDUAL"]).optional().catch(undefined),
   state: z.enum(FINDING_STATES).optional().catch(undefined),
@@ -69,6 +72,7 @@ export function findingFilterParams(filters: TFindingFilters): Record<string, st
     org: filters.org,
     category: filters.category,
     duty: filters.duty,
+    source: filters.source,
     tag: filters.tag,
     state: filters.state,
     open: filters.open ? "1" : undefined,
@@ -123,6 +127,7 @@ async function selectionWhere(actor: Actor, f: TFindingFilters, clock: Clock, mo
   if (f.org) and.push(org ? { org: { path: { startsWith: org.path } } } : NOTHING);
   if (f.category) and.push({ categoryId: f.category });
   if (f.duty) and.push({ dutyId: f.duty });
+  if (f.source) and.push({ round: { type: f.source } });
   if (f.tag) and.push({ tag: f.tag });
   if (f.q) and.push({ description: containsWords(f.q) });
   if (mode === "filter") {

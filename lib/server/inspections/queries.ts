@@ -15,6 +15,7 @@ import { listFindingCategories } from "@/lib/server/inspections/categories";
 import type { DrawRecord } from "@/lib/server/inspections/draw";
 import { acceptorsByParty, partiesOpenTo } from "@/lib/server/inspections/rectification";
 import { canAcceptAs, canDeleteRound, canManageRound, canRectify, canWriteReport, findingReadWhere, isMember, reportReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
+import { VISIT_ROUND_WHERE } from "@/lib/server/inspections/standing-round";
 
 export const ROUNDS_PAGE_SIZE = 20;
 
@@ -22,8 +23,8 @@ const orgName = { select: { id: true, name: true, nameEn: true, path: true } } a
 
 /** The rounds the actor sees, newest first, with how far their reports have got. */
 export async function listRounds(actor: Actor, page = 1) {
-  // A talk's round is the talks ledger's (lib/server/ratings/talks.ts), not an inspection.
-  const where: Prisma.InspectionRoundWhereInput = { AND: [roundReadWhere(actor), { type: { not: "TALK" } }] };
+  // A talk's or a tour's round is its own ledger's, not an inspection.
+  const where: Prisma.InspectionRoundWhereInput = { AND: [roundReadWhere(actor), VISIT_ROUND_WHERE] };
   const [total, rounds] = await Promise.all([
     prisma.inspectionRound.count({ where }),
     prisma.inspectionRound.findMany({
@@ -87,7 +88,7 @@ function withWarning<T extends { state: Parameters<typeof isFindingOpen>[0]; dea
 /** "Inspection reports about my unit": the issued reports on the organizations the actor answers for, with every finding. */
 export async function listMyUnitReports(actor: Actor, now: Date = new Date()) {
   const reports = await prisma.inspectionReport.findMany({
-    where: { status: "ISSUED", org: orgScopeWhere(actor, "finding.rectify"), round: { type: { not: "TALK" } } },
+    where: { status: "ISSUED", org: orgScopeWhere(actor, "finding.rectify"), round: VISIT_ROUND_WHERE },
     orderBy: [{ issuedAt: "desc" }],
     take: 50,
     select: {

@@ -14,6 +14,7 @@ import { assertManages, managesRatings, readScheme } from "@/lib/server/ratings/
 import { ratedYearOf } from "@/lib/server/ratings/unit-facts";
 import type { VersionChange } from "@/lib/version-change";
 import { notifyOrgHolders } from "@/lib/server/notifications/notify";
+import { visitRoundSql } from "@/lib/server/inspections/standing-round";
 
 /**
  * The committee's circulars (通报) on a year: drafted from the year's data,
@@ -46,7 +47,7 @@ async function yearFindings(actor: Actor, year: number) {
       JOIN "Org" u ON u."id" = coalesce(nullif(split_part(btrim(o."path", '/'), '/', 2), ''), o."id")
       JOIN "FindingCategory" c ON c."id" = f."categoryId"
       JOIN "InspectionReport" r ON r."id" = f."reportId" AND r."status" = 'ISSUED'
-      JOIN "InspectionRound" rd ON rd."id" = f."roundId" AND rd."type" <> 'TALK'
+      JOIN "InspectionRound" rd ON rd."id" = f."roundId" AND ${visitRoundSql()}
      WHERE rd."startsOn" BETWEEN ${isoDay(startsOn)}::date AND ${isoDay(endsOn)}::date
        AND ${pathUnderSql(Prisma.sql`o."path"`, scopePatterns(actor, "rating.manage"))}
      ORDER BY u."code", rd."startsOn", f."seq"`;

@@ -19,6 +19,7 @@ export const RATING_EXPORT_COLUMNS = [
   { key: "onTime", width: 12 },
   { key: "evidence", width: 12 },
   { key: "findingsOnTime", width: 12 },
+  { key: "tourRectification", width: 12 },
   { key: "deductions", width: 10 },
   { key: "self", width: 10 },
   { key: "superior", width: 10 },

@@ -2,9 +2,8 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { dayOf, today } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { FindingSeverity, OrgType, RectificationState, TalkTrigger } from "@/lib/generated/prisma/enums";
+import type { OrgType, TalkTrigger } from "@/lib/generated/prisma/enums";
 import { RATED_TYPES } from "@/lib/ratings/scheme";
-import { rolesOf } from "@/lib/server/access/permissions";
 import { pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -12,7 +11,8 @@ import { prisma } from "@/lib/server/db";
 import { writeVersioned } from "@/lib/server/db/versioned-write";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { findingOverdueSql } from "@/lib/server/inspections/finding-rules";
-import { notify } from "@/lib/server/notifications/notify";
+import { checkProblemCategories, createStandingRound, standingProblemsSelect, toStandingProblems } from "@/lib/server/inspections/standing-round";
+import { holdersOf, notify } from "@/lib/server/notifications/notify";
 import { managesRatings } from "@/lib/server/ratings/schemes";
 import type { TRecordAdmonitoryTalk, TTalkFollowUp } from "@/lib/validation/ratings";
 import type { VersionChange } from "@/lib/version-change";
@@ -31,18 +31,6 @@ import type { VersionChange } from "@/lib/version-change";
  * talks in its reach; a unit's readers (rating.read) see the talks on
  * their own organization.
  */
-
-export type TalkCommitment = {
-  findingId: string;
-  seq: number;
-  text: string;
-  category: string;
-  categoryEn: string | null;
-  severity: FindingSeverity;
-  deadline: Date | null;
-  state: RectificationState;
-  closedAt: Date | null;
-};
 
 /** A talk's commitments in words: how many there are, how many are closed out and how many are open past their deadline. */
 export type CommitmentTally = { total: number; closed: number; overdue: number };
@@ -74,53 +62,18 @@ export async function recordAdmonitoryTalk(actor: Actor, input: TRecordAdmonitor
   if (!(RATED_TYPES as readonly string[]).includes(org.type) || org.closedAt) throw new ValidationError("Talks are held with rated units", { orgId: ["notRated"] });
   const talkedOn = dayOf(input.talkedOn);
   if (talkedOn > today(now)) throw new ValidationError("A talk is recorded once held", { talkedOn: ["talkInFuture"] });
-  const categoryIds = [...new Set(input.commitments.map((c) => c.categoryId))];
-  const active = await prisma.findingCategory.count({ where: { id: { in: categoryIds }, isActive: true } });
-  if (active !== categoryIds.length) throw new ValidationError("Unknown category", { commitments: ["unknownCategory"] });
-  const committeeId = org.path.split("/").filter(Boolean)[0]!;
+  await checkProblemCategories(prisma, input.commitments, "commitments");
 
   return prisma.$transaction(async (tx) => {
-    const round = await tx.inspectionRound.create({
-      data: {
-        title: `${org.name} 约谈 ${input.talkedOn}`,
-        type: "TALK",
-        scopeOrgId: committeeId,
-        startsOn: talkedOn,
-        endsOn: talkedOn,
-        createdById: actor.id,
-        members: { create: { userId: actor.id, isLeader: true } },
-        reports: {
-          create: {
-            orgId: org.id,
-            status: "ISSUED",
-            summary: input.issues,
-            inspectedOn: talkedOn,
-            issuedAt: now,
-            issuedById: actor.id,
-            inspectors: { create: { userId: actor.id } },
-          },
-        },
-      },
-      select: { id: true, reports: { select: { id: true } } },
-    });
-    const reportId = round.reports[0]!.id;
-    if (input.commitments.length > 0) {
-      await tx.finding.createMany({
-        data: input.commitments.map((c, i) => ({
-          reportId,
-          roundId: round.id,
-          orgId: org.id,
-          seq: i + 1,
-          description: c.text,
-          categoryId: c.categoryId,
-          severity: c.severity,
-          deadline: dayOf(c.deadline),
-        })),
-      });
-    }
+    const { roundId, reportId } = await createStandingRound(
+      tx,
+      actor,
+      { type: "TALK", title: `${org.name} 约谈 ${input.talkedOn}`, org, day: input.talkedOn, summary: input.issues, problems: input.commitments },
+      now,
+    );
     const talk = await tx.admonitoryTalk.create({
       data: {
-        roundId: round.id,
+        roundId,
         orgId: org.id,
         trigger: input.trigger,
         triggerNote: input.triggerNote,
@@ -138,15 +91,11 @@ export async function recordAdmonitoryTalk(actor: Actor, input: TRecordAdmonitor
       entityType: "AdmonitoryTalk",
       entityId: talk.id,
       orgId: org.id,
-      after: { ...input, roundId: round.id } as unknown as Prisma.InputJsonObject,
-    });
-    const secretaries = await tx.roleGrant.findMany({
-      where: { orgId: org.id, role: { in: [...rolesOf("report.notice")] }, user: { isActive: true } },
-      select: { userId: true },
+      after: { ...input, roundId } as unknown as Prisma.InputJsonObject,
     });
     await notify(tx, {
       kind: "TALK_RECORDED",
-      userIds: secretaries.map((g) => g.userId),
+      userIds: await holdersOf(tx, org.id, "report.notice"),
       reportId,
       actorId: actor.id,
       payload: { talkedOn: input.talkedOn, commitments: input.commitments.length },
@@ -302,19 +251,7 @@ export async function getAdmonitoryTalk(actor: Actor, talkId: string) {
         select: {
           scopeOrg: { select: { name: true, nameEn: true } },
           reports: { select: { id: true } },
-          findings: {
-            orderBy: { seq: "asc" },
-            select: {
-              id: true,
-              seq: true,
-              description: true,
-              severity: true,
-              deadline: true,
-              state: true,
-              closedAt: true,
-              category: { select: { name: true, nameEn: true } },
-            },
-          },
+          findings: standingProblemsSelect,
         },
       },
     },
@@ -322,17 +259,7 @@ export async function getAdmonitoryTalk(actor: Actor, talkId: string) {
   if (!talk) throw new NotFoundError();
   const committee = managesRatings(actor) && reachesPath(actor, "rating.manage", talk.org.path);
   if (!committee && !reachesPath(actor, "rating.read", talk.org.path)) throw new NotFoundError();
-  const commitments: TalkCommitment[] = talk.round.findings.map((f) => ({
-    findingId: f.id,
-    seq: f.seq,
-    text: f.description,
-    category: f.category.name,
-    categoryEn: f.category.nameEn,
-    severity: f.severity,
-    deadline: f.deadline,
-    state: f.state,
-    closedAt: f.closedAt,
-  }));
+  const commitments = toStandingProblems(talk.round.findings);
   const { round, ...rest } = talk;
   return { ...rest, committee: round.scopeOrg, reportId: round.reports[0]!.id, commitments, canFollowUp: committee };
 }

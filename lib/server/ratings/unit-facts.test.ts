@@ -58,16 +58,22 @@ async function handMadeItems(): Promise<void> {
 /** U01's findings made by hand, and some that must not count. */
 async function handMadeFindings(): Promise<void> {
   const [wc, u01, branch, opc] = await Promise.all([orgId("WC"), orgId("U01"), orgId("U01-B1"), orgId("U01-OPC")]);
-  const round = (type: "ROUTINE" | "DISCIPLINE", startsOn: string) =>
+  const round = (type: "ROUTINE" | "DISCIPLINE" | "TOUR", startsOn: string) =>
     prisma.inspectionRound.create({ data: { title: `${type} ${startsOn}`, type, scopeOrgId: wc, startsOn: day(startsOn), endsOn: day(startsOn) } });
   const report = (roundId: string, org: string, status: "ISSUED" | "DRAFT") =>
     prisma.inspectionReport.create({ data: { roundId, orgId: org, status, issuedAt: status === "ISSUED" ? day("2026-04-30") : null } });
-  const [routine, discipline, lastYear] = await Promise.all([round("ROUTINE", "2026-03-02"), round("DISCIPLINE", "2026-04-01"), round("ROUTINE", "2025-11-03")]);
-  const [issued, disciplineReport, draft, old] = await Promise.all([
+  const [routine, discipline, lastYear, tour] = await Promise.all([
+    round("ROUTINE", "2026-03-02"),
+    round("DISCIPLINE", "2026-04-01"),
+    round("ROUTINE", "2025-11-03"),
+    round("TOUR", "2026-06-10"),
+  ]);
+  const [issued, disciplineReport, draft, old, tourReport] = await Promise.all([
     report(routine.id, u01, "ISSUED"),
     report(discipline.id, branch, "ISSUED"),
     report(routine.id, opc, "DRAFT"),
     report(lastYear.id, u01, "ISSUED"),
+    report(tour.id, u01, "ISSUED"),
   ]);
   type State = "OPEN" | "IN_PROGRESS" | "SUBMITTED" | "CLOSED";
   type Severity = "LOW" | "MEDIUM" | "HIGH";
@@ -87,6 +93,10 @@ async function handMadeFindings(): Promise<void> {
     finding(issued, 5, "SUBMITTED", "LOW", "2026-10-31"),
     // A discipline inspection's finding on a branch, open past its deadline: overdue (low), and the discipline veto.
     finding(disciplineReport, 1, "OPEN", "LOW", "2026-08-31"),
+    // A tour's feedback (巡视): one problem closed out on time, one open past its deadline (overdue, low), one not yet due.
+    finding(tourReport, 1, "CLOSED", "LOW", "2026-07-31", "2026-07-01T02:00:00.000Z"),
+    finding(tourReport, 2, "OPEN", "LOW", "2026-10-15"),
+    finding(tourReport, 3, "OPEN", "MEDIUM", "2027-01-31"),
     // Not counted: a draft report's finding, and last year's round's.
     finding(draft, 1, "OPEN", "HIGH", "2026-05-31"),
     finding(old, 1, "OPEN", "HIGH", "2026-01-31"),
@@ -106,9 +116,11 @@ describe("a unit's facts for its rating", () => {
       onTime: { done: 1, of: 3 },
       // Of A and B (done, evidence asked for), only A has some.
       evidence: { done: 1, of: 2 },
-      // Of findings 1, 2 (closed), 3 and 5 (past their deadlines) and the branch's, only 1 was closed on time.
-      findingsOnTime: { done: 1, of: 5 },
-      overdueFindings: { LOW: 1, MEDIUM: 1, HIGH: 0 },
+      // Of findings 1, 2 (closed), 3 and 5 (past their deadlines), the branch's and the tour's first two, 1 and the tour's first were closed on time.
+      findingsOnTime: { done: 2, of: 7 },
+      // Of the tour's problems closed or due (the first two), the first is closed out.
+      tourRectification: { done: 1, of: 2 },
+      overdueFindings: { LOW: 2, MEDIUM: 1, HIGH: 0 },
       vetoes: { OPEN_SERIOUS_FINDING: true, OPEN_DISCIPLINE_FINDING: true },
     });
     // An organization inside another counts its own subtree only: U01-OPC holds the branch's finding
@@ -137,6 +149,7 @@ describe("a unit's facts for its rating", () => {
       },
       evidence: { done: requiring.filter((i) => i._count.evidence > 0).length, of: requiring.length },
       findingsOnTime: { done: 0, of: 0 },
+      tourRectification: { done: 0, of: 0 },
       overdueFindings: { LOW: 0, MEDIUM: 0, HIGH: 0 },
       vetoes: { OPEN_SERIOUS_FINDING: false, OPEN_DISCIPLINE_FINDING: false },
     };

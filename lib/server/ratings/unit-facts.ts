@@ -23,13 +23,14 @@ const NO_FACTS: UnitFacts = {
   onTime: { done: 0, of: 0 },
   evidence: { done: 0, of: 0 },
   findingsOnTime: { done: 0, of: 0 },
+  tourRectification: { done: 0, of: 0 },
   overdueFindings: { LOW: 0, MEDIUM: 0, HIGH: 0 },
   vetoes: { OPEN_SERIOUS_FINDING: false, OPEN_DISCIPLINE_FINDING: false },
 };
 
 type Count = number | bigint;
 type ItemRow = { unit: string; completionDone: Count; completionOf: Count; onTimeDone: Count; onTimeOf: Count; evidenceDone: Count; evidenceOf: Count };
-type FindingRow = { unit: string; done: Count; of: Count; low: Count; medium: Count; high: Count; openSerious: boolean; openDiscipline: boolean };
+type FindingRow = { unit: string; done: Count; of: Count; tourDone: Count; tourOf: Count; low: Count; medium: Count; high: Count; openSerious: boolean; openDiscipline: boolean };
 
 /**
  * What the ledger says about each unit's whole subtree for a rated year,
@@ -42,7 +43,10 @@ type FindingRow = { unit: string; done: Count; of: Count; low: Count; medium: Co
  * - evidence: of the items done whose duty asks for evidence, those with some;
  * - findings on time: of the findings closed or past their deadline, those
  *   closed by it; findings overdue by severity; and whether a serious
- *   finding, or one of a discipline inspection, is still not closed out.
+ *   finding, or one of a discipline inspection, is still not closed out;
+ * - top-down inspection rectification: of the problems fed back by
+ *   inspection tours (巡视巡察) that are closed or past their deadline,
+ *   those closed out.
  * Findings count from issued reports of rounds that began in the year.
  * Publication passes its transaction as `db`.
  */
@@ -87,6 +91,8 @@ export async function unitFacts(unitIds: string[], year: RatedYear, day: Date, d
         SELECT f."orgId",
                count(*) FILTER (WHERE ${FINDING_CLOSED_ON_TIME_SQL}) AS done,
                count(*) FILTER (WHERE f."state" = 'CLOSED' OR f."deadline" < ${isoDay(day)}::date) AS of,
+               count(*) FILTER (WHERE rd."type" = 'TOUR' AND f."state" = 'CLOSED') AS "tourDone",
+               count(*) FILTER (WHERE rd."type" = 'TOUR' AND (f."state" = 'CLOSED' OR f."deadline" < ${isoDay(day)}::date)) AS "tourOf",
                count(*) FILTER (WHERE ${findingOverdueSql(day)} AND f."severity" = 'LOW') AS low,
                count(*) FILTER (WHERE ${findingOverdueSql(day)} AND f."severity" = 'MEDIUM') AS medium,
                count(*) FILTER (WHERE ${findingOverdueSql(day)} AND f."severity" = 'HIGH') AS high,
@@ -100,6 +106,7 @@ export async function unitFacts(unitIds: string[], year: RatedYear, day: Date, d
       )
       SELECT u."id" AS unit,
              sum(p.done)::bigint AS done, sum(p.of)::bigint AS of,
+             sum(p."tourDone")::bigint AS "tourDone", sum(p."tourOf")::bigint AS "tourOf",
              sum(p.low)::bigint AS low, sum(p.medium)::bigint AS medium, sum(p.high)::bigint AS high,
              bool_or(p."openSerious") AS "openSerious", bool_or(p."openDiscipline") AS "openDiscipline"
         FROM per_org p
@@ -117,6 +124,7 @@ export async function unitFacts(unitIds: string[], year: RatedYear, day: Date, d
   for (const row of findings) {
     const f = facts.get(row.unit)!;
     f.findingsOnTime = { done: Number(row.done), of: Number(row.of) };
+    f.tourRectification = { done: Number(row.tourDone), of: Number(row.tourOf) };
     f.overdueFindings = { LOW: Number(row.low), MEDIUM: Number(row.medium), HIGH: Number(row.high) };
     f.vetoes = { OPEN_SERIOUS_FINDING: row.openSerious, OPEN_DISCIPLINE_FINDING: row.openDiscipline };
   }

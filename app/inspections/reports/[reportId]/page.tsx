@@ -16,6 +16,7 @@ import { isoDay } from "@/lib/dates";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { notFoundUnless } from "@/lib/server/inspections/not-found";
 import { getReport, getReportChoices } from "@/lib/server/inspections/queries";
+import { redirectToTour } from "@/lib/server/inspections/tours";
 import { redirectToTalk } from "@/lib/server/ratings/talks";
 import { localized } from "@/lib/org-label";
 
@@ -40,8 +41,9 @@ export default async function ReportPage({ params }: Props) {
     getFormatter(),
     getLocale(),
   ]);
-  // A talk's record is the talks ledger's page; its notice leads here.
+  // A talk's record is the talks ledger's page, a tour's feedback its own; their notices lead here.
   if (report.round.type === "TALK") await redirectToTalk(report.round.id);
+  if (report.round.type === "TOUR") await redirectToTour(report.round.id);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const orgName = localized(report.org.name, report.org.nameEn, locale);

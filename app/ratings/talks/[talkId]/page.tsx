@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { FindingStateBadge } from "@/components/inspections/badges";
 import { RecordProvider } from "@/components/forms/record";
+import { ProblemList } from "@/components/inspections/problem-list";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
 import { PrintHeader } from "@/components/print/print-header";
@@ -33,10 +33,9 @@ export default async function TalkPage({ params }: Props) {
   const id = ZIdParam.parse((await params).talkId);
   if (!id) notFound();
   const actor = await guardPage("page:/ratings/talks/[talkId]", undefined, `/ratings/talks/${id}`);
-  const [talk, t, tc, format, locale] = await Promise.all([
+  const [talk, t, format, locale] = await Promise.all([
     notFoundUnless(getAdmonitoryTalk(actor, id)),
     getTranslations("ratings.talk"),
-    getTranslations("findingSeverity"),
     getFormatter(),
     getLocale(),
   ]);
@@ -76,30 +75,7 @@ export default async function TalkPage({ params }: Props) {
           <p className="text-sm leading-7 whitespace-pre-wrap break-words">{talk.issues}</p>
 
           <h3 className="mt-5 mb-1 text-base font-semibold">{t("commitmentsHeading")}</h3>
-          {talk.commitments.length === 0 ? (
-            <p className="text-sm text-muted">{t("noCommitments")}</p>
-          ) : (
-            <ol className="space-y-2 text-sm">
-              {talk.commitments.map((c) => (
-                <li key={c.findingId} className="rounded-md border border-line p-2 print:border-0 print:p-0">
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <p className="min-w-0 break-words">
-                      {c.seq}. {c.text}
-                    </p>
-                    <FindingStateBadge state={c.state} />
-                  </div>
-                  <p className="mt-1 text-xs text-muted">
-                    {localized(c.category, c.categoryEn, locale)} · {tc(c.severity)}
-                    {c.deadline ? ` · ${t("deadline", { date: day(c.deadline) })}` : null}
-                    {c.closedAt ? ` · ${t("closedOn", { date: format.dateTime(c.closedAt, { dateStyle: "long" }) })}` : null}
-                  </p>
-                  <Link href={`/findings/${c.findingId}`} className="text-xs text-brand hover:underline print:hidden">
-                    {t("openFinding")}
-                  </Link>
-                </li>
-              ))}
-            </ol>
-          )}
+          <ProblemList problems={talk.commitments} none={t("noCommitments")} />
 
           <h3 className="mt-5 mb-1 text-base font-semibold">{t("followUpHeading")}</h3>
           {talk.followUpOn ? (

@@ -1,0 +1,181 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { dayOf, today } from "@/lib/dates";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { OrgType, TourKind } from "@/lib/generated/prisma/enums";
+import { RATED_TYPES } from "@/lib/ratings/scheme";
+import { pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import type { Actor } from "@/lib/server/auth/actor";
+import { can } from "@/lib/server/access/permissions";
+import { prisma } from "@/lib/server/db";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { findingOverdueSql } from "@/lib/server/inspections/finding-rules";
+import { checkProblemCategories, createStandingRound, standingProblemsSelect, toStandingProblems } from "@/lib/server/inspections/standing-round";
+import { holdersOf, notify } from "@/lib/server/notifications/notify";
+import type { TRecordTourFeedback } from "@/lib/validation/inspections";
+
+/**
+ * Top-down inspection feedback (巡视巡察整改). A provincial inspection tour
+ * (巡视) or a lower committee's (巡察) hands a unit a list of problems
+ * without any inspection group of the working committee's; the
+ * committee's staff enter it. It stands on a round of its own (type TOUR)
+ * whose issued report holds the problems as findings, so the unit
+ * rectifies them to close-out as it does any finding, the committee
+ * accepts them, they escalate when late, and the year's rating counts
+ * them apart (the scheme's tourRectification indicator).
+ *
+ * The committee (inspection.oversee) enters feedback for the units in its
+ * reach and sees it; a unit's secretaries and staff (finding.rectify) see
+ * the feedback to their own organizations.
+ */
+
+/** The permissions that read feedback: the committee over it, or the unit answering it. */
+const READ_PERMISSIONS = ["inspection.oversee", "finding.rectify"] as const;
+
+function canRead(actor: Actor, path: string): boolean {
+  return READ_PERMISSIONS.some((p) => reachesPath(actor, p, path));
+}
+
+function readPatterns(actor: Actor): string[] {
+  return [...new Set(READ_PERMISSIONS.flatMap((p) => scopePatterns(actor, p)))];
+}
+
+/** Whether the actor enters feedback at all (the ledger's button). */
+export function entersTourFeedback(actor: Actor): boolean {
+  return can(actor, "inspection.oversee");
+}
+
+/**
+ * Enters a tour's feedback received on `receivedOn` (today or before) by a
+ * rated unit in the committee's reach: its round, issued at once with the
+ * problems as findings, each due on its own deadline. The unit's
+ * secretaries hear of it.
+ */
+export async function recordTourFeedback(actor: Actor, input: TRecordTourFeedback, now: Date = new Date()): Promise<{ tourId: string }> {
+  const org = await prisma.org.findUnique({ where: { id: input.orgId }, select: { id: true, path: true, type: true, name: true, closedAt: true } });
+  if (!org || !reachesPath(actor, "inspection.oversee", org.path)) throw new NotFoundError();
+  if (!(RATED_TYPES as readonly string[]).includes(org.type) || org.closedAt) throw new ValidationError("Feedback goes to a unit", { orgId: ["notRated"] });
+  if (dayOf(input.receivedOn) > today(now)) throw new ValidationError("Feedback is entered once received", { receivedOn: ["receivedInFuture"] });
+  await checkProblemCategories(prisma, input.problems, "problems");
+
+  return prisma.$transaction(async (tx) => {
+    const { roundId, reportId } = await createStandingRound(
+      tx,
+      actor,
+      { type: "TOUR", title: `${input.tourName} 反馈 ${input.receivedOn}`, org, day: input.receivedOn, summary: input.summary, problems: input.problems },
+      now,
+    );
+    const tour = await tx.tourFeedback.create({
+      data: {
+        roundId,
+        orgId: org.id,
+        kind: input.kind,
+        tourName: input.tourName,
+        receivedOn: dayOf(input.receivedOn),
+        documentNo: input.documentNo ?? "",
+        summary: input.summary,
+        recordedById: actor.id,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "tour.record",
+      entityType: "TourFeedback",
+      entityId: tour.id,
+      orgId: org.id,
+      after: { ...input, roundId } as unknown as Prisma.InputJsonObject,
+    });
+    await notify(tx, {
+      kind: "TOUR_FEEDBACK_RECORDED",
+      userIds: await holdersOf(tx, org.id, "report.notice"),
+      reportId,
+      actorId: actor.id,
+      payload: { tourName: input.tourName, problems: input.problems.length },
+    });
+    return { tourId: tour.id };
+  });
+}
+
+/** A feedback's problems in words: how many, how many closed out, how many open past their deadline. */
+export type ProblemTally = { total: number; closed: number; overdue: number };
+
+export type TourRow = {
+  id: string;
+  orgId: string;
+  org: string;
+  orgEn: string | null;
+  orgType: OrgType;
+  kind: TourKind;
+  tourName: string;
+  receivedOn: Date;
+  documentNo: string;
+  tally: ProblemTally;
+};
+
+type RawTourRow = Omit<TourRow, "tally"> & { total: bigint; closed: bigint; overdue: bigint };
+
+export const TOURS_PAGE_SIZE = 50;
+
+/** A year's feedback the reader sees, newest first, a page at a time, with the problems' tally. */
+export async function listTourFeedback(actor: Actor, options: { year: number; page?: number }, now: Date = new Date()): Promise<{ rows: TourRow[]; total: number }> {
+  const page = options.page ?? 1;
+  const where = Prisma.sql`${pathUnderSql(Prisma.sql`o."path"`, readPatterns(actor))}
+       AND t."receivedOn" BETWEEN ${`${options.year}-01-01`}::date AND ${`${options.year}-12-31`}::date`;
+  const [rows, count] = await Promise.all([
+    prisma.$queryRaw<RawTourRow[]>`
+      SELECT t."id", t."orgId", o."name" AS org, o."nameEn" AS "orgEn", o."type" AS "orgType", t."kind", t."tourName",
+             t."receivedOn", t."documentNo",
+             count(f."id") AS total,
+             count(f."id") FILTER (WHERE f."state" = 'CLOSED') AS closed,
+             count(f."id") FILTER (WHERE ${findingOverdueSql(today(now))}) AS overdue
+        FROM "TourFeedback" t
+        JOIN "Org" o ON o."id" = t."orgId"
+        LEFT JOIN "Finding" f ON f."roundId" = t."roundId"
+       WHERE ${where}
+       GROUP BY t."id", o."id"
+       ORDER BY t."receivedOn" DESC, t."createdAt" DESC
+       LIMIT ${TOURS_PAGE_SIZE} OFFSET ${(page - 1) * TOURS_PAGE_SIZE}`,
+    prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "TourFeedback" t JOIN "Org" o ON o."id" = t."orgId" WHERE ${where}`,
+  ]);
+  return {
+    rows: rows.map(({ total, closed, overdue, ...rest }) => ({ ...rest, tally: { total: Number(total), closed: Number(closed), overdue: Number(overdue) } })),
+    total: Number(count[0]?.n ?? 0),
+  };
+}
+
+/** One feedback with its problems, for a reader whose scope covers its unit; else not found. */
+export async function getTourFeedback(actor: Actor, tourId: string) {
+  const tour = await prisma.tourFeedback.findUnique({
+    where: { id: tourId },
+    select: {
+      id: true,
+      kind: true,
+      tourName: true,
+      receivedOn: true,
+      documentNo: true,
+      summary: true,
+      createdAt: true,
+      recordedBy: { select: { name: true } },
+      org: { select: { id: true, name: true, nameEn: true, path: true } },
+      round: {
+        select: {
+          reports: { select: { id: true } },
+          findings: standingProblemsSelect,
+        },
+      },
+    },
+  });
+  if (!tour || !canRead(actor, tour.org.path)) throw new NotFoundError();
+  const { round, ...rest } = tour;
+  return { ...rest, reportId: round.reports[0]!.id, problems: toStandingProblems(round.findings) };
+}
+
+export type TourFeedbackPage = Awaited<ReturnType<typeof getTourFeedback>>;
+
+/** A TOUR round's report and round pages (where its notice and its findings lead) redirect to the feedback they stand for. */
+export async function redirectToTour(roundId: string): Promise<void> {
+  const tour = await prisma.tourFeedback.findUnique({ where: { roundId }, select: { id: true } });
+  if (tour) redirect(`/inspections/tours/${tour.id}`);
+}

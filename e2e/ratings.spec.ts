@@ -1,3 +1,4 @@
+import { currentYear } from "../lib/dates";
 import { expect, openAs, test } from "./fixtures";
 
 test("the committee previews the year's scores, reads how a unit scored, and changes the scheme the grades follow", async ({ page, signIn, expectAccessible }) => {
@@ -69,6 +70,8 @@ test("a secretary edits and submits the report drafted from the ledger; the comm
   await expect(body).toHaveValue(/^.+2026年度抓党建工作述职报告\n\n一、问题整改情况\n\n/);
   const draft = await body.inputValue();
   expect(draft.indexOf("二、履行职责情况")).toBeGreaterThan(draft.indexOf("一、问题整改情况"));
+  // The secretary's project of the year, as registered, with its milestones.
+  expect(draft).toMatch(/三、书记抓党建项目推进情况\n\n1\. 党建引领优化营商环境“一件事”改革：.+\n项目节点完成 1\/3 个/);
   await expectAccessible(page);
   await body.fill(draft.replace("（请填写本年度书记抓党建项目的推进情况和成效。）", "书记项目“红色机关”建设已完成年度目标。"));
   await form.getByRole("button", { name: "保存草稿" }).click();
@@ -426,4 +429,69 @@ test("the committee records a talk with a lagging unit; the unit rectifies its c
   await expect(page.getByRole("row").filter({ hasText: "省教育厅" })).toContainText("已回访");
   await page.goto("/cockpit");
   await expect(page.getByRole("region", { name: "待回访的约谈" }).getByRole("link", { name: /省教育厅党组/ })).toHaveCount(0);
+});
+
+test("a secretary registers a project and marks its late milestone reached; the committee follows the colours and reviews it, which freezes it", async ({ page, signIn, browser, expectAccessible }) => {
+  const year = currentYear();
+  const title = `机关党建品牌提升 ${Date.now()}`;
+  await signIn("u03-secretary");
+  await page.goto("/ratings");
+  await page.getByRole("link", { name: "书记项目" }).click();
+  await page.getByRole("link", { name: "登记项目" }).click();
+  await expect(page.getByLabel("所在组织")).toHaveValue(/.+/);
+  await page.getByLabel("项目名称").fill(title);
+  await page.getByLabel("项目目标").fill("打造“财政为民”支部品牌");
+  await page.getByLabel("服务的中心工作").fill("预算管理一体化改革");
+  const first = page.getByRole("group", { name: "第 1 个节点" });
+  await first.getByLabel("节点内容").fill("制定方案");
+  // A day outside the project's year is refused in place, nothing lost.
+  await first.getByLabel("计划完成日期").fill(`${year + 1}-01-10`);
+  await page.getByRole("button", { name: "添加一个节点" }).click();
+  const second = page.getByRole("group", { name: "第 2 个节点" });
+  await second.getByLabel("节点内容").fill("品牌成果展示");
+  await second.getByLabel("计划完成日期").fill(`${year}-12-31`);
+  await page.getByRole("button", { name: "登记项目" }).click();
+  await expect(first.getByText("节点日期须在项目年度内。")).toBeVisible();
+  await expect(page.getByLabel("项目名称")).toHaveValue(title);
+  await first.getByLabel("计划完成日期").fill(`${year}-01-10`);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "登记项目" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const milestones = page.getByRole("region", { name: "推进节点" });
+  await expect(milestones.getByTestId("warning-badge").first()).toHaveAttribute("data-colour", "red");
+  await expectAccessible(page);
+  const projectUrl = page.url();
+
+  // The committee sees it red among the year's projects.
+  const committee = await openAs(browser, "supervisor");
+  await committee.page.goto(`/ratings/projects?year=${year}&warning=red`);
+  await expect(committee.page.getByRole("link", { name: title })).toBeVisible();
+  await committee.close();
+
+  // The secretary marks the late milestone reached and notes the quarter's progress: no longer red.
+  await page.getByRole("form", { name: "标记节点“制定方案”完成" }).getByRole("button", { name: "标记完成" }).click();
+  await expect(milestones.getByText(/完成$/).first()).toBeVisible();
+  await expect(page.getByRole("form", { name: "撤销节点“制定方案”的完成标记" })).toBeVisible();
+  await page.getByLabel("进展内容").fill("完成品牌方案，经党组会议研究通过。");
+  await page.getByRole("button", { name: "记录进展" }).click();
+  await expect(page.getByText("进展已记录。")).toBeVisible();
+  await expect(page.getByRole("region", { name: "推进情况" }).getByText("完成品牌方案，经党组会议研究通过。")).toBeVisible();
+
+  // The committee reviews it; the secretary then reads the review and can change nothing more.
+  await signIn("supervisor");
+  await page.goto(`/ratings/projects?year=${year}&warning=red`);
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await page.goto(projectUrl);
+  await page.getByLabel("部分完成").check();
+  await page.getByLabel("评价意见").fill("品牌展示尚未完成。");
+  await page.getByRole("button", { name: "保存评价" }).click();
+  await expect(page.getByText("评价已保存。")).toBeVisible();
+  await signIn("u03-secretary");
+  await page.goto(projectUrl);
+  await expect(page.getByText("品牌展示尚未完成。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "记录进展" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "修改项目" })).toHaveCount(0);
+  // Another unit's secretary cannot open it.
+  await signIn("u04-secretary");
+  expect((await page.goto(projectUrl))?.status()).toBe(404);
 });

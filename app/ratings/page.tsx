@@ -78,6 +78,9 @@ export default async function RatingsPage({ searchParams }: Props) {
       <Link href="/ratings/talks" className={buttonVariants({ variant: "secondary" })}>
         {t("talk.ledgerLink")}
       </Link>
+      <Link href={hrefWith("/ratings/projects", { year: String(year.year) })} className={buttonVariants({ variant: "secondary" })}>
+        {t("project.link")}
+      </Link>
     </form>
   );
   const ids = preview.units.map((u) => u.orgId);

@@ -73,7 +73,8 @@ export function useStep(messages?: MessageNamespaces, values?: MessageValues) {
     for (const [name, codes] of inFieldOrder(Object.entries(result.fieldErrors ?? {}), local?.labels)) {
       const code = codes[0];
       if (!code) continue;
-      const mine = local?.labels[name];
+      // A refusal of one entry of a list ("milestones.0.dueOn") is shown at that entry, under the list's label.
+      const mine = local?.labels[name] ?? (/\.\d+(\.|$)/.test(name) ? local?.labels[name.split(".")[0]!] : undefined);
       if (local && mine) {
         local.show(name, code, !isFocused);
         isFocused = true;

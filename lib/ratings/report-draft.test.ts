@@ -26,6 +26,21 @@ const facts: ReportFacts = {
     { title: "开展谈心谈话", done: 1, of: 3, evidence: 0, overdue: 1 },
     { title: "讲党课", done: 0, of: 1, evidence: 0, overdue: 0 },
   ],
+  projects: [
+    {
+      title: "党建引领财政数字化改革",
+      goal: "建成预算一体化系统党员先锋岗",
+      business: "预算管理一体化改革",
+      milestones: [
+        { title: "制定方案", dueOn: "2026-03-31", doneOn: "2026-03-20" },
+        { title: "系统上线", dueOn: "2026-09-30", doneOn: null },
+      ],
+      lastProgress: { quarter: 3, text: "完成系统联调" },
+      outcome: "PARTLY",
+      review: "上线推迟，需加快。",
+    },
+    { title: "机关党支部标准化建设", goal: "各支部达标", business: "机关作风建设", milestones: [{ title: "自查", dueOn: "2026-06-30", doneOn: null }], lastProgress: null, outcome: null, review: null },
+  ],
 };
 
 describe("the draft of a yearly report", () => {
@@ -51,8 +66,19 @@ describe("the draft of a yearly report", () => {
     expect(text).toContain("四、存在的问题和下一步打算\n\n1. 尚有 2 个问题未整改销号，须按期完成整改。\n\n2. 尚有 3 项次职责任务未完成。");
   });
 
-  it("says so when there was no finding and no duty, and writes English on request", () => {
-    const empty = draftReport({ unit: "省财政厅党组", year: 2026, findings: [], duties: [] });
+  it("tells each secretary's project: its goal, the milestones planned and reached, the latest progress and the committee's review", () => {
+    const text = draftReport(facts);
+    const section = text.slice(text.indexOf("三、书记抓党建项目推进情况"), text.indexOf("四、存在的问题和下一步打算"));
+    expect(section).toContain(
+      "1. 党建引领财政数字化改革：建成预算一体化系统党员先锋岗（服务预算管理一体化改革）\n项目节点完成 1/2 个：制定方案（计划 2026-03-31，2026-03-20 完成）；系统上线（计划 2026-09-30，未完成）。\n最新进展（第3季度）：完成系统联调\n年终评价：部分完成。上线推迟，需加快。",
+    );
+    expect(section).toContain("2. 机关党支部标准化建设：各支部达标（服务机关作风建设）\n项目节点完成 0/1 个：自查（计划 2026-06-30，未完成）。\n年终评价：尚未评价。");
+    expect(draftReport(facts, "en")).toContain("Year-end review: partly done. 上线推迟，需加快。");
+  });
+
+  it("says so when there was no finding, no duty and no project, and writes English on request", () => {
+    const empty = draftReport({ unit: "省财政厅党组", year: 2026, findings: [], duties: [], projects: [] });
+    expect(empty).toContain("三、书记抓党建项目推进情况\n\n本年度未登记书记抓党建项目。");
     expect(empty).toContain("本年度督查检查未发现问题。");
     expect(empty).toContain("本年度没有分解下达的职责任务。");
     expect(empty).not.toContain("（一）已完成的职责");

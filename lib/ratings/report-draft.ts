@@ -1,10 +1,11 @@
-import type { FindingSeverity, RectificationState } from "@/lib/generated/prisma/enums";
+import type { FindingSeverity, ProjectOutcome, RectificationState } from "@/lib/generated/prisma/enums";
 
 /**
  * The first draft of a secretary's yearly report (述职报告), written from
  * the ledger in the order Shaanxi asks for: rectification first (every
  * finding of the year and how it was rectified), then the duties done and
- * not done with their evidence, the secretary's project, and the problems
+ * not done with their evidence, the secretary's projects as registered
+ * (milestones, latest progress, the committee's review), and the problems
  * that remain. The secretary edits it from there; the draft only spares
  * them copying the ledger out by hand.
  */
@@ -25,7 +26,19 @@ export type ReportFinding = {
 /** One duty's items of the year across the unit's subtree. */
 export type ReportDuty = { title: string; done: number; of: number; evidence: number; overdue: number };
 
-export type ReportFacts = { unit: string; year: number; findings: ReportFinding[]; duties: ReportDuty[] };
+/** A secretary's project of the year (书记项目): its milestones as planned and reached, its latest progress and the committee's review. */
+export type ReportProject = {
+  title: string;
+  goal: string;
+  business: string;
+  /** Beijing days, YYYY-MM-DD. */
+  milestones: { title: string; dueOn: string; doneOn: string | null }[];
+  lastProgress: { quarter: number; text: string } | null;
+  outcome: ProjectOutcome | null;
+  review: string | null;
+};
+
+export type ReportFacts = { unit: string; year: number; findings: ReportFinding[]; duties: ReportDuty[]; projects: ReportProject[] };
 
 export type ReportLanguage = "zh" | "en";
 
@@ -51,6 +64,15 @@ const WORDS = {
     dutyOpen: (d: ReportDuty) => `${d.title}：尚有 ${d.of - d.done} 项次未完成${d.overdue > 0 ? `，其中 ${d.overdue} 项次已超期` : ""}。`,
     project: "三、书记抓党建项目推进情况",
     projectHint: "（请填写本年度书记抓党建项目的推进情况和成效。）",
+    noProject: "本年度未登记书记抓党建项目。",
+    projectLine: (p: ReportProject) => `${p.title}：${p.goal}（服务${p.business}）`,
+    milestones: (p: ReportProject) =>
+      `项目节点完成 ${p.milestones.filter((m) => m.doneOn).length}/${p.milestones.length} 个：${p.milestones
+        .map((m) => `${m.title}（计划 ${m.dueOn}，${m.doneOn ? `${m.doneOn} 完成` : "未完成"}）`)
+        .join("；")}。`,
+    progress: (q: { quarter: number; text: string }) => `最新进展（第${q.quarter}季度）：${q.text}`,
+    outcome: { DONE: "完成", PARTLY: "部分完成", NOT_DONE: "未完成" } as Record<ProjectOutcome, string>,
+    review: (p: ReportProject) => (p.outcome ? `年终评价：${WORDS.zh.outcome[p.outcome]}。${p.review ?? ""}` : "年终评价：尚未评价。"),
     remaining: "四、存在的问题和下一步打算",
     openFindings: (n: number) => `尚有 ${n} 个问题未整改销号，须按期完成整改。`,
     openDuties: (n: number) => `尚有 ${n} 项次职责任务未完成。`,
@@ -77,6 +99,15 @@ const WORDS = {
     dutyOpen: (d: ReportDuty) => `${d.title}: ${d.of - d.done} not done${d.overdue > 0 ? `, ${d.overdue} of them overdue` : ""}.`,
     project: "3. The secretary's project",
     projectHint: "(Describe the progress and results of this year's secretary's project.)",
+    noProject: "No secretary's project was registered this year.",
+    projectLine: (p: ReportProject) => `${p.title}: ${p.goal} (serving ${p.business})`,
+    milestones: (p: ReportProject) =>
+      `Milestones reached: ${p.milestones.filter((m) => m.doneOn).length} of ${p.milestones.length}: ${p.milestones
+        .map((m) => `${m.title} (planned ${m.dueOn}, ${m.doneOn ? `reached ${m.doneOn}` : "not reached"})`)
+        .join("; ")}.`,
+    progress: (q: { quarter: number; text: string }) => `Latest progress (Q${q.quarter}): ${q.text}`,
+    outcome: { DONE: "done", PARTLY: "partly done", NOT_DONE: "not done" } as Record<ProjectOutcome, string>,
+    review: (p: ReportProject) => (p.outcome ? `Year-end review: ${WORDS.en.outcome[p.outcome]}. ${p.review ?? ""}`.trim() : "Year-end review: not yet reviewed."),
     remaining: "4. Problems remaining and next steps",
     openFindings: (n: number) => `${n} problems are not closed out yet and must be rectified in time.`,
     openDuties: (n: number) => `${n} duty items are not done.`,
@@ -109,6 +140,9 @@ export function draftReport(facts: ReportFacts, language: ReportLanguage = "zh")
       ? []
       : [w.done, ...(done.length === 0 ? [w.noneDone] : numbered(done.map(w.dutyDone))), w.notDone, ...(notDone.length === 0 ? [w.allDone] : numbered(notDone.map(w.dutyOpen)))]),
     w.project,
+    ...(facts.projects.length === 0
+      ? [w.noProject]
+      : numbered(facts.projects.map((p) => [w.projectLine(p), w.milestones(p), ...(p.lastProgress ? [w.progress(p.lastProgress)] : []), w.review(p)].join("\n")))),
     w.projectHint,
     w.remaining,
     ...numbered([...(open.length > 0 ? [w.openFindings(open.length)] : []), ...(itemsDone < itemsOf ? [w.openDuties(itemsOf - itemsDone)] : [])]),

@@ -37,6 +37,7 @@ async function snapshot() {
     terms: await p.orgTerm.findMany({ orderBy: { id: "asc" }, select: { id: true, orgId: true, electedOn: true, dueOn: true, endedOn: true, version: true } }),
     talks: await p.appointmentTalk.count(),
     headChanges: await p.headChange.count(),
+    projects: await p.secretaryProject.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, _count: { select: { milestones: true } } } }),
   };
 }
 
@@ -44,6 +45,12 @@ describe("demo seed", () => {
   it("builds the demo province with the sample catalogs", async () => {
     const result = await seedDemo(db.prisma, { now: TEST_NOW });
     expect(result.createdItems).toBeGreaterThan(0);
+    // Two secretary projects of the year, one with a milestone past its day (red), one near (yellow).
+    const projects = await db.prisma.secretaryProject.findMany({ select: { year: true, milestones: { where: { doneOn: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true } } } });
+    expect(projects.map((p) => [p.year, Math.sign(p.milestones[0]!.dueOn.getTime() - Date.UTC(2026, 10, 25))]).sort()).toEqual([
+      [2026, -1],
+      [2026, 1],
+    ]);
     const units = await db.prisma.org.count({ where: { type: "PARTY_GROUP" } });
     expect(units).toBeGreaterThanOrEqual(8);
     const branchesPerUnit = await db.prisma.org.findMany({ where: { type: "PARTY_GROUP" }, select: { path: true } });

@@ -9,6 +9,7 @@ import { applyAssignment } from "../../lib/server/assignments/assignment-core";
 import { periodRange } from "../../lib/server/checklists/recurrence";
 import { ZCatalogFile, type TCatalogFile } from "../../lib/validation/catalog-file";
 import { DEMO_PASSWORD, DEMO_TREE, DEMO_USERS, type DemoOrg } from "./demo-orgs";
+import { seedDemoProjects } from "./seed-projects";
 import { seedPreviousYearRatings } from "./seed-ratings";
 import { seedDemoTerms } from "./seed-terms";
 
@@ -152,6 +153,8 @@ export async function seedDemo(prisma: PrismaClient, options: { force?: boolean;
   await seedDemoTerms(prisma, orgs, day);
   // Last year rated and published, so that this year's ranking shows a trend.
   await seedPreviousYearRatings(prisma, orgs, year - 1);
+  // Two secretary projects of this year, in colour.
+  await seedDemoProjects(prisma, orgs, users, day, year);
 
   return {
     orgs: orgs.size,

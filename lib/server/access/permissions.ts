@@ -77,6 +77,8 @@ export const POLICY = {
   "rating.manage": ["ADMIN", "SUPERVISOR"],
   /** Give one's own unit's self-rating (自评): held on the rated unit itself, not above it. */
   "rating.self": ["SECRETARY"],
+  /** Register and keep one's own organization's secretary projects (书记项目): held on the organization itself, not above it. */
+  "project.keep": ["SECRETARY"],
   /** See the year's published results of the units in one's subtrees, and one's own unit's rating page. */
   "rating.read": ["ADMIN", "SUPERVISOR", "SECRETARY", "STAFF"],
 } as const satisfies Record<string, readonly Role[]>;

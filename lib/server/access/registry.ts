@@ -546,6 +546,15 @@ export const registry = {
   "action:createCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "createCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "saveCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:issueCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "issueCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  // Secretary projects (书记项目): kept by the organization's own secretary, reviewed by the committee, read with the ratings (lib/server/projects/projects.ts).
+  "page:/ratings/projects": { kind: "page", file: "app/ratings/projects/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
+  "page:/ratings/projects/new": { kind: "page", file: "app/ratings/projects/new/page.tsx", rule: { access: "permission", permission: "project.keep", target: "none" } },
+  "page:/ratings/projects/[projectId]": { kind: "page", file: "app/ratings/projects/[projectId]/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
+  "action:registerProject": { kind: "action", file: "lib/actions/projects.ts", name: "registerProject", rule: { access: "permission", permission: "project.keep", target: "org" } },
+  "action:updateProject": { kind: "action", file: "lib/actions/projects.ts", name: "updateProject", rule: { access: "permission", permission: "project.keep", target: "none" } },
+  "action:markMilestone": { kind: "action", file: "lib/actions/projects.ts", name: "markMilestone", rule: { access: "permission", permission: "project.keep", target: "none" } },
+  "action:addProjectProgress": { kind: "action", file: "lib/actions/projects.ts", name: "addProjectProgress", rule: { access: "permission", permission: "project.keep", target: "none" } },
+  "action:reviewProject": { kind: "action", file: "lib/actions/projects.ts", name: "reviewProject", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   // Admonitory talks (约谈): the committee records them and their follow-up; a unit's readers see their own organization's (lib/server/ratings/talks.ts).
   "page:/ratings/talks": { kind: "page", file: "app/ratings/talks/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/talks/new": { kind: "page", file: "app/ratings/talks/new/page.tsx", rule: { access: "permission", permission: "rating.manage", target: "none" } },

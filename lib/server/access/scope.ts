@@ -15,6 +15,12 @@ export function scopePaths(actor: Actor, permission: Permission): string[] {
   return [...new Set(paths)].filter((p, _, all) => !all.some((q) => q !== p && p.startsWith(q))).sort();
 }
 
+/** Whether the actor holds `permission` on the organization itself (a role granted above it does not count). */
+export function holdsOn(actor: Actor, permission: Permission, orgId: string): boolean {
+  const roles = rolesOf(permission);
+  return actor.grants.some((g) => g.orgId === orgId && roles.includes(g.role));
+}
+
 export function reachesPath(actor: Actor, permission: Permission, orgPath: string): boolean {
   return scopePaths(actor, permission).some((root) => orgPath.startsWith(root));
 }

@@ -4,8 +4,7 @@ import type { RatingSource } from "@/lib/generated/prisma/enums";
 import { type DimensionScores, meanOf, ratingOf, scoreErrors } from "@/lib/ratings/ratings";
 import type { RatingScheme } from "@/lib/ratings/scheme";
 import type { Adjustment, Ratings } from "@/lib/ratings/score";
-import { rolesOf } from "@/lib/server/access/permissions";
-import { reachesPath } from "@/lib/server/access/scope";
+import { holdsOn, reachesPath } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
@@ -30,8 +29,7 @@ export type Writer = "self" | "committee" | "attendee";
 
 /** Whether `actor` gives the self-rating of the unit `orgId`: a secretary's grant on the unit itself. */
 export function ratesSelf(actor: Actor, orgId: string): boolean {
-  const roles = rolesOf("rating.self");
-  return actor.grants.some((g) => g.orgId === orgId && roles.includes(g.role));
+  return holdsOn(actor, "rating.self", orgId);
 }
 
 function mayWrite(actor: Actor, writer: Writer, org: RatedOrg): boolean {

@@ -65,11 +65,13 @@ export async function prepareRatingExport(actor: Actor, periodId: string, option
     grade: tr(`grade.${u.grade}`),
     rule: ruleWords(u.rule, tr),
   });
-  return { units: view.units.length, published, writeTo: (output) => writeSheet(output, title, t, view.units.map(cells)) };
+  // An indicator the year's scheme gives no points to is no part of the score: its column is left out.
+  const computed = view.scheme.config.computed as Record<string, number>;
+  const columns = RATING_EXPORT_COLUMNS.filter((c) => computed[c.key] !== 0);
+  return { units: view.units.length, published, writeTo: (output) => writeSheet(output, title, t, columns, view.units.map(cells)) };
 }
 
-async function writeSheet(output: Writable, title: string, t: Translate, rows: Record<string, ExcelJS.CellValue>[]): Promise<void> {
-  const columns = RATING_EXPORT_COLUMNS;
+async function writeSheet(output: Writable, title: string, t: Translate, columns: readonly (typeof RATING_EXPORT_COLUMNS)[number][], rows: Record<string, ExcelJS.CellValue>[]): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "Duty Ledger";
   const sheet = workbook.addWorksheet(t("ratings.export.sheet"), {

@@ -13,6 +13,7 @@ import { openRatedWrite, ratesSelf } from "@/lib/server/ratings/entries";
 import { managesRatings, readScheme } from "@/lib/server/ratings/schemes";
 import { ratedYearOf } from "@/lib/server/ratings/unit-facts";
 import type { VersionChange } from "@/lib/version-change";
+import { projectsForReport } from "@/lib/server/projects/projects";
 
 /**
  * A secretary's yearly report (述职报告): drafted from the ledger until
@@ -78,7 +79,7 @@ export async function draftFromLedger(periodId: string, orgId: string, language:
   ]);
   const year = await ratedYearOf(prisma, period.year);
   const under = `${org.path}%`;
-  const [findings, duties] = await Promise.all([
+  const [findings, duties, projects] = await Promise.all([
     prisma.$queryRaw<FindingRow[]>`
       SELECT rd."title" AS round, o."name" AS org, f."description", f."severity"::text AS severity, f."state"::text AS state,
              f."measures", f."deadline", f."closedAt"
@@ -104,6 +105,7 @@ export async function draftFromLedger(periodId: string, orgId: string, language:
          AND NOT (i."status"::text = ANY (${[...UNCOUNTED_STATUSES]}::text[]))
        GROUP BY d."title", d."code"
        ORDER BY min(d."sortOrder"), d."code"`,
+    projectsForReport(prisma, orgId, period.year),
   ]);
   return draftReport(
     {
@@ -120,6 +122,7 @@ export async function draftFromLedger(periodId: string, orgId: string, language:
         closedOn: f.closedAt ? dayString(f.closedAt) : null,
       })),
       duties: duties.map((d) => ({ title: d.title, done: Number(d.done), of: Number(d.of), evidence: Number(d.evidence), overdue: Number(d.overdue) })),
+      projects,
     },
     language,
   );

@@ -234,6 +234,7 @@ test("staff enter a provincial tour's feedback; the unit finds its problems to r
   const tourUrl = page.url();
   await page.goto("/inspections/tours");
   await expect(page.getByRole("row").filter({ hasText: "省委第五巡视组" })).toContainText("已销号 0/1");
+  await expectAccessible(page);
 
   // The unit hears of it, opens it, and finds the problem in its rectification ledger under its source.
   const secretary = await openAs(browser, "u08-secretary");

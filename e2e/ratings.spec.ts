@@ -466,6 +466,7 @@ test("a secretary registers a project and marks its late milestone reached; the 
   const committee = await openAs(browser, "supervisor");
   await committee.page.goto(`/ratings/projects?year=${year}&warning=red`);
   await expect(committee.page.getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible(committee.page);
   await committee.close();
 
   // The secretary marks the late milestone reached and notes the quarter's progress: no longer red.

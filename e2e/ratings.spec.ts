@@ -137,6 +137,17 @@ test("the committee sets up the report meeting and records each report; an atten
   await expect(page.getByText("参会测评人员：张书记")).toBeVisible();
   const meetingUrl = page.url();
 
+  // The setup changes afterwards: another room, another unit reporting.
+  await page.getByText("会议设置（修改或删除）").click();
+  const setup = page.getByRole("form", { name: "修改会议设置" });
+  await setup.getByLabel("地点").fill("第二会议室");
+  await setup.getByRole("group", { name: "述职单位" }).getByRole("checkbox", { name: "省财政厅党组", exact: true }).check();
+  await expectAccessible(page);
+  await setup.getByRole("button", { name: "保存会议设置" }).click();
+  await expect(setup.getByText("会议设置已保存。")).toBeVisible();
+  await expect(page.getByText(/· 第二会议室$/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "省财政厅党组" })).toBeVisible();
+
   // The secretary reported in person; the leader's comment.
   const record = page.getByRole("form", { name: "省教育厅党组的述职记录" });
   await record.getByRole("radio", { name: "现场述职" }).check();

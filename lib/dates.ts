@@ -32,3 +32,8 @@ export function isoDay(value: Date): string {
 export function monthEnd(year: number, month: number): Date {
   return new Date(Date.UTC(year, month, 0));
 }
+
+/** A moment as a datetime-local field shows it in Beijing ("2026-12-20T09:00"), the form lib/validation/ratings.ts reads back. */
+export function beijingMoment(at: Date): string {
+  return new Date(at.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 16);
+}

@@ -13,7 +13,13 @@ import {
 import { addAwardBar as addBar, removeAwardBar as removeBar } from "@/lib/server/ratings/award-bars";
 import { createCircular as create, issueCircular as issue, saveCircular as saveDraft } from "@/lib/server/ratings/circulars";
 import { publishRatings as publish } from "@/lib/server/ratings/preview";
-import { castMeetingBallot as castBallot, createMeeting as createOne, recordMeetingReport as recordReport } from "@/lib/server/ratings/meetings";
+import {
+  castMeetingBallot as castBallot,
+  createMeeting as createOne,
+  deleteMeeting as deleteOne,
+  recordMeetingReport as recordReport,
+  updateMeeting as updateOne,
+} from "@/lib/server/ratings/meetings";
 import { recordAdmonitoryTalk as recordTalk, saveTalkFollowUp as saveFollowUp } from "@/lib/server/ratings/talks";
 import { saveRatingScheme as save } from "@/lib/server/ratings/schemes";
 import { returnYearReport as returnReport, saveYearReport as saveReport, submitYearReport as submitReport } from "@/lib/server/ratings/year-reports";
@@ -23,6 +29,8 @@ import {
   ZCastMeetingBallot,
   ZCreateMeeting,
   ZCreateCircular,
+  ZDeleteMeeting,
+  ZUpdateMeeting,
   ZIssueCircular,
   ZPublishRatings,
   ZRecordMeetingReport,
@@ -116,6 +124,15 @@ export const saveTalkFollowUp = defineAction("action:saveTalkFollowUp", ZTalkFol
 
 /** The committee sets up a year's report meeting; answers its id. */
 export const createMeeting = defineAction("action:createMeeting", ZCreateMeeting, () => undefined, async (actor, input) => ({ id: await createOne(actor, input) }));
+
+/** The committee changes a meeting's setup. */
+export const updateMeeting = defineAction("action:updateMeeting", ZUpdateMeeting, () => undefined, async (actor, input) => ({ version: await updateOne(actor, input) }));
+
+/** The committee removes a meeting set up by mistake (none of its units has reported yet). */
+export const deleteMeeting = defineAction("action:deleteMeeting", ZDeleteMeeting, () => undefined, async (actor, input) => {
+  await deleteOne(actor, input);
+  revalidatePath("/ratings/meetings");
+});
 
 /** How a unit's secretary reported at the meeting, and the leader's comment. */
 export const recordMeetingReport = defineAction("action:recordMeetingReport", ZRecordMeetingReport, byUnit, async (actor, input) => {

@@ -152,22 +152,38 @@ export const MEETING_UNITS_MAX = 5_000;
 export const MEETING_ATTENDEES_MAX = 500;
 
 /** A report meeting as the committee sets it up: when and where, the units reporting, who attends, and the ballot window. */
+const meetingSetup = {
+  title: zRequiredText(200),
+  heldOn: zDay,
+  place: zText(200),
+  ballotOpensAt: zBeijingMoment,
+  ballotClosesAt: zBeijingMoment,
+  orgIds: checked(ZId).pipe(z.array(ZId).min(1, "pickUnits").max(MEETING_UNITS_MAX)),
+  attendeeIds: checked(ZId).pipe(z.array(ZId).max(MEETING_ATTENDEES_MAX)),
+};
+
+type BallotWindow = { ballotOpensAt?: Date; ballotClosesAt?: Date };
+const windowBoth = (v: BallotWindow) => !v.ballotOpensAt === !v.ballotClosesAt;
+const windowOrder = (v: BallotWindow) => !v.ballotOpensAt || !v.ballotClosesAt || v.ballotClosesAt > v.ballotOpensAt;
+
 export const ZCreateMeeting = z
-  .object({
-    periodId: ZId,
-    title: zRequiredText(200),
-    heldOn: zDay,
-    place: zText(200),
-    ballotOpensAt: zBeijingMoment,
-    ballotClosesAt: zBeijingMoment,
-    orgIds: checked(ZId).pipe(z.array(ZId).min(1, "pickUnits").max(MEETING_UNITS_MAX)),
-    attendeeIds: checked(ZId).pipe(z.array(ZId).max(MEETING_ATTENDEES_MAX)),
-  })
-  .refine((v) => !v.ballotOpensAt === !v.ballotClosesAt, { message: "windowBoth", path: ["ballotClosesAt"] })
-  .refine((v) => !v.ballotOpensAt || !v.ballotClosesAt || v.ballotClosesAt > v.ballotOpensAt, { message: "windowOrder", path: ["ballotClosesAt"] });
+  .object({ periodId: ZId, ...meetingSetup })
+  .refine(windowBoth, { message: "windowBoth", path: ["ballotClosesAt"] })
+  .refine(windowOrder, { message: "windowOrder", path: ["ballotClosesAt"] });
 
 export type TCreateMeeting = z.input<typeof ZCreateMeeting>;
 export type TCreateMeetingParsed = z.output<typeof ZCreateMeeting>;
+
+/** The meeting's setup changed, against the version the committee saw. */
+export const ZUpdateMeeting = z
+  .object({ meetingId: ZId, expectedVersion: z.number().int().min(1), ...meetingSetup })
+  .refine(windowBoth, { message: "windowBoth", path: ["ballotClosesAt"] })
+  .refine(windowOrder, { message: "windowOrder", path: ["ballotClosesAt"] });
+
+export type TUpdateMeeting = z.input<typeof ZUpdateMeeting>;
+export type TUpdateMeetingParsed = z.output<typeof ZUpdateMeeting>;
+
+export const ZDeleteMeeting = z.object({ meetingId: ZId, expectedVersion: z.number().int().min(1) });
 
 export const REPORT_MODES = ["IN_PERSON", "IN_WRITING"] as const;
 

@@ -565,6 +565,8 @@ export const registry = {
   "page:/ratings/meetings": { kind: "page", file: "app/ratings/meetings/page.tsx", rule: { access: "signed-in" } },
   "page:/ratings/meetings/[meetingId]": { kind: "page", file: "app/ratings/meetings/[meetingId]/page.tsx", rule: { access: "signed-in" } },
   "action:createMeeting": { kind: "action", file: "lib/actions/ratings.ts", name: "createMeeting", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  "action:updateMeeting": { kind: "action", file: "lib/actions/ratings.ts", name: "updateMeeting", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  "action:deleteMeeting": { kind: "action", file: "lib/actions/ratings.ts", name: "deleteMeeting", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:recordMeetingReport": { kind: "action", file: "lib/actions/ratings.ts", name: "recordMeetingReport", rule: { access: "permission", permission: "rating.manage", target: "org" } },
   "action:castMeetingBallot": { kind: "action", file: "lib/actions/ratings.ts", name: "castMeetingBallot", rule: { access: "signed-in" } },
   "action:publishRatings": { kind: "action", file: "lib/actions/ratings.ts", name: "publishRatings", rule: { access: "permission", permission: "rating.manage", target: "none" } },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { ratingInputs, ratingSheet } from "@/lib/server/ratings/entries";
-import { castMeetingBallot, createMeeting, getMeeting, listMeetings, recordMeetingReport } from "@/lib/server/ratings/meetings";
+import { castMeetingBallot, createMeeting, deleteMeeting, getMeeting, listMeetings, recordMeetingReport, updateMeeting } from "@/lib/server/ratings/meetings";
 import { readScheme, resolveRatedYear } from "@/lib/server/ratings/schemes";
 import { actorFor, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
@@ -106,4 +106,49 @@ describe("the report meeting", () => {
     expect((await listMeetings(u02Secretary, periodId)).map((m) => m.id)).toEqual([id]);
     expect(await listMeetings(u04Secretary, periodId)).toEqual([]);
   });
+
+  it("changes its setup against the version seen, keeps a unit that has reported, and is removed only before anyone reports or rates", async () => {
+    const [supervisor, u01Secretary, u03Secretary, u01, u02, u03] = await Promise.all([
+      actorFor("supervisor"),
+      actorFor("u01-secretary"),
+      actorFor("u03-secretary"),
+      orgId("U01"),
+      orgId("U02"),
+      orgId("U03"),
+    ]);
+    const setup = { title: "补充述职评议会", heldOn: "2026-12-28", place: "", orgIds: [u02, u03], attendeeIds: [u01Secretary.id], ballotOpensAt: undefined, ballotClosesAt: undefined };
+    const id = await createMeeting(supervisor, { periodId, ...setup });
+    await expect(updateMeeting(u01Secretary, { meetingId: id, expectedVersion: 1, ...setup })).rejects.toBeInstanceOf(NotFoundError);
+    await updateMeeting(supervisor, { meetingId: id, expectedVersion: 1, ...setup, title: "2026年度补充述职评议会", orgIds: [u03, u01], attendeeIds: [u03Secretary.id] });
+    await expect(updateMeeting(supervisor, { meetingId: id, expectedVersion: 1, ...setup })).rejects.toMatchObject({ name: "ConflictError" });
+    let seen = await getMeeting(supervisor, id);
+    expect([seen.title, seen.version, seen.units.map((u) => u.orgId).sort(), seen.attendees.map((a) => a.id)]).toEqual(["2026年度补充述职评议会", 2, [u01, u03].sort(), [u03Secretary.id]]);
+
+    // Once U03 has reported it stays on the meeting, and the meeting stays.
+    await recordMeetingReport(supervisor, { meetingId: id, orgId: u03, mode: "IN_WRITING", commentedBy: "", comment: "" });
+    await expect(updateMeeting(supervisor, { meetingId: id, expectedVersion: 2, ...setup, orgIds: [u01] })).rejects.toMatchObject({ fieldErrors: { orgIds: ["unitReported"] } });
+    await expect(deleteMeeting(supervisor, { meetingId: id, expectedVersion: 2 })).rejects.toMatchObject({ fieldErrors: { meetingId: ["meetingHeld"] } });
+
+    // A meeting set up by mistake goes, against its version; the audit log keeps it.
+    const mistake = await createMeeting(supervisor, { periodId, ...setup, title: "误建" });
+    await expect(deleteMeeting(supervisor, { meetingId: mistake, expectedVersion: 2 })).rejects.toMatchObject({ name: "ConflictError" });
+    await deleteMeeting(supervisor, { meetingId: mistake, expectedVersion: 1 });
+    expect(await prisma.reportMeeting.count({ where: { id: mistake } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { entityId: mistake, action: "rating.meeting.delete" } })).toBe(1);
+    seen = await getMeeting(supervisor, id);
+    expect(seen.units.find((u) => u.orgId === u03)?.mode).toBe("IN_WRITING");
+  });
+
+  it("is listed to the committee over all its units, and to its attendees", async () => {
+    const supervisor = await actorFor("supervisor");
+    expect((await listMeetings(supervisor, periodId)).length).toBe(await prisma.reportMeeting.count({ where: { periodId } }));
+    // Another tree's working committee manages ratings too, but none of these meetings' units.
+    const other = await prisma.org.create({ data: { code: "WC2", name: "另一机关工委", type: "WORKING_COMMITTEE", path: "/wc2/", depth: 0 } });
+    await prisma.user.create({ data: { username: "wc2-supervisor", name: "另一督导", passwordHash: "x", roles: { create: { orgId: other.id, role: "SUPERVISOR" } } } });
+    const otherCommittee = await actorFor("wc2-supervisor");
+    expect(await listMeetings(otherCommittee, periodId)).toEqual([]);
+    const [meeting] = await listMeetings(supervisor, periodId);
+    await expect(getMeeting(otherCommittee, meeting!.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
 });
+

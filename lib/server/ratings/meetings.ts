@@ -2,15 +2,17 @@ import "server-only";
 import { dayOf } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportMode } from "@/lib/generated/prisma/enums";
-import { reachesPath } from "@/lib/server/access/scope";
+import { orgScopeWhere, reachesPath } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { writeVersioned } from "@/lib/server/db/versioned-write";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { checkScores, openRatedWrite } from "@/lib/server/ratings/entries";
 import { ratedUnitList } from "@/lib/server/ratings/preview";
 import { managesRatings, readScheme } from "@/lib/server/ratings/schemes";
-import type { TCastMeetingBallot, TCreateMeetingParsed, TRecordMeetingReport } from "@/lib/validation/ratings";
+import type { TCastMeetingBallot, TCreateMeetingParsed, TRecordMeetingReport, TUpdateMeetingParsed } from "@/lib/validation/ratings";
+import type { VersionChange } from "@/lib/version-change";
 
 /**
  * The report meeting (述职评议会): the committee sets it up for a year (the
@@ -38,15 +40,23 @@ export async function attendeeCandidates(actor: Actor, orgIds: readonly string[]
   });
 }
 
-/** Sets up a year's report meeting. Answers its id. */
-export async function createMeeting(actor: Actor, input: TCreateMeetingParsed): Promise<string> {
-  if (!managesRatings(actor)) throw new NotFoundError();
-  const scheme = await readScheme(prisma, input.periodId);
+/** A meeting's setup as the committee may give it: the year not published, its units rated that year in reach, its attendees among the candidates. */
+async function checkSetup(actor: Actor, periodId: string, input: Pick<TCreateMeetingParsed, "orgIds" | "attendeeIds">): Promise<void> {
+  const scheme = await readScheme(prisma, periodId);
   if (scheme.publishedAt) throw new ValidationError("The year's results are published", { periodId: ["published"] });
-  const rated = new Set((await ratedUnitList(actor, input.periodId)).map((u) => u.id));
+  const rated = new Set((await ratedUnitList(actor, periodId)).map((u) => u.id));
   if (input.orgIds.some((id) => !rated.has(id))) throw new ValidationError("Only the year's rated units report", { orgIds: ["notInScope"] });
   const candidates = new Set((await attendeeCandidates(actor, [...rated])).map((u) => u.id));
   if (input.attendeeIds.some((id) => !candidates.has(id))) throw new ValidationError("Unknown attendee", { attendeeIds: ["notAttendee"] });
+}
+
+const auditedSetup = (input: Omit<TCreateMeetingParsed, "periodId">) =>
+  ({ ...input, ballotOpensAt: input.ballotOpensAt?.toISOString() ?? null, ballotClosesAt: input.ballotClosesAt?.toISOString() ?? null }) as Prisma.InputJsonObject;
+
+/** Sets up a year's report meeting. Answers its id. */
+export async function createMeeting(actor: Actor, input: TCreateMeetingParsed): Promise<string> {
+  if (!managesRatings(actor)) throw new NotFoundError();
+  await checkSetup(actor, input.periodId, input);
   return prisma.$transaction(async (tx) => {
     const meeting = await tx.reportMeeting.create({
       data: {
@@ -67,16 +77,76 @@ export async function createMeeting(actor: Actor, input: TCreateMeetingParsed): 
       action: "rating.meeting.create",
       entityType: "ReportMeeting",
       entityId: meeting.id,
-      after: { ...input, ballotOpensAt: input.ballotOpensAt?.toISOString() ?? null, ballotClosesAt: input.ballotClosesAt?.toISOString() ?? null } as Prisma.InputJsonObject,
+      after: auditedSetup(input),
     });
     return meeting.id;
   });
 }
 
+/** The meeting, for its committee: one that manages ratings over every unit it lists. */
 async function committeeMeeting(actor: Actor, meetingId: string) {
-  const meeting = await prisma.reportMeeting.findUnique({ where: { id: meetingId }, select: { id: true, periodId: true } });
-  if (!meeting || !managesRatings(actor)) throw new NotFoundError();
+  const meeting = await prisma.reportMeeting.findUnique({
+    where: { id: meetingId },
+    select: { id: true, periodId: true, version: true, reports: { select: { orgId: true, mode: true, org: { select: { path: true } } } } },
+  });
+  if (!meeting || !managesRatings(actor) || !meeting.reports.every((r) => reachesPath(actor, "rating.manage", r.org.path))) throw new NotFoundError();
   return meeting;
+}
+
+/** Whether any attendee of the meeting has rated one of its units in the app. */
+async function hasAppBallots(db: Prisma.TransactionClient, meetingId: string, periodId: string): Promise<boolean> {
+  const found = await db.ratingEntry.findFirst({
+    where: { periodId, source: "DEMOCRATIC", voter: { meetingsAttended: { some: { meetingId } } }, org: { meetingReports: { some: { meetingId } } } },
+    select: { orgId: true },
+  });
+  return found !== null;
+}
+
+/**
+ * Changes a meeting's setup until the year is published: its title, day,
+ * place and window, its units and its attendees. A unit whose report is
+ * already recorded stays on it; the ballots already cast stay in the rating.
+ */
+export async function updateMeeting(actor: Actor, input: TUpdateMeetingParsed): Promise<VersionChange> {
+  const meeting = await committeeMeeting(actor, input.meetingId);
+  await checkSetup(actor, meeting.periodId, input);
+  const keep = new Set(input.orgIds);
+  if (meeting.reports.some((r) => r.mode !== null && !keep.has(r.orgId))) throw new ValidationError("A unit that has reported stays", { orgIds: ["unitReported"] });
+  const { meetingId: _id, expectedVersion, ...setup } = input;
+  return prisma.$transaction(async (tx) =>
+    writeVersioned(tx, {
+      version: meeting.version,
+      expected: expectedVersion,
+      state: () => ({ version: meeting.version }),
+      update: async (version) => {
+        const result = await tx.reportMeeting.updateMany({
+          where: { id: meeting.id, version },
+          data: { title: setup.title, heldOn: dayOf(setup.heldOn), place: setup.place, ballotOpensAt: setup.ballotOpensAt ?? null, ballotClosesAt: setup.ballotClosesAt ?? null, version: { increment: 1 } },
+        });
+        if (result.count === 1) {
+          await tx.meetingReport.deleteMany({ where: { meetingId: meeting.id, orgId: { notIn: [...keep] } } });
+          await tx.meetingReport.createMany({ data: [...keep].map((orgId) => ({ meetingId: meeting.id, orgId })), skipDuplicates: true });
+          await tx.meetingAttendee.deleteMany({ where: { meetingId: meeting.id } });
+          await tx.meetingAttendee.createMany({ data: [...new Set(setup.attendeeIds)].map((userId) => ({ meetingId: meeting.id, userId })) });
+        }
+        return result;
+      },
+      audit: { actorId: actor.id, action: "rating.meeting.update", entityType: "ReportMeeting", entityId: meeting.id, after: auditedSetup(setup) },
+    }),
+  );
+}
+
+/** Removes a meeting set up by mistake: only while none of its units has reported and no attendee has rated in the app. */
+export async function deleteMeeting(actor: Actor, input: { meetingId: string; expectedVersion: number }): Promise<void> {
+  const meeting = await committeeMeeting(actor, input.meetingId);
+  await prisma.$transaction(async (tx) => {
+    if (meeting.reports.some((r) => r.mode !== null) || (await hasAppBallots(tx, meeting.id, meeting.periodId))) {
+      throw new ValidationError("The meeting has been held", { meetingId: ["meetingHeld"] });
+    }
+    const { count } = await tx.reportMeeting.deleteMany({ where: { id: meeting.id, version: input.expectedVersion } });
+    if (count !== 1) throw new ConflictError("The meeting was changed by someone else", { version: meeting.version });
+    await writeAudit(tx, { actorId: actor.id, action: "rating.meeting.delete", entityType: "ReportMeeting", entityId: meeting.id, before: { version: meeting.version } });
+  });
 }
 
 /** The committee records how a unit's secretary reported and the leader's comment; a later record replaces it (the audit log keeps each). */
@@ -125,10 +195,12 @@ export async function castMeetingBallot(actor: Actor, input: TCastMeetingBallot,
   });
 }
 
-/** A year's meetings the reader may see, earliest first: all for the committee, the ones they attend for anybody else. */
+/** A year's meetings the reader may see, earliest first: the committee's own (every unit in its reach), and the ones they attend. */
 export async function listMeetings(actor: Actor, periodId: string): Promise<MeetingSummary[]> {
+  const attends: Prisma.ReportMeetingWhereInput = { attendees: { some: { userId: actor.id } } };
+  const ownsAll: Prisma.ReportMeetingWhereInput = { reports: { every: { org: orgScopeWhere(actor, "rating.manage") } } };
   const meetings = await prisma.reportMeeting.findMany({
-    where: { periodId, ...(managesRatings(actor) ? {} : { attendees: { some: { userId: actor.id } } }) },
+    where: { periodId, OR: managesRatings(actor) ? [ownsAll, attends] : [attends] },
     select: { id: true, title: true, heldOn: true, place: true, ballotOpensAt: true, ballotClosesAt: true, _count: { select: { reports: true } } },
     orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }],
   });
@@ -151,6 +223,7 @@ export async function getMeeting(actor: Actor, meetingId: string) {
       place: true,
       ballotOpensAt: true,
       ballotClosesAt: true,
+      version: true,
       period: { select: { year: true } },
       reports: {
         select: { orgId: true, mode: true, comment: true, commentedBy: true, org: { select: { name: true, nameEn: true, code: true, path: true } } },
@@ -181,6 +254,7 @@ export async function getMeeting(actor: Actor, meetingId: string) {
     place: meeting.place,
     ballotOpensAt: meeting.ballotOpensAt,
     ballotClosesAt: meeting.ballotClosesAt,
+    version: meeting.version,
     committee,
     attends,
     attendees: committee ? meeting.attendees.map((a) => a.user) : [],

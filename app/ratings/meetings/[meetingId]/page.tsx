@@ -3,14 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/layout/page-heading";
-import { MeetingBallotForm, MeetingReportForm } from "@/components/ratings/meeting-forms";
+import { RecordProvider } from "@/components/forms/record";
+import { DeleteMeetingButton, EditMeetingForm, MeetingBallotForm, MeetingReportForm } from "@/components/ratings/meeting-forms";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { beijingMoment, isoDay } from "@/lib/dates";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { prisma } from "@/lib/server/db";
-import { ballotOpen, getMeeting } from "@/lib/server/ratings/meetings";
+import type { Actor } from "@/lib/server/auth/actor";
+import { attendeeCandidates, ballotOpen, getMeeting, type MeetingPage } from "@/lib/server/ratings/meetings";
+import { ratedUnitList } from "@/lib/server/ratings/preview";
 import { readScheme } from "@/lib/server/ratings/schemes";
 import { ZIdParam } from "@/lib/validation/text";
 
@@ -54,6 +58,7 @@ export default async function MeetingPage({ params }: Props) {
       {meeting.committee ? (
         <p className="mb-4 text-sm text-muted">{meeting.attendees.length > 0 ? t("attendees", { names: format.list(meeting.attendees.map((a) => a.name)) }) : t("noAttendees")}</p>
       ) : null}
+      {meeting.committee && !published ? <MeetingSetup meeting={meeting} actor={actor} /> : null}
       <h2 className="mb-2 text-base font-semibold">{t("unitsHeading")}</h2>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         {meeting.units.map((u) => {
@@ -88,5 +93,45 @@ export default async function MeetingPage({ params }: Props) {
         })}
       </div>
     </>
+  );
+}
+
+/**
+ * The committee's setup of the meeting, folded away: the same fields as
+ * when it was set up, and the removal of a meeting set up by mistake.
+ */
+async function MeetingSetup({ meeting, actor }: { meeting: MeetingPage; actor: Actor }) {
+  const [t, locale] = await Promise.all([getTranslations("ratings.meeting"), getLocale()]);
+  const units = await ratedUnitList(actor, meeting.periodId);
+  const attendees = await attendeeCandidates(actor, units.map((u) => u.id));
+  return (
+    <RecordProvider version={meeting.version}>
+      <details className="mb-4 rounded-lg border border-line bg-white p-4">
+        <summary className="cursor-pointer font-medium">{t("setupHeading")}</summary>
+        <div className="mt-3 space-y-4">
+          <EditMeetingForm
+            // Keyed on the version: after a change the form starts from what was saved.
+            key={meeting.version}
+            defaults={{
+              meetingId: meeting.id,
+              expectedVersion: meeting.version,
+              title: meeting.title,
+              heldOn: isoDay(meeting.heldOn),
+              place: meeting.place,
+              ballotOpensAt: meeting.ballotOpensAt ? beijingMoment(meeting.ballotOpensAt) : "",
+              ballotClosesAt: meeting.ballotClosesAt ? beijingMoment(meeting.ballotClosesAt) : "",
+              orgIds: meeting.units.map((u) => u.orgId),
+              attendeeIds: meeting.attendees.map((a) => a.id),
+            }}
+            units={units.map((u) => ({ value: u.id, label: localized(u.name, u.nameEn, locale) }))}
+            attendees={attendees.map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <div className="border-t border-line pt-3">
+            <p className="mb-2 text-sm text-muted">{t("deleteHint")}</p>
+            <DeleteMeetingButton meetingId={meeting.id} periodId={meeting.periodId} />
+          </div>
+        </div>
+      </details>
+    </RecordProvider>
   );
 }

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { currentYear } from "../lib/dates";
 import { expect, expectNoMissingMessages, openAs, test } from "./fixtures";
 
@@ -254,4 +255,60 @@ test("staff enter a provincial tour's feedback; the unit finds its problems to r
   await expect(other.page.getByText("省委第五巡视组")).toHaveCount(0);
   expect((await other.page.goto(tourUrl))?.status()).toBe(404);
   await other.close();
+});
+
+/** A problem list as staff would fill in the template. */
+async function tourSheet(rows: string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("反馈问题");
+  sheet.addRow(["单位代码", "问题表述", "问题类别", "严重程度", "整改时限"]);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+test("staff import a tour's problem list from Excel; the unit rectifies a problem and the committee closes it out", async ({ browser, page, signIn, expectAccessible }) => {
+  test.setTimeout(120_000);
+  const problem = `巡察反馈导入问题 ${Date.now()}`;
+  const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  await signIn("supervisor");
+  await page.goto("/inspections/tours");
+  await page.getByRole("link", { name: "从 Excel 导入" }).click();
+  const form = page.getByRole("form", { name: "导入巡视巡察反馈问题" });
+  await form.getByLabel("类别").selectOption({ label: "巡察" });
+  await form.getByLabel("反馈机构").fill("省直机关第二巡察组");
+  await form.getByLabel("反馈意见概要").fill("巡察发现以下问题。");
+  // A sheet with a bad row is refused whole, each problem named by row.
+  await form.getByLabel("问题清单文件").setInputFiles({ name: "反馈.xlsx", mimeType: xlsx, buffer: await tourSheet([["U05", problem, "理论学习", "很严重", "2099-06-30"]]) });
+  await form.getByRole("button", { name: "导入" }).click();
+  await expect(page.getByText("文件有 1 处问题，未导入任何内容。")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "严重程度" }).filter({ hasText: "很严重" })).toContainText("2");
+  await expectAccessible(page);
+  await form.getByLabel("问题清单文件").setInputFiles({ name: "反馈.xlsx", mimeType: xlsx, buffer: await tourSheet([["U05", problem, "理论学习", "较重", "2099-06-30"]]) });
+  await form.getByRole("button", { name: "导入" }).click();
+  await expect(page.getByText("已导入 1 个单位的反馈问题；0 个单位此前已导入，未重复导入。")).toBeVisible();
+  await page.getByRole("link", { name: "省自然资源厅党组：1 个问题" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "巡视巡察反馈 · 省自然资源厅党组" })).toBeVisible();
+  const tourUrl = page.url();
+
+  // The unit rectifies it on the finding's own page and asks for close-out.
+  const unit = await openAs(browser, "u05-secretary");
+  await unit.page.goto(tourUrl);
+  await unit.page.getByRole("link", { name: "查看整改" }).click();
+  await unit.page.getByLabel("整改措施").fill("制定整改方案，逐项落实。");
+  await unit.page.getByLabel("整改责任人").selectOption({ index: 1 });
+  await unit.page.getByRole("button", { name: "保存整改方案" }).click();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("整改中");
+  await unit.page.getByRole("button", { name: "申请销号" }).click();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("待验收");
+  const findingUrl = unit.page.url();
+  await unit.close();
+
+  // The committee, who entered it, accepts it as the group and as the committee: closed out.
+  await page.goto(findingUrl);
+  await page.getByRole("button", { name: "以督查组身份验收通过" }).click();
+  await expect(page.getByText("验收通过 · 督查组")).toBeVisible();
+  await page.getByRole("button", { name: "以机关工委身份验收通过" }).click();
+  await expect(page.getByTestId("finding-state").first()).toHaveText("已销号");
+  await page.goto("/inspections/tours");
+  await expect(page.getByRole("row").filter({ hasText: "省自然资源厅党组" })).toContainText("已销号 1/1");
 });

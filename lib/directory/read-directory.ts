@@ -18,6 +18,7 @@ import {
   type OrgField,
   type PersonField,
 } from "./directory-layout";
+import { cellText } from "../sheets/cell-text";
 
 /** One data row: where it stands (sheet and 1-based row) and its cells by field, trimmed. */
 export type DirectoryRow<F extends string> = { sheet: string; row: number; values: Record<F, string> };
@@ -61,17 +62,6 @@ function sheetFromHeader(header: string[]): DirectorySheet | undefined {
   return undefined;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object") {
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    return "";
-  }
-  return String(value);
-}
 
 type Table = { sheet: DirectorySheet; label: string; rows: string[][] };
 

@@ -146,15 +146,34 @@ export type TProblemEntry = z.input<typeof ZProblemEntry>;
 export const TOUR_KINDS = ["PROVINCIAL", "PATROL"] as const;
 export const TOUR_PROBLEMS_MAX = 100;
 
+/** Who fed back, when, under which document, and what the feedback said: the same for every unit of one tour's feedback. */
+const tourMeta = {
+  kind: z.enum(TOUR_KINDS),
+  tourName: zRequiredText(TITLE_MAX),
+  receivedOn: zDay,
+  documentNo: zText(100).optional().default(""),
+  summary: requiredText,
+};
+
+/** The feedback's details as the import form sends them beside the problem sheet. */
+export const ZTourMeta = z.object(tourMeta);
+export type TTourMeta = z.input<typeof ZTourMeta>;
+
+/** The import form: the feedback's details and the sheet of problems, chosen (the route judges its size and content). */
+export const ZTourImportUpload = z.object({
+  ...tourMeta,
+  file: z
+    .instanceof(File)
+    .nullable()
+    .pipe(z.instanceof(File, { message: "chooseFile" }).refine((file) => file.size > 0, "chooseFile")),
+});
+export type TTourImportUpload = z.input<typeof ZTourImportUpload>;
+
 /** A top-down inspection tour's feedback to a unit (巡视巡察反馈), as staff enter it: who fed back, when, and the problem list. */
 export const ZRecordTourFeedback = z
   .object({
     orgId: id,
-    kind: z.enum(TOUR_KINDS),
-    tourName: zRequiredText(TITLE_MAX),
-    receivedOn: zDay,
-    documentNo: zText(100).optional().default(""),
-    summary: requiredText,
+    ...tourMeta,
     problems: z.array(ZProblemEntry).min(1, "noProblems").max(TOUR_PROBLEMS_MAX, "tooMany"),
   })
   .superRefine((v, ctx) => {

@@ -42,9 +42,14 @@ export default async function ToursPage({ searchParams }: Props) {
         subtitle={t("listSubtitle", { year })}
         actions={
           entersTourFeedback(actor) ? (
-            <Link href="/inspections/tours/new" className={buttonVariants({})}>
-              {t("record")}
-            </Link>
+            <div className="flex flex-wrap gap-2">
+              <Link href="/inspections/tours/import" className={buttonVariants({ variant: "secondary" })}>
+                {t("import.link")}
+              </Link>
+              <Link href="/inspections/tours/new" className={buttonVariants({})}>
+                {t("record")}
+              </Link>
+            </div>
           ) : undefined
         }
       >

@@ -362,6 +362,9 @@ export const registry = {
   "page:/inspections/tours": { kind: "page", file: "app/inspections/tours/page.tsx", rule: { access: "permission", permission: "inspection.read", target: "none" } },
   "page:/inspections/tours/new": { kind: "page", file: "app/inspections/tours/new/page.tsx", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
   "page:/inspections/tours/[tourId]": { kind: "page", file: "app/inspections/tours/[tourId]/page.tsx", rule: { access: "permission", permission: "inspection.read", target: "none" } },
+  "page:/inspections/tours/import": { kind: "page", file: "app/inspections/tours/import/page.tsx", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
+  "route:/api/inspections/tours/import": { kind: "route", file: "app/api/inspections/tours/import/route.ts", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
+  "route:/inspections/tours/template": { kind: "route", file: "app/inspections/tours/template/route.ts", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
   "action:recordTourFeedback": { kind: "action", file: "lib/actions/tours.ts", name: "recordTourFeedback", rule: { access: "permission", permission: "inspection.oversee", target: "org" } },
   "action:findTourOrgs": { kind: "action", file: "lib/actions/tours.ts", name: "findTourOrgs", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
   "page:/inspections/[roundId]": {

@@ -13,7 +13,7 @@ import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { findingOverdueSql } from "@/lib/server/inspections/finding-rules";
 import { checkProblemCategories, createStandingRound, standingProblemsSelect, toStandingProblems } from "@/lib/server/inspections/standing-round";
 import { holdersOf, notify } from "@/lib/server/notifications/notify";
-import type { TRecordTourFeedback } from "@/lib/validation/inspections";
+import type { TProblemEntry, TRecordTourFeedback, TTourMeta } from "@/lib/validation/inspections";
 
 /**
  * Top-down inspection feedback (巡视巡察整改). A provincial inspection tour
@@ -55,47 +55,71 @@ export function entersTourFeedback(actor: Actor): boolean {
 export async function recordTourFeedback(actor: Actor, input: TRecordTourFeedback, now: Date = new Date()): Promise<{ tourId: string }> {
   const org = await prisma.org.findUnique({ where: { id: input.orgId }, select: { id: true, path: true, type: true, name: true, closedAt: true } });
   if (!org || !reachesPath(actor, "inspection.oversee", org.path)) throw new NotFoundError();
-  if (!(RATED_TYPES as readonly string[]).includes(org.type) || org.closedAt) throw new ValidationError("Feedback goes to a unit", { orgId: ["notRated"] });
-  if (dayOf(input.receivedOn) > today(now)) throw new ValidationError("Feedback is entered once received", { receivedOn: ["receivedInFuture"] });
+  if (!takesFeedback(org)) throw new ValidationError("Feedback goes to a unit", { orgId: ["notRated"] });
+  checkReceived(input, now);
   await checkProblemCategories(prisma, input.problems, "problems");
+  return prisma.$transaction(async (tx) => ({ tourId: await writeTourFeedback(tx, actor, org, input, input.problems, now) }));
+}
 
-  return prisma.$transaction(async (tx) => {
-    const { roundId, reportId } = await createStandingRound(
-      tx,
-      actor,
-      { type: "TOUR", title: `${input.tourName} 反馈 ${input.receivedOn}`, org, day: input.receivedOn, summary: input.summary, problems: input.problems },
-      now,
-    );
-    const tour = await tx.tourFeedback.create({
-      data: {
-        roundId,
-        orgId: org.id,
-        kind: input.kind,
-        tourName: input.tourName,
-        receivedOn: dayOf(input.receivedOn),
-        documentNo: input.documentNo ?? "",
-        summary: input.summary,
-        recordedById: actor.id,
-      },
-      select: { id: true },
-    });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "tour.record",
-      entityType: "TourFeedback",
-      entityId: tour.id,
+/** Whether an organization takes a tour's feedback: a unit or branch of a rated kind, open. */
+export function takesFeedback(org: { type: OrgType; closedAt: Date | null }): boolean {
+  return (RATED_TYPES as readonly string[]).includes(org.type) && !org.closedAt;
+}
+
+/** Refuses feedback received after today. */
+export function checkReceived(meta: Pick<TTourMeta, "receivedOn">, now: Date): void {
+  if (dayOf(meta.receivedOn) > today(now)) throw new ValidationError("Feedback is entered once received", { receivedOn: ["receivedInFuture"] });
+}
+
+/**
+ * Writes one unit's feedback, checked: its round (type TOUR) issued at once
+ * with the problems as findings, the feedback's record, the audit row, and
+ * the notice to the unit's secretaries. Answers the feedback's id.
+ */
+export async function writeTourFeedback(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  org: { id: string; path: string },
+  meta: TTourMeta,
+  problems: readonly TProblemEntry[],
+  now: Date,
+): Promise<string> {
+  const input = { ...meta, orgId: org.id, problems };
+  const { roundId, reportId } = await createStandingRound(
+    tx,
+    actor,
+    { type: "TOUR", title: `${input.tourName} 反馈 ${input.receivedOn}`, org, day: input.receivedOn, summary: input.summary, problems: input.problems },
+    now,
+  );
+  const tour = await tx.tourFeedback.create({
+    data: {
+      roundId,
       orgId: org.id,
-      after: { ...input, roundId } as unknown as Prisma.InputJsonObject,
-    });
-    await notify(tx, {
-      kind: "TOUR_FEEDBACK_RECORDED",
-      userIds: await holdersOf(tx, org.id, "report.notice"),
-      reportId,
-      actorId: actor.id,
-      payload: { tourName: input.tourName, problems: input.problems.length },
-    });
-    return { tourId: tour.id };
+      kind: input.kind,
+      tourName: input.tourName,
+      receivedOn: dayOf(input.receivedOn),
+      documentNo: input.documentNo ?? "",
+      summary: input.summary,
+      recordedById: actor.id,
+    },
+    select: { id: true },
   });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "tour.record",
+    entityType: "TourFeedback",
+    entityId: tour.id,
+    orgId: org.id,
+    after: { ...input, roundId } as unknown as Prisma.InputJsonObject,
+  });
+  await notify(tx, {
+    kind: "TOUR_FEEDBACK_RECORDED",
+    userIds: await holdersOf(tx, org.id, "report.notice"),
+    reportId,
+    actorId: actor.id,
+    payload: { tourName: input.tourName, problems: input.problems.length },
+  });
+  return tour.id;
 }
 
 /** A feedback's problems in words: how many, how many closed out, how many open past their deadline. */

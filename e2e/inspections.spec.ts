@@ -311,4 +311,13 @@ test("staff import a tour's problem list from Excel; the unit rectifies a proble
   await expect(page.getByTestId("finding-state").first()).toHaveText("已销号");
   await page.goto("/inspections/tours");
   await expect(page.getByRole("row").filter({ hasText: "省自然资源厅党组" })).toContainText("已销号 1/1");
+
+  // The analysis counts the tours' feedback apart, and its counts open the ledger on that source.
+  await page.goto("/inspections/analysis");
+  await page.getByLabel("问题来源").selectOption({ label: "巡视巡察" });
+  await page.getByRole("form", { name: "筛选" }).getByRole("button", { name: "查看" }).click();
+  await expect(page).toHaveURL(/source=TOUR/);
+  const ledgerLinks = page.locator('a[href^="/findings?"]');
+  await expect(ledgerLinks.first()).toHaveAttribute("href", /source=TOUR/);
+  await expectAccessible(page);
 });

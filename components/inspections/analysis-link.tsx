@@ -2,7 +2,7 @@ import Link from "next/link";
 import { hrefWith } from "@/lib/href";
 
 /** The selection a drill-down keeps: the filters of the analysis page. */
-export type AnalysisSelection = { round?: string; period?: string };
+export type AnalysisSelection = { round?: string; period?: string; source?: string };
 
 export type LedgerFilter = { category?: string; duty?: string; org?: string; tag?: "COMMON"; open?: boolean; overdue?: boolean; closed?: boolean };
 
@@ -12,6 +12,7 @@ export function ledgerHref(selection: AnalysisSelection, filter: LedgerFilter = 
   return hrefWith("/findings", {
     round: selection.round,
     period: selection.period,
+    source: selection.source,
     category: filter.category,
     duty: filter.duty,
     org: filter.org,

@@ -21,18 +21,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InspectionAnalysisPage({ searchParams }: Props) {
   const actor = await guardPage("page:/inspections/analysis", undefined, "/inspections/analysis");
   const query = ZAnalysisQuery.parse(await searchParams);
-  const selection: AnalysisSelection = { round: query.round, period: query.period };
+  const selection: AnalysisSelection = { round: query.round, period: query.period, source: query.source };
   const [analysis, rounds, periods, t] = await Promise.all([
-    analyseFindings(actor, { roundId: query.round, periodId: query.period }, today()),
+    analyseFindings(actor, { roundId: query.round, periodId: query.period, source: query.source }, today()),
     listAnalysisRounds(actor),
     listPeriods(),
     getTranslations("inspectionAnalysis"),
   ]);
-  const isFiltered = Boolean(query.round || query.period);
+  const isFiltered = Boolean(query.round || query.period || query.source);
   return (
     <>
       <PageHeading title={t("title")} subtitle={t("subtitle")} />
-      <AnalysisFilters rounds={rounds} periods={periods} round={query.round} period={query.period} />
+      <AnalysisFilters rounds={rounds} periods={periods} round={query.round} period={query.period} source={query.source} />
       {analysis.totals.total === 0 ? (
         <EmptyState title={t("emptyAll")} hint={isFiltered ? t("emptyAllFiltered") : t("emptyAllHint")} />
       ) : (

@@ -193,6 +193,17 @@ describe("analyseFindings", () => {
     expect((await analyseFindings(admin, { periodId: "nosuchperiod" }, DAY)).byCategory).toEqual([]);
   });
 
+  it("filters by source: the type of the findings' round (a tour's feedback apart from the inspections)", async () => {
+    await prisma.inspectionRound.update({ where: { id: r2 }, data: { type: "TOUR" } });
+    try {
+      expect((await analyseFindings(admin, { source: "TOUR" }, DAY)).totals.total).toBe(3);
+      expect((await analyseFindings(admin, { source: "ROUTINE" }, DAY)).totals.total).toBe(7);
+      expect((await analyseFindings(admin, { source: "TALK", periodId: periods.year }, DAY)).totals.total).toBe(0);
+    } finally {
+      await prisma.inspectionRound.update({ where: { id: r2 }, data: { type: "ROUTINE" } });
+    }
+  });
+
   it("counts only what the actor reads: a unit secretary their own issued findings", async () => {
     const secretary = await actorFor("u01-secretary");
     const a = await analyseFindings(secretary, {}, DAY);

@@ -2,11 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { isoDay } from "@/lib/dates";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { InspectionType } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { byRevision } from "@/lib/server/cache/revisions";
 import { FINDING_CLOSED_ON_TIME_SQL, findingOverdueSql } from "@/lib/server/inspections/finding-rules";
 import { readScopeKey, reportReadWhere, roundReadWhere } from "@/lib/server/inspections/scope";
+import { FINDING_SOURCES } from "@/lib/validation/inspections";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -18,10 +20,11 @@ const optionalId = z
   .catch(undefined);
 
 /** The analysis page's filters, read from its search params; bad values fall back to none. */
-export const ZAnalysisQuery = z.object({ round: optionalId, period: optionalId });
+export const ZAnalysisQuery = z.object({ round: optionalId, period: optionalId, source: z.enum(FINDING_SOURCES).optional().catch(undefined) });
 export type TAnalysisQuery = z.infer<typeof ZAnalysisQuery>;
 
-export type AnalysisFilters = { roundId?: string; periodId?: string };
+/** A round, a period (rounds that began in it), and a source (the rounds' type: an inspection type, talks, tours' feedback). */
+export type AnalysisFilters = { roundId?: string; periodId?: string; source?: InspectionType };
 
 type Counts = { total: number; open: number; overdue: number; closed: number };
 
@@ -82,6 +85,7 @@ export function listAnalysisRounds(actor: Actor, take = 200): Promise<{ id: stri
 async function selectedReportIds(actor: Actor, filters: AnalysisFilters): Promise<string[]> {
   const and: Prisma.InspectionReportWhereInput[] = [reportReadWhere(actor), { status: "ISSUED" }];
   if (filters.roundId) and.push({ roundId: filters.roundId });
+  if (filters.source) and.push({ round: { type: filters.source } });
   if (filters.periodId) {
     const period = await prisma.period.findUnique({ where: { id: filters.periodId }, select: { startsOn: true, endsOn: true } });
     if (!period) return [];
@@ -121,7 +125,7 @@ const EMPTY: FindingAnalysis = {
 export function analyseFindings(actor: Actor, filters: AnalysisFilters, day: Date): Promise<FindingAnalysis> {
   // Every finding of the selection is read, so the result is kept while the findings and what they
   // show stand: the committee's staff open the same analysis again and again between changes.
-  const key = JSON.stringify(["analysis", readScopeKey(actor), filters.roundId ?? null, filters.periodId ?? null, isoDay(day)]);
+  const key = JSON.stringify(["analysis", readScopeKey(actor), filters.roundId ?? null, filters.periodId ?? null, filters.source ?? null, isoDay(day)]);
   return byRevision("findings", key, () => analyse(actor, filters, day));
 }
 

@@ -64,6 +64,11 @@ export default async function ToursPage({ searchParams }: Props) {
         <Button type="submit" variant="secondary">
           {t("show")}
         </Button>
+        {tours.total > 0 ? (
+          <a href={`/inspections/tours/export?year=${year}`} download className={buttonVariants({ variant: "secondary" })}>
+            {t("export.action")}
+          </a>
+        ) : null}
       </form>
       <section aria-label={t("listLabel")}>
         {tours.rows.length === 0 ? (

@@ -67,6 +67,11 @@ export default async function ProjectsPage({ searchParams }: Props) {
         <Button type="submit" variant="secondary">
           {t("show")}
         </Button>
+        {list.total > 0 ? (
+          <a href={hrefWith("/ratings/projects/export", { year: String(year), warning: query.warning })} download className={buttonVariants({ variant: "secondary" })}>
+            {t("export.action")}
+          </a>
+        ) : null}
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-muted">{t("colours")}</span>
           <WarningCounts counts={list.counts} hrefs={{ red: colourHref("red"), yellow: colourHref("yellow"), green: colourHref("green") }} context={t("listTitle")} />

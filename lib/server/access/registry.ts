@@ -365,6 +365,7 @@ export const registry = {
   "page:/inspections/tours/import": { kind: "page", file: "app/inspections/tours/import/page.tsx", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
   "route:/api/inspections/tours/import": { kind: "route", file: "app/api/inspections/tours/import/route.ts", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
   "route:/inspections/tours/template": { kind: "route", file: "app/inspections/tours/template/route.ts", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
+  "route:/inspections/tours/export": { kind: "route", file: "app/inspections/tours/export/route.ts", rule: { access: "permission", permission: "inspection.read", target: "none" } },
   "action:recordTourFeedback": { kind: "action", file: "lib/actions/tours.ts", name: "recordTourFeedback", rule: { access: "permission", permission: "inspection.oversee", target: "org" } },
   "action:findTourOrgs": { kind: "action", file: "lib/actions/tours.ts", name: "findTourOrgs", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
   "page:/inspections/[roundId]": {
@@ -553,6 +554,7 @@ export const registry = {
   "page:/ratings/projects": { kind: "page", file: "app/ratings/projects/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/projects/new": { kind: "page", file: "app/ratings/projects/new/page.tsx", rule: { access: "permission", permission: "project.keep", target: "none" } },
   "page:/ratings/projects/[projectId]": { kind: "page", file: "app/ratings/projects/[projectId]/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
+  "route:/ratings/projects/export": { kind: "route", file: "app/ratings/projects/export/route.ts", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "action:registerProject": { kind: "action", file: "lib/actions/projects.ts", name: "registerProject", rule: { access: "permission", permission: "project.keep", target: "org" } },
   "action:updateProject": { kind: "action", file: "lib/actions/projects.ts", name: "updateProject", rule: { access: "permission", permission: "project.keep", target: "none" } },
   "action:markMilestone": { kind: "action", file: "lib/actions/projects.ts", name: "markMilestone", rule: { access: "permission", permission: "project.keep", target: "none" } },

@@ -4,10 +4,11 @@ import { NotFoundError } from "@/lib/server/errors";
 import { countFindings } from "@/lib/server/inspections/list-findings";
 import { listMyUnitReports, listRounds } from "@/lib/server/inspections/queries";
 import { acceptRectification, saveRectification, submitRectification } from "@/lib/server/inspections/rectification";
-import { getTourFeedback, listTourFeedback, recordTourFeedback } from "@/lib/server/inspections/tours";
+import { getTourFeedback, listTourFeedback, recordTourFeedback, writeTourWorkbook } from "@/lib/server/inspections/tours";
 import { recordAdmonitoryTalk } from "@/lib/server/ratings/talks";
 import { actorFor, actorWithRole, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
+import { firstSheetRows, zhTranslator } from "@/lib/test/workbooks";
 import { ZRecordTourFeedback, type TRecordTourFeedback } from "@/lib/validation/inspections";
 
 let drop: () => Promise<void>;
@@ -122,5 +123,18 @@ describe("top-down inspection feedback", () => {
     }
     expect((await getTourFeedback(supervisor, tourId)).problems.map((p) => p.state)).toEqual(["CLOSED", "OPEN"]);
     expect((await listTourFeedback(supervisor, { year: 2026 }, TEST_NOW)).rows[0]!.tally).toEqual({ total: 2, closed: 1, overdue: 0 });
+
+    // The ledger in Excel: the unit's row as the page lists it; another unit's export is empty.
+    const { t, errors } = zhTranslator();
+    let written = 0;
+    const rows = await firstSheetRows(async (output) => {
+      written = await writeTourWorkbook(supervisor, 2026, output, { t, locale: "zh", now: TEST_NOW });
+    });
+    expect(errors).toEqual([]);
+    expect(written).toBe(1);
+    expect(rows[0]![0]).toBe("2026 年巡视巡察反馈台账 · 导出日期 2026-11-25");
+    expect(rows[1]).toEqual(["反馈日期", "被巡视巡察单位", "类别", "反馈机构", "反馈文号", "反馈问题", "已销号", "逾期"]);
+    expect(rows[2]).toEqual(["2026-10-15", "省发展和改革委员会党组", "巡视", "省委第三巡视组", "省委巡视反馈〔2026〕3号", 2, 1, 0]);
+    expect(await firstSheetRows((output) => writeTourWorkbook(u02Secretary, 2026, output, { t, locale: "zh", now: TEST_NOW }).then(() => undefined))).toHaveLength(2);
   });
 });

@@ -1,17 +1,21 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { dayOf, today } from "@/lib/dates";
+import type { Writable } from "node:stream";
+import { dayOf, dayString, isoDay, today } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgType, TourKind } from "@/lib/generated/prisma/enums";
+import { localized } from "@/lib/org-label";
 import { RATED_TYPES } from "@/lib/ratings/scheme";
 import { pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
+import type { Translate } from "@/lib/server/checklists/export-checklist";
 import { can } from "@/lib/server/access/permissions";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { findingOverdueSql } from "@/lib/server/inspections/finding-rules";
 import { checkProblemCategories, createStandingRound, standingProblemsSelect, toStandingProblems } from "@/lib/server/inspections/standing-round";
+import { writeLedgerWorkbook } from "@/lib/server/ledger-workbook";
 import { holdersOf, notify } from "@/lib/server/notifications/notify";
 import type { TProblemEntry, TRecordTourFeedback, TTourMeta } from "@/lib/validation/inspections";
 
@@ -143,8 +147,9 @@ type RawTourRow = Omit<TourRow, "tally"> & { total: bigint; closed: bigint; over
 export const TOURS_PAGE_SIZE = 50;
 
 /** A year's feedback the reader sees, newest first, a page at a time, with the problems' tally. */
-export async function listTourFeedback(actor: Actor, options: { year: number; page?: number }, now: Date = new Date()): Promise<{ rows: TourRow[]; total: number }> {
+export async function listTourFeedback(actor: Actor, options: { year: number; page?: number; all?: boolean }, now: Date = new Date()): Promise<{ rows: TourRow[]; total: number }> {
   const page = options.page ?? 1;
+  const limit = options.all ? Prisma.empty : Prisma.sql`LIMIT ${TOURS_PAGE_SIZE} OFFSET ${(page - 1) * TOURS_PAGE_SIZE}`;
   const where = Prisma.sql`${pathUnderSql(Prisma.sql`o."path"`, readPatterns(actor))}
        AND t."receivedOn" BETWEEN ${`${options.year}-01-01`}::date AND ${`${options.year}-12-31`}::date`;
   const [rows, count] = await Promise.all([
@@ -160,7 +165,7 @@ export async function listTourFeedback(actor: Actor, options: { year: number; pa
        WHERE ${where}
        GROUP BY t."id", o."id"
        ORDER BY t."receivedOn" DESC, t."createdAt" DESC
-       LIMIT ${TOURS_PAGE_SIZE} OFFSET ${(page - 1) * TOURS_PAGE_SIZE}`,
+       ${limit}`,
     prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "TourFeedback" t JOIN "Org" o ON o."id" = t."orgId" WHERE ${where}`,
   ]);
   return {
@@ -202,4 +207,27 @@ export type TourFeedbackPage = Awaited<ReturnType<typeof getTourFeedback>>;
 export async function redirectToTour(roundId: string): Promise<void> {
   const tour = await prisma.tourFeedback.findUnique({ where: { roundId }, select: { id: true } });
   if (tour) redirect(`/inspections/tours/${tour.id}`);
+}
+
+/** A year's feedback the reader sees, as the ledger lists it, as an .xlsx; answers how many rows it wrote. */
+export async function writeTourWorkbook(actor: Actor, year: number, output: Writable, options: { t: Translate; locale: string; now?: Date }): Promise<number> {
+  const { t, locale, now } = options;
+  const { rows } = await listTourFeedback(actor, { year, all: true }, now);
+  const column = (key: string, width: number, wrap = false) => ({ key, width, wrap, header: t(`inspections.tour.export.columns.${key}`) });
+  await writeLedgerWorkbook(
+    output,
+    { sheet: t("inspections.tour.export.sheet"), title: `${t("inspections.tour.export.title", { year })} · ${t("ratings.export.exportedOn", { date: dayString(now) })}` },
+    [column("receivedOn", 12), column("org", 30), column("kind", 10), column("tourName", 24, true), column("documentNo", 24), column("problems", 10), column("closed", 10), column("overdue", 10)],
+    rows.map((r) => ({
+      receivedOn: isoDay(r.receivedOn),
+      org: localized(r.org, r.orgEn, locale),
+      kind: t(`inspections.tour.kind.${r.kind}`),
+      tourName: r.tourName,
+      documentNo: r.documentNo,
+      problems: r.tally.total,
+      closed: r.tally.closed,
+      overdue: r.tally.overdue,
+    })),
+  );
+  return rows.length;
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
-import { addProjectProgress, getProject, listProjects, markMilestone, registerProject, reviewProject, updateProject } from "@/lib/server/projects/projects";
+import { addProjectProgress, getProject, listProjects, markMilestone, registerProject, reviewProject, updateProject, writeProjectWorkbook } from "@/lib/server/projects/projects";
 import { draftFromLedger } from "@/lib/server/ratings/year-reports";
 import { actorFor, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
+import { firstSheetRows, zhTranslator } from "@/lib/test/workbooks";
 import type { TRegisterProject } from "@/lib/validation/projects";
 
 let drop: () => Promise<void>;
@@ -84,6 +85,22 @@ describe("secretary projects", () => {
     ]);
     expect(list.counts).toEqual({ red: 1, yellow: 0, green: 1 });
     expect((await listProjects(supervisor, { year: 2026, warning: "green" }, TEST_NOW)).rows.map((r) => r.title)).toEqual(["党建引领营商环境优化"]);
+
+    // The list in Excel, red first, with the colour filter the page had.
+    const { t, errors } = zhTranslator();
+    const sheet = await firstSheetRows(async (output) => {
+      await writeProjectWorkbook(supervisor, { year: 2026 }, output, { t, locale: "zh", now: TEST_NOW });
+    });
+    expect(errors).toEqual([]);
+    expect(sheet[1]).toEqual(["项目名称", "所在组织", "已完成节点", "节点数", "下一节点日期", "预警", "最新进展季度", "年终评价"]);
+    expect(sheet.slice(2)).toEqual([
+      ["支部标准化建设", "省发展和改革委员会党组", 0, 3, "2026-03-31", "红色预警", null, "尚未评价"],
+      ["党建引领营商环境优化", "省发展和改革委员会党组", 2, 3, "2026-12-10", "绿色预警", null, "尚未评价"],
+    ]);
+    const green = await firstSheetRows(async (output) => {
+      await writeProjectWorkbook(supervisor, { year: 2026, warning: "green" }, output, { t, locale: "zh", now: TEST_NOW });
+    });
+    expect(green.slice(2).map((r) => r[0])).toEqual(["党建引领营商环境优化"]);
 
     // Editing keeps the days reached of the milestones kept; a stale edit is a conflict.
     project = await getProject(secretary, first.id, TEST_NOW);

@@ -1,14 +1,18 @@
 import "server-only";
-import { currentYear, dayOf, isoDay, today } from "@/lib/dates";
+import type { Writable } from "node:stream";
+import { currentYear, dayOf, dayString, isoDay, today } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgType, ProjectOutcome } from "@/lib/generated/prisma/enums";
+import { localized } from "@/lib/org-label";
 import { RATED_TYPES } from "@/lib/ratings/scheme";
 import { holdsOn, pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
+import type { Translate } from "@/lib/server/checklists/export-checklist";
 import { prisma } from "@/lib/server/db";
 import { writeVersioned } from "@/lib/server/db/versioned-write";
 import { DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { writeLedgerWorkbook } from "@/lib/server/ledger-workbook";
 import { managesRatings } from "@/lib/server/ratings/schemes";
 import { PROJECTS_PER_YEAR, type TAddProjectProgress, type TMarkMilestone, type TRegisterProject, type TReviewProject, type TUpdateProject } from "@/lib/validation/projects";
 import type { VersionChange } from "@/lib/version-change";
@@ -251,7 +255,7 @@ export const PROJECTS_PAGE_SIZE = 50;
  */
 export async function listProjects(
   actor: Actor,
-  options: { year: number; page?: number; warning?: WarningColour },
+  options: { year: number; page?: number; warning?: WarningColour; all?: boolean },
   now: Date = new Date(),
 ): Promise<{ rows: ProjectRow[]; total: number; counts: Record<WarningColour, number> }> {
   const page = options.page ?? 1;
@@ -273,7 +277,7 @@ export async function listProjects(
              (SELECT max(g."quarter") FROM "ProjectProgress" g WHERE g."projectId" = p."id") AS "lastQuarter"
       ${base} ${chosen}
       ORDER BY ${warningFirstSql(colour)}, m."nextDue" ASC NULLS LAST, o."path", p."createdAt"
-      LIMIT ${PROJECTS_PAGE_SIZE} OFFSET ${(page - 1) * PROJECTS_PAGE_SIZE}`,
+      ${options.all ? Prisma.empty : Prisma.sql`LIMIT ${PROJECTS_PAGE_SIZE} OFFSET ${(page - 1) * PROJECTS_PAGE_SIZE}`}`,
     prisma.$queryRaw<{ colour: WarningColour | null; n: bigint }[]>`SELECT ${colour} AS colour, count(*) AS n ${base} GROUP BY 1`,
   ]);
   const tally: Record<WarningColour, number> = { red: 0, yellow: 0, green: 0 };
@@ -350,4 +354,32 @@ export async function projectsForReport(db: Prisma.TransactionClient, orgId: str
     milestones: p.milestones.map((m) => ({ title: m.title, dueOn: isoDay(m.dueOn), doneOn: m.doneOn ? isoDay(m.doneOn) : null })),
     lastProgress: p.progress[0] ?? null,
   }));
+}
+
+/** A year's projects the reader sees, as the list shows them (with its colour filter), as an .xlsx; answers how many rows it wrote. */
+export async function writeProjectWorkbook(
+  actor: Actor,
+  options: { year: number; warning?: WarningColour },
+  output: Writable,
+  words: { t: Translate; locale: string; now?: Date },
+): Promise<number> {
+  const { t, locale, now } = words;
+  const { rows } = await listProjects(actor, { ...options, all: true }, now);
+  const column = (key: string, width: number, wrap = false) => ({ key, width, wrap, header: t(`ratings.project.export.columns.${key}`) });
+  await writeLedgerWorkbook(
+    output,
+    { sheet: t("ratings.project.export.sheet"), title: `${t("ratings.project.export.title", { year: options.year })} · ${t("ratings.export.exportedOn", { date: dayString(now) })}` },
+    [column("title", 34, true), column("org", 30), column("done", 10), column("total", 10), column("nextDue", 12), column("warning", 10), column("lastQuarter", 10), column("outcome", 10)],
+    rows.map((r) => ({
+      title: r.title,
+      org: localized(r.org, r.orgEn, locale),
+      done: r.milestones.done,
+      total: r.milestones.total,
+      nextDue: r.nextDue && !r.outcome ? isoDay(r.nextDue) : "",
+      warning: r.warning ? t(`warning.${r.warning.colour}`) : "",
+      lastQuarter: r.lastQuarter ?? "",
+      outcome: r.outcome ? t(`ratings.project.outcome.${r.outcome}`) : t("ratings.project.notReviewed"),
+    })),
+  );
+  return rows.length;
 }

@@ -1,17 +1,16 @@
 import "server-only";
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
 import { dayString } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { localized } from "@/lib/org-label";
 import { pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
-import { commitUnlessClosed, type Translate } from "@/lib/server/checklists/export-checklist";
+import type { Translate } from "@/lib/server/checklists/export-checklist";
 import { prisma } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { managesRatings } from "@/lib/server/ratings/schemes";
-import { writeSheetHeading } from "@/lib/server/sheet-heading";
+import { writeLedgerWorkbook } from "@/lib/server/ledger-workbook";
 
 /**
  * The year's bars from awards (取消评先评优资格): the committee names a unit,
@@ -123,29 +122,18 @@ const COLUMNS = [
 export async function writeAwardBarWorkbook(actor: Actor, period: { id: string; year: number }, output: Writable, options: { t: Translate; locale: string; now?: Date }) {
   const { t, locale, now } = options;
   const rows = await listAwardBars(actor, period.id);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Duty Ledger";
-  const sheet = workbook.addWorksheet(t("ratings.bars.sheet"), { pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  sheet.getColumn("reason").alignment = { wrapText: true, vertical: "top" };
-  writeSheetHeading(
-    sheet,
-    `${t("ratings.bars.title", { year: period.year })} · ${t("ratings.export.exportedOn", { date: dayString(now) })}`,
-    COLUMNS.map((c) => t(`ratings.bars.columns.${c.key}`)),
+  await writeLedgerWorkbook(
+    output,
+    { sheet: t("ratings.bars.sheet"), title: `${t("ratings.bars.title", { year: period.year })} · ${t("ratings.export.exportedOn", { date: dayString(now) })}`, orientation: "portrait" },
+    COLUMNS.map((c) => ({ ...c, wrap: c.key === "reason", header: t(`ratings.bars.columns.${c.key}`) })),
+    rows.map((r, i) => ({
+      no: i + 1,
+      org: localized(r.org, r.orgEn, locale),
+      person: r.person ?? t("ratings.bars.theUnit"),
+      reason: r.reason,
+      decidedBy: r.decidedBy ?? "",
+      decidedOn: dayString(r.createdAt),
+    })),
   );
-  rows.forEach((r, i) => {
-    sheet
-      .addRow({
-        no: i + 1,
-        org: localized(r.org, r.orgEn, locale),
-        person: r.person ?? t("ratings.bars.theUnit"),
-        reason: r.reason,
-        decidedBy: r.decidedBy ?? "",
-        decidedOn: dayString(r.createdAt),
-      })
-      .commit();
-  });
-  sheet.commit();
-  await commitUnlessClosed(workbook, output);
   return rows.length;
 }

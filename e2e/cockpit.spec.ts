@@ -7,7 +7,7 @@ test("the committee's cockpit: figures from the ledger, each chart opening the r
   await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
   await expectAccessible(page);
   const tiles = page.getByRole("region", { name: "主要指标" });
-  await expect(tiles.getByRole("link")).toHaveCount(7);
+  await expect(tiles.getByRole("link")).toHaveCount(8);
 
   // The progress chart's figures, folded under it, are the progress page's: its first unit opens that unit's level.
   const progress = page.getByRole("region", { name: "各单位职责完成情况" });

@@ -132,12 +132,18 @@ export default async function CockpitPage() {
     { label: t("tile.onTime"), value: percent(data.findings.onTimeRate), href: hrefWith("/findings", { period: findingsPeriod, closed: "1" }) },
     { label: t("tile.talksDue"), value: String(data.talksDue.length), href: "/ratings/talks" },
     { label: t("tile.termsDue"), value: String(data.terms.red), href: "/terms?state=red", tone: data.terms.red > 0 ? "danger" : undefined },
+    {
+      label: t("tile.projectsRed"),
+      value: String(data.projects.counts.red),
+      href: hrefWith("/ratings/projects", { year: String(data.projects.year), warning: "red" }),
+      tone: data.projects.counts.red > 0 ? "danger" : undefined,
+    },
   ];
 
   return (
     <>
       <PageHeading title={t("title")} subtitle={data.period ? t("subtitle", { scope, period: periodLabel(tr, data.period) }) : scope} />
-      <section aria-label={t("tiles")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-7">
+      <section aria-label={t("tiles")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8">
         {tiles.map((tile) => (
           <Link key={tile.label} href={tile.href} className="rounded-lg border border-line bg-white p-3 shadow-sm hover:border-brand focus-visible:border-brand">
             <span className="block text-xs text-muted">{tile.label}</span>

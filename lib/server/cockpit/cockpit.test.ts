@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { getCockpit } from "@/lib/server/cockpit/cockpit";
 import { analyseFindings } from "@/lib/server/inspections/analysis";
+import { listProjects } from "@/lib/server/projects/projects";
 import { previewRatings } from "@/lib/server/ratings/preview";
 import { resolveRatedYear } from "@/lib/server/ratings/schemes";
 import { recordAdmonitoryTalk } from "@/lib/server/ratings/talks";
@@ -43,6 +44,10 @@ describe("the cockpit", () => {
     expect(Object.values(current).reduce((a, b) => a + b, 0)).toBe(preview.units.length);
     expect(current.POOR).toBe(preview.units.filter((u) => u.grade === "POOR").length);
     expect(cockpit.lagging.map((l) => l.orgId).sort()).toEqual(preview.units.filter((u) => u.grade === "AVERAGE" || u.grade === "POOR").map((u) => u.orgId).sort());
+
+    // The demo's projects: one with a milestone past its day, as the projects list counts them.
+    expect(cockpit.projects).toEqual({ year: 2026, counts: (await listProjects(supervisor, { year: 2026 }, TEST_NOW)).counts });
+    expect(cockpit.projects.counts.red).toBe(1);
 
     // A talk with no commitments waits for its follow-up at once.
     expect(cockpit.talksDue).toEqual([]);

@@ -12,15 +12,18 @@ import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { accountabilityNotices } from "@/lib/server/ratings/history";
 import { previewRatings, publishedRatings } from "@/lib/server/ratings/preview";
 import { managesRatings, resolveRatedYear } from "@/lib/server/ratings/schemes";
+import { listProjects } from "@/lib/server/projects/projects";
 import { talksDueForFollowUp, type TalkRow } from "@/lib/server/ratings/talks";
 import { getTermLedgerSummary, type TermLedgerSummary } from "@/lib/server/terms/list-terms";
+import type { WarningColour } from "@/lib/warnings";
 
 /**
  * The working committee's cockpit (工作台), and the same page for a unit
  * secretary, each within their own scope: how the current period's duties
  * stand by organization, the year's findings and their rectification, the
  * grades of the year and of the years before, the lagging units, the talks
- * waiting for their follow-up, and the terms falling due. Every figure comes
+ * waiting for their follow-up, the terms falling due, and the secretary
+ * projects behind their milestones. Every figure comes
  * from the function its own page uses, so the cockpit and the page it
  * drills into always agree.
  */
@@ -42,6 +45,8 @@ export type Cockpit = {
   lagging: LaggingUnit[];
   talksDue: TalkRow[];
   terms: TermLedgerSummary;
+  /** This year's secretary projects in reach by the colour of their next milestone, as the projects list counts them. */
+  projects: { year: number; counts: Record<WarningColour, number> };
 };
 
 function countGrades(grades: Grade[]): GradeCounts {
@@ -81,7 +86,8 @@ export async function getCockpit(actor: Actor, now: Date = new Date()): Promise<
   const roots = scopePaths(actor, "progress.read");
   const topId = roots.length === 1 ? roots[0]!.split("/").filter(Boolean).at(-1) : undefined;
 
-  const [progress, analysis, ratings, talksDue, terms] = await Promise.all([
+  const projectYear = currentYear(now);
+  const [progress, analysis, ratings, talksDue, terms, projects] = await Promise.all([
     period
       ? getProgress(actor, "progress.read", period.id, { org: topId, period: undefined, sort: "rate", dir: "asc", page: 1, parentId: topId }, now)
       : Promise.resolve(null),
@@ -89,6 +95,8 @@ export async function getCockpit(actor: Actor, now: Date = new Date()): Promise<
     yearPeriod ? (committee ? previewRatings(actor, yearPeriod.id, now) : publishedRatings(actor, yearPeriod.id)) : Promise.resolve(null),
     talksDueForFollowUp(actor, now),
     getTermLedgerSummary(actor, {}, now),
+    // Its colour counts, over every project in reach (the rows of its first page go unused).
+    listProjects(actor, { year: projectYear, page: 1 }, now),
   ]);
 
   const grades: GradeYear[] = await pastGrades(scopePatterns(actor, committee ? "rating.manage" : "rating.read"), yearPeriod?.year ?? currentYear(now));
@@ -116,5 +124,6 @@ export async function getCockpit(actor: Actor, now: Date = new Date()): Promise<
     lagging,
     talksDue,
     terms,
+    projects: { year: projectYear, counts: projects.counts },
   };
 }

@@ -232,6 +232,11 @@ test("staff enter a provincial tour's feedback; the unit finds its problems to r
   await expect(page.getByText(`1. ${problem}`)).toBeVisible();
   await expect(page.getByText("巡视：省委第五巡视组")).toBeVisible();
   await expectAccessible(page);
+  // On paper: with the lines to sign, without the links.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText("录入人（签字）：")).toBeVisible();
+  await expect(page.getByRole("link", { name: "查看整改" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
   const tourUrl = page.url();
   await page.goto("/inspections/tours");
   await expect(page.getByRole("row").filter({ hasText: "省委第五巡视组" })).toContainText("已销号 0/1");

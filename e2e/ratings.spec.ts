@@ -487,6 +487,10 @@ test("a secretary registers a project and marks its late milestone reached; the 
   await page.getByLabel("进展内容").fill("完成品牌方案，经党组会议研究通过。");
   await page.getByRole("button", { name: "记录进展" }).click();
   await expect(page.getByText("进展已记录。")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText("书记（签字）：")).toBeVisible();
+  await expect(page.getByRole("button", { name: "记录进展" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
   await expect(page.getByRole("region", { name: "推进情况" }).getByText("完成品牌方案，经党组会议研究通过。")).toBeVisible();
 
   // The committee reviews it; the secretary then reads the review and can change nothing more.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/checklists/pagination";
 import { PageHeading } from "@/components/layout/page-heading";
+import { PrintButton } from "@/components/print/print-button";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -41,16 +42,19 @@ export default async function ToursPage({ searchParams }: Props) {
         title={t("listTitle")}
         subtitle={t("listSubtitle", { year })}
         actions={
-          entersTourFeedback(actor) ? (
-            <div className="flex flex-wrap gap-2">
-              <Link href="/inspections/tours/import" className={buttonVariants({ variant: "secondary" })}>
-                {t("import.link")}
-              </Link>
-              <Link href="/inspections/tours/new" className={buttonVariants({})}>
-                {t("record")}
-              </Link>
-            </div>
-          ) : undefined
+          <div className="flex flex-wrap gap-2">
+            <PrintButton />
+            {entersTourFeedback(actor) ? (
+              <span className="contents print:hidden">
+                <Link href="/inspections/tours/import" className={buttonVariants({ variant: "secondary" })}>
+                  {t("import.link")}
+                </Link>
+                <Link href="/inspections/tours/new" className={buttonVariants({})}>
+                  {t("record")}
+                </Link>
+              </span>
+            ) : null}
+          </div>
         }
       >
         <nav className="mb-2 text-sm">
@@ -59,7 +63,7 @@ export default async function ToursPage({ searchParams }: Props) {
           </Link>
         </nav>
       </PageHeading>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <FilterSelect id="tours-year" name="year" label={t("year")} defaultValue={String(year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         <Button type="submit" variant="secondary">
           {t("show")}

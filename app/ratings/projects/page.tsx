@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/checklists/pagination";
 import { WarningBadge, WarningCounts } from "@/components/checklists/warning-badge";
 import { PageHeading } from "@/components/layout/page-heading";
+import { PrintButton } from "@/components/print/print-button";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -49,11 +50,14 @@ export default async function ProjectsPage({ searchParams }: Props) {
         title={t("listTitle")}
         subtitle={t("listSubtitle", { year })}
         actions={
-          keeps.length > 0 ? (
-            <Link href={hrefWith("/ratings/projects/new", { year: String(year) })} className={buttonVariants({})}>
-              {t("register")}
-            </Link>
-          ) : undefined
+          <div className="flex flex-wrap gap-2">
+            <PrintButton />
+            {keeps.length > 0 ? (
+              <Link href={hrefWith("/ratings/projects/new", { year: String(year) })} className={`${buttonVariants({})} print:hidden`}>
+                {t("register")}
+              </Link>
+            ) : null}
+          </div>
         }
       >
         <nav className="mb-2 text-sm">
@@ -62,7 +66,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
           </Link>
         </nav>
       </PageHeading>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <FilterSelect id="projects-year" name="year" label={t("year")} defaultValue={String(year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         <Button type="submit" variant="secondary">
           {t("show")}

@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ProblemList } from "@/components/inspections/problem-list";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
+import { SignatureLines } from "@/components/print/signature-lines";
 import { Card } from "@/components/ui/card";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
@@ -59,6 +60,7 @@ export default async function TourPage({ params }: Props) {
           <p className="text-sm leading-7 whitespace-pre-wrap break-words">{tour.summary}</p>
           <h3 className="mt-5 mb-1 text-base font-semibold">{t("problemsHeading")}</h3>
           <ProblemList problems={tour.problems} none={t("noProblems")} />
+          <SignatureLines className="hidden print:grid" labels={[t("signEntered"), t("signChecked"), t("signDate")]} caption={t("pageTitle")} />
         </Card>
       </article>
     </>

@@ -6,6 +6,7 @@ import { WarningBadge } from "@/components/checklists/warning-badge";
 import { RecordProvider } from "@/components/forms/record";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
+import { SignatureLines } from "@/components/print/signature-lines";
 import { EditProjectForm } from "@/components/projects/project-form";
 import { MilestoneForm, ProgressForm, ReviewForm } from "@/components/projects/project-steps";
 import { Badge } from "@/components/ui/badge";
@@ -135,6 +136,7 @@ export default async function ProjectPage({ params }: Props) {
               <ProgressForm projectId={project.id} quarter={quarterOf(project.year, today)} />
             </div>
           ) : null}
+          <SignatureLines className="hidden print:grid" labels={[t("signSecretary"), t("signChecked"), t("signDate")]} caption={t("pageTitle")} />
         </Card>
       </article>
 

@@ -278,6 +278,12 @@ test("staff import a tour's problem list from Excel; the unit rectifies a proble
   await signIn("supervisor");
   await page.goto("/inspections/tours");
   await page.getByRole("link", { name: "从 Excel 导入" }).click();
+  // The template downloads as a workbook under its name in the catalog, and reads back as a sheet the import takes.
+  const template = await page.request.get("/inspections/tours/template");
+  expect(template.headers()["content-disposition"]).toContain(encodeURIComponent("巡视巡察反馈问题模板.xlsx"));
+  const templateBook = new ExcelJS.Workbook();
+  await templateBook.xlsx.load(new Uint8Array(await template.body()).buffer);
+  expect(templateBook.worksheets[0]!.getRow(1).values).toEqual([undefined, "单位代码", "问题表述", "问题类别", "严重程度", "整改时限"]);
   const form = page.getByRole("form", { name: "导入巡视巡察反馈问题" });
   await form.getByLabel("类别").selectOption({ label: "巡察" });
   await form.getByLabel("反馈机构").fill("省直机关第二巡察组");

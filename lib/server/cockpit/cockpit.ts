@@ -95,8 +95,7 @@ export async function getCockpit(actor: Actor, now: Date = new Date()): Promise<
     yearPeriod ? (committee ? previewRatings(actor, yearPeriod.id, now) : publishedRatings(actor, yearPeriod.id)) : Promise.resolve(null),
     talksDueForFollowUp(actor, now),
     getTermLedgerSummary(actor, {}, now),
-    // Its colour counts, over every project in reach (the rows of its first page go unused).
-    listProjects(actor, { year: projectYear, page: 1 }, now),
+    listProjects(actor, { year: projectYear, countsOnly: true }, now),
   ]);
 
   const grades: GradeYear[] = await pastGrades(scopePatterns(actor, committee ? "rating.manage" : "rating.read"), yearPeriod?.year ?? currentYear(now));

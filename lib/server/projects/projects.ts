@@ -251,11 +251,11 @@ export const PROJECTS_PAGE_SIZE = 50;
 /**
  * A year's projects the reader sees, red first, then by the next
  * milestone's day, a page at a time, with the count of each colour over
- * the whole selection; `warning` keeps one colour.
+ * the whole selection; `warning` keeps one colour, `countsOnly` reads the counts alone (the cockpit).
  */
 export async function listProjects(
   actor: Actor,
-  options: { year: number; page?: number; warning?: WarningColour; all?: boolean },
+  options: { year: number; page?: number; warning?: WarningColour; all?: boolean; countsOnly?: boolean },
   now: Date = new Date(),
 ): Promise<{ rows: ProjectRow[]; total: number; counts: Record<WarningColour, number> }> {
   const page = options.page ?? 1;
@@ -271,7 +271,9 @@ export async function listProjects(
     WHERE p."year" = ${options.year} AND ${pathUnderSql(Prisma.sql`o."path"`, readPatterns(actor))}`;
   const chosen = options.warning ? Prisma.sql`AND ${colour} = ${options.warning}` : Prisma.empty;
   const [rows, counts] = await Promise.all([
-    prisma.$queryRaw<RawProjectRow[]>`
+    options.countsOnly
+      ? Promise.resolve([])
+      : prisma.$queryRaw<RawProjectRow[]>`
       SELECT p."id", p."title", p."orgId", o."name" AS org, o."nameEn" AS "orgEn", o."type" AS "orgType", p."outcome",
              m.done, m.total, m."nextDue", ${colour} AS colour,
              (SELECT max(g."quarter") FROM "ProjectProgress" g WHERE g."projectId" = p."id") AS "lastQuarter"

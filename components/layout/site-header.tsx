@@ -43,6 +43,7 @@ export async function SiteHeader() {
         ...(can(actor, "catalog.read") ? [{ href: "/catalogs", label: t("nav.catalogs") }] : []),
         ...(can(actor, "term.read") ? [{ href: "/terms", label: t("nav.terms") }] : []),
         ...(can(actor, "rating.read") ? [{ href: "/ratings", label: t("nav.ratings") }] : []),
+        ...(can(actor, "grading.read") ? [{ href: "/branches/grading", label: t("nav.branches"), match: "/branches" }] : []),
         ...(can(actor, "org.manage") || can(actor, "user.manage") ? [{ href: "/admin/orgs", label: t("nav.admin"), match: "/admin" }] : []),
       ]
     : [];

@@ -9,7 +9,7 @@ export const FINDING_SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
 export const FINDING_TAGS = ["COMMON", "INDIVIDUAL"] as const;
 export const ACCEPTANCE_PARTIES = ["GROUP", "COMMITTEE", "UNIT"] as const;
 export const DRAW_ORG_TYPES = ["PARTY_GROUP", "ORGAN_PARTY_COMMITTEE", "GENERAL_BRANCH", "BRANCH"] as const;
-export const DRAW_WEIGHTING_CHOICES = ["NONE", "LONGEST_UNINSPECTED", "MOST_OPEN_FINDINGS"] as const;
+export const DRAW_WEIGHTING_CHOICES = ["NONE", "LONGEST_UNINSPECTED", "MOST_OPEN_FINDINGS", "LOWEST_GRADE"] as const;
 
 export const TEXT_MAX = 4000;
 export const TITLE_MAX = 200;

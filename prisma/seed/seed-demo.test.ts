@@ -38,6 +38,7 @@ async function snapshot() {
     talks: await p.appointmentTalk.count(),
     headChanges: await p.headChange.count(),
     projects: await p.secretaryProject.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, _count: { select: { milestones: true } } } }),
+    grades: await p.branchGrade.findMany({ orderBy: { id: "asc" }, select: { id: true, rank: true, version: true } }),
   };
 }
 

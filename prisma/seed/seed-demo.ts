@@ -9,6 +9,7 @@ import { applyAssignment } from "../../lib/server/assignments/assignment-core";
 import { periodRange } from "../../lib/server/checklists/recurrence";
 import { ZCatalogFile, type TCatalogFile } from "../../lib/validation/catalog-file";
 import { DEMO_PASSWORD, DEMO_TREE, DEMO_USERS, type DemoOrg } from "./demo-orgs";
+import { seedDemoGrading } from "./seed-grading";
 import { seedDemoProjects } from "./seed-projects";
 import { seedPreviousYearRatings } from "./seed-ratings";
 import { seedDemoTerms } from "./seed-terms";
@@ -155,6 +156,8 @@ export async function seedDemo(prisma: PrismaClient, options: { force?: boolean;
   await seedPreviousYearRatings(prisma, orgs, year - 1);
   // Two secretary projects of this year, in colour.
   await seedDemoProjects(prisma, orgs, users, day, year);
+  // Branch grades of last year and this, some awaiting the committee's confirmation.
+  await seedDemoGrading(prisma, orgs, users, now, year);
 
   return {
     orgs: orgs.size,

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChecklistView } from "@/components/checklists/checklist-view";
+import { GradeMoveBadge } from "@/components/grading/grade-move-badge";
 import { PageHeading } from "@/components/layout/page-heading";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { can } from "@/lib/server/access/permissions";
+import { gradeHistory } from "@/lib/server/grading/grading";
 import { getOrg } from "@/lib/server/orgs/list-orgs";
 import { resolvePeriod } from "@/lib/server/periods/get-current-period";
 import { localized } from "@/lib/org-label";
@@ -37,6 +39,7 @@ export default async function OrgChecklistPage({ params, searchParams }: Props) 
     getLocale(),
   ]);
   const canFollow = can(actor, "progress.read");
+  const grades = await gradeHistory(actor, org, locale);
   return (
     <>
       <PageHeading
@@ -63,6 +66,25 @@ export default async function OrgChecklistPage({ params, searchParams }: Props) 
           </nav>
         ) : null}
       </PageHeading>
+      {grades.length > 0 ? (
+        <section aria-labelledby="org-grades" className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <h2 id="org-grades" className="font-medium">
+            {t("gradesHeading")}
+          </h2>
+          <ol className="flex flex-wrap gap-x-3 gap-y-1">
+            {grades.slice(0, 5).map((g) => (
+              <li key={g.year} className="flex items-center gap-1">
+                <span className="text-muted">{g.year}</span>
+                {g.grade ?? <span className="text-warn">{t("gradeProposed", { grade: g.proposed })}</span>}
+                {g.move ? <GradeMoveBadge move={g.move} /> : null}
+              </li>
+            ))}
+          </ol>
+          <Link href={`/branches/grading/${org.id}`} className="text-brand hover:underline">
+            {t("gradesLink")}
+          </Link>
+        </section>
+      ) : null}
       {period ? (
         <ChecklistView
           actor={actor}

@@ -79,6 +79,12 @@ export const POLICY = {
   "rating.self": ["SECRETARY"],
   /** Register and keep one's own organization's secretary projects (书记项目): held on the organization itself, not above it. */
   "project.keep": ["SECRETARY"],
+  /** See the branches' grades (分类定级) in one's subtrees: their history, the distribution, the moves. */
+  "grading.read": ["ADMIN", "SUPERVISOR", "SECRETARY", "STAFF"],
+  /** Propose the grade of a branch below one's organization (the party committee above it), with the evidence on the five basics. */
+  "grading.propose": ["SECRETARY", "STAFF"],
+  /** Set the year's grading scheme and confirm or change the proposed grades: held on a tree's top (the working committee). */
+  "grading.confirm": ["ADMIN", "SUPERVISOR"],
   /** See the year's published results of the units in one's subtrees, and one's own unit's rating page. */
   "rating.read": ["ADMIN", "SUPERVISOR", "SECRETARY", "STAFF"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -550,6 +550,14 @@ export const registry = {
   "action:createCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "createCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:saveCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "saveCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
   "action:issueCircular": { kind: "action", file: "lib/actions/ratings.ts", name: "issueCircular", rule: { access: "permission", permission: "rating.manage", target: "none" } },
+  // Branch grading (分类定级): proposed above the branch, confirmed by the committee, read in one's subtrees (lib/server/grading/grading.ts).
+  "page:/branches/grading": { kind: "page", file: "app/branches/grading/(list)/page.tsx", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "page:/branches/grading/[orgId]": { kind: "page", file: "app/branches/grading/[orgId]/page.tsx", rule: { access: "permission", permission: "grading.read", target: "org" } },
+  "page:/branches/grading/scheme": { kind: "page", file: "app/branches/grading/scheme/page.tsx", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
+  "route:/branches/grading/export": { kind: "route", file: "app/branches/grading/export/route.ts", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "action:saveGradingScheme": { kind: "action", file: "lib/actions/grading.ts", name: "saveGradingScheme", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
+  "action:proposeGrade": { kind: "action", file: "lib/actions/grading.ts", name: "proposeGrade", rule: { access: "permission", permission: "grading.propose", target: "org" } },
+  "action:confirmGrade": { kind: "action", file: "lib/actions/grading.ts", name: "confirmGrade", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
   // Secretary projects (书记项目): kept by the organization's own secretary, reviewed by the committee, read with the ratings (lib/server/projects/projects.ts).
   "page:/ratings/projects": { kind: "page", file: "app/ratings/projects/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/projects/new": { kind: "page", file: "app/ratings/projects/new/page.tsx", rule: { access: "permission", permission: "project.keep", target: "none" } },

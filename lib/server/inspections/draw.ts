@@ -27,7 +27,7 @@ import type { OrgType } from "@/lib/generated/prisma/enums";
  * The PRNG is sfc32 seeded with cyrb128(seed): both are short, public,
  * integer-only algorithms, so every JavaScript engine gives the same numbers.
  */
-export const DRAW_WEIGHTINGS = ["NONE", "LONGEST_UNINSPECTED", "MOST_OPEN_FINDINGS"] as const;
+export const DRAW_WEIGHTINGS = ["NONE", "LONGEST_UNINSPECTED", "MOST_OPEN_FINDINGS", "LOWEST_GRADE"] as const;
 export type DrawWeighting = (typeof DRAW_WEIGHTINGS)[number];
 
 export type DrawRule = { rootOrgId: string; orgTypes: OrgType[]; size: number; weighting: DrawWeighting };

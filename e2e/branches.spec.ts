@@ -1,0 +1,108 @@
+import { currentYear } from "@/lib/dates";
+import { expect, expectNoMissingMessages, openAs, test } from "./fixtures";
+
+const BASICS: [string, string][] = [
+  ["基本组织", "支部书记长期缺位，委员分工不明。"],
+  ["基本队伍", "两名党员连续三个月未参加组织生活。"],
+  ["基本活动", "全年仅召开两次支委会。"],
+  ["基本制度", "三会一课记录事后补写。"],
+  ["基本保障", "无固定活动场所。"],
+];
+
+test("an organ party committee grades a branch 后进 on the five basics; the committee confirms it, and the list and the branch's history show it", async ({ page, signIn, browser, expectAccessible }) => {
+  const year = currentYear();
+  const branch = "省财政厅办公室党支部";
+  await signIn("u03-staff");
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "支部建设" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "党支部分类定级" })).toBeVisible();
+  // The organ party committee's staff see their own unit's branches alone.
+  await expect(page.getByRole("link", { name: branch })).toBeVisible();
+  await expect(page.getByRole("link", { name: "省发展和改革委员会办公室党支部" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: branch }).click();
+  await expect(page.getByRole("heading", { level: 1, name: branch })).toBeVisible();
+
+  const form = page.getByRole("form", { name: "评定党支部等次" });
+  await form.getByLabel("后进").check();
+  for (const [basic, text] of BASICS.slice(0, 4)) await form.getByLabel(basic).fill(text);
+  // A basic left empty is refused at its field, nothing typed lost.
+  await form.getByRole("button", { name: "提交评定" }).click();
+  await expect(form.getByLabel("基本保障")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("基本组织")).toHaveValue(BASICS[0]![1]);
+  await form.getByLabel("基本保障").fill(BASICS[4]![1]);
+  await expectAccessible(page);
+  await form.getByRole("button", { name: "提交评定" }).click();
+  await expect(page.getByText("评定已提交，待机关工委确认。")).toBeVisible();
+  await expect(page.getByTestId("confirmed-grade")).toHaveText("待机关工委确认");
+  const gradeUrl = page.url();
+
+  // The working committee finds it waiting, changes nothing without a reason, and confirms it.
+  const committee = await openAs(browser, "supervisor");
+  await committee.page.goto(`/branches/grading?year=${year}&status=proposed`);
+  await expect(committee.page.getByRole("link", { name: branch })).toBeVisible();
+  await committee.page.getByRole("link", { name: branch }).click();
+  await expect(committee.page.getByText(BASICS[2]![1])).toBeVisible();
+  const confirm = committee.page.getByRole("form", { name: "确认党支部等次" });
+  await confirm.getByLabel("一般").check();
+  await confirm.getByRole("button", { name: "确认等次" }).click();
+  await expect(confirm.getByText("确认等次与评定等次不同，请写明调整理由。", { exact: true })).toBeVisible();
+  await confirm.getByLabel("后进").check();
+  await expectAccessible(committee.page);
+  await confirm.getByRole("button", { name: "确认等次" }).click();
+  await expect(committee.page.getByText("等次已确认。")).toBeVisible();
+  await expect(committee.page.getByTestId("confirmed-grade")).toContainText("后进");
+
+  // The subtree's list counts it under 后进 and lists it under that filter; the export holds it.
+  await committee.page.goto(`/branches/grading?year=${year}`);
+  await committee.page.getByRole("link", { name: "只看省财政厅党组的党支部" }).first().click();
+  await expect(committee.page.getByRole("heading", { level: 1, name: "党支部分类定级" })).toBeVisible();
+  const lagging = committee.page.getByRole("row").filter({ has: committee.page.getByRole("rowheader", { name: "后进" }) });
+  await expect(lagging.getByRole("cell").first()).toHaveText("1");
+  await lagging.getByRole("link", { name: "后进" }).click();
+  await expect(committee.page.getByRole("region", { name: "党支部定级列表" }).getByRole("link", { name: branch })).toBeVisible();
+  const download = committee.page.waitForEvent("download");
+  await committee.page.getByRole("link", { name: "导出 Excel" }).click();
+  expect((await download).suggestedFilename()).toMatch(new RegExp(`^${year}年党支部分类定级_.*\\.xlsx$`));
+  await expectNoMissingMessages(committee.page);
+  await expectAccessible(committee.page);
+  await committee.close();
+
+  // The proposer reads the confirmed grade, no longer changes it, and prints the sheet to sign.
+  await page.goto(gradeUrl);
+  await expect(page.getByTestId("confirmed-grade")).toContainText("后进");
+  await expect(page.getByRole("form", { name: "评定党支部等次" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "历年定级" })).toContainText(`${year}后进`);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText("审核确认人（签字）：")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  // The branch's own page shows its grade.
+  await page.getByRole("link", { name: "查看该支部职责" }).click();
+  await expect(page.getByRole("region", { name: "分类定级" })).toContainText(`${year}后进`);
+  // Another unit's staff cannot open it.
+  await signIn("u04-staff");
+  expect((await page.goto(gradeUrl))?.status()).toBe(404);
+});
+
+test("the committee sets next year's grading scheme; a grade too few is refused in place", async ({ page, signIn, expectAccessible }) => {
+  const year = currentYear() + 1;
+  await signIn("supervisor");
+  await page.goto(`/branches/grading?year=${currentYear()}`);
+  await page.getByRole("link", { name: "定级标准" }).click();
+  await page.getByRole("link", { name: `${year} 年标准` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "党支部分类定级标准" })).toBeVisible();
+  const form = page.getByRole("form", { name: "分类定级标准" });
+  for (const n of [4, 3, 2]) await form.getByRole("button", { name: `删除第 ${n} 等` }).click();
+  await form.getByRole("button", { name: "保存标准" }).click();
+  await expect(form.getByText("至少设置 2 个等次。")).toBeVisible();
+  await form.getByRole("button", { name: "添加等次" }).click();
+  const second = form.getByRole("group", { name: "第 2 等" });
+  await second.getByLabel("等次名称").fill("不合格");
+  await second.getByLabel("评定标准").fill("存在软弱涣散问题。");
+  await expectAccessible(page);
+  await form.getByRole("button", { name: "保存标准" }).click();
+  await expect(page.getByText("定级标准已保存。")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("group", { name: "第 2 等" }).getByLabel("等次名称")).toHaveValue("不合格");
+  await expect(page.getByRole("group", { name: "第 3 等" })).toHaveCount(0);
+});

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { BASIS_TEXT_MAX, GRADES_MAX, GRADE_MOVES, ZGradingConfig } from "@/lib/grading/scheme";
+import { ZId, zRequiredText, zText } from "@/lib/validation/text";
+
+const zYear = z.number().int().min(2000).max(2100);
+const zRank = z.coerce.number({ error: "gradeRequired" }).int("gradeRequired").min(1, "gradeRequired").max(GRADES_MAX, "gradeRequired");
+
+/** The committee saves a year's grading scheme, against the version it saw (0: none saved yet). */
+export const ZSaveGradingScheme = z.object({ year: zYear, expectedVersion: z.number().int().min(0), config: ZGradingConfig });
+export type TSaveGradingScheme = z.input<typeof ZSaveGradingScheme>;
+
+/** The party committee above a branch proposes its grade of a year, with what it found on each of the five basics. */
+export const ZProposeGrade = z.object({
+  orgId: ZId,
+  year: zYear,
+  /** The version of the grade seen; 0 when there was none yet. */
+  expectedVersion: z.number().int().min(0),
+  rank: zRank,
+  basis: z.object({
+    organization: zRequiredText(BASIS_TEXT_MAX),
+    team: zRequiredText(BASIS_TEXT_MAX),
+    activity: zRequiredText(BASIS_TEXT_MAX),
+    system: zRequiredText(BASIS_TEXT_MAX),
+    support: zRequiredText(BASIS_TEXT_MAX),
+  }),
+});
+export type TProposeGrade = z.input<typeof ZProposeGrade>;
+
+/** The working committee confirms the proposed grade or gives another, with a reason then. */
+export const ZConfirmGrade = z.object({ gradeId: ZId, expectedVersion: z.number().int().min(1), rank: zRank, reason: zText(BASIS_TEXT_MAX) });
+export type TConfirmGrade = z.input<typeof ZConfirmGrade>;
+
+/** Where a list of grades is: confirmed, proposed and waiting, or not graded. */
+export const GRADE_STATUSES = ["confirmed", "proposed", "ungraded"] as const;
+
+/** The grading list's address: the year, the subtree, the grade, the move, the status, the page. */
+export const ZGradingQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  root: z.string().max(64).optional().catch(undefined),
+  rank: z.coerce.number().int().min(1).max(GRADES_MAX).optional().catch(undefined),
+  move: z.enum(GRADE_MOVES).optional().catch(undefined),
+  status: z.enum(GRADE_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type TGradingQuery = z.output<typeof ZGradingQuery>;

@@ -9,7 +9,8 @@ const BASICS: [string, string][] = [
   ["基本保障", "无固定活动场所。"],
 ];
 
-test("an organ party committee grades a branch 后进 on the five basics; the committee confirms it, and the list and the branch's history show it", async ({ page, signIn, browser, expectAccessible }) => {
+test("an organ party committee grades a branch 后进 on the five basics; the committee confirms it, and the list and the branch's history show it; the committee opens a turnaround case that closes out", async ({ page, signIn, browser, expectAccessible }) => {
+  test.setTimeout(150_000);
   const year = currentYear();
   const branch = "省财政厅办公室党支部";
   await signIn("u03-staff");
@@ -82,6 +83,61 @@ test("an organ party committee grades a branch 后进 on the five basics; the co
   // Another unit's staff cannot open it.
   await signIn("u04-staff");
   expect((await page.goto(gradeUrl))?.status()).toBe(404);
+
+  // The committee puts the branch under turnaround from its grade page: a leader from above, one measure.
+  const measure = `补选支部委员 ${Date.now()}`;
+  await signIn("supervisor");
+  await page.goto(gradeUrl);
+  await page.getByRole("link", { name: "列为软弱涣散党组织，启动整顿" }).click();
+  await expect(page.getByText("列入原因： 定级为后进")).toBeVisible();
+  await page.getByLabel("软弱涣散的原因").fill("支部书记长期缺位，组织生活不经常。");
+  await page.getByLabel("包联责任人").selectOption({ label: "王干事（省财政厅机关党委）" });
+  await page.getByRole("button", { name: "启动整顿" }).click();
+  await expect(page.getByRole("group", { name: "整顿措施" }).getByText("请至少添加一项整顿措施。")).toBeVisible();
+  await page.getByRole("button", { name: "添加一项措施" }).click();
+  const first = page.getByRole("group", { name: "第 1 项措施" });
+  await first.getByLabel("措施内容").fill(measure);
+  await first.getByLabel("完成时限").fill("2099-06-30");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "启动整顿" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: branch })).toBeVisible();
+  await expect(page.getByText(`1. ${measure}`)).toBeVisible();
+  await expect(page.getByTestId("turnaround-status")).toHaveText("整顿中，已销号 0/1");
+  await expectAccessible(page);
+  const caseUrl = page.url();
+  await page.goto("/branches/turnaround");
+  await expect(page.getByRole("row").filter({ hasText: branch })).toContainText("已销号 0/1");
+  await expectAccessible(page);
+
+  // The branch hears of it and rectifies the measure on its finding's page; the committee accepts it as the group and as the committee.
+  const unit = await openAs(browser, "u03-branch");
+  await unit.page.goto("/notifications");
+  await unit.page.getByRole("link", { name: /软弱涣散整顿/ }).first().click();
+  await expect(unit.page).toHaveURL(caseUrl);
+  await unit.page.getByRole("link", { name: "查看整改" }).click();
+  await unit.page.getByLabel("整改措施").fill("召开党员大会补选委员。");
+  await unit.page.getByLabel("整改责任人").selectOption({ index: 1 });
+  await unit.page.getByRole("button", { name: "保存整改方案" }).click();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("整改中");
+  await unit.page.getByRole("button", { name: "申请销号" }).click();
+  await expect(unit.page.getByTestId("finding-state").first()).toHaveText("待验收");
+  const findingUrl = unit.page.url();
+  await unit.close();
+  await page.goto(findingUrl);
+  await page.getByRole("button", { name: "以督查组身份验收通过" }).click();
+  await expect(page.getByText("验收通过 · 督查组")).toBeVisible();
+  await page.getByRole("button", { name: "以机关工委身份验收通过" }).click();
+  await expect(page.getByTestId("finding-state").first()).toHaveText("已销号");
+
+  // Every measure closed out: the committee records the branch converted, and the case stays on record.
+  await page.goto(caseUrl);
+  await page.getByLabel("转化情况说明").fill("支委会配齐，组织生活恢复正常。");
+  await page.getByRole("button", { name: "认定转化" }).click();
+  await expect(page.getByText("已认定转化，整顿事项留档备查。")).toBeVisible();
+  await expect(page.getByTestId("turnaround-status")).toContainText("转化");
+  await page.goto("/branches/turnaround?status=converted");
+  await expect(page.getByRole("row").filter({ hasText: branch })).toContainText("已销号 1/1");
+  await expectNoMissingMessages(page);
 });
 
 test("the committee sets next year's grading scheme; a grade too few is refused in place", async ({ page, signIn, expectAccessible }) => {

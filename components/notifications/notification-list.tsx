@@ -24,6 +24,7 @@ const KIND_TONES: Record<NotificationKind, "brand" | "warn" | "ok" | "neutral" |
   TERM_DUE: "warn",
   TALK_RECORDED: "danger",
   TOUR_FEEDBACK_RECORDED: "danger",
+  TURNAROUND_OPENED: "danger",
   RATINGS_PUBLISHED: "brand",
   CIRCULAR_ISSUED: "warn",
 };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { BASIS_TEXT_MAX, GRADES_MAX, GRADE_MOVES, ZGradingConfig } from "@/lib/grading/scheme";
+import { ZProblemEntry } from "@/lib/validation/inspections";
+import { zDay } from "@/lib/validation/terms";
 import { ZId, zRequiredText, zText } from "@/lib/validation/text";
 
 const zYear = z.number().int().min(2000).max(2100);
@@ -43,3 +45,30 @@ export const ZGradingQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type TGradingQuery = z.output<typeof ZGradingQuery>;
+
+/** A turnaround case's measures at most: each becomes a finding to rectify. */
+export const TURNAROUND_MEASURES_MAX = 30;
+export const TURNAROUND_TEXT_MAX = 2000;
+
+/** The committee opens a weak-and-lax turnaround case on a branch: the causes, the leader answering for it, the measures with their deadlines. */
+export const ZOpenTurnaround = z.object({
+  orgId: ZId,
+  causes: zRequiredText(TURNAROUND_TEXT_MAX),
+  leaderId: z.string().trim().min(1, "leaderRequired").max(64, "leaderRequired"),
+  measures: z.array(ZProblemEntry).min(1, "noMeasures").max(TURNAROUND_MEASURES_MAX, "tooManyMeasures"),
+});
+export type TOpenTurnaround = z.input<typeof ZOpenTurnaround>;
+
+/** The committee records the branch converted (转化) on a day, once every measure is closed out. */
+export const ZConvertTurnaround = z.object({ caseId: ZId, expectedVersion: z.number().int().min(1), convertedOn: zDay, note: zText(TURNAROUND_TEXT_MAX) });
+export type TConvertTurnaround = z.input<typeof ZConvertTurnaround>;
+
+export const TURNAROUND_STATUSES = ["open", "converted"] as const;
+
+/** The cases list's address: open or converted ones, the colour shown, the page. */
+export const ZTurnaroundQuery = z.object({
+  status: z.enum(TURNAROUND_STATUSES).optional().catch(undefined),
+  warning: z.enum(["red", "yellow", "green"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type TTurnaroundQuery = z.output<typeof ZTurnaroundQuery>;

@@ -3,8 +3,8 @@ import { zDay } from "@/lib/validation/terms";
 import { ZId, zRequiredText, zText } from "@/lib/validation/text";
 
 export const INSPECTION_TYPES = ["ROUTINE", "SPOT_CHECK", "CONCENTRATED", "DISCIPLINE"] as const;
-/** Where a finding came from: a round of one of the inspection types, an admonitory talk, or a top-down inspection tour's feedback. */
-export const FINDING_SOURCES = [...INSPECTION_TYPES, "TALK", "TOUR"] as const;
+/** Where a finding came from: a round of one of the inspection types, an admonitory talk, a top-down inspection tour's feedback, or a weak-and-lax turnaround case. */
+export const FINDING_SOURCES = [...INSPECTION_TYPES, "TALK", "TOUR", "TURNAROUND"] as const;
 export const FINDING_SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
 export const FINDING_TAGS = ["COMMON", "INDIVIDUAL"] as const;
 export const ACCEPTANCE_PARTIES = ["GROUP", "COMMITTEE", "UNIT"] as const;

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   "TERM_DUE",
   "TALK_RECORDED",
   "TOUR_FEEDBACK_RECORDED",
+  "TURNAROUND_OPENED",
   "RATINGS_PUBLISHED",
   "CIRCULAR_ISSUED",
 ] as const satisfies readonly NotificationKind[];

@@ -112,7 +112,7 @@ describe("demo seed", () => {
 });
 
 describe("demo inspections", () => {
-  it("adds one issued round with findings in every state, and a tour's feedback to rectify, once", async () => {
+  it("adds one issued round with findings in every state, a tour's feedback to rectify and a turnaround case, once", async () => {
     await seedDemo(db.prisma, { now: TEST_NOW, force: true });
     expect(await seedDemoInspections(db.prisma, { now: TEST_NOW })).toEqual({ created: true });
     expect(await seedDemoInspections(db.prisma, { now: TEST_NOW })).toEqual({ created: false });
@@ -123,8 +123,13 @@ describe("demo inspections", () => {
     expect(await db.prisma.inspectionReport.count({ where: { status: "ISSUED", round: { type: "ROUTINE" } } })).toBe(2);
     const tour = await db.prisma.tourFeedback.findFirstOrThrow({ select: { org: { select: { code: true } }, round: { select: { type: true, findings: { select: { state: true } } } } } });
     expect([tour.org.code, tour.round.type, tour.round.findings.map((f) => f.state)]).toEqual(["U03", "TOUR", ["OPEN", "OPEN", "OPEN"]]);
+    // The branch graded 后进 under turnaround, its first measure past its deadline.
+    const turnaround = await db.prisma.turnaroundCase.findFirstOrThrow({ select: { trigger: true, org: { select: { code: true } }, round: { select: { type: true, findings: { orderBy: { seq: "asc" }, select: { deadline: true } } } } } });
+    expect([turnaround.org.code, turnaround.trigger, turnaround.round.type]).toEqual(["U02-B2", "LOWEST_GRADE", "TURNAROUND"]);
+    expect(turnaround.round.findings.map((f) => f.deadline! < TEST_NOW)).toEqual([true, false]);
     expect(await db.prisma.finding.count({ where: { dutyId: { not: null } } })).toBe(2);
-    // One open finding is past its deadline, for the red colour and the escalations.
-    expect(await db.prisma.finding.count({ where: { state: "OPEN", deadline: { lt: TEST_NOW } } })).toBe(1);
+    // One open finding of the routine round is past its deadline, for the red colour and the escalations; and the turnaround's first measure.
+    expect(await db.prisma.finding.count({ where: { state: "OPEN", deadline: { lt: TEST_NOW }, round: { type: "ROUTINE" } } })).toBe(1);
+    expect(await db.prisma.finding.count({ where: { state: "OPEN", deadline: { lt: TEST_NOW } } })).toBe(2);
   });
 });

@@ -79,3 +79,72 @@ export async function seedDemoGrading(prisma: PrismaClient, orgs: Map<string, { 
   }
   return created;
 }
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A weak-and-lax turnaround case (软弱涣散整顿) on U02-B2, which the demo
+ * grades 后进 this year: opened 40 days before `day` on its own round of
+ * type TURNAROUND, with two measures, one past its deadline (red), one
+ * later, and u02-staff answering for it.
+ */
+export async function seedDemoTurnaround(tx: Tx, { scope, supervisor, day, year }: { scope: string; supervisor: string; day: Date; year: number }): Promise<void> {
+  const [branch, leader] = await Promise.all([
+    tx.org.findUnique({ where: { code: "U02-B2" }, select: { id: true } }),
+    tx.user.findUnique({ where: { username: "u02-staff" }, select: { id: true } }),
+  ]);
+  if (!branch || !leader) return;
+  const opened = new Date(day.getTime() - 40 * DAY_MS);
+  const round = await tx.inspectionRound.create({
+    data: {
+      title: "软弱涣散整顿（示例）",
+      type: "TURNAROUND",
+      scopeOrgId: scope,
+      startsOn: opened,
+      endsOn: opened,
+      createdById: supervisor,
+      members: { create: { userId: supervisor, isLeader: true } },
+      reports: {
+        create: {
+          orgId: branch.id,
+          status: "ISSUED",
+          summary: "支部书记长期缺位，组织生活不经常，党员作用发挥不明显。",
+          inspectedOn: opened,
+          issuedAt: opened,
+          issuedById: supervisor,
+          inspectors: { create: { userId: supervisor } },
+        },
+      },
+    },
+    select: { id: true, reports: { select: { id: true } } },
+  });
+  await tx.finding.createMany({
+    data: [
+      { description: "选优配强支部书记，补齐支委会。", category: "fcat-org-life", severity: "HIGH" as const, days: 30 },
+      { description: "按月召开支委会、按季度召开党员大会，规范三会一课记录。", category: "fcat-records", severity: "MEDIUM" as const, days: 85 },
+    ].map((m, i) => ({
+      reportId: round.reports[0]!.id,
+      roundId: round.id,
+      orgId: branch.id,
+      seq: i + 1,
+      description: m.description,
+      categoryId: m.category,
+      severity: m.severity,
+      deadline: new Date(opened.getTime() + m.days * DAY_MS),
+    })),
+  });
+  await tx.turnaroundCase.create({
+    data: {
+      orgId: branch.id,
+      roundId: round.id,
+      year,
+      trigger: "LOWEST_GRADE",
+      causes: "支部书记长期缺位，组织生活不经常，党员作用发挥不明显，年度定级为后进。",
+      leaderId: leader.id,
+      openedById: supervisor,
+      openedAt: opened,
+    },
+  });
+}

@@ -1,6 +1,7 @@
-import { today } from "../../lib/dates";
+import { currentYear, today } from "../../lib/dates";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { FindingSeverity, RectificationState } from "../../lib/generated/prisma/enums";
+import { seedDemoTurnaround } from "./seed-grading";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEMO_ROUND_TITLE = "省直机关党建工作日常督查（示例）";
@@ -122,6 +123,8 @@ export async function seedDemoInspections(prisma: PrismaClient, options: { now?:
     }
     // Received 30 days ago: every problem still within its deadline.
     await seedTourFeedback(tx, { unit: orgs.get("U03"), scope, supervisor, received: new Date(issued.getTime() + 20 * DAY_MS) });
+    // The branch the demo grades 后进 under turnaround, one measure late.
+    await seedDemoTurnaround(tx, { scope, supervisor, day, year: currentYear(now) });
   });
   return { created: true };
 }

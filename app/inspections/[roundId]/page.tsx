@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { notFoundUnless } from "@/lib/server/inspections/not-found";
 import { getRound } from "@/lib/server/inspections/queries";
+import { redirectToTurnaround } from "@/lib/server/grading/turnaround";
 import { redirectToTour } from "@/lib/server/inspections/tours";
 import { redirectToTalk } from "@/lib/server/ratings/talks";
 import { isoDay } from "@/lib/dates";
@@ -35,6 +36,7 @@ export default async function RoundPage({ params }: Props) {
   ]);
   if (round.type === "TALK") await redirectToTalk(round.id);
   if (round.type === "TOUR") await redirectToTour(round.id);
+  if (round.type === "TURNAROUND") await redirectToTurnaround(round.id);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const orgNames = Object.fromEntries(round.drawOrgs.map((o) => [o.id, localized(o.name, o.nameEn, locale)]));
   return (

@@ -558,6 +558,13 @@ export const registry = {
   "action:saveGradingScheme": { kind: "action", file: "lib/actions/grading.ts", name: "saveGradingScheme", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
   "action:proposeGrade": { kind: "action", file: "lib/actions/grading.ts", name: "proposeGrade", rule: { access: "permission", permission: "grading.propose", target: "org" } },
   "action:confirmGrade": { kind: "action", file: "lib/actions/grading.ts", name: "confirmGrade", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
+  // Weak-and-lax turnaround (软弱涣散整顿): opened and converted by the committee that confirms grades, read like the grades (lib/server/grading/turnaround.ts).
+  "page:/branches/turnaround": { kind: "page", file: "app/branches/turnaround/(list)/page.tsx", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "page:/branches/turnaround/new": { kind: "page", file: "app/branches/turnaround/new/page.tsx", rule: { access: "permission", permission: "grading.confirm", target: "org" } },
+  "page:/branches/turnaround/[caseId]": { kind: "page", file: "app/branches/turnaround/[caseId]/page.tsx", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "route:/branches/turnaround/export": { kind: "route", file: "app/branches/turnaround/export/route.ts", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "action:openTurnaround": { kind: "action", file: "lib/actions/grading.ts", name: "openTurnaround", rule: { access: "permission", permission: "grading.confirm", target: "org" } },
+  "action:convertTurnaround": { kind: "action", file: "lib/actions/grading.ts", name: "convertTurnaround", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
   // Secretary projects (书记项目): kept by the organization's own secretary, reviewed by the committee, read with the ratings (lib/server/projects/projects.ts).
   "page:/ratings/projects": { kind: "page", file: "app/ratings/projects/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/projects/new": { kind: "page", file: "app/ratings/projects/new/page.tsx", rule: { access: "permission", permission: "project.keep", target: "none" } },

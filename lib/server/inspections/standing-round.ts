@@ -8,7 +8,8 @@ import type { TProblemEntry } from "@/lib/validation/inspections";
 
 /**
  * A standing round: a round that stands behind another record (an
- * admonitory talk, a top-down inspection tour's feedback) rather than a
+ * admonitory talk, a top-down inspection tour's feedback, a weak-and-lax
+ * turnaround case) rather than a
  * visit of the committee's inspection group. It covers one organization on
  * one day and holds one report, issued at once, whose findings are the
  * record's problems; so they are rectified, accepted, escalated and counted
@@ -16,7 +17,7 @@ import type { TProblemEntry } from "@/lib/validation/inspections";
  * rounds list, the unit's inspection reports, the draw's "longest
  * uninspected" weight and a circular's problems.
  */
-export const STANDING_ROUND_TYPES = ["TALK", "TOUR"] as const satisfies readonly InspectionType[];
+export const STANDING_ROUND_TYPES = ["TALK", "TOUR", "TURNAROUND"] as const satisfies readonly InspectionType[];
 
 /** SQL: the round `rd` is a visit of an inspection group, not a standing round. */
 export function visitRoundSql(round: Prisma.Sql = Prisma.sql`rd`): Prisma.Sql {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/checklists/pagination";
+import { BranchTabs } from "@/components/grading/branch-tabs";
 import { GradeMoveBadge } from "@/components/grading/grade-move-badge";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
@@ -45,6 +46,7 @@ export default async function GradingPage({ searchParams }: Props) {
   const filterHref = (more: Record<string, string>) => hrefWith("/branches/grading", { year: String(year), root: root?.id, ...more });
   return (
     <>
+      <BranchTabs current="grading" />
       <PageHeading
         title={t("listTitle")}
         subtitle={root ? t("listSubtitleRoot", { year, root: localized(root.name, root.nameEn, locale) }) : t("listSubtitle", { year })}

@@ -9,6 +9,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
 import { SignatureLines } from "@/components/print/signature-lines";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { currentYear } from "@/lib/dates";
 import { FIVE_BASICS, gradeName } from "@/lib/grading/scheme";
@@ -16,6 +17,7 @@ import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { getBranchGrading } from "@/lib/server/grading/grading";
+import { branchTurnarounds, opensTurnaround } from "@/lib/server/grading/turnaround";
 import { ZGradingQuery } from "@/lib/validation/grading";
 
 type Props = { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,6 +39,8 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
   const actor = await guardPage("page:/branches/grading/[orgId]", { orgId }, `/branches/grading/${orgId}`);
   const [t, format, locale] = await Promise.all([getTranslations("grading"), getFormatter(), getLocale()]);
   const { org, parent, scheme, grade, history, canPropose, canConfirm } = await notFoundUnless(getBranchGrading(actor, orgId, year, locale));
+  const cases = await branchTurnarounds(actor, org);
+  const openCase = cases.find((c) => !c.convertedOn);
   const name = localized(org.name, org.nameEn, locale);
   const grades = scheme.config.grades.map((_, i) => ({ value: String(i + 1), label: gradeName(scheme.config, i + 1, locale) }));
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
@@ -110,6 +114,32 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
           <Card className="print:hidden">
             <h2 className="mb-3 font-medium">{grade.rank ? t("changeConfirmationHeading") : t("confirmHeading")}</h2>
             <ConfirmGradeForm gradeId={grade.id} grades={grades} rank={grade.rank ?? grade.proposedRank} reason={grade.reason ?? ""} />
+          </Card>
+        ) : null}
+
+        {cases.length > 0 || (opensTurnaround(actor) && !org.closedAt) ? (
+          <Card className="print:hidden">
+            <section aria-labelledby="branch-turnaround">
+              <h2 id="branch-turnaround" className="mb-2 font-medium">
+                {t("turnaroundHeading")}
+              </h2>
+              {cases.length > 0 ? (
+                <ul className="mb-2 space-y-1 text-sm">
+                  {cases.map((c) => (
+                    <li key={c.id}>
+                      <Link href={`/branches/turnaround/${c.id}`} className="text-brand hover:underline">
+                        {c.convertedOn ? t("caseConverted", { date: when(c.openedAt) }) : t("caseOpenSince", { date: when(c.openedAt) })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {opensTurnaround(actor) && !openCase && !org.closedAt ? (
+                <Link href={`/branches/turnaround/new?orgId=${org.id}`} className={buttonVariants({ variant: "secondary" })}>
+                  {t("openTurnaround")}
+                </Link>
+              ) : null}
+            </section>
           </Card>
         ) : null}
 

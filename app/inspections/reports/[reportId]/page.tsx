@@ -16,6 +16,7 @@ import { isoDay } from "@/lib/dates";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { notFoundUnless } from "@/lib/server/inspections/not-found";
 import { getReport, getReportChoices } from "@/lib/server/inspections/queries";
+import { redirectToTurnaround } from "@/lib/server/grading/turnaround";
 import { redirectToTour } from "@/lib/server/inspections/tours";
 import { redirectToTalk } from "@/lib/server/ratings/talks";
 import { localized } from "@/lib/org-label";
@@ -44,6 +45,7 @@ export default async function ReportPage({ params }: Props) {
   // A talk's record is the talks ledger's page, a tour's feedback its own; their notices lead here.
   if (report.round.type === "TALK") await redirectToTalk(report.round.id);
   if (report.round.type === "TOUR") await redirectToTour(report.round.id);
+  if (report.round.type === "TURNAROUND") await redirectToTurnaround(report.round.id);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const orgName = localized(report.org.name, report.org.nameEn, locale);

@@ -162,3 +162,37 @@ test("the committee sets next year's grading scheme; a grade too few is refused 
   await expect(page.getByRole("group", { name: "第 2 等" }).getByLabel("等次名称")).toHaveValue("不合格");
   await expect(page.getByRole("group", { name: "第 3 等" })).toHaveCount(0);
 });
+
+test("the committee designates a model site from a branch's grade page and withdraws the title at its yearly review", async ({ page, signIn, expectAccessible }) => {
+  const branch = "省自然资源厅办公室党支部";
+  const title = `支部标准化示范点 ${Date.now()}`;
+  await signIn("supervisor");
+  await page.goto("/branches/grading?status=ungraded");
+  await page.getByRole("link", { name: branch }).click();
+  await page.getByRole("link", { name: "命名为示范点" }).click();
+  await page.getByLabel("示范点名称").fill(title);
+  await page.getByRole("button", { name: "命名示范点" }).click();
+  await expect(page.getByLabel("示范内容")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("示范内容").fill("三会一课规范，党员先锋岗常态运行。");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "命名示范点" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId("model-site-status")).toHaveText("在册");
+  const siteUrl = page.url();
+  await page.goto("/branches/models");
+  await expect(page.getByRole("row").filter({ hasText: title })).toContainText("待");
+  await expectAccessible(page);
+
+  await page.goto(siteUrl);
+  await page.getByLabel("撤销命名").check();
+  await page.getByLabel("复核意见").fill("示范作用发挥不明显，撤销命名。");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "保存复核结论" }).click();
+  await expect(page.getByText("复核结论已保存。")).toBeVisible();
+  await expect(page.getByTestId("model-site-status")).toContainText("撤销");
+  await page.goto("/branches/models?status=withdrawn");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await page.goto("/branches/models");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await expectNoMissingMessages(page);
+});

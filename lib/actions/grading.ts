@@ -2,8 +2,9 @@
 
 import { defineAction } from "@/lib/server/action";
 import * as grading from "@/lib/server/grading/grading";
+import * as modelSites from "@/lib/server/grading/model-sites";
 import * as turnaround from "@/lib/server/grading/turnaround";
-import { ZConfirmGrade, ZConvertTurnaround, ZOpenTurnaround, ZProposeGrade, ZSaveGradingScheme } from "@/lib/validation/grading";
+import { ZConfirmGrade, ZConvertTurnaround, ZDesignateModelSite, ZOpenTurnaround, ZProposeGrade, ZReviewModelSite, ZSaveGradingScheme } from "@/lib/validation/grading";
 
 // The handlers apply the rules the registry cannot: proposals from above the branch alone, confirmation by the committee at a tree's top.
 const none = () => undefined;
@@ -26,3 +27,11 @@ export const openTurnaround = defineAction("action:openTurnaround", ZOpenTurnaro
 
 /** The working committee records a branch converted once every measure is closed out. */
 export const convertTurnaround = defineAction("action:convertTurnaround", ZConvertTurnaround, none, async (actor, input) => ({ version: await turnaround.convertTurnaround(actor, input) }));
+
+/** The working committee designates a branch a model site; answers its id. */
+export const designateModelSite = defineAction("action:designateModelSite", ZDesignateModelSite, (input) => ({ orgId: input.orgId }), async (actor, input) => ({
+  id: (await modelSites.designateModelSite(actor, input)).siteId,
+}));
+
+/** The working committee's yearly review of a model site: kept, or the title withdrawn. */
+export const reviewModelSite = defineAction("action:reviewModelSite", ZReviewModelSite, none, async (actor, input) => ({ version: await modelSites.reviewModelSite(actor, input) }));

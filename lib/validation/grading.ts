@@ -72,3 +72,28 @@ export const ZTurnaroundQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type TTurnaroundQuery = z.output<typeof ZTurnaroundQuery>;
+
+export const MODEL_SITE_TITLE_MAX = 100;
+export const MODEL_SITE_OUTCOMES = ["KEPT", "WITHDRAWN"] as const;
+
+/** The committee designates a branch a model site (示范点): its title, what it models, the day the plaque was hung. */
+export const ZDesignateModelSite = z.object({
+  orgId: ZId,
+  title: zRequiredText(MODEL_SITE_TITLE_MAX),
+  models: zRequiredText(TURNAROUND_TEXT_MAX),
+  plaqueOn: zDay,
+});
+export type TDesignateModelSite = z.input<typeof ZDesignateModelSite>;
+
+/** The committee's review of a model site for this year: kept or withdrawn, and why. */
+export const ZReviewModelSite = z.object({ siteId: ZId, expectedVersion: z.number().int().min(1), outcome: z.enum(MODEL_SITE_OUTCOMES), comment: zRequiredText(TURNAROUND_TEXT_MAX) });
+export type TReviewModelSite = z.input<typeof ZReviewModelSite>;
+
+export const MODEL_SITE_STATUSES = ["active", "withdrawn"] as const;
+
+/** The model sites list's address: holding the title or withdrawn, the page. */
+export const ZModelSiteQuery = z.object({
+  status: z.enum(MODEL_SITE_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type TModelSiteQuery = z.output<typeof ZModelSiteQuery>;

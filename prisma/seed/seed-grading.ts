@@ -77,7 +77,37 @@ export async function seedDemoGrading(prisma: PrismaClient, orgs: Map<string, { 
       created += 1;
     }
   }
+  await seedDemoModelSites(prisma, orgs, users, year);
   return created;
+}
+
+/**
+ * Two model sites (示范点): one designated two years ago and kept at last
+ * year's review, one designated last year; neither reviewed this year yet.
+ * Once: a branch holding a title keeps it.
+ */
+async function seedDemoModelSites(prisma: PrismaClient, orgs: Map<string, { id: string }>, users: Map<string, string>, year: number): Promise<void> {
+  const supervisor = users.get("supervisor") ?? null;
+  const sites = [
+    { code: "U01-GB1-B1", title: "离退休干部“银发先锋”示范点", models: "组织离退休党员参与社区治理和政策宣讲，形成“一支部一品牌”。", plaqueOn: `${year - 2}-06-28`, keptIn: year - 1 },
+    { code: "U02-B1", title: "党建业务融合示范点", models: "把党建工作与教育督导业务同部署同考核，党员先锋岗常态运行。", plaqueOn: `${year - 1}-07-01`, keptIn: null },
+  ];
+  for (const site of sites) {
+    const orgId = orgs.get(site.code)?.id;
+    if (!orgId || (await prisma.modelSite.count({ where: { orgId } })) > 0) continue;
+    await prisma.modelSite.create({
+      data: {
+        orgId,
+        title: site.title,
+        models: site.models,
+        plaqueOn: new Date(`${site.plaqueOn}T00:00:00Z`),
+        designatedById: supervisor,
+        reviews: site.keptIn
+          ? { create: { year: site.keptIn, outcome: "KEPT", comment: "示范作用发挥明显，保留命名。", reviewedById: supervisor, reviewedOn: new Date(Date.UTC(site.keptIn, 11, 20)) } }
+          : undefined,
+      },
+    });
+  }
 }
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

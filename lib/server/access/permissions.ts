@@ -83,7 +83,7 @@ export const POLICY = {
   "grading.read": ["ADMIN", "SUPERVISOR", "SECRETARY", "STAFF"],
   /** Propose the grade of a branch below one's organization (the party committee above it), with the evidence on the five basics. */
   "grading.propose": ["SECRETARY", "STAFF"],
-  /** Set the year's grading scheme, confirm or change the proposed grades, open and convert weak-and-lax turnaround cases: held on a tree's top (the working committee). */
+  /** Set the year's grading scheme, confirm or change the proposed grades, open and convert weak-and-lax turnaround cases, designate and review model sites: held on a tree's top (the working committee). */
   "grading.confirm": ["ADMIN", "SUPERVISOR"],
   /** See the year's published results of the units in one's subtrees, and one's own unit's rating page. */
   "rating.read": ["ADMIN", "SUPERVISOR", "SECRETARY", "STAFF"],

@@ -565,6 +565,13 @@ export const registry = {
   "route:/branches/turnaround/export": { kind: "route", file: "app/branches/turnaround/export/route.ts", rule: { access: "permission", permission: "grading.read", target: "none" } },
   "action:openTurnaround": { kind: "action", file: "lib/actions/grading.ts", name: "openTurnaround", rule: { access: "permission", permission: "grading.confirm", target: "org" } },
   "action:convertTurnaround": { kind: "action", file: "lib/actions/grading.ts", name: "convertTurnaround", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
+  // Model sites (示范点): designated and reviewed yearly by the committee that confirms grades, read like the grades (lib/server/grading/model-sites.ts).
+  "page:/branches/models": { kind: "page", file: "app/branches/models/(list)/page.tsx", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "page:/branches/models/new": { kind: "page", file: "app/branches/models/new/page.tsx", rule: { access: "permission", permission: "grading.confirm", target: "org" } },
+  "page:/branches/models/[siteId]": { kind: "page", file: "app/branches/models/[siteId]/page.tsx", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "route:/branches/models/export": { kind: "route", file: "app/branches/models/export/route.ts", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "action:designateModelSite": { kind: "action", file: "lib/actions/grading.ts", name: "designateModelSite", rule: { access: "permission", permission: "grading.confirm", target: "org" } },
+  "action:reviewModelSite": { kind: "action", file: "lib/actions/grading.ts", name: "reviewModelSite", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
   // Secretary projects (书记项目): kept by the organization's own secretary, reviewed by the committee, read with the ratings (lib/server/projects/projects.ts).
   "page:/ratings/projects": { kind: "page", file: "app/ratings/projects/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/projects/new": { kind: "page", file: "app/ratings/projects/new/page.tsx", rule: { access: "permission", permission: "project.keep", target: "none" } },

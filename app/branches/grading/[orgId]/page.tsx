@@ -17,6 +17,7 @@ import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
 import { getBranchGrading } from "@/lib/server/grading/grading";
+import { branchModelSites } from "@/lib/server/grading/model-sites";
 import { branchTurnarounds, opensTurnaround } from "@/lib/server/grading/turnaround";
 import { ZGradingQuery } from "@/lib/validation/grading";
 
@@ -39,7 +40,7 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
   const actor = await guardPage("page:/branches/grading/[orgId]", { orgId }, `/branches/grading/${orgId}`);
   const [t, format, locale] = await Promise.all([getTranslations("grading"), getFormatter(), getLocale()]);
   const { org, parent, scheme, grade, history, canPropose, canConfirm } = await notFoundUnless(getBranchGrading(actor, orgId, year, locale));
-  const cases = await branchTurnarounds(actor, org);
+  const [cases, models] = await Promise.all([branchTurnarounds(actor, org), branchModelSites(actor, org)]);
   const openCase = cases.find((c) => !c.convertedOn);
   const name = localized(org.name, org.nameEn, locale);
   const grades = scheme.config.grades.map((_, i) => ({ value: String(i + 1), label: gradeName(scheme.config, i + 1, locale) }));
@@ -137,6 +138,33 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
               {opensTurnaround(actor) && !openCase && !org.closedAt ? (
                 <Link href={`/branches/turnaround/new?orgId=${org.id}`} className={buttonVariants({ variant: "secondary" })}>
                   {t("openTurnaround")}
+                </Link>
+              ) : null}
+            </section>
+          </Card>
+        ) : null}
+
+        {models.sites.length > 0 || models.canDesignate ? (
+          <Card className="print:hidden">
+            <section aria-labelledby="branch-models">
+              <h2 id="branch-models" className="mb-2 font-medium">
+                {t("modelsHeading")}
+              </h2>
+              {models.sites.length > 0 ? (
+                <ul className="mb-2 space-y-1 text-sm">
+                  {models.sites.map((m) => (
+                    <li key={m.id}>
+                      <Link href={`/branches/models/${m.id}`} className="text-brand hover:underline">
+                        {m.title}
+                      </Link>{" "}
+                      <span className="text-muted">{m.withdrawnOn ? t("modelWithdrawn") : t("modelSince", { date: when(m.plaqueOn) })}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {models.canDesignate ? (
+                <Link href={`/branches/models/new?orgId=${org.id}`} className={buttonVariants({ variant: "secondary" })}>
+                  {t("designateModel")}
                 </Link>
               ) : null}
             </section>

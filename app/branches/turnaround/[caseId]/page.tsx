@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RecordProvider } from "@/components/forms/record";
-import { ConvertTurnaroundForm } from "@/components/grading/turnaround-forms";
+import { ConvertTurnaroundForm } from "@/components/grading/branch-forms";
 import { ProblemList } from "@/components/inspections/problem-list";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { OpenTurnaroundForm } from "@/components/grading/turnaround-forms";
+import { OpenTurnaroundForm } from "@/components/grading/branch-forms";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";

@@ -1,11 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormBody, InputField, SelectField, TextareaField, type Option } from "@/components/forms/fields";
+import { FormBody, InputField, RadioField, SelectField, TextareaField, type Option } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ProblemListFieldset } from "@/components/inspections/problem-list-fieldset";
-import { convertTurnaround, openTurnaround } from "@/lib/actions/grading";
-import { TURNAROUND_MEASURES_MAX, TURNAROUND_TEXT_MAX, ZConvertTurnaround, ZOpenTurnaround, type TOpenTurnaround } from "@/lib/validation/grading";
+import { convertTurnaround, designateModelSite, openTurnaround, reviewModelSite } from "@/lib/actions/grading";
+import {
+  MODEL_SITE_OUTCOMES,
+  MODEL_SITE_TITLE_MAX,
+  TURNAROUND_MEASURES_MAX,
+  TURNAROUND_TEXT_MAX,
+  ZConvertTurnaround,
+  ZDesignateModelSite,
+  ZOpenTurnaround,
+  ZReviewModelSite,
+  type TOpenTurnaround,
+} from "@/lib/validation/grading";
 
 /**
  * The committee opens a weak-and-lax turnaround case on a branch: the
@@ -70,6 +80,47 @@ export function ConvertTurnaroundForm({ caseId, today }: { caseId: string; today
     <FormBody of={of} submitLabel={t("convert")} aria-label={t("convertLabel")}>
       <InputField of={of} name="convertedOn" type="date" />
       <TextareaField of={of} name="note" rows={2} maxLength={TURNAROUND_TEXT_MAX} />
+    </FormBody>
+  );
+}
+
+/** The committee designates a branch a model site: its title, what it models, the day the plaque was hung. Opens the site once saved. */
+export function DesignateModelSiteForm({ orgId, today }: { orgId: string; today: string }) {
+  const t = useTranslations("modelSites");
+  const of = useActionForm({
+    id: "model-site",
+    schema: ZDesignateModelSite,
+    action: designateModelSite,
+    defaultValues: { orgId, title: "", models: "", plaqueOn: today },
+    fields: { title: { label: t("fields.title"), max: MODEL_SITE_TITLE_MAX }, models: { label: t("fields.models"), max: TURNAROUND_TEXT_MAX }, plaqueOn: { label: t("fields.plaqueOn") } },
+    redirectTo: (data) => `/branches/models/${data.id}`,
+    messages: "modelSites.error",
+  });
+  return (
+    <FormBody of={of} submitLabel={t("designate")} aria-label={t("designateLabel")}>
+      <InputField of={of} name="title" control={{ maxLength: MODEL_SITE_TITLE_MAX, placeholder: t("titlePlaceholder") }} />
+      <TextareaField of={of} name="models" rows={4} maxLength={TURNAROUND_TEXT_MAX} hint={t("modelsHint")} />
+      <InputField of={of} name="plaqueOn" type="date" />
+    </FormBody>
+  );
+}
+
+/** The committee's review of a model site this year: kept, or the title withdrawn; the comment says why. */
+export function ReviewModelSiteForm({ siteId }: { siteId: string }) {
+  const t = useTranslations("modelSites");
+  const of = useActionForm({
+    id: "model-site-review",
+    schema: ZReviewModelSite,
+    action: reviewModelSite,
+    defaultValues: { siteId, expectedVersion: 1, outcome: "KEPT", comment: "" },
+    fields: { outcome: { label: t("fields.outcome") }, comment: { label: t("fields.comment"), max: TURNAROUND_TEXT_MAX } },
+    doneMessage: () => t("reviewed"),
+    messages: "modelSites.error",
+  });
+  return (
+    <FormBody of={of} submitLabel={t("saveReview")} aria-label={t("reviewLabel")}>
+      <RadioField of={of} name="outcome" options={MODEL_SITE_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
+      <TextareaField of={of} name="comment" rows={3} maxLength={TURNAROUND_TEXT_MAX} />
     </FormBody>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
 import { useWatch } from "react-hook-form";
 import { CheckboxField, CheckboxesField, FormBody, InputField, RadioField, SelectField } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -19,7 +20,22 @@ const find = (q: string) => findRoundOrgs({ q });
  * A new round: what, when, who inspects, and which organizations, picked by hand or drawn at random.
  * Each organization select finds beyond the first ones listed by name or code (OrgPicker).
  */
-export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: PickerOrgs; inspectors: { id: string; name: string }[]; selfId: string | null; today: string }) {
+export type RoundGroup = { id: string; name: string; leaderId: string | null; memberIds: string[] };
+
+export function NewRoundForm({
+  orgs,
+  inspectors,
+  groups,
+  selfId,
+  today,
+}: {
+  orgs: PickerOrgs;
+  inspectors: { id: string; name: string }[];
+  /** The standing groups the round may be run by: choosing one fills in its members and leader. */
+  groups: RoundGroup[];
+  selfId: string | null;
+  today: string;
+}) {
   const t = useTranslations("inspections.new");
   const tt = useTranslations("orgType");
   const tr = useTranslations();
@@ -37,6 +53,7 @@ export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Picker
       endsOn: today,
       memberIds: selfId ? [selfId] : [],
       leaderId: selfId ?? "",
+      groupId: "",
       mode: "draw",
       orgIds: [],
       draw: { rootOrgId: root, orgTypes: ["BRANCH"], size: 3, weighting: "NONE", seed: "" },
@@ -50,6 +67,7 @@ export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Picker
       unannounced: { label: t("unannounced") },
       memberIds: { label: t("members") },
       leaderId: { label: t("leader") },
+      groupId: { label: t("group") },
       mode: { label: t("targets") },
       orgIds: { label: t("orgs") },
       "draw.rootOrgId": { label: t("drawRoot") },
@@ -62,6 +80,15 @@ export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Picker
   });
   const [mode, scopeOrgId, orgIds, drawRootId] = useWatch({ control: of.form.control, name: ["mode", "scopeOrgId", "orgIds", "draw.rootOrgId"] });
   const people = inspectors.map((u) => ({ value: u.id, label: u.name }));
+  // Choosing a standing group fills in its members and leader; they can still be changed.
+  const groupId = useWatch({ control: of.form.control, name: "groupId" });
+  const { setValue } = of.form;
+  useEffect(() => {
+    const group = groups.find((g) => g.id === groupId);
+    if (!group) return;
+    setValue("memberIds", group.memberIds);
+    setValue("leaderId", group.leaderId ?? "");
+  }, [groupId, groups, setValue]);
 
   return (
     <FormBody of={of} submitLabel={mode === "draw" ? t("submitDraw") : t("submit")} busyLabel={t("working")}>
@@ -79,6 +106,15 @@ export function NewRoundForm({ orgs, inspectors, selfId, today }: { orgs: Picker
         )}
       </OrgPicker>
       <CheckboxField of={of} name="unannounced" hint={t("unannouncedHint")} />
+      {groups.length > 0 ? (
+        <SelectField
+          of={of}
+          name="groupId"
+          blank={t("noGroup")}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+          hint={t("groupHint")}
+        />
+      ) : null}
       <CheckboxesField of={of} name="memberIds" options={people} hint={people.length === 0 ? t("noInspectors") : undefined} />
       <SelectField of={of} name="leaderId" blank={t("noLeader")} options={people} />
 

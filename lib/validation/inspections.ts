@@ -38,6 +38,8 @@ export const ZCreateRound = z
     endsOn: day,
     memberIds: checked(id).pipe(z.array(id).min(1, "pickMembers").max(50)),
     leaderId: id.optional().or(z.literal("").transform(() => undefined)),
+    /** The standing supervision group that runs the round, if one does. */
+    groupId: id.optional().or(z.literal("").transform(() => undefined)),
     mode: z.enum(["pick", "draw"]),
     orgIds: checked(id).pipe(z.array(id).max(TARGETS_MAX)),
     draw: z
@@ -189,3 +191,32 @@ export const ZTourQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
+
+export const GROUP_NAME_MAX = 50;
+export const GROUP_UNITS_MAX = 500;
+
+/** The committee sets up or changes a standing supervision group (常设督查组): its name, leader, members and the units it covers. */
+export const ZSaveGroup = z
+  .object({
+    /** Empty: a new group. */
+    groupId: z.union([id, z.literal("")]),
+    /** The version seen; 0 for a new group. */
+    expectedVersion: z.number().int().min(0),
+    name: zRequiredText(GROUP_NAME_MAX),
+    memberIds: checked(id).pipe(z.array(id).min(1, "pickMembers").max(50)),
+    leaderId: id.optional().or(z.literal("").transform(() => undefined)),
+    unitIds: checked(id).pipe(z.array(id).max(GROUP_UNITS_MAX, "tooManyUnits")),
+  })
+  .refine((v) => !v.leaderId || v.memberIds.includes(v.leaderId), { message: "notMember", path: ["leaderId"] });
+export type TSaveGroup = z.input<typeof ZSaveGroup>;
+export type TSaveGroupParsed = z.output<typeof ZSaveGroup>;
+
+/** The coverage page's address: the group (none: the committee's), the year, the quarter (0: the whole year), visited or not, the page. */
+export const ZCoverageQuery = z.object({
+  group: z.string().max(64).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  quarter: z.coerce.number().int().min(0).max(4).optional().catch(undefined),
+  visited: z.enum(["yes", "no"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type TCoverageQuery = z.output<typeof ZCoverageQuery>;

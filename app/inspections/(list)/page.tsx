@@ -54,6 +54,11 @@ export default async function InspectionsPage({ searchParams }: Props) {
             <Link href="/inspections/tours" className={buttonVariants({ variant: "secondary" })}>
               {t("toursLink")}
             </Link>
+            {canCreate ? (
+              <Link href="/inspections/groups" className={buttonVariants({ variant: "secondary" })}>
+                {t("groupsLink")}
+              </Link>
+            ) : null}
             {canAnalyse ? (
               <Link href="/inspections/analysis" className={buttonVariants({ variant: "secondary" })}>
                 {t("analysisLink")}

@@ -105,6 +105,16 @@ export default async function RoundPage({ params }: Props) {
               </dd>
               <dt className="text-muted">{t("col.scope")}</dt>
               <dd>{localized(round.scopeOrg.name, round.scopeOrg.nameEn, locale)}</dd>
+              {round.group ? (
+                <>
+                  <dt className="text-muted">{t("standingGroup")}</dt>
+                  <dd>
+                    <Link href={`/inspections/groups/${round.group.id}`} className="text-brand hover:underline">
+                      {round.group.name}
+                    </Link>
+                  </dd>
+                </>
+              ) : null}
               <dt className="text-muted">{t("group")}</dt>
               <dd>
                 <ul>

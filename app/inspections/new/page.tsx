@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { dayString } from "@/lib/dates";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { can } from "@/lib/server/access/permissions";
+import { groupsForRounds } from "@/lib/server/inspections/groups";
 import { listInspectorsFor } from "@/lib/server/inspections/queries";
 import { findPickerOrgs } from "@/lib/server/orgs/list-orgs";
 
@@ -16,9 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewRoundPage() {
   const actor = await guardPage("page:/inspections/new", undefined, "/inspections/new");
-  const [orgs, inspectors, t] = await Promise.all([
+  const [orgs, inspectors, groups, t] = await Promise.all([
     findPickerOrgs(actor, "round.create"),
     listInspectorsFor(actor),
+    groupsForRounds(actor),
     getTranslations("inspections"),
   ]);
   const today = dayString();
@@ -35,6 +37,7 @@ export default async function NewRoundPage() {
         <NewRoundForm
           orgs={orgs}
           inspectors={inspectors}
+          groups={groups.map((g) => ({ id: g.id, name: g.name, leaderId: g.leaderId, memberIds: g.members.map((m) => m.userId) }))}
           selfId={can(actor, "round.member") ? actor.id : null}
           today={today}
         />

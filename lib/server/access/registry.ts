@@ -572,6 +572,13 @@ export const registry = {
   "route:/branches/models/export": { kind: "route", file: "app/branches/models/export/route.ts", rule: { access: "permission", permission: "grading.read", target: "none" } },
   "action:designateModelSite": { kind: "action", file: "lib/actions/grading.ts", name: "designateModelSite", rule: { access: "permission", permission: "grading.confirm", target: "org" } },
   "action:reviewModelSite": { kind: "action", file: "lib/actions/grading.ts", name: "reviewModelSite", rule: { access: "permission", permission: "grading.confirm", target: "none" } },
+  // Standing supervision groups (常设督查组) and coverage (督查全覆盖): set up by the committee, read by it and the groups' members (lib/server/inspections/groups.ts).
+  "page:/inspections/groups": { kind: "page", file: "app/inspections/groups/page.tsx", rule: { access: "permission", permission: "round.create", target: "none" } },
+  "page:/inspections/groups/new": { kind: "page", file: "app/inspections/groups/new/page.tsx", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
+  "page:/inspections/groups/[groupId]": { kind: "page", file: "app/inspections/groups/[groupId]/page.tsx", rule: { access: "permission", permission: "round.create", target: "none" } },
+  "page:/inspections/coverage": { kind: "page", file: "app/inspections/coverage/(page)/page.tsx", rule: { access: "permission", permission: "round.create", target: "none" } },
+  "route:/inspections/coverage/export": { kind: "route", file: "app/inspections/coverage/export/route.ts", rule: { access: "permission", permission: "round.create", target: "none" } },
+  "action:saveGroup": { kind: "action", file: "lib/actions/groups.ts", name: "saveGroup", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
   // Secretary projects (书记项目): kept by the organization's own secretary, reviewed by the committee, read with the ratings (lib/server/projects/projects.ts).
   "page:/ratings/projects": { kind: "page", file: "app/ratings/projects/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/projects/new": { kind: "page", file: "app/ratings/projects/new/page.tsx", rule: { access: "permission", permission: "project.keep", target: "none" } },

@@ -1,9 +1,8 @@
 import { isoDay } from "@/lib/dates";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { beijingDaySql } from "@/lib/server/db/beijing-day";
 import type { DrawRule, DrawWeighting, PoolEntry } from "@/lib/server/inspections/draw";
 import { readGradingScheme } from "@/lib/server/grading/scheme-store";
-import { visitRoundSql } from "@/lib/server/inspections/standing-round";
+import { lastVisitSql } from "@/lib/server/inspections/visits";
 
 // No "server-only" here: seeds, scripts and tests build pools too, inside their own transactions.
 
@@ -19,9 +18,9 @@ export const MAX_INSPECTED_WEIGHT = 3650;
  *
  * - NONE: 1 for everyone.
  * - LONGEST_UNINSPECTED: 1 + the whole days since the organization's last
- *   issued report (its inspection day, else the Beijing day it was issued),
- *   at most 3650; 3651 when it has never had an issued report. A report
- *   inspected today (or dated later) gives 1.
+ *   visit (lib/server/inspections/visits.ts, which the coverage pages read
+ *   too), at most 3650; 3651 when it was never visited. A visit today (or
+ *   dated later) gives 1.
  * - MOST_OPEN_FINDINGS: 1 + its findings on issued reports that are not
  *   closed out (submitted ones included: they are not closed yet).
  * - LOWEST_GRADE: the place of its latest confirmed branch grade (分类定级)
@@ -37,12 +36,9 @@ function weightSql(weighting: DrawWeighting, day: Date, ungraded: number): Prism
       return Prisma.sql`1`;
     case "LONGEST_UNINSPECTED":
       return Prisma.sql`(
-        SELECT CASE WHEN max(x.on_day) IS NULL THEN ${NEVER_INSPECTED_WEIGHT}::int
-                    ELSE LEAST(${MAX_INSPECTED_WEIGHT}::int, 1 + GREATEST(0, ${isoDay(day)}::date - max(x.on_day))) END
-          FROM (SELECT COALESCE(r."inspectedOn", ${beijingDaySql(Prisma.sql`r."issuedAt"`)}) AS on_day
-                  FROM "InspectionReport" r
-                  JOIN "InspectionRound" rd ON rd."id" = r."roundId" AND ${visitRoundSql()}
-                 WHERE r."orgId" = o."id" AND r."status" = 'ISSUED') x)`;
+        SELECT CASE WHEN x.last IS NULL THEN ${NEVER_INSPECTED_WEIGHT}::int
+                    ELSE LEAST(${MAX_INSPECTED_WEIGHT}::int, 1 + GREATEST(0, ${isoDay(day)}::date - x.last)) END
+          FROM (SELECT ${lastVisitSql(Prisma.sql`o."id"`)} AS last) x)`;
     case "MOST_OPEN_FINDINGS":
       return Prisma.sql`(
         1 + (SELECT count(*)::int

@@ -121,6 +121,7 @@ export async function getRound(actor: Actor, roundId: string) {
       createdById: true,
       scopeOrg: orgName,
       createdBy: { select: { name: true } },
+      group: { select: { id: true, name: true } },
       members: { select: { isLeader: true, user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } },
       draw: { select: { seed: true, rule: true, pool: true, picked: true, createdAt: true, createdBy: { select: { name: true } } } },
       reports: {

@@ -1,7 +1,7 @@
 import "server-only";
 import { dayOf, isoDay } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, rolesOf } from "@/lib/server/access/permissions";
+import { can } from "@/lib/server/access/permissions";
 import { reachesPath } from "@/lib/server/access/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -9,6 +9,8 @@ import { prisma } from "@/lib/server/db";
 import { checkVersion, writeVersioned } from "@/lib/server/db/versioned-write";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { buildPool } from "@/lib/server/inspections/draw-pool";
+import { checkRoundGroup } from "@/lib/server/inspections/groups";
+import { checkMembers } from "@/lib/server/inspections/members";
 import { drawSample, newSeed, type DrawRecord } from "@/lib/server/inspections/draw";
 import { canDeleteRound, canManageRound } from "@/lib/server/inspections/scope";
 import type { TCreateRoundParsed, TDeleteRound, TUpdateRoundParsed } from "@/lib/validation/inspections";
@@ -16,18 +18,6 @@ import type { VersionChange } from "@/lib/version-change";
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * The inspectors the group may be made of: users holding the inspector role
- * on an organization above the scope or within it.
- */
-async function checkMembers(tx: Tx, scopePath: string, memberIds: readonly string[]): Promise<void> {
-  const grants = await tx.roleGrant.findMany({
-    where: { userId: { in: [...memberIds] }, role: { in: [...rolesOf("round.member")] }, user: { isActive: true } },
-    select: { userId: true, org: { select: { path: true } } },
-  });
-  const eligible = new Set(grants.filter((g) => scopePath.startsWith(g.org.path) || g.org.path.startsWith(scopePath)).map((g) => g.userId));
-  if (memberIds.some((m) => !eligible.has(m))) throw new ValidationError("Members must be inspectors", { memberIds: ["notInspector"] });
-}
 
 /**
  * Creates a round with its group and one draft report per organization it
@@ -45,6 +35,7 @@ export async function createRound(actor: Actor, input: TCreateRoundParsed, now: 
       const memberIds = [...new Set([...input.memberIds, ...(isInspector ? [actor.id] : [])])];
       await checkMembers(tx, scope.path, memberIds);
       if (input.leaderId && !memberIds.includes(input.leaderId)) throw new ValidationError("The leader must be a member", { leaderId: ["notMember"] });
+      await checkRoundGroup(tx, actor, input.groupId);
 
       let orgIds: string[];
       let draw: DrawRecord | null = null;
@@ -70,6 +61,7 @@ export async function createRound(actor: Actor, input: TCreateRoundParsed, now: 
           type: input.type,
           unannounced: input.unannounced,
           scopeOrgId: scope.id,
+          groupId: input.groupId ?? null,
           startsOn: dayOf(input.startsOn),
           endsOn: dayOf(input.endsOn),
           createdById: actor.id,

@@ -136,3 +136,10 @@ describe("weak-and-lax turnaround", () => {
     await expect(convertTurnaround(supervisor, { caseId, expectedVersion: 1, convertedOn: "2026-11-25", note: "" }, TEST_NOW)).rejects.toBeInstanceOf(ConflictError);
   });
 });
+
+describe("the form to open a case", () => {
+  it("is not found for anyone but the committee", async () => {
+    const [staff, u01b2] = await Promise.all([actorFor("u01-staff"), orgId("U01-B2")]);
+    await expect(turnaroundSetup(staff, u01b2)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

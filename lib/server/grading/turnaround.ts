@@ -83,7 +83,11 @@ export async function turnaroundLeaders(db: Prisma.TransactionClient | typeof pr
 
 /** What the committee's form to open a case needs: the branch, why it would be opened, who may lead it, and whether a case is open already. */
 export async function turnaroundSetup(actor: Actor, orgId: string) {
-  const org = await managedBranch(prisma, actor, orgId);
+  const org = await managedBranch(prisma, actor, orgId).catch((error: unknown) => {
+    // A page: what the actor may not open a case on is simply not there for them.
+    if (error instanceof DomainError && error.code === "forbidden") throw new NotFoundError();
+    throw error;
+  });
   const [leaders, trigger, open] = await Promise.all([
     turnaroundLeaders(prisma, org.path),
     triggerOf(prisma, org.id),

@@ -196,3 +196,43 @@ test("the committee designates a model site from a branch's grade page and withd
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
   await expectNoMissingMessages(page);
 });
+
+test("a branch records a themed party day with an absentee, finds it counted against the quarter, and brings it to a duty as evidence", async ({ page, signIn, expectAccessible }) => {
+  const topic = `主题党日：重温入党誓词 ${Date.now()}`;
+  await signIn("u01-branch");
+  await page.goto("/branches/grading");
+  await page.getByRole("link", { name: "三会一课" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "三会一课落实情况" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "省发展和改革委员会办公室党支部" }).click();
+  await expect(page.getByTestId("held-THEMED_DAY")).toContainText("已开 0/3");
+  const form = page.getByRole("form", { name: "记录三会一课" });
+  await form.getByLabel("会议类型").selectOption({ label: "主题党日" });
+  await form.getByLabel("会议主题").fill(topic);
+  await form.getByLabel("实到人数").fill("5");
+  await form.getByLabel("参会人员").fill("张书记、李委员、王委员、刘党员、陈党员");
+  await form.getByRole("button", { name: "添加缺席人员" }).click();
+  const absentee = form.getByRole("group", { name: "第 1 名缺席人员" });
+  await absentee.getByLabel("姓名").fill("赵党员");
+  // A reason left out is refused at its field, nothing typed lost.
+  await form.getByRole("button", { name: "保存会议记录" }).click();
+  await expect(absentee.getByLabel("缺席原因")).toHaveAttribute("aria-invalid", "true");
+  await absentee.getByLabel("缺席原因").fill("因病请假");
+  await form.getByLabel("会议记录").fill("全体党员重温入党誓词，交流学习体会。");
+  await expectAccessible(page);
+  await form.getByRole("button", { name: "保存会议记录" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: topic })).toBeVisible();
+  await expect(page.getByText("赵党员（因病请假）")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText("主持人（签字）：")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  // Brought to one of the branch's duties as its evidence.
+  await page.getByRole("button", { name: "添加为佐证材料" }).click();
+  await expect(page.getByText("已添加为该职责的佐证材料。")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "返回该支部三会一课" }).click();
+  await expect(page.getByTestId("held-THEMED_DAY")).toContainText("已开 1/3");
+  await expect(page.getByRole("link", { name: topic })).toBeVisible();
+  await expectNoMissingMessages(page);
+});

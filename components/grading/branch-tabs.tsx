@@ -2,10 +2,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 
-export const BRANCH_SECTIONS = ["grading", "turnaround", "models"] as const;
+export const BRANCH_SECTIONS = ["grading", "meetings", "turnaround", "models"] as const;
 export type BranchSection = (typeof BRANCH_SECTIONS)[number];
 
-/** The branches' own pages as tabs: grading (分类定级), weak-and-lax turnaround (软弱涣散整顿), model sites (示范点). */
+/** The branches' own pages as tabs: grading (分类定级), organizational life (三会一课), weak-and-lax turnaround (软弱涣散整顿), model sites (示范点). */
 export function BranchTabs({ current }: { current: BranchSection }) {
   const t = useTranslations("branches");
   return (

@@ -2,9 +2,22 @@
 
 import { defineAction } from "@/lib/server/action";
 import * as grading from "@/lib/server/grading/grading";
+import { getTranslations } from "next-intl/server";
+import type { Translate } from "@/lib/server/checklists/export-checklist";
+import * as meetings from "@/lib/server/grading/meetings";
 import * as modelSites from "@/lib/server/grading/model-sites";
 import * as turnaround from "@/lib/server/grading/turnaround";
-import { ZConfirmGrade, ZConvertTurnaround, ZDesignateModelSite, ZOpenTurnaround, ZProposeGrade, ZReviewModelSite, ZSaveGradingScheme } from "@/lib/validation/grading";
+import {
+  ZConfirmGrade,
+  ZConvertTurnaround,
+  ZDesignateModelSite,
+  ZMeetingEvidence,
+  ZOpenTurnaround,
+  ZProposeGrade,
+  ZRecordMeeting,
+  ZReviewModelSite,
+  ZSaveGradingScheme,
+} from "@/lib/validation/grading";
 
 // The handlers apply the rules the registry cannot: proposals from above the branch alone, confirmation by the committee at a tree's top.
 const none = () => undefined;
@@ -35,3 +48,14 @@ export const designateModelSite = defineAction("action:designateModelSite", ZDes
 
 /** The working committee's yearly review of a model site: kept, or the title withdrawn. */
 export const reviewModelSite = defineAction("action:reviewModelSite", ZReviewModelSite, none, async (actor, input) => ({ version: await modelSites.reviewModelSite(actor, input) }));
+
+/** A branch records a meeting of its organizational life; answers its id. */
+export const recordMeeting = defineAction("action:recordMeeting", ZRecordMeeting, (input) => ({ orgId: input.orgId }), async (actor, input) => ({
+  id: (await meetings.recordMeeting(actor, input)).meetingId,
+}));
+
+/** A meeting's record brought to one of its branch's duties as evidence, in the actor's language. */
+export const bringMeetingToDuty = defineAction("action:bringMeetingToDuty", ZMeetingEvidence, (input) => ({ itemId: input.itemId }), async (actor, input) => {
+  const t = (await getTranslations({ locale: actor.locale })) as unknown as Translate;
+  await meetings.bringMeetingToDuty(actor, input, { t });
+});

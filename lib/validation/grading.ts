@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEETING_KINDS } from "@/lib/grading/meetings";
 import { BASIS_TEXT_MAX, GRADES_MAX, GRADE_MOVES, ZGradingConfig } from "@/lib/grading/scheme";
 import { ZProblemEntry } from "@/lib/validation/inspections";
 import { zDay } from "@/lib/validation/terms";
@@ -97,3 +98,33 @@ export const ZModelSiteQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type TModelSiteQuery = z.output<typeof ZModelSiteQuery>;
+
+export const MEETING_TEXT_MAX = 4000;
+export const MEETING_ABSENTEES_MAX = 200;
+
+/** A branch records a meeting it held: kind, day, topic, attendance, absences with reasons, minutes. */
+export const ZRecordMeeting = z.object({
+  orgId: ZId,
+  kind: z.enum(MEETING_KINDS),
+  heldOn: zDay,
+  topic: zRequiredText(MODEL_SITE_TITLE_MAX * 2),
+  attendees: zRequiredText(MEETING_TEXT_MAX),
+  attendedCount: z.coerce.number({ error: "attendedCount" }).int("attendedCount").min(1, "attendedCount").max(10_000, "attendedCount"),
+  absentees: z.array(z.object({ name: zRequiredText(50), reason: zRequiredText(200) })).max(MEETING_ABSENTEES_MAX, "tooManyAbsentees"),
+  minutes: zRequiredText(MEETING_TEXT_MAX),
+});
+export type TRecordMeeting = z.input<typeof ZRecordMeeting>;
+
+/** A meeting's record brought to one of the branch's duties as its evidence. */
+export const ZMeetingEvidence = z.object({ meetingId: ZId, itemId: ZId });
+export type TMeetingEvidence = z.input<typeof ZMeetingEvidence>;
+
+/** The meetings page's address: the year and quarter, the subtree, missing ones only, the page. */
+export const ZMeetingQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  quarter: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
+  root: z.string().max(64).optional().catch(undefined),
+  missing: z.enum(["1"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type TMeetingQuery = z.output<typeof ZMeetingQuery>;

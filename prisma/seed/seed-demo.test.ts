@@ -39,6 +39,7 @@ async function snapshot() {
     headChanges: await p.headChange.count(),
     projects: await p.secretaryProject.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, _count: { select: { milestones: true } } } }),
     grades: await p.branchGrade.findMany({ orderBy: { id: "asc" }, select: { id: true, rank: true, version: true } }),
+    meetings: await p.branchMeeting.count(),
     modelSites: await p.modelSite.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, _count: { select: { reviews: true } } } }),
   };
 }

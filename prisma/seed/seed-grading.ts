@@ -78,6 +78,7 @@ export async function seedDemoGrading(prisma: PrismaClient, orgs: Map<string, { 
     }
   }
   await seedDemoModelSites(prisma, orgs, users, year);
+  await seedDemoMeetings(prisma, orgs, users, now);
   return created;
 }
 
@@ -108,6 +109,36 @@ async function seedDemoModelSites(prisma: PrismaClient, orgs: Map<string, { id: 
       },
     });
   }
+}
+
+/**
+ * A branch's organizational life (三会一课) of recent weeks: an assembly,
+ * a committee meeting and a party lecture of U01-B1, so that its quarter
+ * shows some held and some missing. Once: a branch with records keeps them.
+ */
+async function seedDemoMeetings(prisma: PrismaClient, orgs: Map<string, { id: string }>, users: Map<string, string>, now: Date): Promise<void> {
+  const orgId = orgs.get("U01-B1")?.id;
+  if (!orgId || (await prisma.branchMeeting.count({ where: { orgId } })) > 0) return;
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const recordedById = users.get("u01-branch") ?? null;
+  const meetings = [
+    { kind: "ASSEMBLY" as const, daysAgo: 20, topic: "学习贯彻党的二十届四中全会精神" },
+    { kind: "COMMITTEE" as const, daysAgo: 12, topic: "研究本季度党员发展和教育管理工作" },
+    { kind: "LECTURE" as const, daysAgo: 5, topic: "书记讲党课：以党建引领业务高质量发展" },
+  ];
+  await prisma.branchMeeting.createMany({
+    data: meetings.map((m) => ({
+      orgId,
+      kind: m.kind,
+      heldOn: new Date(day - m.daysAgo * DAY_MS),
+      topic: m.topic,
+      attendees: "张书记、李委员、王委员、刘党员、陈党员",
+      attendedCount: 5,
+      absentees: [{ name: "赵党员", reason: "出差" }],
+      minutes: "会议传达学习有关精神，结合支部实际研究部署贯彻落实措施。",
+      recordedById,
+    })),
+  });
 }
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

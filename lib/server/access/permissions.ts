@@ -85,6 +85,8 @@ export const POLICY = {
   "grading.propose": ["SECRETARY", "STAFF"],
   /** Set the year's grading scheme, confirm or change the proposed grades, open and convert weak-and-lax turnaround cases, designate and review model sites: held on a tree's top (the working committee). */
   "grading.confirm": ["ADMIN", "SUPERVISOR"],
+  /** Record the meetings of a branch's organizational life (三会一课): on the branch itself or above it. */
+  "meeting.record": ["SECRETARY", "STAFF"],
   /** See the year's published results of the units in one's subtrees, and one's own unit's rating page. */
   "rating.read": ["ADMIN", "SUPERVISOR", "SECRETARY", "STAFF"],
 } as const satisfies Record<string, readonly Role[]>;

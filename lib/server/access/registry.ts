@@ -579,6 +579,13 @@ export const registry = {
   "page:/inspections/coverage": { kind: "page", file: "app/inspections/coverage/(page)/page.tsx", rule: { access: "permission", permission: "round.create", target: "none" } },
   "route:/inspections/coverage/export": { kind: "route", file: "app/inspections/coverage/export/route.ts", rule: { access: "permission", permission: "round.create", target: "none" } },
   "action:saveGroup": { kind: "action", file: "lib/actions/groups.ts", name: "saveGroup", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
+  // Organizational life (三会一课): recorded by the branch or the committee above it, read like the grades (lib/server/grading/meetings.ts).
+  "page:/branches/meetings": { kind: "page", file: "app/branches/meetings/(list)/page.tsx", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "page:/branches/meetings/[orgId]": { kind: "page", file: "app/branches/meetings/[orgId]/page.tsx", rule: { access: "permission", permission: "grading.read", target: "org" } },
+  "page:/branches/meetings/record/[meetingId]": { kind: "page", file: "app/branches/meetings/record/[meetingId]/page.tsx", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "route:/branches/meetings/export": { kind: "route", file: "app/branches/meetings/export/route.ts", rule: { access: "permission", permission: "grading.read", target: "none" } },
+  "action:recordMeeting": { kind: "action", file: "lib/actions/grading.ts", name: "recordMeeting", rule: { access: "permission", permission: "meeting.record", target: "org" } },
+  "action:bringMeetingToDuty": { kind: "action", file: "lib/actions/grading.ts", name: "bringMeetingToDuty", rule: { access: "permission", permission: "checklist.work", target: "item" } },
   // Secretary projects (书记项目): kept by the organization's own secretary, reviewed by the committee, read with the ratings (lib/server/projects/projects.ts).
   "page:/ratings/projects": { kind: "page", file: "app/ratings/projects/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },
   "page:/ratings/projects/new": { kind: "page", file: "app/ratings/projects/new/page.tsx", rule: { access: "permission", permission: "project.keep", target: "none" } },

@@ -56,6 +56,9 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
             <Link href={`/orgs/${org.id}`} className="text-brand hover:underline">
               {t("orgLink")}
             </Link>
+            <Link href={`/branches/meetings/${org.id}`} className="text-brand hover:underline">
+              {t("meetingsLink")}
+            </Link>
           </nav>
         </PageHeading>
       </div>

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BringToDutyForm } from "@/components/grading/meeting-forms";
+import { PageHeading } from "@/components/layout/page-heading";
+import { PrintButton } from "@/components/print/print-button";
+import { SignatureLines } from "@/components/print/signature-lines";
+import { Card } from "@/components/ui/card";
+import { hrefWith } from "@/lib/href";
+import { localized } from "@/lib/org-label";
+import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
+import { getMeeting } from "@/lib/server/grading/meetings";
+import { ZIdParam } from "@/lib/validation/text";
+
+type Props = { params: Promise<{ meetingId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meetings"))("recordTitle") };
+}
+
+/** One meeting's record: kind, day, topic, attendance, absences with reasons, minutes; brought to one of the branch's duties as its evidence. */
+export default async function MeetingRecordPage({ params }: Props) {
+  const id = ZIdParam.parse((await params).meetingId);
+  if (!id) notFound();
+  const actor = await guardPage("page:/branches/meetings/record/[meetingId]", undefined, `/branches/meetings/record/${id}`);
+  const [t, format, locale, meeting] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale(), notFoundUnless(getMeeting(actor, id))]);
+  const branch = localized(meeting.org.name, meeting.org.nameEn, locale);
+  const quarter = Math.floor(meeting.heldOn.getUTCMonth() / 3) + 1;
+  return (
+    <>
+      <div className="print:hidden">
+        <PageHeading title={meeting.topic} subtitle={`${branch} · ${t(`kind.${meeting.kind}`)}`} actions={<PrintButton />}>
+          <nav className="mb-2 text-sm">
+            <Link href={hrefWith(`/branches/meetings/${meeting.org.id}`, { year: String(meeting.heldOn.getUTCFullYear()), quarter: String(quarter) })} className="text-brand hover:underline">
+              {t("backToBranch")}
+            </Link>
+          </nav>
+        </PageHeading>
+      </div>
+      <article className="printable max-w-4xl space-y-4" aria-label={meeting.topic}>
+        <Card className="print:border-0 print:p-0 print:shadow-none">
+          <h2 className="mb-3 hidden text-center text-lg font-bold print:block">{`${branch} · ${t(`kind.${meeting.kind}`)}${t("recordSuffix")}`}</h2>
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
+            <dt className="text-muted">{t("fields.heldOn")}</dt>
+            <dd>{format.dateTime(meeting.heldOn, { dateStyle: "long", timeZone: "UTC" })}</dd>
+            <dt className="text-muted">{t("fields.topic")}</dt>
+            <dd className="break-words">{meeting.topic}</dd>
+            <dt className="text-muted">{t("fields.attendees")}</dt>
+            <dd className="whitespace-pre-wrap break-words">{t("attendedOf", { count: meeting.attendedCount, names: meeting.attendees })}</dd>
+            <dt className="text-muted">{t("fields.absentees")}</dt>
+            <dd>{meeting.absentees.length === 0 ? t("noneAbsent") : meeting.absentees.map((a) => t("absentWhy", { name: a.name, reason: a.reason })).join("；")}</dd>
+            <dt className="text-muted">{t("fields.minutes")}</dt>
+            <dd className="whitespace-pre-wrap break-words">{meeting.minutes}</dd>
+            <dt className="text-muted">{t("recordedBy")}</dt>
+            <dd>{meeting.recordedBy?.name ?? "—"}</dd>
+          </dl>
+          <SignatureLines labels={[t("signHost"), t("signRecorder"), t("signDate")]} />
+        </Card>
+        {meeting.duties.length > 0 ? (
+          <Card className="print:hidden">
+            <h2 className="mb-3 font-medium">{t("bringHeading")}</h2>
+            <BringToDutyForm meetingId={meeting.id} duties={meeting.duties.map((d) => ({ value: d.id, label: `${localized(d.duty.title, d.duty.titleEn, locale)}（${format.dateTime(d.dueDate, { dateStyle: "medium", timeZone: "UTC" })}）` }))} />
+          </Card>
+        ) : null}
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+import "server-only";
+import type { Writable } from "node:stream";
+import { currentYear, dayOf, dayString, isoDay, today } from "@/lib/dates";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { MEETING_KINDS, missingMeetings, quarterDays, REQUIRED_PER_QUARTER, type MeetingKind } from "@/lib/grading/meetings";
+import { GRADED_TYPES } from "@/lib/grading/scheme";
+import { localized } from "@/lib/org-label";
+import { pathUnderSql, reachesPath, scopePatterns } from "@/lib/server/access/scope";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import type { Actor } from "@/lib/server/auth/actor";
+import type { Translate } from "@/lib/server/checklists/export-checklist";
+import { prisma } from "@/lib/server/db";
+import { assertId, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { addEvidence } from "@/lib/server/evidence/write-evidence";
+import { writeLedgerWorkbook } from "@/lib/server/ledger-workbook";
+import type { TMeetingEvidence, TMeetingQuery, TRecordMeeting } from "@/lib/validation/grading";
+
+/**
+ * Organizational life (三会一课). A branch's secretaries and staff, or
+ * those of the party committee above it (meeting.record), record the
+ * meetings it held; readers of the grades (grading.read) see them. A
+ * quarter's records show which required meetings are missing
+ * (lib/grading/meetings.ts says how many of each), per branch and over a
+ * subtree; a record can be brought to one of the branch's duties as its
+ * evidence, so that the duty is ticked off from the record.
+ */
+
+type Branch = { id: string; path: string; name: string; nameEn: string | null; closedAt: Date | null };
+
+async function readableBranch(actor: Actor, orgId: string): Promise<Branch> {
+  assertId(orgId);
+  const org = await prisma.org.findUnique({ where: { id: orgId }, select: { id: true, path: true, type: true, name: true, nameEn: true, closedAt: true } });
+  if (!org || !(GRADED_TYPES as readonly string[]).includes(org.type) || !reachesPath(actor, "grading.read", org.path)) throw new NotFoundError();
+  return org;
+}
+
+function recordsFor(actor: Actor, path: string): boolean {
+  return reachesPath(actor, "meeting.record", path);
+}
+
+/** A branch records a meeting held on a day gone by (or today); answers its id. */
+export async function recordMeeting(actor: Actor, input: TRecordMeeting, now: Date = new Date()): Promise<{ meetingId: string }> {
+  const org = await readableBranch(actor, input.orgId);
+  if (!recordsFor(actor, org.path)) throw new NotFoundError();
+  if (org.closedAt) throw new ValidationError("A closed branch holds no meetings", { orgId: ["orgClosed"] });
+  if (dayOf(input.heldOn) > today(now)) throw new ValidationError("A meeting is recorded once held", { heldOn: ["heldInFuture"] });
+  return prisma.$transaction(async (tx) => {
+    const meeting = await tx.branchMeeting.create({
+      data: {
+        orgId: org.id,
+        kind: input.kind,
+        heldOn: dayOf(input.heldOn),
+        topic: input.topic,
+        attendees: input.attendees,
+        attendedCount: Number(input.attendedCount),
+        absentees: input.absentees as unknown as Prisma.InputJsonArray,
+        minutes: input.minutes,
+        recordedById: actor.id,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, { actorId: actor.id, action: "meeting.record", entityType: "BranchMeeting", entityId: meeting.id, orgId: org.id, after: input as unknown as Prisma.InputJsonObject });
+    return { meetingId: meeting.id };
+  });
+}
+
+/** A branch's meetings of a quarter with what is missing, and whether the reader records them. */
+export async function branchMeetings(actor: Actor, orgId: string, year: number, quarter: number) {
+  const org = await readableBranch(actor, orgId);
+  const { from, to } = quarterDays(year, quarter);
+  const meetings = await prisma.branchMeeting.findMany({
+    where: { orgId: org.id, heldOn: { gte: dayOf(from), lte: dayOf(to) } },
+    orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }],
+    select: { id: true, kind: true, heldOn: true, topic: true, attendedCount: true },
+  });
+  const held: Partial<Record<MeetingKind, number>> = {};
+  for (const m of meetings) held[m.kind] = (held[m.kind] ?? 0) + 1;
+  return { org, meetings, held, missing: missingMeetings(held), canRecord: recordsFor(actor, org.path) && !org.closedAt };
+}
+
+/** One meeting's record, for a reader whose scope covers its branch; with the branch's open duties it may be brought to. */
+export async function getMeeting(actor: Actor, meetingId: string) {
+  assertId(meetingId);
+  const meeting = await prisma.branchMeeting.findUnique({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      kind: true,
+      heldOn: true,
+      topic: true,
+      attendees: true,
+      attendedCount: true,
+      absentees: true,
+      minutes: true,
+      createdAt: true,
+      recordedBy: { select: { name: true } },
+      org: { select: { id: true, name: true, nameEn: true, path: true } },
+    },
+  });
+  if (!meeting || !reachesPath(actor, "grading.read", meeting.org.path)) throw new NotFoundError();
+  const canRecord = recordsFor(actor, meeting.org.path);
+  const year = meeting.heldOn.getUTCFullYear();
+  // The branch's duties of the meeting's year still to do: the record may stand as their evidence.
+  const duties = reachesPath(actor, "checklist.work", meeting.org.path)
+    ? await prisma.checklistItem.findMany({
+        where: { orgId: meeting.org.id, period: { year }, status: { in: ["NOT_STARTED", "IN_PROGRESS", "RETURNED"] } },
+        orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+        take: 100,
+        select: { id: true, dueDate: true, duty: { select: { title: true, titleEn: true } } },
+      })
+    : [];
+  const absentees = Array.isArray(meeting.absentees) ? (meeting.absentees as { name: string; reason: string }[]) : [];
+  return { ...meeting, absentees, canRecord, duties };
+}
+
+/**
+ * Brings a meeting's record to one of its branch's duties as text evidence
+ * (the kind, the day, the topic, the attendance, the absences and the
+ * minutes), with the rules of any evidence: the actor works the item.
+ */
+export async function bringMeetingToDuty(actor: Actor, input: TMeetingEvidence, words: { t: Translate }): Promise<{ evidenceId: string }> {
+  const meeting = await getMeeting(actor, input.meetingId);
+  assertId(input.itemId);
+  const item = await prisma.checklistItem.findUnique({ where: { id: input.itemId }, select: { orgId: true } });
+  if (!item || item.orgId !== meeting.org.id) throw new ValidationError("A duty of the meeting's branch", { itemId: ["notBranchDuty"] });
+  const { t } = words;
+  const kind = t(`meetings.kind.${meeting.kind}`);
+  const lines = [
+    `${kind} · ${isoDay(meeting.heldOn)} · ${meeting.topic}`,
+    t("meetings.evidence.attended", { count: meeting.attendedCount, names: meeting.attendees }),
+    ...(meeting.absentees.length > 0 ? [t("meetings.evidence.absent", { names: meeting.absentees.map((a) => `${a.name}（${a.reason}）`).join("、") })] : []),
+    meeting.minutes,
+  ];
+  return addEvidence(actor, { kind: "TEXT", itemId: input.itemId, title: `${kind} ${isoDay(meeting.heldOn)}`.slice(0, 200), text: lines.join("\n").slice(0, 4000) });
+}
+
+export type MeetingRow = { orgId: string; name: string; nameEn: string | null; unit: string; unitEn: string | null; held: Record<MeetingKind, number>; missing: number };
+
+export const MEETINGS_PAGE_SIZE = 50;
+
+/**
+ * A quarter's organizational life over the reader's branches (or one
+ * subtree's): each branch's meetings held of each kind and how many are
+ * missing in all, the most missing first; `missing` keeps those with any.
+ * With the count of branches missing a meeting and of all.
+ */
+export async function meetingTally(actor: Actor, query: TMeetingQuery & { all?: boolean }, now: Date = new Date()) {
+  const year = query.year ?? currentYear(now);
+  const quarter = query.quarter ?? Math.floor(today(now).getUTCMonth() / 3) + 1;
+  const { from, to } = quarterDays(year, quarter);
+  let root: { id: string; name: string; nameEn: string | null; path: string } | null = null;
+  if (query.root) {
+    assertId(query.root);
+    root = await prisma.org.findUnique({ where: { id: query.root }, select: { id: true, name: true, nameEn: true, path: true } });
+    if (!root || !reachesPath(actor, "grading.read", root.path)) throw new NotFoundError();
+  }
+  const counts = MEETING_KINDS.map((k) => Prisma.sql`count(m."id") FILTER (WHERE m."kind" = ${k}::"BranchMeetingKind")::int AS ${Prisma.raw(`"${k}"`)}`);
+  const missing = Prisma.join(
+    MEETING_KINDS.map((k) => Prisma.sql`GREATEST(0, ${REQUIRED_PER_QUARTER[k]}::int - count(m."id") FILTER (WHERE m."kind" = ${k}::"BranchMeetingKind")::int)`),
+    " + ",
+  );
+  const base = Prisma.sql`
+    FROM "Org" o
+    JOIN "Org" u ON u."id" = coalesce(nullif(split_part(btrim(o."path", '/'), '/', 2), ''), o."id")
+    LEFT JOIN "BranchMeeting" m ON m."orgId" = o."id" AND m."heldOn" BETWEEN ${from}::date AND ${to}::date
+    WHERE o."type"::text = ANY (${[...GRADED_TYPES]}::text[]) AND o."closedAt" IS NULL
+      AND ${pathUnderSql(Prisma.sql`o."path"`, scopePatterns(actor, "grading.read"))}
+      ${root ? Prisma.sql`AND o."path" LIKE ${`${root.path}%`}` : Prisma.empty}
+    GROUP BY o."id", u."id"`;
+  const page = query.page ?? 1;
+  const [rows, totals] = await Promise.all([
+    prisma.$queryRaw<(Record<MeetingKind, number> & { orgId: string; name: string; nameEn: string | null; unit: string; unitEn: string | null; missing: number })[]>`
+      SELECT * FROM (
+        SELECT o."id" AS "orgId", o."name", o."nameEn", u."name" AS unit, u."nameEn" AS "unitEn", o."path", ${Prisma.join(counts, ", ")}, (${missing})::int AS missing
+        ${base}) b
+      ${query.missing ? Prisma.sql`WHERE b.missing > 0` : Prisma.empty}
+      ORDER BY b.missing DESC, b."path"
+      ${query.all ? Prisma.empty : Prisma.sql`LIMIT ${MEETINGS_PAGE_SIZE} OFFSET ${(page - 1) * MEETINGS_PAGE_SIZE}`}`,
+    prisma.$queryRaw<{ branches: bigint; short: bigint }[]>`
+      SELECT count(*) AS branches, count(*) FILTER (WHERE b.missing > 0) AS short
+        FROM (SELECT (${missing})::int AS missing ${base}) b`,
+  ]);
+  const branches = Number(totals[0]?.branches ?? 0);
+  const short = Number(totals[0]?.short ?? 0);
+  return {
+    year,
+    quarter,
+    root,
+    rows: rows.map((r): MeetingRow => ({
+      orgId: r.orgId,
+      name: r.name,
+      nameEn: r.nameEn,
+      unit: r.unit,
+      unitEn: r.unitEn,
+      held: Object.fromEntries(MEETING_KINDS.map((k) => [k, Number(r[k])])) as Record<MeetingKind, number>,
+      missing: Number(r.missing),
+    })),
+    total: query.missing ? short : branches,
+    branches,
+    short,
+  };
+}
+
+/** The quarter's tally as the page lists it, as an .xlsx; answers how many rows it wrote. */
+export async function writeMeetingWorkbook(actor: Actor, query: TMeetingQuery, output: Writable, words: { t: Translate; locale: string; now?: Date }): Promise<number> {
+  const { t, locale, now } = words;
+  const result = await meetingTally(actor, { ...query, all: true }, now);
+  const column = (key: string, width: number, wrap = false) => ({ key, width, wrap, header: t(`meetings.export.columns.${key}`) });
+  await writeLedgerWorkbook(
+    output,
+    { sheet: t("meetings.export.sheet"), title: `${t("meetings.export.title", { year: result.year, quarter: result.quarter })} · ${t("grading.export.exportedOn", { date: dayString(now) })}` },
+    [column("branch", 40, true), column("unit", 30), ...MEETING_KINDS.map((k) => ({ key: k, width: 12, wrap: false, header: `${t(`meetings.kind.${k}`)}（${REQUIRED_PER_QUARTER[k]}）` })), column("missing", 10)],
+    result.rows.map((r) => ({ branch: localized(r.name, r.nameEn, locale), unit: localized(r.unit, r.unitEn, locale), ...r.held, missing: r.missing })),
+  );
+  return result.rows.length;
+}

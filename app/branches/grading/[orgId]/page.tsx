@@ -157,7 +157,7 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
                 <ul className="mb-2 space-y-1 text-sm">
                   {models.sites.map((m) => (
                     <li key={m.id}>
-                      <Link href={`/branches/models/${m.id}`} className="text-brand hover:underline">
+                      <Link href={`/branches/models/${m.id}`} className="text-brand underline">
                         {m.title}
                       </Link>{" "}
                       <span className="text-muted">{m.withdrawnOn ? t("modelWithdrawn") : t("modelSince", { date: when(m.plaqueOn) })}</span>

@@ -79,7 +79,7 @@ export default async function BranchMeetingsPage({ params, searchParams }: Props
                 {data.meetings.map((m) => (
                   <li key={m.id}>
                     <span className="text-muted">{day(m.heldOn)}</span> {t(`kind.${m.kind}`)} ·{" "}
-                    <Link href={`/branches/meetings/record/${m.id}`} className="text-brand hover:underline">
+                    <Link href={`/branches/meetings/record/${m.id}`} className="text-brand underline">
                       {m.topic}
                     </Link>
                   </li>

@@ -1,6 +1,8 @@
 import { currentYear } from "@/lib/dates";
 import { expect, expectNoMissingMessages, openAs, test } from "./fixtures";
 
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
 const BASICS: [string, string][] = [
   ["基本组织", "支部书记长期缺位，委员分工不明。"],
   ["基本队伍", "两名党员连续三个月未参加组织生活。"],
@@ -226,6 +228,23 @@ test("a branch records a themed party day with an absentee, finds it counted aga
   await page.emulateMedia({ media: "print" });
   await expect(page.getByText("主持人（签字）：")).toBeVisible();
   await page.emulateMedia({ media: "screen" });
+
+  // The minutes' file is kept beside the record; a file that is not what its name says is refused, nothing kept.
+  await expect(page.getByText("尚未上传会议记录、签到表或照片等附件。")).toBeVisible();
+  await page.getByRole("button", { name: "上传文件：会议记录及附件" }).click();
+  const upload = page.getByRole("form", { name: "上传文件：会议记录及附件" });
+  await upload.getByLabel("选择文件").setInputFiles({ name: "会议签到表.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a PDF") });
+  await upload.getByRole("button", { name: "添加", exact: true }).click();
+  await expect(upload.getByLabel("选择文件")).toHaveAttribute("aria-invalid", "true");
+  await expect(upload.getByRole("alert").filter({ hasText: "“选择文件”：不支持此文件" })).toBeVisible();
+  await upload.getByLabel("选择文件").setInputFiles({ name: "会议签到表.pdf", mimeType: "application/pdf", buffer: PDF });
+  await upload.getByLabel("标题").fill("主题党日签到表");
+  await upload.getByRole("button", { name: "添加", exact: true }).click();
+  const files = page.getByRole("list", { name: "会议记录及附件" });
+  await expect(files.getByText("主题党日签到表")).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), files.getByRole("link", { name: "会议签到表.pdf" }).click()]);
+  expect(download.suggestedFilename()).toBe("会议签到表.pdf");
+  await expectAccessible(page);
 
   // Brought to one of the branch's duties as its evidence.
   await page.getByRole("button", { name: "添加为佐证材料" }).click();

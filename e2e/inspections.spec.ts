@@ -300,10 +300,21 @@ test("staff import a tour's problem list from Excel; the unit rectifies a proble
   await page.getByRole("link", { name: "省自然资源厅党组：1 个问题" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "巡视巡察反馈 · 省自然资源厅党组" })).toBeVisible();
   const tourUrl = page.url();
+  // The feedback document is kept beside it.
+  await page.getByRole("button", { name: "上传文件：反馈文件" }).click();
+  const upload = page.getByRole("form", { name: "上传文件：反馈文件" });
+  await upload.getByLabel("选择文件").setInputFiles({ name: "巡察反馈意见.pdf", mimeType: "application/pdf", buffer: PDF });
+  await upload.getByRole("button", { name: "添加", exact: true }).click();
+  await expect(page.getByRole("list", { name: "反馈文件" }).getByRole("link", { name: "巡察反馈意见.pdf" })).toBeVisible();
+  await expectAccessible(page);
 
   // The unit rectifies it on the finding's own page and asks for close-out.
   const unit = await openAs(browser, "u05-secretary");
   await unit.page.goto(tourUrl);
+  // It reads the feedback document, and adds none to the committee's record.
+  const [document] = await Promise.all([unit.page.waitForEvent("download"), unit.page.getByRole("link", { name: "巡察反馈意见.pdf" }).click()]);
+  expect(document.suggestedFilename()).toBe("巡察反馈意见.pdf");
+  await expect(unit.page.getByRole("button", { name: "上传文件：反馈文件" })).toHaveCount(0);
   await unit.page.getByRole("link", { name: "查看整改" }).click();
   await unit.page.getByLabel("整改措施").fill("制定整改方案，逐项落实。");
   await unit.page.getByLabel("整改责任人").selectOption({ index: 1 });

@@ -144,6 +144,13 @@ export function zEvidenceReplace(maxBytes: number) {
 
 export type TEvidenceReplace = z.input<ReturnType<typeof zEvidenceReplace>>;
 
+/** A file for a record (a meeting, a grade…), as its form checks it: an optional title and the file, no file chosen yet null. */
+export function zRecordFile(maxBytes: number) {
+  return z.object({ title: ZUploadTitle, file: z.instanceof(File).nullable().pipe(zEvidenceFile(maxBytes)) });
+}
+
+export type TRecordFile = z.input<ReturnType<typeof zRecordFile>>;
+
 export const ZItemEvidenceRef = z.object({
   itemId: ZId,
   evidenceId: ZId,

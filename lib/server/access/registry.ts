@@ -476,6 +476,11 @@ export const registry = {
     name: "addFindingEvidence",
     rule: { access: "permission", permission: "finding.evidence", target: "none" },
   },
+  // Files beside records (lib/server/evidence/record-files.ts): the record's own rule is checked by the handler.
+  "route:/api/projects/progress/[progressId]/evidence": { kind: "route", file: "app/api/projects/progress/[progressId]/evidence/route.ts", rule: { access: "permission", permission: "project.keep", target: "none" } },
+  "route:/api/meetings/[meetingId]/evidence": { kind: "route", file: "app/api/meetings/[meetingId]/evidence/route.ts", rule: { access: "permission", permission: "meeting.record", target: "none" } },
+  "route:/api/tours/[tourId]/evidence": { kind: "route", file: "app/api/tours/[tourId]/evidence/route.ts", rule: { access: "permission", permission: "inspection.oversee", target: "none" } },
+  "route:/api/grades/[gradeId]/evidence": { kind: "route", file: "app/api/grades/[gradeId]/evidence/route.ts", rule: { access: "permission", permission: "grading.read", target: "none" } },
   "route:/api/findings/[findingId]/evidence": {
     kind: "route",
     file: "app/api/findings/[findingId]/evidence/route.ts",

@@ -60,6 +60,25 @@ function readsFor(actor: Actor, path: string): boolean {
   return reachesPath(actor, "grading.read", path);
 }
 
+/**
+ * Whether the actor adds files to a grade's evidence: the party committee
+ * above the branch while it proposes (until the grade is confirmed), and
+ * the working committee at any time.
+ */
+function addsGradeFiles(actor: Actor, org: { id: string; path: string }, confirmed: boolean): boolean {
+  return confirmsFor(actor, org.path) || (proposesFor(actor, org) && !confirmed);
+}
+
+/** The branch of a grade the actor adds files to (addsGradeFiles); the grade's row is locked, so that a confirmation waits for the file. */
+export async function gradeTakingFiles(db: Prisma.TransactionClient, actor: Actor, gradeId: string): Promise<string> {
+  await db.$queryRaw`SELECT "id" FROM "BranchGrade" WHERE "id" = ${gradeId} FOR UPDATE`;
+  const grade = await db.branchGrade.findUnique({ where: { id: gradeId }, select: { rank: true, org: { select: { id: true, path: true } } } });
+  if (!grade || !readsFor(actor, grade.org.path)) throw new NotFoundError();
+  if (addsGradeFiles(actor, grade.org, grade.rank !== null)) return grade.org.id;
+  if (proposesFor(actor, grade.org)) throw new ValidationError("A confirmed grade's evidence is the committee's to add to", { gradeId: ["gradeConfirmed"] });
+  throw new DomainError("forbidden", "A grade's evidence comes from the committees that grade the branch");
+}
+
 type GradedOrg = { id: string; path: string; type: string; closedAt: Date | null; name: string; nameEn: string | null };
 
 /** A branch the actor may read; not found for anything else (another kind of organization included). */
@@ -237,6 +256,7 @@ export async function getBranchGrading(actor: Actor, orgId: string, year: number
     history,
     canPropose: proposesFor(actor, org) && !org.closedAt && !grade?.rank,
     canConfirm: Boolean(grade) && confirmsFor(actor, org.path),
+    canAddFiles: Boolean(grade) && addsGradeFiles(actor, org, grade?.rank != null),
   };
 }
 

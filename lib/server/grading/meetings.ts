@@ -10,7 +10,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import type { Translate } from "@/lib/server/checklists/export-checklist";
 import { prisma } from "@/lib/server/db";
-import { assertId, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { assertId, DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { addEvidence } from "@/lib/server/evidence/write-evidence";
 import { writeLedgerWorkbook } from "@/lib/server/ledger-workbook";
 import type { TMeetingEvidence, TMeetingQuery, TRecordMeeting } from "@/lib/validation/grading";
@@ -36,6 +36,14 @@ async function readableBranch(actor: Actor, orgId: string): Promise<Branch> {
 
 function recordsFor(actor: Actor, path: string): boolean {
   return reachesPath(actor, "meeting.record", path);
+}
+
+/** The branch of a meeting the actor adds files to (minutes, photographs, sign-in sheets): those who record its meetings. */
+export async function meetingTakingFiles(db: Prisma.TransactionClient, actor: Actor, meetingId: string): Promise<string> {
+  const meeting = await db.branchMeeting.findUnique({ where: { id: meetingId }, select: { orgId: true, org: { select: { path: true } } } });
+  if (!meeting || !reachesPath(actor, "grading.read", meeting.org.path)) throw new NotFoundError();
+  if (!recordsFor(actor, meeting.org.path)) throw new DomainError("forbidden", "A meeting's files come from those who record the branch's meetings");
+  return meeting.orgId;
 }
 
 /** A branch records a meeting held on a day gone by (or today); answers its id. */

@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import type { Translate } from "@/lib/server/checklists/export-checklist";
 import { can } from "@/lib/server/access/permissions";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { findingOverdueSql } from "@/lib/server/inspections/finding-rules";
 import { checkProblemCategories, createStandingRound, standingProblemsSelect, toStandingProblems } from "@/lib/server/inspections/standing-round";
 import { writeLedgerWorkbook } from "@/lib/server/ledger-workbook";
@@ -63,6 +63,19 @@ export async function recordTourFeedback(actor: Actor, input: TRecordTourFeedbac
   checkReceived(input, now);
   await checkProblemCategories(prisma, input.problems, "problems");
   return prisma.$transaction(async (tx) => ({ tourId: await writeTourFeedback(tx, actor, org, input, input.problems, now) }));
+}
+
+/** Whether the actor adds files to the feedback of the unit at `path` (its document): the committee that enters feedback for it. */
+function addsTourFiles(actor: Actor, path: string): boolean {
+  return reachesPath(actor, "inspection.oversee", path);
+}
+
+/** The unit of a feedback the actor adds files to (addsTourFiles). */
+export async function tourTakingFiles(db: Prisma.TransactionClient, actor: Actor, tourId: string): Promise<string> {
+  const tour = await db.tourFeedback.findUnique({ where: { id: tourId }, select: { orgId: true, org: { select: { path: true } } } });
+  if (!tour || !canRead(actor, tour.org.path)) throw new NotFoundError();
+  if (!addsTourFiles(actor, tour.org.path)) throw new DomainError("forbidden", "The feedback's files come from the committee that entered it");
+  return tour.orgId;
 }
 
 /** Whether an organization takes a tour's feedback: a unit or branch of a rated kind, open. */
@@ -198,7 +211,7 @@ export async function getTourFeedback(actor: Actor, tourId: string) {
   });
   if (!tour || !canRead(actor, tour.org.path)) throw new NotFoundError();
   const { round, ...rest } = tour;
-  return { ...rest, reportId: round.reports[0]!.id, problems: toStandingProblems(round.findings) };
+  return { ...rest, reportId: round.reports[0]!.id, problems: toStandingProblems(round.findings), canAddFiles: addsTourFiles(actor, tour.org.path) };
 }
 
 export type TourFeedbackPage = Awaited<ReturnType<typeof getTourFeedback>>;

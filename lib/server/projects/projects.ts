@@ -178,6 +178,18 @@ export async function markMilestone(actor: Actor, input: TMarkMilestone, now: Da
   });
 }
 
+/**
+ * The organization of a progress note the actor adds files to (its
+ * evidence): the project's own secretary, until the review; the project's
+ * row is locked, so that the review waits for the file or the file for it.
+ */
+export async function progressTakingFiles(db: Prisma.TransactionClient, actor: Actor, progressId: string): Promise<string> {
+  const note = await db.projectProgress.findUnique({ where: { id: progressId }, select: { projectId: true } });
+  if (!note) throw new NotFoundError();
+  await db.$queryRaw`SELECT "id" FROM "SecretaryProject" WHERE "id" = ${note.projectId} FOR UPDATE`;
+  return (await keptProject(db, actor, note.projectId)).orgId;
+}
+
 /** The secretary notes the progress of a quarter of the project's year (any number of notes; the audit log keeps who). */
 export async function addProjectProgress(actor: Actor, input: TAddProjectProgress): Promise<void> {
   await prisma.$transaction(async (tx) => {

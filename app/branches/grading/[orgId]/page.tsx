@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RecordFiles } from "@/components/evidence/record-files";
 import { RecordProvider } from "@/components/forms/record";
 import { ConfirmGradeForm, ProposeGradeForm } from "@/components/grading/grading-forms";
 import { GradeCriteria } from "@/components/grading/grade-criteria";
@@ -12,10 +13,12 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { currentYear } from "@/lib/dates";
+import { evidenceMaxBytes } from "@/lib/env";
 import { FIVE_BASICS, gradeName } from "@/lib/grading/scheme";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
+import { loadFilesOf } from "@/lib/server/evidence/record-files";
 import { getBranchGrading } from "@/lib/server/grading/grading";
 import { branchModelSites } from "@/lib/server/grading/model-sites";
 import { branchTurnarounds, opensTurnaround } from "@/lib/server/grading/turnaround";
@@ -39,8 +42,8 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
   const year = query.year ?? currentYear();
   const actor = await guardPage("page:/branches/grading/[orgId]", { orgId }, `/branches/grading/${orgId}`);
   const [t, format, locale] = await Promise.all([getTranslations("grading"), getFormatter(), getLocale()]);
-  const { org, parent, scheme, grade, history, canPropose, canConfirm } = await notFoundUnless(getBranchGrading(actor, orgId, year, locale));
-  const [cases, models] = await Promise.all([branchTurnarounds(actor, org), branchModelSites(actor, org)]);
+  const { org, parent, scheme, grade, history, canPropose, canConfirm, canAddFiles } = await notFoundUnless(getBranchGrading(actor, orgId, year, locale));
+  const [cases, models, files] = await Promise.all([branchTurnarounds(actor, org), branchModelSites(actor, org), grade ? loadFilesOf("grade", grade.id) : []]);
   const openCase = cases.find((c) => !c.convertedOn);
   const name = localized(org.name, org.nameEn, locale);
   const grades = scheme.config.grades.map((_, i) => ({ value: String(i + 1), label: gradeName(scheme.config, i + 1, locale) }));
@@ -78,6 +81,13 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
                   <dd className="whitespace-pre-wrap break-words">{grade.basis[b]}</dd>
                 </div>
               ))}
+              <dt className="text-muted">{t("fields.files")}</dt>
+              <dd>
+                <div className="hidden print:block">{files.length === 0 ? "—" : files.map((f) => f.title).join("；")}</div>
+                <div className="print:hidden">
+                  <RecordFiles uploadUrl={`/api/grades/${grade.id}/evidence`} files={files} canAdd={canAddFiles} maxBytes={evidenceMaxBytes()} label={t("fields.files")} empty="—" />
+                </div>
+              </dd>
               <dt className="text-muted">{t("fields.confirmedRank")}</dt>
               <dd data-testid="confirmed-grade">
                 {grade.rank ? (

@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RecordFiles } from "@/components/evidence/record-files";
 import { ProblemList } from "@/components/inspections/problem-list";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
 import { SignatureLines } from "@/components/print/signature-lines";
 import { Card } from "@/components/ui/card";
+import { evidenceMaxBytes } from "@/lib/env";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
+import { loadFilesOf } from "@/lib/server/evidence/record-files";
 import { getTourFeedback } from "@/lib/server/inspections/tours";
 import { markNoticesAbout } from "@/lib/server/notifications/mark-read";
 import { ZIdParam } from "@/lib/validation/text";
@@ -29,7 +32,7 @@ export default async function TourPage({ params }: Props) {
   if (!id) notFound();
   const actor = await guardPage("page:/inspections/tours/[tourId]", undefined, `/inspections/tours/${id}`);
   const [tour, t, format, locale] = await Promise.all([notFoundUnless(getTourFeedback(actor, id)), getTranslations("inspections.tour"), getFormatter(), getLocale()]);
-  await markNoticesAbout(actor, { reportId: tour.reportId });
+  const [files] = await Promise.all([loadFilesOf("tour", tour.id), markNoticesAbout(actor, { reportId: tour.reportId })]);
   const unit = localized(tour.org.name, tour.org.nameEn, locale);
   const title = `${t("pageTitle")} · ${unit}`;
   return (
@@ -55,6 +58,13 @@ export default async function TourPage({ params }: Props) {
             <dd>{format.dateTime(tour.receivedOn, { dateStyle: "long", timeZone: "UTC" })}</dd>
             <dt className="text-muted">{t("columns.documentNo")}</dt>
             <dd className="break-words">{tour.documentNo || "—"}</dd>
+            <dt className="text-muted">{t("documentFiles")}</dt>
+            <dd>
+              <div className="hidden print:block">{files.length === 0 ? "—" : files.map((f) => f.title).join("；")}</div>
+              <div className="print:hidden">
+                <RecordFiles uploadUrl={`/api/tours/${tour.id}/evidence`} files={files} canAdd={tour.canAddFiles} maxBytes={evidenceMaxBytes()} label={t("documentFiles")} empty="—" />
+              </div>
+            </dd>
           </dl>
           <h3 className="mt-5 mb-1 text-base font-semibold">{t("fields.summary")}</h3>
           <p className="text-sm leading-7 whitespace-pre-wrap break-words">{tour.summary}</p>

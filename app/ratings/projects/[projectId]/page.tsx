@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { WarningBadge } from "@/components/checklists/warning-badge";
+import { RecordFiles } from "@/components/evidence/record-files";
 import { RecordProvider } from "@/components/forms/record";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
@@ -12,8 +13,10 @@ import { MilestoneForm, ProgressForm, ReviewForm } from "@/components/projects/p
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { dayString, isoDay } from "@/lib/dates";
+import { evidenceMaxBytes } from "@/lib/env";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
+import { loadRecordFiles } from "@/lib/server/evidence/record-files";
 import { getProject } from "@/lib/server/projects/projects";
 import { ZIdParam } from "@/lib/validation/text";
 
@@ -42,6 +45,7 @@ export default async function ProjectPage({ params }: Props) {
   if (!id) notFound();
   const actor = await guardPage("page:/ratings/projects/[projectId]", undefined, `/ratings/projects/${id}`);
   const [project, t, format, locale] = await Promise.all([notFoundUnless(getProject(actor, id)), getTranslations("ratings.project"), getFormatter(), getLocale()]);
+  const files = await loadRecordFiles("progress", project.progress.map((p) => p.id));
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const unit = localized(project.org.name, project.org.nameEn, locale);
   const today = dayString();
@@ -127,6 +131,15 @@ export default async function ProjectPage({ params }: Props) {
                     {t("quarter", { q: p.quarter })} · {p.author?.name ?? "—"} · {format.dateTime(p.createdAt, { dateStyle: "medium" })}
                   </p>
                   <p className="whitespace-pre-wrap break-words">{p.text}</p>
+                  <div className="mt-2 print:hidden">
+                    <RecordFiles
+                      uploadUrl={`/api/projects/progress/${p.id}/evidence`}
+                      files={files.get(p.id) ?? []}
+                      canAdd={project.canKeep}
+                      maxBytes={evidenceMaxBytes()}
+                      label={t("progressFiles", { q: p.quarter })}
+                    />
+                  </div>
                 </li>
               ))}
             </ul>

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RecordFiles } from "@/components/evidence/record-files";
 import { BringToDutyForm } from "@/components/grading/meeting-forms";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
 import { SignatureLines } from "@/components/print/signature-lines";
 import { Card } from "@/components/ui/card";
+import { evidenceMaxBytes } from "@/lib/env";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
+import { loadFilesOf } from "@/lib/server/evidence/record-files";
 import { getMeeting } from "@/lib/server/grading/meetings";
 import { ZIdParam } from "@/lib/validation/text";
 
@@ -25,6 +28,7 @@ export default async function MeetingRecordPage({ params }: Props) {
   if (!id) notFound();
   const actor = await guardPage("page:/branches/meetings/record/[meetingId]", undefined, `/branches/meetings/record/${id}`);
   const [t, format, locale, meeting] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale(), notFoundUnless(getMeeting(actor, id))]);
+  const files = await loadFilesOf("meeting", meeting.id);
   const branch = localized(meeting.org.name, meeting.org.nameEn, locale);
   const quarter = Math.floor(meeting.heldOn.getUTCMonth() / 3) + 1;
   return (
@@ -56,6 +60,12 @@ export default async function MeetingRecordPage({ params }: Props) {
             <dd>{meeting.recordedBy?.name ?? "—"}</dd>
           </dl>
           <SignatureLines labels={[t("signHost"), t("signRecorder"), t("signDate")]} />
+        </Card>
+        <Card className="print:hidden" aria-labelledby="meeting-files-heading">
+          <h2 id="meeting-files-heading" className="mb-3 font-medium">
+            {t("filesHeading")}
+          </h2>
+          <RecordFiles uploadUrl={`/api/meetings/${meeting.id}/evidence`} files={files} canAdd={meeting.canRecord} maxBytes={evidenceMaxBytes()} label={t("filesHeading")} empty={t("noFiles")} />
         </Card>
         {meeting.duties.length > 0 ? (
           <Card className="print:hidden">

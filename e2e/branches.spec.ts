@@ -199,7 +199,7 @@ test("the committee designates a model site from a branch's grade page and withd
   await expectNoMissingMessages(page);
 });
 
-test("a branch records a themed party day with an absentee, finds it counted against the quarter, and brings it to a duty as evidence", async ({ page, signIn, expectAccessible }) => {
+test("a branch records a themed party day with an absentee, finds it counted against the quarter, keeps its files beside it, and brings it to a duty as evidence", async ({ page, signIn, browser, expectAccessible }) => {
   const topic = `主题党日：重温入党誓词 ${Date.now()}`;
   await signIn("u01-branch");
   await page.goto("/branches/grading");
@@ -245,6 +245,16 @@ test("a branch records a themed party day with an absentee, finds it counted aga
   const [download] = await Promise.all([page.waitForEvent("download"), files.getByRole("link", { name: "会议签到表.pdf" }).click()]);
   expect(download.suggestedFilename()).toBe("会议签到表.pdf");
   await expectAccessible(page);
+  // Another unit's staff cannot add to the record: not found, before the file is read.
+  const stranger = await openAs(browser, "u02-staff");
+  const meetingId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const refused = await stranger.page.request.post(new URL(`/api/meetings/${meetingId}/evidence`, page.url()).href, {
+    headers: { origin: new URL(page.url()).origin },
+    multipart: { file: { name: "x.pdf", mimeType: "application/pdf", buffer: PDF } },
+  });
+  expect(await refused.json()).toEqual({ ok: false, error: "not_found" });
+  await stranger.close();
+  await expect(files.getByRole("listitem")).toHaveCount(1);
 
   // Brought to one of the branch's duties as its evidence.
   await page.getByRole("button", { name: "添加为佐证材料" }).click();

@@ -7,6 +7,7 @@ import { getChecklistItem } from "@/lib/server/checklists/get-checklist-item";
 import { listChecklistItems } from "@/lib/server/checklists/list-checklist-items";
 import { NotFoundError } from "@/lib/server/errors";
 import { getEvidenceFileDownload } from "@/lib/server/evidence/read-evidence";
+import { assertRecordTakesFiles, RECORD_KINDS } from "@/lib/server/evidence/record-files";
 import { assertFindingTakesEvidence } from "@/lib/server/inspections/finding-evidence";
 import { countFindings, ZFindingFilters } from "@/lib/server/inspections/list-findings";
 import { getFinding, getReport, getRound } from "@/lib/server/inspections/queries";
@@ -45,6 +46,7 @@ describe("an id that cannot name a record reads as not found, before any query",
     ["a list version", (id) => getCatalogVersion(admin, id)],
     ["an evidence file", (id) => getEvidenceFileDownload(admin, id)],
     ["a finding taking evidence", (id) => assertFindingTakesEvidence(admin, id)],
+    ...RECORD_KINDS.map((kind): [string, (id: string) => Promise<unknown>] => [`a record taking files (${kind})`, (id) => assertRecordTakesFiles(admin, kind, id)]),
     ["an item page's guard", (id) => authorize(secretary, "page:/checklists/[itemId]", { itemId: id })],
     ["an organization page's guard", (id) => authorize(secretary, "page:/orgs/[orgId]", { orgId: id })],
     ["an organization's terms", (id) => getOrgTerms(admin, id)],

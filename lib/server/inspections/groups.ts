@@ -12,7 +12,7 @@ import { prisma } from "@/lib/server/db";
 import { checkVersion } from "@/lib/server/db/versioned-write";
 import { assertId, ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { checkMembers } from "@/lib/server/inspections/members";
-import { lastVisitSql, visitedWithinSql } from "@/lib/server/inspections/visits";
+import { visitedWithinSql, visitFiguresSql } from "@/lib/server/inspections/visits";
 import { writeLedgerWorkbook } from "@/lib/server/ledger-workbook";
 import type { TCoverageQuery, TSaveGroupParsed } from "@/lib/validation/inspections";
 import type { VersionChange } from "@/lib/version-change";
@@ -216,7 +216,7 @@ export async function coverage(actor: Actor, query: TCoverageQuery & { all?: boo
   const base = Prisma.sql`
     FROM "Org" o
     JOIN "Org" u ON u."id" = coalesce(nullif(split_part(btrim(o."path", '/'), '/', 2), ''), o."id")
-    CROSS JOIN LATERAL (SELECT ${lastVisitSql(Prisma.sql`o."id"`)} AS last, ${visitedWithinSql(Prisma.sql`o."id"`, from, to)} AS visited) v
+    CROSS JOIN LATERAL ${visitFiguresSql(Prisma.sql`o."id"`, from, to)} v
     WHERE o."type"::text = ANY (${[...COVERED_TYPES]}::text[]) AND o."closedAt" IS NULL AND ${within}`;
   const chosen = query.visited ? Prisma.sql`AND v.visited = ${query.visited === "yes"}` : Prisma.empty;
   const page = query.page ?? 1;

@@ -24,6 +24,15 @@ export function lastVisitSql(org: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT max(v.on_day) FROM (${visitDaysSql(org)}) v)`;
 }
 
+/**
+ * SQL: `org`'s visit figures read in one pass over its visits, for a
+ * LATERAL join where a row needs both: `last`, as lastVisitSql, and
+ * `visited`, as visitedWithinSql.
+ */
+export function visitFiguresSql(org: Prisma.Sql, from: string, to: string): Prisma.Sql {
+  return Prisma.sql`(SELECT max(v.on_day) AS last, coalesce(bool_or(v.on_day BETWEEN ${from}::date AND ${to}::date), false) AS visited FROM (${visitDaysSql(org)}) v)`;
+}
+
 /** SQL: whether `org` was visited on a day from `from` to `to` (ISO days, both included). */
 export function visitedWithinSql(org: Prisma.Sql, from: string, to: string): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM (${visitDaysSql(org)}) v WHERE v.on_day BETWEEN ${from}::date AND ${to}::date)`;

@@ -136,7 +136,7 @@ export async function bringMeetingToDuty(actor: Actor, input: TMeetingEvidence, 
   const lines = [
     `${kind} · ${isoDay(meeting.heldOn)} · ${meeting.topic}`,
     t("meetings.evidence.attended", { count: meeting.attendedCount, names: meeting.attendees }),
-    ...(meeting.absentees.length > 0 ? [t("meetings.evidence.absent", { names: meeting.absentees.map((a) => `${a.name}（${a.reason}）`).join("、") })] : []),
+    ...(meeting.absentees.length > 0 ? [t("meetings.evidence.absent", { names: meeting.absentees.map((a) => t("meetings.absentWhy", a)).join(t("meetings.listSeparator")) })] : []),
     meeting.minutes,
   ];
   return addEvidence(actor, { kind: "TEXT", itemId: input.itemId, title: `${kind} ${isoDay(meeting.heldOn)}`.slice(0, 200), text: lines.join("\n").slice(0, 4000) });

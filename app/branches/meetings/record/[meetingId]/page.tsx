@@ -53,7 +53,7 @@ export default async function MeetingRecordPage({ params }: Props) {
             <dt className="text-muted">{t("fields.attendees")}</dt>
             <dd className="whitespace-pre-wrap break-words">{t("attendedOf", { count: meeting.attendedCount, names: meeting.attendees })}</dd>
             <dt className="text-muted">{t("fields.absentees")}</dt>
-            <dd>{meeting.absentees.length === 0 ? t("noneAbsent") : meeting.absentees.map((a) => t("absentWhy", { name: a.name, reason: a.reason })).join("；")}</dd>
+            <dd>{meeting.absentees.length === 0 ? t("noneAbsent") : meeting.absentees.map((a) => t("absentWhy", { name: a.name, reason: a.reason })).join(t("listSeparator"))}</dd>
             <dt className="text-muted">{t("fields.minutes")}</dt>
             <dd className="whitespace-pre-wrap break-words">{meeting.minutes}</dd>
             <dt className="text-muted">{t("recordedBy")}</dt>

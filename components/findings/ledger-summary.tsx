@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { ledgerHref } from "@/components/findings/ledger-href";
+import { FilterChip } from "@/components/ui/filter-chip";
 import { FINDING_STATES } from "@/lib/finding-state";
 import type { LedgerSummary as Summary } from "@/lib/server/inspections/list-findings";
-import { cn } from "@/lib/utils";
 
 /**
  * Counts by state of the selection (without its state filters), each a link
@@ -24,18 +23,7 @@ export function LedgerSummary({
   const ts = useTranslations("findingState");
   const chip = (href: string, label: string, isActive: boolean, tone?: string, testId?: string) => (
     <li>
-      <Link
-        href={href}
-        aria-current={isActive ? "true" : undefined}
-        data-testid={testId}
-        className={cn(
-          "inline-flex rounded-full border px-3 py-1 text-sm whitespace-nowrap",
-          isActive ? "border-brand bg-brand-soft text-brand" : "border-line bg-white hover:bg-surface",
-          tone,
-        )}
-      >
-        {label}
-      </Link>
+      <FilterChip href={href} label={label} current={isActive} tone={tone} testId={testId} />
     </li>
   );
   return (

@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { FilterChip } from "@/components/ui/filter-chip";
 import { hrefWith } from "@/lib/href";
 import type { TermLedgerSummary as Summary } from "@/lib/server/terms/list-terms";
 import { TERM_STATES, type TermState } from "@/lib/term-kinds";
-import { cn } from "@/lib/utils";
 
 const TONES: Partial<Record<TermState, string>> = { red: "text-danger", yellow: "text-warn", green: "text-ok" };
 
@@ -12,18 +11,7 @@ export function TermLedgerSummary({ summary, org, active }: { summary: Summary; 
   const t = useTranslations("terms");
   const chip = (href: string, label: string, isActive: boolean, testId: string, tone?: string) => (
     <li key={testId}>
-      <Link
-        href={href}
-        aria-current={isActive ? "true" : undefined}
-        data-testid={testId}
-        className={cn(
-          "inline-flex rounded-full border px-3 py-1 text-sm whitespace-nowrap",
-          isActive ? "border-brand bg-brand-soft text-brand" : "border-line bg-white hover:bg-surface",
-          !isActive && tone,
-        )}
-      >
-        {label}
-      </Link>
+      <FilterChip href={href} label={label} current={isActive} tone={tone} testId={testId} />
     </li>
   );
   return (

@@ -8,11 +8,11 @@ import { PrintButton } from "@/components/print/print-button";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterChip } from "@/components/ui/filter-chip";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { keepsModelSites, listModelSites, MODEL_SITES_PAGE_SIZE } from "@/lib/server/grading/model-sites";
-import { cn } from "@/lib/utils";
 import { MODEL_SITE_STATUSES, ZModelSiteQuery } from "@/lib/validation/grading";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,17 +33,14 @@ export default async function ModelSitesPage({ searchParams }: Props) {
       <BranchTabs current="models" />
       <PageHeading title={t("listTitle")} subtitle={t("listSubtitle")} actions={<PrintButton />} />
       <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
-        <nav aria-label={t("statusLabel")} className="flex gap-2 text-sm">
-          {MODEL_SITE_STATUSES.map((s) => (
-            <Link
-              key={s}
-              href={hrefWith("/branches/models", { status: s === "active" ? undefined : s })}
-              aria-current={list.status === s ? "page" : undefined}
-              className={cn("rounded-full border px-3 py-1", list.status === s ? "border-brand bg-brand-soft text-brand" : "border-line text-muted hover:text-ink")}
-            >
-              {t(`status.${s}`)}
-            </Link>
-          ))}
+        <nav aria-label={t("statusLabel")}>
+          <ul className="flex gap-2">
+            {MODEL_SITE_STATUSES.map((s) => (
+              <li key={s}>
+                <FilterChip href={hrefWith("/branches/models", { status: s === "active" ? undefined : s })} label={t(`status.${s}`)} current={list.status === s} />
+              </li>
+            ))}
+          </ul>
         </nav>
         {list.status === "active" && list.due > 0 ? <span className="text-sm text-warn">{t("dueCount", { count: list.due, year: list.year })}</span> : null}
         {list.total > 0 ? (

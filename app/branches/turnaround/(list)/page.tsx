@@ -9,11 +9,11 @@ import { PrintButton } from "@/components/print/print-button";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterChip } from "@/components/ui/filter-chip";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage } from "@/lib/server/access/guard-page";
 import { listTurnaround, opensTurnaround, TURNAROUND_PAGE_SIZE } from "@/lib/server/grading/turnaround";
-import { cn } from "@/lib/utils";
 import { TURNAROUND_STATUSES, ZTurnaroundQuery } from "@/lib/validation/grading";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -40,17 +40,14 @@ export default async function TurnaroundPage({ searchParams }: Props) {
       <BranchTabs current="turnaround" />
       <PageHeading title={t("listTitle")} subtitle={t("listSubtitle")} actions={<PrintButton />} />
       <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
-        <nav aria-label={t("statusLabel")} className="flex gap-2 text-sm">
-          {TURNAROUND_STATUSES.map((s) => (
-            <Link
-              key={s}
-              href={hrefWith("/branches/turnaround", { status: s === "open" ? undefined : s })}
-              aria-current={list.status === s ? "page" : undefined}
-              className={cn("rounded-full border px-3 py-1", list.status === s ? "border-brand bg-brand-soft text-brand" : "border-line text-muted hover:text-ink")}
-            >
-              {t(`status.${s}`)}
-            </Link>
-          ))}
+        <nav aria-label={t("statusLabel")}>
+          <ul className="flex gap-2">
+            {TURNAROUND_STATUSES.map((s) => (
+              <li key={s}>
+                <FilterChip href={hrefWith("/branches/turnaround", { status: s === "open" ? undefined : s })} label={t(`status.${s}`)} current={list.status === s} />
+              </li>
+            ))}
+          </ul>
         </nav>
         {list.status === "open" ? (
           <div className="flex flex-wrap items-center gap-2 text-sm">

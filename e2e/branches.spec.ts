@@ -264,4 +264,22 @@ test("a branch records a themed party day with an absentee, finds it counted aga
   await expect(page.getByTestId("held-THEMED_DAY")).toContainText("已开 1/3");
   await expect(page.getByRole("link", { name: topic })).toBeVisible();
   await expectNoMissingMessages(page);
+
+  // A mistyped count is corrected in place; a record made by mistake is removed with the reason.
+  await page.getByRole("link", { name: topic }).click();
+  await page.getByText("更正或删除此记录").click();
+  const correct = page.getByRole("form", { name: "更正会议记录" });
+  await expect(correct.getByLabel("会议主题")).toHaveValue(topic);
+  await correct.getByLabel("实到人数").fill("6");
+  await correct.getByRole("button", { name: "保存更正" }).click();
+  await expect(page.getByText("记录已更正。")).toBeVisible();
+  await expect(page.getByText("实到 6 人", { exact: false }).first()).toBeVisible();
+  await expectAccessible(page);
+  const remove = page.getByRole("form", { name: "删除误录的会议记录" });
+  await remove.getByRole("button", { name: "删除此记录" }).click();
+  await expect(remove.getByLabel("删除原因")).toHaveAttribute("aria-invalid", "true");
+  await remove.getByLabel("删除原因").fill("重复录入");
+  await remove.getByRole("button", { name: "删除此记录" }).click();
+  await expect(page.getByTestId("held-THEMED_DAY")).toContainText("已开 0/3");
+  await expect(page.getByRole("link", { name: topic })).toHaveCount(0);
 });

@@ -5,18 +5,28 @@ import { useFieldArray } from "react-hook-form";
 import { FormBody, InputField, SelectField, TextareaField, type Option } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { bringMeetingToDuty, recordMeeting } from "@/lib/actions/grading";
+import { useRecord } from "@/components/forms/record";
+import { bringMeetingToDuty, correctMeeting, recordMeeting, removeMeeting } from "@/lib/actions/grading";
 import { MEETING_KINDS } from "@/lib/grading/meetings";
-import { MEETING_ABSENTEES_MAX, MEETING_TEXT_MAX, ZMeetingEvidence, ZRecordMeeting } from "@/lib/validation/grading";
+import type { ActionResult } from "@/lib/server/action";
+import { MEETING_ABSENTEES_MAX, MEETING_TEXT_MAX, ZMeetingEvidence, ZRecordMeeting, ZRemoveMeeting, type TRecordMeeting } from "@/lib/validation/grading";
+import type { VersionChange } from "@/lib/version-change";
 
-/** A branch records a meeting it held: the kind, the day, the topic, who attended, who was absent and why, the minutes. Opens the record once saved. */
-export function RecordMeetingForm({ orgId, today }: { orgId: string; today: string }) {
+/**
+ * A branch records a meeting it held: the kind, the day, the topic, who
+ * attended, who was absent and why, the minutes. Opens the record once
+ * saved. With `correcting`, the same form corrects a record, against the
+ * version the page holds, and stays on it.
+ */
+export function RecordMeetingForm({ orgId, today, correcting }: { orgId: string; today: string; correcting?: { meetingId: string; values: Omit<TRecordMeeting, "orgId"> } }) {
   const t = useTranslations("meetings");
+  const record = useRecord();
   const of = useActionForm({
-    id: "meeting",
+    id: correcting ? "meeting-correct" : "meeting",
     schema: ZRecordMeeting,
-    action: recordMeeting,
-    defaultValues: { orgId, kind: "ASSEMBLY", heldOn: today, topic: "", attendees: "", attendedCount: "", absentees: [], minutes: "" },
+    action: ({ orgId: _branch, ...values }: TRecordMeeting): Promise<ActionResult<{ id?: string; version?: VersionChange }>> =>
+      correcting ? correctMeeting({ ...values, meetingId: correcting.meetingId, expectedVersion: record.version ?? 1 }) : recordMeeting({ orgId, ...values }),
+    defaultValues: { orgId, ...(correcting?.values ?? { kind: "ASSEMBLY", heldOn: today, topic: "", attendees: "", attendedCount: "", absentees: [], minutes: "" }) },
     fields: {
       kind: { label: t("fields.kind") },
       heldOn: { label: t("fields.heldOn") },
@@ -26,12 +36,17 @@ export function RecordMeetingForm({ orgId, today }: { orgId: string; today: stri
       absentees: { label: t("fields.absentees"), max: MEETING_ABSENTEES_MAX },
       minutes: { label: t("fields.minutes"), max: MEETING_TEXT_MAX },
     },
-    redirectTo: (data) => `/branches/meetings/record/${data.id}`,
+    redirectTo: correcting ? undefined : (data) => `/branches/meetings/record/${data.id}`,
     messages: "meetings.error",
   });
   const { fields, append, remove } = useFieldArray({ control: of.form.control, name: "absentees" });
   return (
-    <FormBody of={of} submitLabel={t("record")} aria-label={t("recordLabel")}>
+    <FormBody
+      of={of}
+      submitLabel={correcting ? t("correctSubmit") : t("record")}
+      doneMessage={correcting ? t("corrected") : undefined}
+      aria-label={correcting ? t("correctLabel") : t("recordLabel")}
+    >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <SelectField of={of} name="kind" options={MEETING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
         <InputField of={of} name="heldOn" type="date" />
@@ -77,6 +92,25 @@ export function BringToDutyForm({ meetingId, duties }: { meetingId: string; duti
   return (
     <FormBody of={of} variant="secondary" submitLabel={t("bring")} aria-label={t("bringLabel")}>
       <SelectField of={of} name="itemId" options={duties} hint={t("bringHint")} />
+    </FormBody>
+  );
+}
+
+/** Removes a meeting recorded by mistake, with the reason; back to the branch's quarter once removed. */
+export function RemoveMeetingForm({ meetingId, backTo }: { meetingId: string; backTo: string }) {
+  const t = useTranslations("meetings");
+  const of = useActionForm({
+    id: "meeting-remove",
+    schema: ZRemoveMeeting,
+    action: removeMeeting,
+    defaultValues: { meetingId, expectedVersion: 1, reason: "" },
+    fields: { reason: { label: t("removeReason"), max: 200 } },
+    redirectTo: () => backTo,
+    messages: "meetings.error",
+  });
+  return (
+    <FormBody of={of} submitLabel={t("removeSubmit")} variant="secondary" aria-label={t("removeLabel")}>
+      <TextareaField of={of} name="reason" rows={2} maxLength={200} hint={t("removeHint")} />
     </FormBody>
   );
 }

@@ -7,7 +7,7 @@ import { cn } from "@/lib/utils";
  */
 export function SignatureLines({ labels, caption, className }: { labels: string[]; caption?: string; className?: string }) {
   return (
-    <section aria-label={caption} className={cn("signature-lines mt-8 grid grid-cols-2 gap-x-8 gap-y-6 text-sm sm:grid-cols-3 print:grid-cols-3", className)}>
+    <section aria-label={caption} className={cn("signature-lines mt-8 grid grid-cols-1 gap-x-8 gap-y-6 text-sm sm:grid-cols-3 print:grid-cols-3", className)}>
       {labels.map((label) => (
         <div key={label} className="flex items-end gap-2">
           <span className="shrink-0 whitespace-nowrap">{label}</span>

@@ -10,11 +10,13 @@ import * as turnaround from "@/lib/server/grading/turnaround";
 import {
   ZConfirmGrade,
   ZConvertTurnaround,
+  ZCorrectMeeting,
   ZDesignateModelSite,
   ZMeetingEvidence,
   ZOpenTurnaround,
   ZProposeGrade,
   ZRecordMeeting,
+  ZRemoveMeeting,
   ZReviewModelSite,
   ZSaveGradingScheme,
 } from "@/lib/validation/grading";
@@ -53,6 +55,12 @@ export const reviewModelSite = defineAction("action:reviewModelSite", ZReviewMod
 export const recordMeeting = defineAction("action:recordMeeting", ZRecordMeeting, (input) => ({ orgId: input.orgId }), async (actor, input) => ({
   id: (await meetings.recordMeeting(actor, input)).meetingId,
 }));
+
+/** Those who record a branch's meetings correct a record. */
+export const correctMeeting = defineAction("action:correctMeeting", ZCorrectMeeting, none, async (actor, input) => ({ version: await meetings.correctMeeting(actor, input) }));
+
+/** Those who record a branch's meetings remove one recorded by mistake, with the reason. */
+export const removeMeeting = defineAction("action:removeMeeting", ZRemoveMeeting, none, async (actor, input) => meetings.removeMeeting(actor, input));
 
 /** A meeting's record brought to one of its branch's duties as evidence, in the actor's language. */
 export const bringMeetingToDuty = defineAction("action:bringMeetingToDuty", ZMeetingEvidence, (input) => ({ itemId: input.itemId }), async (actor, input) => {

@@ -115,6 +115,16 @@ export const ZRecordMeeting = z.object({
 });
 export type TRecordMeeting = z.input<typeof ZRecordMeeting>;
 
+const meetingFields = ZRecordMeeting.omit({ orgId: true });
+
+/** A correction of a meeting's record, against the version seen: every field as recorded, but the branch. */
+export const ZCorrectMeeting = meetingFields.extend({ meetingId: ZId, expectedVersion: z.number().int().min(1) });
+export type TCorrectMeeting = z.input<typeof ZCorrectMeeting>;
+
+/** A meeting recorded by mistake, removed with the reason, against the version seen. */
+export const ZRemoveMeeting = z.object({ meetingId: ZId, expectedVersion: z.number().int().min(1), reason: zRequiredText(200) });
+export type TRemoveMeeting = z.input<typeof ZRemoveMeeting>;
+
 /** A meeting's record brought to one of the branch's duties as its evidence. */
 export const ZMeetingEvidence = z.object({ meetingId: ZId, itemId: ZId });
 export type TMeetingEvidence = z.input<typeof ZMeetingEvidence>;

@@ -590,6 +590,8 @@ export const registry = {
   "page:/branches/meetings/record/[meetingId]": { kind: "page", file: "app/branches/meetings/record/[meetingId]/page.tsx", rule: { access: "permission", permission: "grading.read", target: "none" } },
   "route:/branches/meetings/export": { kind: "route", file: "app/branches/meetings/export/route.ts", rule: { access: "permission", permission: "grading.read", target: "none" } },
   "action:recordMeeting": { kind: "action", file: "lib/actions/grading.ts", name: "recordMeeting", rule: { access: "permission", permission: "meeting.record", target: "org" } },
+  "action:correctMeeting": { kind: "action", file: "lib/actions/grading.ts", name: "correctMeeting", rule: { access: "permission", permission: "meeting.record", target: "none" } },
+  "action:removeMeeting": { kind: "action", file: "lib/actions/grading.ts", name: "removeMeeting", rule: { access: "permission", permission: "meeting.record", target: "none" } },
   "action:bringMeetingToDuty": { kind: "action", file: "lib/actions/grading.ts", name: "bringMeetingToDuty", rule: { access: "permission", permission: "checklist.work", target: "item" } },
   // Secretary projects (书记项目): kept by the organization's own secretary, reviewed by the committee, read with the ratings (lib/server/projects/projects.ts).
   "page:/ratings/projects": { kind: "page", file: "app/ratings/projects/page.tsx", rule: { access: "permission", permission: "rating.read", target: "none" } },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { missingMeetings, quarterDays } from "@/lib/grading/meetings";
 import { prisma } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
-import { bringMeetingToDuty, branchMeetings, getMeeting, meetingTally, recordMeeting, writeMeetingWorkbook } from "@/lib/server/grading/meetings";
+import { ConflictError, NotFoundError } from "@/lib/server/errors";
+import { bringMeetingToDuty, branchMeetings, correctMeeting, getMeeting, meetingTally, recordMeeting, removeMeeting, writeMeetingWorkbook } from "@/lib/server/grading/meetings";
 import { actorFor, orgId } from "@/lib/test/actors";
 import { TEST_NOW, useSeededDatabase } from "@/lib/test/seeded-database";
 import { firstSheetRows, zhTranslator } from "@/lib/test/workbooks";
@@ -83,6 +83,32 @@ describe("organizational life", () => {
     expect(evidence.text).toContain("缺席：赵六（出差）；钱七（病假）");
     const other = await prisma.checklistItem.findFirstOrThrow({ where: { org: { code: "U01-B2" } }, select: { id: true } });
     await expect(bringMeetingToDuty(branch, { meetingId, itemId: other.id }, { t })).rejects.toMatchObject({ fieldErrors: { itemId: ["notBranchDuty"] } });
+  });
+
+  it("is corrected and removed by those who record the branch's meetings, against the version they saw, the audit log keeping what it said", async () => {
+    const [branch, staff, supervisor, stranger, b1] = await Promise.all([actorFor("u01-branch"), actorFor("u01-staff"), actorFor("supervisor"), actorFor("u02-staff"), orgId("U01-B1")]);
+    const { meetingId } = await recordMeeting(branch, meeting(b1, "GROUP", "2026-11-02"), TEST_NOW);
+    const { orgId: _branch, ...recorded } = meeting(b1, "GROUP", "2026-11-02");
+    const correction = { ...recorded, meetingId, expectedVersion: 1, kind: "COMMITTEE" as const, heldOn: "2026-11-03", absentees: [] };
+
+    await expect(correctMeeting(stranger, correction, TEST_NOW)).rejects.toBeInstanceOf(NotFoundError);
+    // The committee reads the record but keeps none of the branch's meetings.
+    await expect(correctMeeting(supervisor, correction, TEST_NOW)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(correctMeeting(branch, { ...correction, heldOn: "2026-12-01" }, TEST_NOW)).rejects.toMatchObject({ fieldErrors: { heldOn: ["heldInFuture"] } });
+    expect(await correctMeeting(branch, correction, TEST_NOW)).toEqual({ from: 1, to: 2 });
+    // A correction against the version before it is a conflict, and changes nothing.
+    await expect(correctMeeting(staff, { ...correction, topic: "另一个主题" }, TEST_NOW)).rejects.toBeInstanceOf(ConflictError);
+    expect(await getMeeting(branch, meetingId)).toMatchObject({ kind: "COMMITTEE", topic: recorded.topic, absentees: [], version: 2 });
+    const corrected = await prisma.auditLog.findFirstOrThrow({ where: { entityId: meetingId, action: "meeting.correct" } });
+    expect(corrected.before).toMatchObject({ kind: "GROUP", heldOn: "2026-11-02", absentees: [{ name: "赵六", reason: "出差" }] });
+    expect(corrected.after).toMatchObject({ kind: "COMMITTEE", heldOn: "2026-11-03" });
+
+    await expect(removeMeeting(staff, { meetingId, expectedVersion: 1, reason: "误录" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(removeMeeting(supervisor, { meetingId, expectedVersion: 2, reason: "误录" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await removeMeeting(staff, { meetingId, expectedVersion: 2, reason: "与11月3日支委会重复录入" })).toEqual({ orgId: b1 });
+    await expect(getMeeting(branch, meetingId)).rejects.toBeInstanceOf(NotFoundError);
+    const removed = await prisma.auditLog.findFirstOrThrow({ where: { entityId: meetingId, action: "meeting.remove" } });
+    expect([removed.before, removed.after]).toMatchObject([{ kind: "COMMITTEE", topic: recorded.topic }, { reason: "与11月3日支委会重复录入" }]);
   });
 
   it("counts what is missing and spans quarters", () => {

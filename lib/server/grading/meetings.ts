@@ -10,10 +10,12 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import type { Translate } from "@/lib/server/checklists/export-checklist";
 import { prisma } from "@/lib/server/db";
-import { assertId, DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { checkVersion, writeVersioned } from "@/lib/server/db/versioned-write";
+import { assertId, ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { addEvidence } from "@/lib/server/evidence/write-evidence";
 import { writeLedgerWorkbook } from "@/lib/server/ledger-workbook";
-import type { TMeetingEvidence, TMeetingQuery, TRecordMeeting } from "@/lib/validation/grading";
+import type { TCorrectMeeting, TMeetingEvidence, TMeetingQuery, TRecordMeeting, TRemoveMeeting } from "@/lib/validation/grading";
+import type { VersionChange } from "@/lib/version-change";
 
 /**
  * Organizational life (三会一课). A branch's secretaries and staff, or
@@ -72,6 +74,90 @@ export async function recordMeeting(actor: Actor, input: TRecordMeeting, now: Da
   });
 }
 
+const meetingRecordSelect = {
+  id: true,
+  orgId: true,
+  version: true,
+  kind: true,
+  heldOn: true,
+  topic: true,
+  attendees: true,
+  attendedCount: true,
+  absentees: true,
+  minutes: true,
+  org: { select: { path: true } },
+} as const;
+
+/** The meeting for a correction or removal by those who record the branch's meetings: not found to a stranger, refused to its other readers. */
+async function writableMeeting(tx: Prisma.TransactionClient, actor: Actor, meetingId: string) {
+  assertId(meetingId);
+  const meeting = await tx.branchMeeting.findUnique({ where: { id: meetingId }, select: meetingRecordSelect });
+  if (!meeting || !reachesPath(actor, "grading.read", meeting.org.path)) throw new NotFoundError();
+  if (!recordsFor(actor, meeting.org.path)) throw new DomainError("forbidden", "A meeting's record is kept by those who record the branch's meetings");
+  return meeting;
+}
+
+/** What the audit log keeps of a meeting's record. */
+function recordOf(m: Prisma.BranchMeetingGetPayload<{ select: typeof meetingRecordSelect }>): Prisma.InputJsonObject {
+  return { kind: m.kind, heldOn: isoDay(m.heldOn), topic: m.topic, attendees: m.attendees, attendedCount: m.attendedCount, absentees: m.absentees as Prisma.InputJsonArray, minutes: m.minutes };
+}
+
+/** Those who record a branch's meetings correct a record, against the version they saw; the audit log keeps what it said before. */
+export async function correctMeeting(actor: Actor, input: TCorrectMeeting, now: Date = new Date()): Promise<VersionChange> {
+  if (dayOf(input.heldOn) > today(now)) throw new ValidationError("A meeting is recorded once held", { heldOn: ["heldInFuture"] });
+  return prisma.$transaction(async (tx) => {
+    const meeting = await writableMeeting(tx, actor, input.meetingId);
+    const corrected = {
+      kind: input.kind,
+      heldOn: dayOf(input.heldOn),
+      topic: input.topic,
+      attendees: input.attendees,
+      attendedCount: Number(input.attendedCount),
+      absentees: input.absentees as unknown as Prisma.InputJsonArray,
+      minutes: input.minutes,
+    };
+    return writeVersioned(tx, {
+      version: meeting.version,
+      expected: input.expectedVersion,
+      state: () => ({ version: meeting.version }),
+      update: (version) => tx.branchMeeting.updateMany({ where: { id: meeting.id, version }, data: { ...corrected, version: { increment: 1 } } }),
+      audit: {
+        actorId: actor.id,
+        action: "meeting.correct",
+        entityType: "BranchMeeting",
+        entityId: meeting.id,
+        orgId: meeting.orgId,
+        before: recordOf(meeting),
+        after: { ...corrected, heldOn: input.heldOn },
+      },
+    });
+  });
+}
+
+/**
+ * Those who record a branch's meetings remove a meeting recorded by
+ * mistake, with the reason, against the version they saw. Its files stay
+ * the branch's evidence; evidence brought from it to a duty stays too.
+ */
+export async function removeMeeting(actor: Actor, input: TRemoveMeeting): Promise<{ orgId: string }> {
+  return prisma.$transaction(async (tx) => {
+    const meeting = await writableMeeting(tx, actor, input.meetingId);
+    await checkVersion(meeting.version, input.expectedVersion, () => ({ version: meeting.version }));
+    const removed = await tx.branchMeeting.deleteMany({ where: { id: meeting.id, version: meeting.version } });
+    if (removed.count === 0) throw new ConflictError("The record was changed by someone else", { version: meeting.version });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.remove",
+      entityType: "BranchMeeting",
+      entityId: meeting.id,
+      orgId: meeting.orgId,
+      before: recordOf(meeting),
+      after: { reason: input.reason },
+    });
+    return { orgId: meeting.orgId };
+  });
+}
+
 /** A branch's meetings of a quarter with what is missing, and whether the reader records them. */
 export async function branchMeetings(actor: Actor, orgId: string, year: number, quarter: number) {
   const org = await readableBranch(actor, orgId);
@@ -100,6 +186,7 @@ export async function getMeeting(actor: Actor, meetingId: string) {
       attendedCount: true,
       absentees: true,
       minutes: true,
+      version: true,
       createdAt: true,
       recordedBy: { select: { name: true } },
       org: { select: { id: true, name: true, nameEn: true, path: true } },

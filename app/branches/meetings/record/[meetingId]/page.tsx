@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RecordFiles } from "@/components/evidence/record-files";
-import { BringToDutyForm } from "@/components/grading/meeting-forms";
+import { RecordProvider } from "@/components/forms/record";
+import { BringToDutyForm, RecordMeetingForm, RemoveMeetingForm } from "@/components/grading/meeting-forms";
 import { PageHeading } from "@/components/layout/page-heading";
 import { PrintButton } from "@/components/print/print-button";
 import { SignatureLines } from "@/components/print/signature-lines";
 import { Card } from "@/components/ui/card";
 import { evidenceMaxBytes } from "@/lib/env";
+import { dayString, isoDay } from "@/lib/dates";
 import { hrefWith } from "@/lib/href";
 import { localized } from "@/lib/org-label";
 import { guardPage, notFoundUnless } from "@/lib/server/access/guard-page";
@@ -31,12 +33,13 @@ export default async function MeetingRecordPage({ params }: Props) {
   const files = await loadFilesOf("meeting", meeting.id);
   const branch = localized(meeting.org.name, meeting.org.nameEn, locale);
   const quarter = Math.floor(meeting.heldOn.getUTCMonth() / 3) + 1;
+  const quarterHref = hrefWith(`/branches/meetings/${meeting.org.id}`, { year: String(meeting.heldOn.getUTCFullYear()), quarter: String(quarter) });
   return (
-    <>
+    <RecordProvider version={meeting.version}>
       <div className="print:hidden">
         <PageHeading title={meeting.topic} subtitle={`${branch} · ${t(`kind.${meeting.kind}`)}`} actions={<PrintButton />}>
           <nav className="mb-2 text-sm">
-            <Link href={hrefWith(`/branches/meetings/${meeting.org.id}`, { year: String(meeting.heldOn.getUTCFullYear()), quarter: String(quarter) })} className="text-brand hover:underline">
+            <Link href={quarterHref} className="text-brand hover:underline">
               {t("backToBranch")}
             </Link>
           </nav>
@@ -73,7 +76,36 @@ export default async function MeetingRecordPage({ params }: Props) {
             <BringToDutyForm meetingId={meeting.id} duties={meeting.duties.map((d) => ({ value: d.id, label: `${localized(d.duty.title, d.duty.titleEn, locale)}（${format.dateTime(d.dueDate, { dateStyle: "medium", timeZone: "UTC" })}）` }))} />
           </Card>
         ) : null}
+        {meeting.canRecord ? (
+          <Card className="print:hidden">
+            <details>
+              <summary className="cursor-pointer font-medium text-brand">{t("correctHeading")}</summary>
+              <div className="mt-3 space-y-6">
+                <RecordMeetingForm
+                  orgId={meeting.org.id}
+                  today={dayString()}
+                  correcting={{
+                    meetingId: meeting.id,
+                    values: {
+                      kind: meeting.kind,
+                      heldOn: isoDay(meeting.heldOn),
+                      topic: meeting.topic,
+                      attendees: meeting.attendees,
+                      attendedCount: String(meeting.attendedCount),
+                      absentees: meeting.absentees,
+                      minutes: meeting.minutes,
+                    },
+                  }}
+                />
+                <div className="border-t border-line pt-4">
+                  <h3 className="mb-2 text-sm font-medium">{t("removeLabel")}</h3>
+                  <RemoveMeetingForm meetingId={meeting.id} backTo={quarterHref} />
+                </div>
+              </div>
+            </details>
+          </Card>
+        ) : null}
       </article>
-    </>
+    </RecordProvider>
   );
 }

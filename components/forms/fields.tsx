@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { ChangeEvent, ComponentProps, ReactNode } from "react";
-import { get, useController, type FieldValues, type Path, type PathValue } from "react-hook-form";
+import { useState, type ChangeEvent, type ComponentProps, type ReactNode } from "react";
+import { get, useController, useWatch, type FieldValues, type Path, type PathValue } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionForm, FormOutcome } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -131,15 +131,30 @@ function ChoicesField<S extends Schema>({
   options,
   type,
   isStacked,
-}: FieldProps<S> & { options: Option[]; type: "checkbox" | "radio"; isStacked?: boolean }) {
+  filter,
+}: FieldProps<S> & { options: Option[]; type: "checkbox" | "radio"; isStacked?: boolean; filter?: ChoicesFilter }) {
   const { id, error } = useFieldIds({ of, name, hint });
+  const [words, setWords] = useState("");
   const described = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const wanted = words.trim().toLowerCase();
+  // Hidden, not left out: a ticked box a filter hides is still sent.
+  const shows = (o: Option) => !wanted || o.label.toLowerCase().includes(wanted);
+  const chosen = useWatch({ control: of.form.control, name }) as unknown;
   return (
     <fieldset aria-describedby={described} aria-invalid={error ? true : undefined}>
       <legend className="mb-1 text-sm font-medium text-ink">{label ?? of.labelOf(name)}</legend>
-      <div className={isStacked ? "space-y-1" : "flex flex-wrap gap-x-4 gap-y-2"}>
+      {filter ? (
+        <div className="mb-2 flex flex-wrap items-center gap-3">
+          <Input type="search" aria-label={filter.label} placeholder={filter.label} value={words} onChange={(e) => setWords(e.target.value)} className="max-w-xs" />
+          <span className="text-xs text-muted" aria-live="polite">
+            {filter.chosen(Array.isArray(chosen) ? chosen.length : 0)}
+            {options.some(shows) ? null : ` · ${filter.none}`}
+          </span>
+        </div>
+      ) : null}
+      <div className={cn(isStacked ? "space-y-1" : "flex flex-wrap gap-x-4 gap-y-2", filter && "max-h-80 overflow-y-auto rounded-md border border-line p-2")}>
         {options.map((o, index) => (
-          <label key={o.value} className="flex min-h-8 items-center gap-2 text-sm">
+          <label key={o.value} className={cn("flex min-h-8 items-center gap-2 text-sm", !shows(o) && "hidden")}>
             <input type={type} value={o.value} id={index === 0 ? id : undefined} className="h-4 w-4 accent-brand" {...of.form.register(name)} />
             {o.label}
           </label>
@@ -150,8 +165,11 @@ function ChoicesField<S extends Schema>({
   );
 }
 
-/** Checkboxes for a list of values: one ticked box per value chosen. */
-export function CheckboxesField<S extends Schema>(props: FieldProps<S> & { options: Option[]; isStacked?: boolean }) {
+/** A filter over a long list of choices: the search box's name, and how many are chosen. */
+export type ChoicesFilter = { label: string; chosen: (count: number) => string; none: string };
+
+/** Checkboxes for a list of values: one ticked box per value chosen. With `filter`, a long list scrolls and a search narrows what shows. */
+export function CheckboxesField<S extends Schema>(props: FieldProps<S> & { options: Option[]; isStacked?: boolean; filter?: ChoicesFilter }) {
   return <ChoicesField {...props} type="checkbox" />;
 }
 

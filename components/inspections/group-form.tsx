@@ -33,7 +33,7 @@ export function GroupForm({ defaults, inspectors, units }: { defaults: TSaveGrou
       <InputField of={of} name="name" control={{ maxLength: GROUP_NAME_MAX, placeholder: t("namePlaceholder") }} />
       <CheckboxesField of={of} name="memberIds" options={inspectors} />
       <SelectField of={of} name="leaderId" options={inspectors} blank={t("noLeader")} />
-      <CheckboxesField of={of} name="unitIds" options={units} isStacked hint={t("unitsHint")} />
+      <CheckboxesField of={of} name="unitIds" options={units} isStacked hint={t("unitsHint")} filter={{ label: t("unitsFilter"), chosen: (count) => t("unitsChosen", { count }), none: t("unitsNone") }} />
     </FormBody>
   );
 }

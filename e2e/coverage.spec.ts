@@ -16,6 +16,9 @@ test("a standing group's round visits two of its units; the coverage page shows 
   // A search narrows the long list; units ticked before it stay ticked, and counted.
   await unitBoxes.getByLabel(units[0]).check();
   await unitBoxes.getByRole("searchbox", { name: "按名称筛选单位" }).fill("厅");
+  // Enter in the search narrows; it does not send the form.
+  await unitBoxes.getByRole("searchbox", { name: "按名称筛选单位" }).press("Enter");
+  await expect(form.getByText("请至少选择一名成员。", { exact: true })).toHaveCount(0);
   await expect(unitBoxes.getByLabel("省发展和改革委员会党组")).toBeHidden();
   for (const unit of units.slice(1)) await unitBoxes.getByLabel(unit).check();
   await unitBoxes.getByRole("searchbox", { name: "按名称筛选单位" }).fill("");

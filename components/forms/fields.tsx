@@ -145,7 +145,18 @@ function ChoicesField<S extends Schema>({
       <legend className="mb-1 text-sm font-medium text-ink">{label ?? of.labelOf(name)}</legend>
       {filter ? (
         <div className="mb-2 flex flex-wrap items-center gap-3">
-          <Input type="search" aria-label={filter.label} placeholder={filter.label} value={words} onChange={(e) => setWords(e.target.value)} className="max-w-xs" />
+          <Input
+            type="search"
+            aria-label={filter.label}
+            placeholder={filter.label}
+            value={words}
+            onChange={(e) => setWords(e.target.value)}
+            // Enter narrows the list; it does not send the form.
+            onKeyDown={(e) => {
+              if (e.key === "Enter") e.preventDefault();
+            }}
+            className="max-w-xs"
+          />
           <span className="text-xs text-muted" aria-live="polite">
             {filter.chosen(Array.isArray(chosen) ? chosen.length : 0)}
             {options.some(shows) ? null : ` · ${filter.none}`}

@@ -12,7 +12,6 @@ import { meetingTakingFiles } from "@/lib/server/grading/meetings";
 import { tourTakingFiles } from "@/lib/server/inspections/tours";
 import { progressTakingFiles } from "@/lib/server/projects/projects";
 
-
 /**
  * Files kept beside records that are neither duties nor findings: the
  * evidence of a project's quarterly progress, a meeting's minutes and

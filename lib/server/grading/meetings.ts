@@ -40,12 +40,22 @@ function recordsFor(actor: Actor, path: string): boolean {
   return reachesPath(actor, "meeting.record", path);
 }
 
-/** The branch of a meeting the actor adds files to (minutes, photographs, sign-in sheets): those who record its meetings. */
-export async function meetingTakingFiles(db: Prisma.TransactionClient, actor: Actor, meetingId: string): Promise<string> {
-  const meeting = await db.branchMeeting.findUnique({ where: { id: meetingId }, select: { orgId: true, org: { select: { path: true } } } });
-  if (!meeting || !reachesPath(actor, "grading.read", meeting.org.path)) throw new NotFoundError();
-  if (!recordsFor(actor, meeting.org.path)) throw new DomainError("forbidden", "A meeting's files come from those who record the branch's meetings");
-  return meeting.orgId;
+/** Refuses a meeting day still to come: a meeting is recorded once held. */
+function checkHeld(heldOn: string, now: Date): void {
+  if (dayOf(heldOn) > today(now)) throw new ValidationError("A meeting is recorded once held", { heldOn: ["heldInFuture"] });
+}
+
+/** A meeting's columns as recorded or corrected: everything but the branch. */
+function meetingColumns(input: Omit<TRecordMeeting, "orgId">) {
+  return {
+    kind: input.kind,
+    heldOn: dayOf(input.heldOn),
+    topic: input.topic,
+    attendees: input.attendees,
+    attendedCount: Number(input.attendedCount),
+    absentees: input.absentees as unknown as Prisma.InputJsonArray,
+    minutes: input.minutes,
+  };
 }
 
 /** A branch records a meeting held on a day gone by (or today); answers its id. */
@@ -53,22 +63,9 @@ export async function recordMeeting(actor: Actor, input: TRecordMeeting, now: Da
   const org = await readableBranch(actor, input.orgId);
   if (!recordsFor(actor, org.path)) throw new NotFoundError();
   if (org.closedAt) throw new ValidationError("A closed branch holds no meetings", { orgId: ["orgClosed"] });
-  if (dayOf(input.heldOn) > today(now)) throw new ValidationError("A meeting is recorded once held", { heldOn: ["heldInFuture"] });
+  checkHeld(input.heldOn, now);
   return prisma.$transaction(async (tx) => {
-    const meeting = await tx.branchMeeting.create({
-      data: {
-        orgId: org.id,
-        kind: input.kind,
-        heldOn: dayOf(input.heldOn),
-        topic: input.topic,
-        attendees: input.attendees,
-        attendedCount: Number(input.attendedCount),
-        absentees: input.absentees as unknown as Prisma.InputJsonArray,
-        minutes: input.minutes,
-        recordedById: actor.id,
-      },
-      select: { id: true },
-    });
+    const meeting = await tx.branchMeeting.create({ data: { orgId: org.id, ...meetingColumns(input), recordedById: actor.id }, select: { id: true } });
     await writeAudit(tx, { actorId: actor.id, action: "meeting.record", entityType: "BranchMeeting", entityId: meeting.id, orgId: org.id, after: input as unknown as Prisma.InputJsonObject });
     return { meetingId: meeting.id };
   });
@@ -88,13 +85,18 @@ const meetingRecordSelect = {
   org: { select: { path: true } },
 } as const;
 
-/** The meeting for a correction or removal by those who record the branch's meetings: not found to a stranger, refused to its other readers. */
+/** The meeting for a change (a correction, a removal, a file) by those who record the branch's meetings: not found to a stranger, refused to its other readers. */
 async function writableMeeting(tx: Prisma.TransactionClient, actor: Actor, meetingId: string) {
   assertId(meetingId);
   const meeting = await tx.branchMeeting.findUnique({ where: { id: meetingId }, select: meetingRecordSelect });
   if (!meeting || !reachesPath(actor, "grading.read", meeting.org.path)) throw new NotFoundError();
   if (!recordsFor(actor, meeting.org.path)) throw new DomainError("forbidden", "A meeting's record is kept by those who record the branch's meetings");
   return meeting;
+}
+
+/** The branch of a meeting the actor adds files to (minutes, photographs, sign-in sheets): those who change its record. */
+export async function meetingTakingFiles(db: Prisma.TransactionClient, actor: Actor, meetingId: string): Promise<string> {
+  return (await writableMeeting(db, actor, meetingId)).orgId;
 }
 
 /** What the audit log keeps of a meeting's record. */
@@ -104,18 +106,10 @@ function recordOf(m: Prisma.BranchMeetingGetPayload<{ select: typeof meetingReco
 
 /** Those who record a branch's meetings correct a record, against the version they saw; the audit log keeps what it said before. */
 export async function correctMeeting(actor: Actor, input: TCorrectMeeting, now: Date = new Date()): Promise<VersionChange> {
-  if (dayOf(input.heldOn) > today(now)) throw new ValidationError("A meeting is recorded once held", { heldOn: ["heldInFuture"] });
+  checkHeld(input.heldOn, now);
   return prisma.$transaction(async (tx) => {
     const meeting = await writableMeeting(tx, actor, input.meetingId);
-    const corrected = {
-      kind: input.kind,
-      heldOn: dayOf(input.heldOn),
-      topic: input.topic,
-      attendees: input.attendees,
-      attendedCount: Number(input.attendedCount),
-      absentees: input.absentees as unknown as Prisma.InputJsonArray,
-      minutes: input.minutes,
-    };
+    const corrected = meetingColumns(input);
     return writeVersioned(tx, {
       version: meeting.version,
       expected: input.expectedVersion,

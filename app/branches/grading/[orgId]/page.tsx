@@ -83,7 +83,7 @@ export default async function BranchGradingPage({ params, searchParams }: Props)
               ))}
               <dt className="text-muted">{t("fields.files")}</dt>
               <dd>
-                <div className="hidden print:block">{files.length === 0 ? "—" : files.map((f) => f.title).join("；")}</div>
+                <div className="hidden print:block">{files.length === 0 ? "—" : format.list(files.map((f) => f.title), { type: "unit" })}</div>
                 <div className="print:hidden">
                   <RecordFiles uploadUrl={`/api/grades/${grade.id}/evidence`} files={files} canAdd={canAddFiles} maxBytes={evidenceMaxBytes()} label={t("fields.files")} empty="—" />
                 </div>

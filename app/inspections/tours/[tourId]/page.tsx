@@ -60,7 +60,7 @@ export default async function TourPage({ params }: Props) {
             <dd className="break-words">{tour.documentNo || "—"}</dd>
             <dt className="text-muted">{t("documentFiles")}</dt>
             <dd>
-              <div className="hidden print:block">{files.length === 0 ? "—" : files.map((f) => f.title).join("；")}</div>
+              <div className="hidden print:block">{files.length === 0 ? "—" : format.list(files.map((f) => f.title), { type: "unit" })}</div>
               <div className="print:hidden">
                 <RecordFiles uploadUrl={`/api/tours/${tour.id}/evidence`} files={files} canAdd={tour.canAddFiles} maxBytes={evidenceMaxBytes()} label={t("documentFiles")} empty="—" />
               </div>
